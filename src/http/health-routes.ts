@@ -1,0 +1,49 @@
+import Router from '@koa/router';
+import type { Connection } from 'mongoose';
+import { enabledPlatforms, type Config } from '../config.js';
+import type { Coordination } from '../storage/coordination.js';
+import { pingMongo } from '../storage/mongo/connection.js';
+import type { Metrics } from './metrics.js';
+
+async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    return 'ok';
+  } catch (error) {
+    return `error: ${(error as Error).message}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `/healthz` (alive), `/readyz` (stores reachable, platforms on) and `/metrics` (Prometheus). */
+export function healthRoutes(deps: { config: Config; mongo: Connection; coordination: Coordination; metrics: Metrics; isShuttingDown: () => boolean }): Router {
+  const router = new Router();
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+  router.get('/readyz', async (ctx) => {
+    const [mongodb, coordination] = await Promise.all([check(() => pingMongo(deps.mongo)), check(() => deps.coordination.ping())]);
+    const shuttingDown = deps.isShuttingDown();
+    const ready = mongodb === 'ok' && coordination === 'ok' && !shuttingDown;
+    ctx.status = ready ? 200 : 503;
+    ctx.body = {
+      status: ready ? 'ready' : 'not ready',
+      ...(shuttingDown ? { reason: 'shutting down' } : {}),
+      mongodb,
+      coordination: { kind: deps.coordination.kind, status: coordination },
+      platforms: enabledPlatforms(deps.config),
+    };
+  });
+  router.get('/metrics', async (ctx) => {
+    ctx.type = deps.metrics.registry.contentType;
+    ctx.body = await deps.metrics.registry.metrics();
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../logger.js';
+import { isYishiError } from '../core/errors.js';
+import type { Metrics } from './metrics.js';
+
+declare module 'koa' {
+  interface DefaultState {
+    requestId: string;
+    log: Logger;
+  }
+}
+
+/** Gives every request an id (or keeps the caller's X-Request-Id) and a child logger carrying it. */
+export function requestContext(logger: Logger) {
+  return async (ctx: Context, next: Next) => {
+    const incoming = ctx.get('x-request-id');
+    const requestId = /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.log = logger.child({ requestId });
+    ctx.set('X-Request-Id', requestId);
+    await next();
+  };
+}
+
+/** Counts and times every request by its matched route (not the raw path, to keep labels few). */
+export function requestMetrics(metrics: Metrics) {
+  return async (ctx: Context, next: Next) => {
+    const started = process.hrtime.bigint();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as Context & { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.inc({ method: ctx.method, route: String(route), status: String(ctx.status) });
+      metrics.httpDuration.observe({ method: ctx.method, route: String(route) }, seconds);
+    }
+  };
+}
+
+/**
+ * The one boundary where unknown throws become responses. Yishi errors keep their status and code;
+ * anything else is logged with the request id and answered with a plain 500.
+ */
+export function errorBoundary() {
+  return async (ctx: Context, next: Next) => {
+    try {
+      await next();
+    } catch (error) {
+      const log = ctx.state.log;
+      if (isYishiError(error)) {
+        ctx.status = error.status;
+        ctx.body = { error: { code: error.code, message: error.userMessage ?? error.message } };
+        log?.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
+        return;
+      }
+      log?.error({ err: error }, 'request failed');
+      ctx.status = 500;
+      ctx.body = { error: { code: 'internal_error', message: 'Internal error; the request id is in the X-Request-Id header.' } };
+    }
+  };
+}

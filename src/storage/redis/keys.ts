@@ -1,0 +1,9 @@
+/** Every Redis key Yishi writes is built here, under one prefix per deployment (or per test file). */
+export function redisKeys(prefix: string) {
+  return {
+    claim: (key: string) => `${prefix}claim:${key}`,
+    lock: (name: string) => `${prefix}lock:${name}`,
+    bucket: (name: string) => `${prefix}bucket:${name}`,
+    state: (key: string) => `${prefix}state:${key}`,
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Coordination, Lock, TokenResult } from '../coordination.js';
+import { redisKeys } from './keys.js';
+
+const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const EXTEND_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+// Token bucket in one atomic step. KEYS[1] = bucket hash; ARGV = capacity, refillMs, nowMs.
+// Returns {allowed (0/1), retryAfterMs}.
+const TAKE_TOKEN = `
+local capacity = tonumber(ARGV[1])
+local refill_ms = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local state = redis.call('hmget', KEYS[1], 'tokens', 'updated')
+local tokens = tonumber(state[1])
+local updated = tonumber(state[2])
+if tokens == nil then tokens = capacity; updated = now end
+local elapsed = now - updated
+if elapsed < 0 then elapsed = 0 end
+tokens = math.min(capacity, tokens + (elapsed * capacity) / refill_ms)
+if now > updated then updated = now end
+local allowed = 0
+local retry = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+else
+  retry = math.ceil(((1 - tokens) * refill_ms) / capacity)
+end
+redis.call('hset', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(updated))
+redis.call('pexpire', KEYS[1], refill_ms * 2)
+return {allowed, retry}
+`;
+
+/** Coordination across instances through one Redis (ioredis). */
+export class RedisCoordination implements Coordination {
+  readonly kind = 'redis' as const;
+  private readonly keys: ReturnType<typeof redisKeys>;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix = 'yishi:',
+  ) {
+    this.keys = redisKeys(prefix);
+  }
+
+  /**
+   * Connects and waits until Redis answers. Afterwards commands fail fast while Redis is away
+   * (no offline queue), so callers can answer 503 and let the platform retry.
+   */
+  static async connect(url: string, prefix = 'yishi:', timeoutMs = 5000): Promise<RedisCoordination> {
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: timeoutMs });
+    // Connection errors surface through ping() and failed commands; the listener keeps them from crashing the process.
+    redis.on('error', () => undefined);
+    await redis.connect();
+    return new RedisCoordination(redis, prefix);
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.claim(key), '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async acquireLock(name: string, ttlMs: number): Promise<Lock | null> {
+    const key = this.keys.lock(name);
+    const token = randomUUID();
+    if ((await this.redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
+    return {
+      name,
+      token,
+      release: async () => (await this.redis.eval(RELEASE_IF_OWNER, 1, key, token)) === 1,
+      extend: async (extendMs: number) => (await this.redis.eval(EXTEND_IF_OWNER, 1, key, token, String(extendMs))) === 1,
+    };
+  }
+
+  async takeToken(bucket: string, capacity: number, refillMs: number, nowMs: number): Promise<TokenResult> {
+    const [allowed, retry] = (await this.redis.eval(TAKE_TOKEN, 1, this.keys.bucket(bucket), String(capacity), String(refillMs), String(Math.floor(nowMs)))) as [number, number];
+    return { allowed: allowed === 1, retryAfterMs: Number(retry) };
+  }
+
+  async getState<T>(key: string): Promise<T | null> {
+    const raw = await this.redis.get(this.keys.state(key));
+    return raw === null ? null : (JSON.parse(raw) as T);
+  }
+
+  async setState<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    await this.redis.set(this.keys.state(key), JSON.stringify(value), 'PX', ttlMs);
+  }
+
+  async setStateIfAbsent<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.state(key), JSON.stringify(value), 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async deleteState(key: string): Promise<void> {
+    await this.redis.del(this.keys.state(key));
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { inject } from 'vitest';
+
+/** A database name and key prefix of this test file's own, on the run's real stores. */
+export interface TestStores {
+  mongoBaseUri: string;
+  /** A MongoDB URI whose path is this file's own database. */
+  mongoUri: string;
+  dbName: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+export function testStores(fileUrl: string): TestStores {
+  const name = basename(fileUrl).replace(/\.test\.ts$/, '').replace(/[^a-z0-9]/gi, '_').slice(0, 30);
+  const unique = randomBytes(4).toString('hex');
+  const dbName = `t_${name}_${unique}`;
+  const base = inject('mongoUri');
+  return {
+    mongoBaseUri: base,
+    mongoUri: withDatabase(base, dbName),
+    dbName,
+    redisUrl: inject('redisUrl'),
+    redisPrefix: `t:${name}:${unique}:`,
+  };
+}
+
+/** Puts `dbName` into a MongoDB URI's path, keeping hosts and query options. */
+export function withDatabase(uri: string, dbName: string): string {
+  const [head, query] = uri.split('?', 2) as [string, string | undefined];
+  const schemeEnd = head.indexOf('://') + 3;
+  const slash = head.indexOf('/', schemeEnd);
+  const hosts = slash === -1 ? head : head.slice(0, slash);
+  return `${hosts}/${dbName}${query ? `?${query}` : ''}`;
+}

@@ -12,6 +12,11 @@ import { MemoryCoordination } from './storage/memory/memory-coordination.js';
 import { buildIndexes, connectMongo } from './storage/mongo/connection.js';
 import { MongoMemberRepository } from './storage/mongo/member-repository.js';
 import { RedisCoordination } from './storage/redis/redis-coordination.js';
+import { MongoInboundMessageRepository } from './storage/mongo/inbound-message-repository.js';
+import { Bot } from './core/bot.js';
+import { messagesFor } from './i18n/messages.js';
+import type { Services } from './services/services.js';
+import { buildRegistry } from '../commands/index.js';
 
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
@@ -28,13 +33,15 @@ export interface StartOptions {
   logDestination?: NodeJS.WritableStream;
   /** Extra words for the first log line (dev mode says which embedded stores it started). */
   startupNote?: Record<string, unknown>;
+  /** Prefix of every Redis key (tests give each file its own). */
+  redisKeyPrefix?: string;
 }
 
 /** The composition root: config → stores → app → scheduler → listen. */
 export async function startYishi(config: Config, options: StartOptions = {}): Promise<RunningYishi> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const clock = options.clock ?? systemClock;
-  const coordination: Coordination = config.redisUrl ? await RedisCoordination.connect(config.redisUrl) : new MemoryCoordination();
+  const coordination: Coordination = config.redisUrl ? await RedisCoordination.connect(config.redisUrl, options.redisKeyPrefix) : new MemoryCoordination();
   logger.info(
     {
       mode: config.redisUrl ? 'multi-instance' : 'single-instance',
@@ -49,10 +56,25 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
 
   const mongo = await connectMongo(config.mongodbUri);
   const members = new MongoMemberRepository(mongo);
+  const inbox = new MongoInboundMessageRepository(mongo);
   await buildIndexes(mongo);
+
+  const services: Services = { members };
+  const messages = messagesFor(config.locale);
+  const bot = new Bot({
+    registry: buildRegistry(),
+    services,
+    coordination,
+    inbox,
+    clock,
+    messages,
+    logger,
+    commandRatePerMinute: config.commandRatePerMinute,
+  });
 
   const metrics = new Metrics({ defaultMetrics: true });
   const routers: Router[] = [];
+  void bot; // mounted by the platform adapters as they are added below
   const stoppables: Array<() => Promise<void> | void> = [];
 
   let shuttingDown = false;

@@ -1,0 +1,28 @@
+import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import type { CommandRegistry } from '../src/core/registry.js';
+
+/** 帮助: generated from the registry, showing only what the asker's role may run. */
+export function helpCommand(registry: () => CommandRegistry): CommandSpec {
+  return {
+    id: 'help',
+    name: '帮助',
+    aliases: ['help', '菜单', '?', 'h'],
+    minRole: 'resident',
+    args: [{ name: 'topic', kind: 'word', required: false }],
+    texts: (t) => t.commands.help,
+    handler: async (ctx: CommandContext) => {
+      const t = ctx.t.core.help;
+      const topic = ctx.args.topic;
+      if (topic) {
+        const command = registry().find(topic);
+        if (!command) return t.unknownTopic(topic);
+        const texts = command.texts(ctx.t);
+        return t.detail(command.name, texts.description, texts.usage, command.aliases.join('、'), texts.examples.map((e) => `  ${e}`).join('\n'));
+      }
+      const lines = registry()
+        .visibleTo(ctx.actor.role)
+        .map((command) => t.line(command.name, command.texts(ctx.t).description));
+      return [t.title, ...lines, t.footer].join('\n');
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Clock } from './clock.js';
+import type { Actor, Role } from './roles.js';
+import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Coordination } from '../storage/coordination.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/services.js';
+
+/** What a command handler returns: a sentence, a full message, or several messages. */
+export type Reply = string | OutgoingMessage | OutgoingMessage[];
+
+/** Texts a person reads about a command; they live in `src/i18n/`. */
+export interface CommandTexts {
+  usage: string;
+  description: string;
+  examples: string[];
+}
+
+/**
+ * The kinds of argument the parser understands. Commands declare their arguments with these,
+ * and help is generated from the declaration.
+ */
+export type ArgKind =
+  | 'text' // the rest of the line (free text)
+  | 'word' // one token
+  | 'opinion-number' // MY-2026-000123 (also accepts 123 or 2026-123 forms the parser normalises)
+  | 'member' // a member, by @-mention or name
+  | 'date' // 今天, 明天, 下周三, 3月5日, 2026-03-05 …
+  | 'choice'; // one of `choices`
+
+export interface ArgSpec {
+  name: string;
+  kind: ArgKind;
+  required: boolean;
+  choices?: readonly string[];
+}
+
+/** Arguments after parsing, keyed by ArgSpec.name. Dates are Beijing-time dates `YYYY-MM-DD`. */
+export type ParsedArgs = Record<string, string | undefined>;
+
+/** What the parser found besides positional arguments. */
+export interface ParsedExtras {
+  /** `#标签` tags, without the `#`. */
+  tags: string[];
+  /** Member ids resolved from @-mentions and plain names. */
+  memberIds: string[];
+  /** The whole argument text after the command word, normalised. */
+  rest: string;
+}
+
+/**
+ * Everything a handler may use. Handlers talk to services, never to storage or platforms.
+ *
+ * @example
+ * handler: async (ctx) => ctx.t.core.help.title
+ */
+export interface CommandContext {
+  actor: Actor;
+  message: IncomingMessage;
+  args: ParsedArgs;
+  extras: ParsedExtras;
+  t: Messages;
+  clock: Clock;
+  services: Services;
+  coordination: Coordination;
+  log: Logger;
+}
+
+/**
+ * A chat command: data (names, role, arguments) plus one handler that returns its reply.
+ *
+ * @example
+ * export const helpCommand: CommandSpec = {
+ *   id: 'help', name: '帮助', aliases: ['help', '菜单'], minRole: 'resident', args: [],
+ *   texts: (t) => t.commands.help, handler: async (ctx) => renderHelp(ctx),
+ * };
+ */
+export interface CommandSpec {
+  /** Stable English id, used in logs and i18n keys. */
+  id: string;
+  /** The Chinese command word people type. */
+  name: string;
+  /** Other words that run it (English and Chinese). */
+  aliases: string[];
+  minRole: Role;
+  args: ArgSpec[];
+  /** Side-effecting commands that show what will happen and wait for 确认/取消. */
+  needsConfirmation?: boolean;
+  texts(t: Messages): CommandTexts;
+  handler(ctx: CommandContext): Promise<Reply>;
+}

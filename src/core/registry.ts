@@ -1,0 +1,38 @@
+import type { CommandSpec } from './command.js';
+import { hasRole, type Role } from './roles.js';
+
+/**
+ * The ordered set of commands, looked up by name or alias.
+ *
+ * @example
+ * const registry = new CommandRegistry([helpCommand, fileOpinionCommand]);
+ * registry.find('帮助'); // helpCommand
+ */
+export class CommandRegistry {
+  private readonly byWord = new Map<string, CommandSpec>();
+
+  constructor(readonly commands: readonly CommandSpec[]) {
+    for (const command of commands) {
+      for (const word of [command.name, ...command.aliases]) {
+        const key = word.toLowerCase();
+        const clash = this.byWord.get(key);
+        if (clash) throw new Error(`command word "${word}" is used by both ${clash.id} and ${command.id}`);
+        this.byWord.set(key, command);
+      }
+    }
+  }
+
+  find(word: string): CommandSpec | undefined {
+    return this.byWord.get(word.toLowerCase());
+  }
+
+  /** Every word (names and aliases), longest first: the parser tries them in this order. */
+  words(): string[] {
+    return [...this.byWord.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Commands the role may run, in registry order. */
+  visibleTo(role: Role): CommandSpec[] {
+    return this.commands.filter((command) => hasRole(role, command.minRole));
+  }
+}

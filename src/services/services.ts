@@ -1,0 +1,9 @@
+import type { MemberRepository } from '../storage/mongo/member-repository.js';
+
+/**
+ * The committee's work, as commands and the scheduler see it. Each area adds its service here
+ * and `src/main.ts` builds it.
+ */
+export interface Services {
+  members: MemberRepository;
+}

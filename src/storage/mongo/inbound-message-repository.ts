@@ -1,0 +1,74 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { OutgoingMessage } from '../../platforms/types.js';
+
+interface InboundMessageDocument {
+  _id: string;
+  state: 'processing' | 'done';
+  replies: Array<{ text: string; format: 'text' | 'markdown'; mentionUserIds?: string[] }>;
+  startedAt: Date;
+  finishedAt?: Date;
+}
+
+const inboundMessageSchema = new Schema<InboundMessageDocument>(
+  {
+    _id: { type: String, required: true },
+    state: { type: String, required: true, enum: ['processing', 'done'] },
+    replies: { type: [{ text: String, format: String, mentionUserIds: [String], _id: false }], default: [] },
+    startedAt: { type: Date, required: true },
+    finishedAt: Date,
+  },
+  { collection: 'inbound_messages', versionKey: false },
+);
+inboundMessageSchema.index({ startedAt: 1 });
+
+/** What the inbox knows of a message id. */
+export type InboxClaim = { status: 'new' } | { status: 'processing' } | { status: 'done'; replies: OutgoingMessage[] };
+
+/**
+ * The durable second line of message dedup: one document per platform message id (the `_id`
+ * is unique), holding the answer so every retry gets the same one.
+ */
+export interface InboundMessageRepository {
+  /** Records the id as being processed; tells what is already known when it is not new. */
+  claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim>;
+  finish(key: string, replies: OutgoingMessage[], now: Date): Promise<void>;
+  /** Forgets a claim whose processing failed, so a platform retry can try again. */
+  release(key: string): Promise<void>;
+}
+
+export class MongoInboundMessageRepository implements InboundMessageRepository {
+  private readonly model: Model<InboundMessageDocument>;
+
+  constructor(connection: Connection) {
+    this.model = (connection.models.InboundMessage as Model<InboundMessageDocument> | undefined) ?? connection.model<InboundMessageDocument>('InboundMessage', inboundMessageSchema);
+  }
+
+  async claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim> {
+    try {
+      await this.model.create({ _id: key, state: 'processing', replies: [], startedAt: now });
+      return { status: 'new' };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    const existing = await this.model.findById(key).lean<InboundMessageDocument>();
+    if (!existing) return this.claim(key, now, staleAfterMs);
+    if (existing.state === 'done') {
+      return { status: 'done', replies: existing.replies.map((r) => ({ text: r.text, format: r.format, ...(r.mentionUserIds?.length ? { mentionUserIds: r.mentionUserIds } : {}) })) };
+    }
+    // A claim left behind by a crashed instance is taken over once it is stale.
+    if (now.getTime() - new Date(existing.startedAt).getTime() > staleAfterMs) {
+      const taken = await this.model.findOneAndUpdate({ _id: key, state: 'processing', startedAt: existing.startedAt }, { $set: { startedAt: now } });
+      if (taken) return { status: 'new' };
+    }
+    return { status: 'processing' };
+  }
+
+  async finish(key: string, replies: OutgoingMessage[], now: Date): Promise<void> {
+    const stored = replies.map((r) => ({ text: r.text, format: r.format, ...(r.mentionUserIds ? { mentionUserIds: r.mentionUserIds } : {}) }));
+    await this.model.updateOne({ _id: key }, { $set: { state: 'done', replies: stored, finishedAt: now } });
+  }
+
+  async release(key: string): Promise<void> {
+    await this.model.deleteOne({ _id: key, state: 'processing' });
+  }
+}

@@ -17,6 +17,8 @@ import { Bot } from './core/bot.js';
 import { messagesFor } from './i18n/messages.js';
 import type { Services } from './services/services.js';
 import { buildRegistry } from '../commands/index.js';
+import { MongoOutboxRepository } from './storage/mongo/outbox-repository.js';
+import { OutboxNotifier } from './services/outbox-notifier.js';
 
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
@@ -57,9 +59,11 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const mongo = await connectMongo(config.mongodbUri);
   const members = new MongoMemberRepository(mongo);
   const inbox = new MongoInboundMessageRepository(mongo);
+  const outbox = new MongoOutboxRepository(mongo);
   await buildIndexes(mongo);
 
-  const services: Services = { members };
+  const notifier = new OutboxNotifier(outbox, clock);
+  const services: Services = { members, notifier };
   const messages = messagesFor(config.locale);
   const bot = new Bot({
     registry: buildRegistry(),

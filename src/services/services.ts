@@ -1,4 +1,5 @@
 import type { MemberRepository } from '../storage/mongo/member-repository.js';
+import type { Notifier } from './notifier.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -6,4 +7,5 @@ import type { MemberRepository } from '../storage/mongo/member-repository.js';
  */
 export interface Services {
   members: MemberRepository;
+  notifier: Notifier;
 }

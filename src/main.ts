@@ -19,6 +19,7 @@ import type { Services } from './services/services.js';
 import { buildRegistry } from '../commands/index.js';
 import { MongoOutboxRepository } from './storage/mongo/outbox-repository.js';
 import { OutboxNotifier } from './services/outbox-notifier.js';
+import { MongoResidentRepository } from './storage/mongo/resident-repository.js';
 
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
@@ -60,10 +61,11 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const members = new MongoMemberRepository(mongo);
   const inbox = new MongoInboundMessageRepository(mongo);
   const outbox = new MongoOutboxRepository(mongo);
+  const residents = new MongoResidentRepository(mongo);
   await buildIndexes(mongo);
 
   const notifier = new OutboxNotifier(outbox, clock);
-  const services: Services = { members, notifier };
+  const services: Services = { members, residents, notifier };
   const messages = messagesFor(config.locale);
   const bot = new Bot({
     registry: buildRegistry(),

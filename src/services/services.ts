@@ -1,5 +1,6 @@
 import type { MemberRepository } from '../storage/mongo/member-repository.js';
 import type { Notifier } from './notifier.js';
+import type { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -7,5 +8,6 @@ import type { Notifier } from './notifier.js';
  */
 export interface Services {
   members: MemberRepository;
+  residents: MongoResidentRepository;
   notifier: Notifier;
 }

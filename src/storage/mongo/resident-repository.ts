@@ -1,0 +1,89 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Address } from '../../platforms/types.js';
+
+/**
+ * A resident (not in the corp), stored once. Name and phone are private: groups never see them,
+ * and only the assigned handler or staff may reveal them (an audited command).
+ */
+export interface ResidentRecord {
+  id: string;
+  /** The platform identity, e.g. `wecom-kf:<open_kfid>:<external_userid>` or `console:<name>`. */
+  identityKey: string;
+  /** Where notices to this resident go. */
+  address: Address;
+  name?: string;
+  phone?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface ResidentDocument {
+  _id: Types.ObjectId;
+  identityKey: string;
+  address: Address;
+  name?: string;
+  phone?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const residentSchema = new Schema<ResidentDocument>(
+  {
+    identityKey: { type: String, required: true },
+    address: { type: Schema.Types.Mixed, required: true },
+    name: String,
+    phone: String,
+  },
+  { collection: 'residents', timestamps: true, versionKey: false },
+);
+residentSchema.index({ identityKey: 1 }, { unique: true });
+
+function toRecord(doc: ResidentDocument): ResidentRecord {
+  return {
+    id: doc._id.toHexString(),
+    identityKey: doc.identityKey,
+    address: doc.address,
+    ...(doc.name ? { name: doc.name } : {}),
+    ...(doc.phone ? { phone: doc.phone } : {}),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/**
+ * Residents in MongoDB.
+ *
+ * @example
+ * const resident = await residents.findOrCreate('console:王阿姨', { platform: 'console', kind: 'user', id: 'resident:王阿姨' });
+ */
+export class MongoResidentRepository {
+  private readonly model: Model<ResidentDocument>;
+
+  constructor(connection: Connection) {
+    this.model = (connection.models.Resident as Model<ResidentDocument> | undefined) ?? connection.model<ResidentDocument>('Resident', residentSchema);
+  }
+
+  /** The resident with this identity, created on first contact (safe under concurrency). */
+  async findOrCreate(identityKey: string, address: Address): Promise<ResidentRecord> {
+    const doc = await this.model
+      .findOneAndUpdate({ identityKey: { $eq: identityKey } }, { $setOnInsert: { identityKey, address } }, { upsert: true, new: true })
+      .lean<ResidentDocument>();
+    return toRecord(doc!);
+  }
+
+  async findById(id: string): Promise<ResidentRecord | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await this.model.findById(id).lean<ResidentDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async updateContact(id: string, contact: { name?: string; phone?: string }): Promise<ResidentRecord | null> {
+    const doc = await this.model.findByIdAndUpdate(id, { $set: contact }, { new: true }).lean<ResidentDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Deletes name and phone (retention); the record and its opinions stay. */
+  async eraseContact(id: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $unset: { name: 1, phone: 1 } });
+  }
+}

@@ -10,7 +10,8 @@ version=v1.24.2
 command -v go >/dev/null 2>&1 || { echo "ensure-ferretdb: Go is not installed; install Go or set MONGODB_URI" >&2; exit 1; }
 bin_dir="$(go env GOPATH)/bin"
 target="$bin_dir/ferretdb"
-if [ -x "$target" ] && "$target" --version 2>/dev/null | grep -q "version: $version"; then
+# Read the whole version output first: `grep -q` closing the pipe early would fail it under pipefail.
+if [ -x "$target" ] && [[ "$("$target" --version 2>/dev/null)" == *"version: $version"* ]]; then
   echo "$target"
   exit 0
 fi
@@ -23,7 +24,8 @@ cp -r "$module_dir/." "$work/"
 chmod -R u+w "$work"
 echo "$version" > "$work/build/version/version.txt"
 mkdir -p "$bin_dir"
-(cd "$work" && go build -o "$target.tmp" ./cmd/ferretdb)
-mv "$target.tmp" "$target"
-"$target" --version | grep -q "version: $version"
+# A per-process temporary name, so two builds started at once never collide; mv is atomic.
+(cd "$work" && go build -o "$target.tmp.$$" ./cmd/ferretdb)
+mv "$target.tmp.$$" "$target"
+[[ "$("$target" --version)" == *"version: $version"* ]]
 echo "$target"

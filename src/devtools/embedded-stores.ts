@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort, waitForPort } from './free-port.js';
+import { startWriteSerializingProxy } from './write-serializing-proxy.js';
 
 /**
  * Local, real stores for `npm run dev` and the test harness. MongoDB resolves in this order:
@@ -56,10 +57,13 @@ async function startFerret(binary: string, dataDir: string | undefined): Promise
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   await waitForPort(port, 20_000, () => child.exitCode === null);
+  // FerretDB v1 does not make single-document updates atomic; the proxy restores MongoDB's guarantee.
+  const proxy = await startWriteSerializingProxy(port);
   return {
-    uri: `mongodb://127.0.0.1:${port}/`,
-    kind: `FerretDB v1.24.2 (SQLite in ${stateDir})`,
+    uri: `mongodb://127.0.0.1:${proxy.port}/`,
+    kind: `FerretDB v1.24.2 (SQLite in ${stateDir}, writes serialised)`,
     stop: async () => {
+      await proxy.close();
       await stopChild(child);
       if (!dataDir) rmSync(stateDir, { recursive: true, force: true });
     },

@@ -1,0 +1,122 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP front for FerretDB v1 that runs write commands one at a time.
+ *
+ * Why: MongoDB guarantees that a single-document update is atomic, and Yishi relies on it
+ * (findOneAndUpdate claims, $inc counters, conditional state changes). FerretDB v1.24.2 on SQLite
+ * does not: it reads and then writes in separate steps, so 20 concurrent
+ * `findOneAndUpdate({_id, n: {$lt: 3}}, {$inc: {n: 1}})` all "succeed" and leave n = 1
+ * (docs/ferretdb-gaps.md). Serialising the write commands restores MongoDB's per-document
+ * guarantee for dev and tests without changing a byte of what is sent. Reads pass straight through.
+ *
+ * It understands only the MongoDB wire framing (a little-endian int32 length first) and the name
+ * of an OP_MSG command; everything else is forwarded untouched.
+ */
+
+const OP_MSG = 2013;
+const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findandmodify', 'findAndModify']);
+
+/** Reads the command name of an OP_MSG request (the first key of its body section). */
+export function commandNameOf(message: Buffer): string | undefined {
+  if (message.length < 26 || message.readInt32LE(12) !== OP_MSG) return undefined;
+  // header (16) + flagBits (4); section kind 0 carries the body document.
+  let offset = 20;
+  if (message[offset] !== 0) return undefined;
+  offset += 1 + 4 + 1; // kind byte, document length, first element's type byte
+  const end = message.indexOf(0, offset);
+  return end === -1 ? undefined : message.toString('utf8', offset, end);
+}
+
+/** Splits a byte stream into whole wire messages. */
+class MessageReader {
+  private buffered: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): Buffer[] {
+    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+    const messages: Buffer[] = [];
+    while (this.buffered.length >= 4) {
+      const length = this.buffered.readInt32LE(0);
+      if (this.buffered.length < length) break;
+      messages.push(this.buffered.subarray(0, length));
+      this.buffered = this.buffered.subarray(length);
+    }
+    return messages;
+  }
+}
+
+/** One global queue for write commands across every client connection. */
+class WriteTurns {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Resolves when it is this caller's turn; call the returned function when done. */
+  take(): Promise<() => void> {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const turn = this.tail.then(() => release);
+    this.tail = this.tail.then(() => done);
+    return turn;
+  }
+}
+
+function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): void {
+  const upstream = createConnection(upstreamPort, '127.0.0.1');
+  const requests = new MessageReader();
+  const replies = new MessageReader();
+  // Requests on one connection are answered in order; each waiting entry is the release of a write turn, or null.
+  const awaitingReply: Array<(() => void) | null> = [];
+  let chain = Promise.resolve();
+
+  client.on('data', (chunk: Buffer) => {
+    for (const message of requests.push(chunk)) {
+      chain = chain.then(async () => {
+        const isWrite = WRITE_COMMANDS.has(commandNameOf(message) ?? '');
+        const release = isWrite ? await turns.take() : null;
+        // moreToCome (flag bit 1): the server sends no reply, so the turn ends once it is written.
+        if (message.length >= 20 && message.readInt32LE(12) === OP_MSG && (message.readUInt32LE(16) & 2) !== 0) {
+          upstream.write(message, () => release?.());
+          return;
+        }
+        awaitingReply.push(release);
+        upstream.write(message);
+      });
+    }
+  });
+  upstream.on('data', (chunk: Buffer) => {
+    for (const message of replies.push(chunk)) {
+      client.write(message);
+      awaitingReply.shift()?.();
+    }
+  });
+  const closeBoth = () => {
+    for (const release of awaitingReply.splice(0)) release?.();
+    client.destroy();
+    upstream.destroy();
+  };
+  client.on('close', closeBoth);
+  upstream.on('close', closeBoth);
+  client.on('error', closeBoth);
+  upstream.on('error', closeBoth);
+}
+
+/** Starts the proxy on a free loopback port in front of `upstreamPort`. */
+export async function startWriteSerializingProxy(upstreamPort: number): Promise<{ port: number; close(): Promise<void> }> {
+  const turns = new WriteTurns();
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    pipeClient(client, upstreamPort, turns);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

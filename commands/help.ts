@@ -1,21 +1,26 @@
 import type { CommandContext, CommandSpec } from '../src/core/command.js';
-import type { CommandRegistry } from '../src/core/registry.js';
+import { rolesFrom, type CommandRegistry } from '../src/core/registry.js';
+import { hasRole } from '../src/core/roles.js';
+import { foldWidth } from '../src/core/parser.js';
 
 /** 帮助: generated from the registry, showing only what the asker's role may run. */
 export function helpCommand(registry: () => CommandRegistry): CommandSpec {
   return {
     id: 'help',
     name: '帮助',
-    aliases: ['help', '菜单', '?', 'h'],
+    aliases: ['help', '菜单', '?', 'h', '怎么用'],
     minRole: 'resident',
     args: [{ name: 'topic', kind: 'word', required: false }],
     texts: (t) => t.commands.help,
     handler: async (ctx: CommandContext) => {
       const t = ctx.t.core.help;
-      const topic = ctx.args.topic;
+      const topic = ctx.args.topic?.replace(/^\//, '');
       if (topic) {
-        const command = registry().find(topic);
+        const command = registry().find(foldWidth(topic));
         if (!command) return t.unknownTopic(topic);
+        if (!hasRole(ctx.actor.role, command.minRole)) {
+          return t.notForYou(command.name, ctx.t.core.roleList(rolesFrom(command.minRole).map((role) => ctx.t.core.roles[role] ?? role)));
+        }
         const texts = command.texts(ctx.t);
         return t.detail(command.name, texts.description, texts.usage, command.aliases.join('、'), texts.examples.map((e) => `  ${e}`).join('\n'));
       }

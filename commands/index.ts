@@ -1,5 +1,42 @@
 import { CommandRegistry } from '../src/core/registry.js';
 import { helpCommand } from './help.js';
+import { fileOpinionCommand } from './file-opinion.js';
+import { fileAnywayCommand } from './file-anyway.js';
+import { plusOneCommand } from './plus-one.js';
+import { myOpinionsCommand } from './my-opinions.js';
+import { opinionProgressCommand } from './opinion-progress.js';
+import { acceptOpinionCommand } from './accept-opinion.js';
+import { gradeOpinionCommand } from './grade-opinion.js';
+import { assignOpinionCommand } from './assign-opinion.js';
+import { resolveOpinionCommand } from './resolve-opinion.js';
+import { resolveOnSpotCommand } from './resolve-on-spot.js';
+import { escalateOpinionCommand } from './escalate-opinion.js';
+import { declineOpinionCommand } from './decline-opinion.js';
+import { mergeOpinionCommand } from './merge-opinion.js';
+import { rateOpinionCommand } from './rate-opinion.js';
+import { reopenOpinionCommand } from './reopen-opinion.js';
+import { revealContactCommand } from './reveal-contact.js';
+import { opinionQueueCommand } from './opinion-queue.js';
+import { overdueOpinionsCommand } from './overdue-opinions.js';
+import { dutyCommand } from './roster/duty.js';
+import { myDutyCommand } from './roster/my-duty.js';
+import { swapCommand } from './roster/swap.js';
+import { agreeSwapCommand, refuseSwapCommand } from './roster/answer-swap.js';
+import { dutyCheckInCommand } from './roster/check-in.js';
+import { generateRosterCommand } from './roster/generate.js';
+import { eventsCommand } from './events/list.js';
+import { eventDetailCommand } from './events/detail.js';
+import { signUpCommand } from './events/sign-up.js';
+import { cancelSignUpCommand } from './events/cancel-sign-up.js';
+import { eventCheckInCommand } from './events/check-in.js';
+import { eventOutcomeCommand } from './events/outcome.js';
+import { programmeCommand } from './events/programme.js';
+import { myRecordCommand } from './records/my-record.js';
+import { memberRecordCommand } from './records/member-record.js';
+import { statsCommand } from './records/stats.js';
+import { draftProposalCommand } from './proposals/draft-proposal.js';
+import { submitProposalCommand } from './proposals/submit-proposal.js';
+import { deleteMemberCommand } from './delete-member.js';
 
 /**
  * The explicit, ordered registry of chat commands. Order matters: help lists commands in this
@@ -9,6 +46,49 @@ export function buildRegistry(): CommandRegistry {
   // help reads the finished registry; the arrow runs only after construction.
   const registry: CommandRegistry = new CommandRegistry([
     helpCommand(() => registry),
+    // 民意闭环 (opinions)
+    fileOpinionCommand,
+    fileAnywayCommand,
+    plusOneCommand,
+    myOpinionsCommand,
+    opinionProgressCommand,
+    rateOpinionCommand,
+    reopenOpinionCommand,
+    acceptOpinionCommand,
+    resolveOnSpotCommand,
+    opinionQueueCommand,
+    overdueOpinionsCommand,
+    revealContactCommand,
+    resolveOpinionCommand,
+    gradeOpinionCommand,
+    assignOpinionCommand,
+    escalateOpinionCommand,
+    declineOpinionCommand,
+    mergeOpinionCommand,
+    // 轮值接待 (duty roster)
+    dutyCommand,
+    myDutyCommand,
+    dutyCheckInCommand,
+    swapCommand,
+    agreeSwapCommand,
+    refuseSwapCommand,
+    generateRosterCommand,
+    // 界别协商议事月 (events)
+    programmeCommand,
+    eventsCommand,
+    eventDetailCommand,
+    signUpCommand,
+    cancelSignUpCommand,
+    eventCheckInCommand,
+    eventOutcomeCommand,
+    // 履职档案、统计、提案 (records, rates, proposals)
+    myRecordCommand,
+    draftProposalCommand,
+    memberRecordCommand,
+    statsCommand,
+    submitProposalCommand,
+    // 成员管理 (admin)
+    deleteMemberCommand,
   ]);
   return registry;
 }

@@ -44,6 +44,7 @@ export const environmentSchema = z.object({
   COMMAND_RATE_PER_MINUTE: integer(20, 1, 10_000),
   DUTY_REMINDER_TIME: clockTime('08:00'),
   WEEKLY_DIGEST_TIME: clockTime('09:00'),
+  CHART_FONT_FILE: z.preprocess(emptyToUndefined, z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')),
 
   WECOM_CORP_ID: optionalString,
   WECOM_AGENT_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, 'must be the numeric AgentId of the self-built app').optional()),
@@ -53,6 +54,9 @@ export const environmentSchema = z.object({
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_ENCODING_AES_KEY: encodingAesKey,
   WECOM_API_BASE: urlString('https://qyapi.weixin.qq.com'),
+  WECOM_REPLY_WITHIN_MS: integer(300, 0, 4000),
+  WECOM_KF_OPEN_KFID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the open_kfid of the 微信客服 account, such as wkAbCdEf123').optional()),
+  RESIDENT_CONTACT_RETENTION_DAYS: integer(180, 1, 3650),
 
   DINGTALK_APP_KEY: optionalString,
   DINGTALK_APP_SECRET: optionalString,
@@ -99,7 +103,12 @@ export interface Config {
   commandRatePerMinute: number;
   dutyReminderTime: string;
   weeklyDigestTime: string;
-  wecom: { app: WecomAppConfig | undefined; bot: WecomBotConfig | undefined; apiBase: string };
+  /** A CJK font file for the weekly digest's chart (Chinese labels). */
+  chartFontFile: string;
+  /** `replyWithinMs`: how long a callback waits for the answer before acking and sending it later. */
+  wecom: { app: WecomAppConfig | undefined; bot: WecomBotConfig | undefined; apiBase: string; replyWithinMs: number; kfOpenKfId: string | undefined };
+  /** Days after a resident's last opinion closes until their name and phone are deleted. */
+  residentContactRetentionDays: number;
   dingtalk: DingtalkConfig | undefined;
 }
 
@@ -150,6 +159,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     commandRatePerMinute: env.COMMAND_RATE_PER_MINUTE,
     dutyReminderTime: env.DUTY_REMINDER_TIME,
     weeklyDigestTime: env.WEEKLY_DIGEST_TIME,
+    chartFontFile: env.CHART_FONT_FILE,
     wecom: {
       app: wecomAppOn
         ? {
@@ -162,7 +172,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : undefined,
       bot: wecomBotOn ? { token: env.WECOM_BOT_TOKEN!, encodingAesKey: env.WECOM_BOT_ENCODING_AES_KEY! } : undefined,
       apiBase: env.WECOM_API_BASE,
+      replyWithinMs: env.WECOM_REPLY_WITHIN_MS,
+      kfOpenKfId: env.WECOM_KF_OPEN_KFID,
     },
+    residentContactRetentionDays: env.RESIDENT_CONTACT_RETENTION_DAYS,
     dingtalk: dingtalkOn
       ? {
           appKey: env.DINGTALK_APP_KEY!,
@@ -192,9 +205,17 @@ export function readToolEnvironment(source: Record<string, string | undefined> =
   adminToken: string | undefined;
   ci: boolean;
   port: number | undefined;
+  /** Where `npm run chat` finds a running Yishi (YISHI_URL; default http://127.0.0.1:<PORT or 3000>). */
+  yishiUrl: string;
+  locale: 'zh-CN' | 'en';
+  /** `npm run dev` seeds the demo committee into an empty database unless YISHI_DEMO=off. */
+  demo: boolean;
 } {
   const port = source.PORT ? Number(source.PORT) : undefined;
   return {
+    yishiUrl: (source.YISHI_URL || `http://127.0.0.1:${Number.isInteger(port) && port ? port : 3000}`).replace(/\/+$/, ''),
+    locale: source.LOCALE === 'en' ? 'en' : 'zh-CN',
+    demo: source.YISHI_DEMO !== 'off',
     mongodbUri: source.MONGODB_URI || undefined,
     redisUrl: source.REDIS_URL || undefined,
     adminToken: source.ADMIN_TOKEN || undefined,

@@ -1,42 +1,61 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, readToolEnvironment } from './config.js';
+import { DemoAdminClient } from './demo/admin-client.js';
+import { hasNoMembers, seedDemoCommittee } from './demo/seed-demo.js';
 import { provideMongo } from './devtools/embedded-stores.js';
+import { messagesFor } from './i18n/messages.js';
 import { runProcess } from './main.js';
 
 /**
  * `npm run dev`: Yishi on embedded defaults for a newcomer with nothing configured. MongoDB comes
  * from MONGODB_URI or a local FerretDB keeping its data in ./.data/; Redis is used only when
  * REDIS_URL is set (otherwise single-instance mode). The admin token is generated once and kept.
+ * On an empty database it seeds the demo committee, then says how to talk to it.
  */
 async function main(): Promise<void> {
   const tools = readToolEnvironment();
+  const t = messagesFor(tools.locale).operations.dev;
   const dataDir = join(process.cwd(), '.data');
   mkdirSync(dataDir, { recursive: true });
   const tokenFile = join(dataDir, 'admin-token');
   if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  const adminToken = readFileSync(tokenFile, 'utf8').trim();
+  const adminToken = tools.adminToken ?? readFileSync(tokenFile, 'utf8').trim();
 
   const mongo = await provideMongo({ uri: tools.mongodbUri, dataDir: join(dataDir, 'ferretdb') });
-  const config = loadConfig(process.env, {
-    MONGODB_URI: tools.mongodbUri ?? `${mongo.uri}yishi`,
-    ADMIN_TOKEN: tools.adminToken ?? adminToken,
-  });
+  const mongodbUri = tools.mongodbUri ?? `${mongo.uri}yishi`;
+  const config = loadConfig(undefined, { MONGODB_URI: mongodbUri, ADMIN_TOKEN: adminToken });
   const running = await runProcess(config, { startupNote: { mongodb: mongo.kind } });
+  // The operator CLI (`npm run yishi`) finds this run's database here while it runs.
+  const uriFile = join(dataDir, 'mongodb-uri');
+  writeFileSync(uriFile, mongodbUri, { mode: 0o600 });
   running.server.once('close', () => void mongo.stop());
-  process.once('exit', () => void mongo.stop());
+  process.once('exit', () => {
+    rmSync(uriFile, { force: true });
+    void mongo.stop();
+  });
   console.log(
-    [
-      '',
-      `议事 Yishi 已启动 / is running: ${running.url}`,
-      `  MongoDB: ${mongo.kind}`,
-      `  Redis:   ${config.redisUrl ?? '未设置，单实例模式 / not set, single-instance mode'}`,
-      `  管理令牌 / admin token: ${config.adminToken}`,
-      `  健康检查 / readiness: curl ${running.url}/readyz`,
-      '',
-    ].join('\n'),
+    ['', t.running(running.url), t.mongodb(mongo.kind), t.redis(config.redisUrl), t.token(adminToken), t.readiness(running.url), ''].join('\n'),
   );
+
+  await seedDemo(running.url, adminToken, tools.demo, t);
+  const defaultUrl = running.url === tools.yishiUrl;
+  console.log(t.howToChat(running.url, defaultUrl));
+}
+
+async function seedDemo(url: string, token: string, enabled: boolean, t: ReturnType<typeof messagesFor>['operations']['dev']): Promise<void> {
+  if (!enabled) return void console.log(t.seedOff);
+  const client = new DemoAdminClient(url, token);
+  try {
+    if (!(await hasNoMembers(client))) return void console.log(t.seedSkipped);
+    console.log(t.seeding);
+    const summary = await seedDemoCommittee(client, new Date());
+    console.log(t.seeded(summary.members, summary.communities, summary.shifts, summary.events, summary.opinions.length));
+  } catch (error) {
+    // Yishi keeps running: the demo is a convenience, and the message says how to start over.
+    console.error(t.seedFailed((error as Error).message));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,52 @@ import { buildRegistry } from '../commands/index.js';
 import { MongoOutboxRepository } from './storage/mongo/outbox-repository.js';
 import { OutboxNotifier } from './services/outbox-notifier.js';
 import { MongoResidentRepository } from './storage/mongo/resident-repository.js';
+import { MongoOpinionRepository } from './storage/mongo/opinion-repository.js';
+import { MongoCommunityRepository } from './storage/mongo/community-repository.js';
+import { MongoCategoryRepository } from './storage/mongo/category-repository.js';
+import { MongoSettingsRepository } from './storage/mongo/settings-repository.js';
+import { OpinionService, overdueBoardJob, overdueLadderJob } from './services/opinions/opinion-service.js';
+import { adminApiRouter } from './http/api/admin-api.js';
+import { createWecom } from './platforms/wecom/wecom.js';
+import { MongoShiftRepository } from './storage/mongo/shift-repository.js';
+import { MongoShiftSwapRepository } from './storage/mongo/shift-swap-repository.js';
+import { RosterService } from './services/roster/roster-service.js';
+import { rosterRouter } from './http/api/roster-routes.js';
+import { createDingtalk } from './platforms/dingtalk/dingtalk.js';
+import { MongoConsoleMessageRepository } from './storage/mongo/console-message-repository.js';
+import { consoleRoutes } from './platforms/console/console-routes.js';
+import { ConsoleSender } from './platforms/console/console-sender.js';
+import { SenderRegistry } from './platforms/sender-registry.js';
+import { MongoGroupRepository } from './storage/mongo/group-repository.js';
+import { groupsRouter } from './http/api/groups-routes.js';
+import { OutboxDispatcher } from './services/outbox-dispatcher.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { outboxHousekeepingJob } from './scheduler/outbox-housekeeping.js';
+import { rosterJobs } from './scheduler/roster-jobs.js';
+import { MongoEventRepository } from './storage/mongo/event-repository.js';
+import { MongoProgrammeRepository } from './storage/mongo/programme-repository.js';
+import { buildEventServices } from './services/events/event-services.js';
+import { meetingResolverOf } from './services/events/event-attendance.js';
+import { eventsRoutes } from './http/api/events-routes.js';
+import { createKfStores } from './storage/mongo/kf-stores.js';
+import { createWecomKf } from './platforms/wecom/kf.js';
+import { ResidentDesk } from './services/residents/resident-desk.js';
+import { ResidentTalk } from './services/residents/resident-talk.js';
+import { CommunityQrCodes } from './services/residents/qr-codes.js';
+import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
+import { qrRouter } from './http/api/qr-routes.js';
+import { MongoActivityRepository } from './storage/mongo/activity-repository.js';
+import { MongoOpinionFacts } from './storage/mongo/activity-opinion-facts.js';
+import { MongoProposalRepository } from './storage/mongo/proposal-repository.js';
+import { ActivityLedger } from './services/records/activity-ledger.js';
+import { RecordsService } from './services/records/records-service.js';
+import { RecordsExports } from './services/records/exports.js';
+import { ProposalService } from './services/proposals/proposal-service.js';
+import { loadOpinion } from './services/opinions/support.js';
+import { DigestService } from './services/digest/digest-service.js';
+import { digestJobs } from './scheduler/digest-jobs.js';
+import { recordsRouter } from './http/api/records-routes.js';
+import { AdminTokenKeeper } from './http/admin-token-rotation.js';
 
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
@@ -29,6 +75,8 @@ export interface RunningYishi {
   logger: Logger;
   /** Stops accepting, lets in-flight requests finish (bounded), stops jobs, closes the stores. */
   stop(): Promise<void>;
+  /** Runs every scheduled job with `now` (default: the clock's now), then sends the due outbox items. */
+  tick(now?: Date): Promise<void>;
 }
 
 export interface StartOptions {
@@ -38,6 +86,8 @@ export interface StartOptions {
   startupNote?: Record<string, unknown>;
   /** Prefix of every Redis key (tests give each file its own). */
   redisKeyPrefix?: string;
+  /** 'cron' (default) runs jobs and the outbox on node-cron; 'manual' leaves it to `tick()` (tests). */
+  scheduler?: 'cron' | 'manual';
 }
 
 /** The composition root: config → stores → app → scheduler → listen. */
@@ -60,13 +110,57 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const mongo = await connectMongo(config.mongodbUri);
   const members = new MongoMemberRepository(mongo);
   const inbox = new MongoInboundMessageRepository(mongo);
-  const outbox = new MongoOutboxRepository(mongo);
+  const outbox = new MongoOutboxRepository(mongo, clock);
   const residents = new MongoResidentRepository(mongo);
+  const opinionRepo = new MongoOpinionRepository(mongo);
+  const communities = new MongoCommunityRepository(mongo);
+  const categories = new MongoCategoryRepository(mongo);
+  const settings = new MongoSettingsRepository(mongo);
+  const shifts = new MongoShiftRepository(mongo);
+  const shiftSwaps = new MongoShiftSwapRepository(mongo);
+  const consoleMessages = new MongoConsoleMessageRepository(mongo);
+  const eventRepo = new MongoEventRepository(mongo);
+  const programmeRepo = new MongoProgrammeRepository(mongo);
+  const groups = new MongoGroupRepository(mongo);
+  const kfStores = createKfStores(mongo); // 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos
+  // 履职档案: the append-only activity ledger, proposals, and a read-only view of opinions for the rates.
+  const activities = new MongoActivityRepository(mongo);
+  const opinionFacts = new MongoOpinionFacts(mongo);
+  const proposalRepo = new MongoProposalRepository(mongo);
+  const ledger = new ActivityLedger(activities);
   await buildIndexes(mongo);
+  // Admin token: ADMIN_TOKEN until `yishi token rotate` stores a new one (hashed) in settings.
+  // Every admin route asks `adminToken()` per request, so a rotation takes effect within a refresh.
+  const adminTokens = new AdminTokenKeeper(settings, config.adminToken);
+  await adminTokens.refresh();
+  adminTokens.start((error) => logger.warn({ err: error }, 'could not re-read the rotated admin token'));
+  const adminToken = () => adminTokens.current();
 
-  const notifier = new OutboxNotifier(outbox, clock);
-  const services: Services = { members, residents, notifier };
   const messages = messagesFor(config.locale);
+  // The scheduler exists further down; until then an enqueue waits for the start-up pass.
+  const quickDispatch = { request: () => undefined as void };
+  const notifier = new OutboxNotifier(outbox, clock, () => quickDispatch.request());
+  // 轮值接待: the duty roster (its notices are written in the configured locale).
+  const roster = new RosterService({ shifts, swaps: shiftSwaps, members, notifier, coordination, clock, t: messages, reminderTime: config.dutyReminderTime, ledger });
+  // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
+  const opinions = new OpinionService({
+    opinions: opinionRepo, members, residents, communities, categories, settings, notifier, coordination, clock, messages,
+    findOnDuty: (now) => roster.findOnDuty(now),
+    ledger,
+  });
+  // 界别协商议事月: events, sign-up, check-in; reminders go through the outbox.
+  const events = buildEventServices({
+    events: eventRepo, programmes: programmeRepo, members, notifier, outbox, clock, messages,
+    opinions: () => meetingResolverOf(opinions),
+    ledger,
+  });
+  // 履职档案、统计、提案: records and rates read the ledger; staff submitting a proposal writes to it.
+  const records = new RecordsService({ activities, opinionFacts, members, clock, messages });
+  const proposals = new ProposalService({
+    proposals: proposalRepo, members, ledger, notifier, clock, messages,
+    loadOpinion: (word) => loadOpinion(opinions.deps, word),
+  });
+  const services: Services = { members, residents, notifier, roster, opinions, events, records, proposals };
   const bot = new Bot({
     registry: buildRegistry(),
     services,
@@ -80,8 +174,71 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
 
   const metrics = new Metrics({ defaultMetrics: true });
   const routers: Router[] = [];
-  void bot; // mounted by the platform adapters as they are added below
+  routers.push(rosterRouter({ adminToken, roster, bodyLimitBytes: config.bodyLimitBytes }));
+  routers.push(eventsRoutes({ config, adminToken, events }));
   const stoppables: Array<() => Promise<void> | void> = [];
+  stoppables.push(() => adminTokens.stop());
+  // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
+  routers.push(adminApiRouter({ config, adminToken, clock, members, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }));
+
+  // DingTalk: callback route always, Stream client in stream mode; `dingtalk.senders` serve the outbox.
+  const dingtalk = config.dingtalk ? createDingtalk({ config: config.dingtalk, bodyLimitBytes: config.bodyLimitBytes, bot, notifier, coordination, clock, logger }) : undefined;
+  if (dingtalk) {
+    routers.push(dingtalk.router);
+    stoppables.push(() => dingtalk.stop());
+    dingtalk.start();
+  }
+
+  // Console: the local chat simulator (`npm run chat`, tests); `consoleSender` serves the outbox.
+  routers.push(consoleRoutes({ adminToken, bodyLimitBytes: config.bodyLimitBytes, bot, members, consoleMessages, clock, messages }));
+  const consoleSender = new ConsoleSender(consoleMessages, clock);
+
+  // WeCom: /wecom/app and /wecom/bot when configured; `wecom.senders` serve the outbox.
+  // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
+  // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
+  const residentLog = logger.child({ component: 'residents' });
+  const residentTalk = new ResidentTalk({ opinions, communities, residents, photos: kfStores.photos, coordination, clock, messages, logger: residentLog });
+  let residentDesk: ResidentDesk | undefined;
+  const kf = createWecomKf({ config, cursors: kfStores.cursors, windows: kfStores.customers, held: kfStores.held, coordination, clock, logger, messages, handle: (page) => residentDesk!.handlePage(page) });
+  if (kf) stoppables.push(() => kf.stop(config.shutdownTimeoutMs));
+  if (kf) residentDesk = new ResidentDesk({ inbox, customers: kfStores.customers, channel: kf.sender, talk: residentTalk, notifier, clock, messages, logger: residentLog });
+  const qrCodes = new CommunityQrCodes({ communities, ways: kfStores.contactWays, makeLink: kf ? (id, scene) => kf.client.addContactWay(id, scene) : undefined, openKfId: kf?.openKfId, clock, messages });
+  routers.push(qrRouter({ adminToken, qrCodes }));
+
+  const wecom = createWecom({ config, bot, coordination, clock, logger, messages, ...(kf ? { onKfEvent: kf.onEvent } : {}) });
+  routers.push(...wecom.routers);
+
+  // Outbox and scheduler. Each platform's senders serve its Address['platform'] keys. Timed work
+  // of other areas: `scheduler.register({ name, cron, run: (now) => … })` below.
+  const senders = new SenderRegistry().register('console', consoleSender).registerAll(wecom.senders);
+  if (dingtalk) senders.registerAll(dingtalk.senders);
+  if (kf) senders.register('wecom-kf', kf.sender);
+  const dispatcher = new OutboxDispatcher({
+    outbox, senders, members, residents, groups, notifier, messages, logger: logger.child({ component: 'outbox' }),
+    onDepth: (waiting) => metrics.outboxDepth.set(waiting),
+  });
+  const scheduler = new Scheduler({
+    coordination, clock, dispatcher, logger: logger.child({ component: 'scheduler' }),
+    timeZone: config.timeZone, mode: options.scheduler ?? 'cron', stopTimeoutMs: config.shutdownTimeoutMs,
+  });
+  scheduler.register(outboxHousekeepingJob(outbox));
+  for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
+  // 民意闭环: the overdue ladder (every 10 min) and the weekly 逾期看板.
+  scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));
+  // 居民服务号: staff hear of notices held 48 h; residents' contact details go after the retention period.
+  scheduler.register(undeliveredNoticesJob({ held: kfStores.held, notifier, messages }));
+  scheduler.register(contactRetentionJob({
+    residents, retentionDays: config.residentContactRetentionDays, logger: residentLog,
+    opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
+  }));
+  // 履职档案: the Monday digest (with its chart) and the monthly member cards.
+  const digest = new DigestService({ records, activities, opinionFacts, notifier, clock, messages, digestTime: config.weeklyDigestTime, chartFont: config.chartFontFile });
+  for (const job of digestJobs(digest, config.weeklyDigestTime)) scheduler.register(job);
+  quickDispatch.request = () => scheduler.requestDispatch();
+  stoppables.push(() => scheduler.stop());
+  routers.push(groupsRouter({ adminToken, groups, bodyLimitBytes: config.bodyLimitBytes }));
+  // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
+  routers.push(recordsRouter({ adminToken, clock, exports: new RecordsExports(records, messages) }));
 
   let shuttingDown = false;
   let inFlight = 0;
@@ -103,6 +260,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, port }, `Yishi listening on ${url}`);
+  await scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -112,8 +270,9 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + config.shutdownTimeoutMs;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (inFlight > 0) logger.warn({ inFlight }, 'shutdown timeout reached; closing remaining connections');
+      // bot.busy: messages acked early (WeCom after ~300 ms, DingTalk at once) whose handling is still running.
+      while ((inFlight > 0 || bot.busy > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (inFlight > 0 || bot.busy > 0) logger.warn({ inFlight, busy: bot.busy }, 'shutdown timeout reached; closing remaining connections');
       server.closeAllConnections();
       await closed;
       for (const stopOne of stoppables) await stopOne();
@@ -122,7 +281,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       logger.info('Yishi stopped');
     })());
 
-  return { url, port, server, logger, stop };
+  return { url, port, server, logger, stop, tick: (now) => scheduler.tick(now) };
 }
 
 /** Runs Yishi as a process: exits 1 with a clear message on bad config, 0 after a graceful stop. */

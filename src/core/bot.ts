@@ -1,10 +1,9 @@
 import type { Clock } from './clock.js';
-import type { CommandContext, Reply } from './command.js';
-import { isYishiError } from './errors.js';
 import { resolveActor } from './identity.js';
-import { bindArgs, parseInput } from './parser.js';
+import { normalizeInput, parseInput, stripBotMentions, type ParseResult } from './parser.js';
 import type { CommandRegistry } from './registry.js';
-import { hasRole } from './roles.js';
+import { hasRole, type Role } from './roles.js';
+import { CommandRunner, toMessages, type Turn } from './runner.js';
 import { suggestWord } from './suggest.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
@@ -36,27 +35,48 @@ export interface HandledMessage {
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 const STALE_CLAIM_MS = 60_000;
 
-function toMessages(reply: Reply): OutgoingMessage[] {
-  if (typeof reply === 'string') return reply ? [{ text: reply, format: 'text' }] : [];
-  return Array.isArray(reply) ? reply : [reply];
-}
-
 /**
- * The platform-neutral pipeline: dedup → identity → mention rule → rate limit → parse → role →
+ * The platform-neutral pipeline: dedup → identity → mention rule → rate limit → conversation in
+ * progress (dialogue answer, 确认/取消) or parse → role → arguments → dialogue / confirmation /
  * handler. Every adapter hands its normalised messages here.
  *
  * @example
  * const { replies } = await bot.handle(message);
  */
 export class Bot {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly runner: CommandRunner;
 
-  async handle(message: IncomingMessage): Promise<HandledMessage> {
+  private pending = 0;
+
+  constructor(private readonly deps: BotDeps) {
+    this.runner = new CommandRunner(deps);
+  }
+
+  /** Messages still being handled. Platforms may ack before the answer is ready, so shutdown waits for these too. */
+  get busy(): number {
+    return this.pending;
+  }
+
+  /**
+   * `onClaimed` is called once the message is durably recorded (or known as a retry), so an
+   * adapter never acknowledges a message the store has not taken.
+   */
+  async handle(message: IncomingMessage, hooks: { onClaimed?: () => void } = {}): Promise<HandledMessage> {
+    this.pending += 1;
+    try {
+      return await this.handleOne(message, hooks.onClaimed);
+    } finally {
+      this.pending -= 1;
+    }
+  }
+
+  private async handleOne(message: IncomingMessage, onClaimed?: () => void): Promise<HandledMessage> {
     const key = `${message.platform}:${message.messageId}`;
     const log = this.deps.logger.child({ platform: message.platform, messageId: message.messageId });
     // Fast first line in Redis/memory; the unique _id in MongoDB is the durable second line.
     await this.deps.coordination.claimOnce(`inbox:${key}`, DEDUP_TTL_MS);
     const claim = await this.deps.inbox.claim(key, this.deps.clock.now(), STALE_CLAIM_MS);
+    onClaimed?.();
     if (claim.status === 'done') return { replies: claim.replies, duplicate: true };
     if (claim.status === 'processing') return { replies: [], duplicate: true };
 
@@ -81,33 +101,41 @@ export class Bot {
     const bucket = await this.deps.coordination.takeToken(`commands:${message.platform}:${message.sender.platformUserId}`, this.deps.commandRatePerMinute, 60_000, this.deps.clock.now().getTime());
     if (!bucket.allowed) return toMessages(t.core.rateLimited(Math.max(1, Math.ceil(bucket.retryAfterMs / 1000))));
 
-    const parsed = parseInput(message.text, this.deps.registry);
-    if (parsed.kind === 'empty') return [];
-    if (parsed.kind === 'unknown') return toMessages(t.core.unknownCommand(parsed.word, suggestWord(parsed.word, this.deps.registry.words())));
+    if (!message.text.trim()) return []; // events carry no words to answer
+    const turn: Turn = { actor, message, log };
+    const answer = stripBotMentions(message.text, t.core.botNames);
+    const folded = normalizeInput(answer).replace(/^\/+\s*/, '').replace(/[.。!]+$/, '');
+    const found = await this.runner.conversations.load(message);
+    if (found && !found.expired) return this.runner.carryOn(found.state, turn, answer, folded);
 
-    const { command } = parsed;
-    if (!hasRole(actor.role, command.minRole)) return toMessages(t.core.notAllowed(command.name, t.core.roles[command.minRole] ?? command.minRole));
-    const bound = bindArgs(command, parsed.tokens, parsed.rest);
-    if (bound.missing) return toMessages(t.core.missingArgument(command.name, command.texts(t).usage));
-    if (bound.invalid) return toMessages(t.core.invalidChoice(bound.invalid.value, bound.invalid.choices.join('、')));
-
-    const context: CommandContext = {
-      actor,
-      message,
-      args: bound.args,
-      extras: { tags: parsed.tags, memberIds: [], rest: parsed.rest },
-      t,
-      clock: this.deps.clock,
-      services: this.deps.services,
-      coordination: this.deps.coordination,
-      log,
-    };
-    try {
-      return toMessages(await command.handler(context));
-    } catch (error) {
-      if (isYishiError(error) && error.userMessage) return toMessages(error.userMessage);
-      log.error({ err: error, command: command.id }, 'command failed');
-      return toMessages(t.core.apology);
+    let notice: OutgoingMessage[] = [];
+    if (found) {
+      await this.runner.conversations.end(message);
+      const name = this.deps.registry.byId(found.state.pending.commandId)?.name ?? '';
+      notice = toMessages(found.state.kind === 'confirm' ? t.core.confirm.expired(name) : t.core.dialogue.expired(name));
     }
+    const parsed = parseInput(message.text, this.deps.registry, { botNames: t.core.botNames, now: this.deps.clock.now() });
+    if (parsed.kind === 'command') return [...notice, ...(await this.runner.start(parsed, turn))];
+    if (notice.length > 0 || parsed.kind === 'empty') return notice;
+    const word = folded.toLowerCase();
+    if (t.core.words.confirm.includes(word)) return toMessages(t.core.confirm.nothingPending);
+    if (t.core.words.leave.includes(word)) return toMessages(t.core.confirm.nothingToCancel);
+    return toMessages(this.unknown(parsed, actor.role));
+  }
+
+  /** A typo gets the closest command; a sentence in a chat with Yishi gets a kind pointer. */
+  private unknown(parsed: Extract<ParseResult, { kind: 'unknown' }>, role: Role): string {
+    const t = this.deps.messages.core;
+    const words = this.deps.registry.wordsFor(role);
+    const joined = parsed.joinedWord && words.includes(parsed.joinedWord) ? `${parsed.joinedWord} ${parsed.line.slice(parsed.joinedWord.length).trim()}` : undefined;
+    if (parsed.joinedWord && parsed.restWord && words.includes(parsed.joinedWord) && words.includes(parsed.restWord)) {
+      return t.ambiguousJoin(parsed.joinedWord, parsed.line.slice(parsed.joinedWord.length).trim(), parsed.restWord);
+    }
+    const suggestion = joined ?? suggestWord(parsed.word, words);
+    if (suggestion) return t.unknownCommand(parsed.word, suggestion);
+    // A greeting (你好) gets a plain pointer; a sentence may well be something to report.
+    const file = this.deps.registry.find(t.fileCommandWord);
+    const sentence = [...parsed.line].length > 4;
+    return t.notACommand(parsed.line, sentence && file && hasRole(role, file.minRole) ? file.name : undefined);
   }
 }

@@ -25,7 +25,8 @@ export type ArgKind =
   | 'word' // one token
   | 'opinion-number' // MY-2026-000123 (also accepts 123 or 2026-123 forms the parser normalises)
   | 'member' // a member, by @-mention or name
-  | 'date' // 今天, 明天, 下周三, 3月5日, 2026-03-05 …
+  | 'date' // 今天, 明天, 下周三, 3月5日, 2026-03-05 … (see ParsedArgs for the range keys)
+  | 'time' // 下午3点, 15:30, 上午9点半 → 'HH:MM'
   | 'choice'; // one of `choices`
 
 export interface ArgSpec {
@@ -35,7 +36,12 @@ export interface ArgSpec {
   choices?: readonly string[];
 }
 
-/** Arguments after parsing, keyed by ArgSpec.name. Dates are Beijing-time dates `YYYY-MM-DD`. */
+/**
+ * Arguments after parsing, keyed by ArgSpec.name. Dates are Beijing-time dates `YYYY-MM-DD`: a
+ * `date` argument `when` also sets `whenTo` (last day of the range, e.g. Sunday for 本周) and
+ * `whenKind` ('day' | 'week' | 'month'). `member` arguments hold a member id; `opinion-number`
+ * arguments hold the canonical `MY-YYYY-NNNNNN`.
+ */
 export type ParsedArgs = Record<string, string | undefined>;
 
 /** What the parser found besides positional arguments. */
@@ -75,6 +81,17 @@ export interface CommandContext {
  *   texts: (t) => t.commands.help, handler: async (ctx) => renderHelp(ctx),
  * };
  */
+/**
+ * How a guided dialogue asks for one missing argument. With `choices` (or the argument's static
+ * `choices`) the question shows a numbered list; the person may answer with the number or the label.
+ */
+export interface ArgPrompt {
+  /** The question (from `src/i18n/`). `args` holds what the person has answered so far. */
+  ask(t: Messages, args: ParsedArgs): string;
+  /** The options to choose from; the chosen `value` becomes the argument. */
+  choices?(ctx: CommandContext): Promise<Array<{ label: string; value: string }>>;
+}
+
 export interface CommandSpec {
   /** Stable English id, used in logs and i18n keys. */
   id: string;
@@ -86,6 +103,19 @@ export interface CommandSpec {
   args: ArgSpec[];
   /** Side-effecting commands that show what will happen and wait for 确认/取消. */
   needsConfirmation?: boolean;
+  /**
+   * For `needsConfirmation` commands: what will happen, shown before 确认/取消 (e.g. "将办结
+   * MY-2026-000123：路灯已修复"). Without it a generic sentence naming the command is shown.
+   */
+  preview?(ctx: CommandContext): Promise<string>;
+  /**
+   * Guided dialogue: when a *required* argument is missing, Yishi asks, one question at a time
+   * in declaration order, for every missing argument that has a prompt here (required or not).
+   * A missing required argument without a prompt gets the usage line instead.
+   */
+  prompts?: Record<string, ArgPrompt>;
+  /** Last step of a guided dialogue: a summary the person answers with 确认 or 取消. */
+  confirmDialogue?(ctx: CommandContext): Promise<string>;
   texts(t: Messages): CommandTexts;
   handler(ctx: CommandContext): Promise<Reply>;
 }

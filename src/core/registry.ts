@@ -1,5 +1,5 @@
 import type { CommandSpec } from './command.js';
-import { hasRole, type Role } from './roles.js';
+import { hasRole, ROLES, type Role } from './roles.js';
 
 /**
  * The ordered set of commands, looked up by name or alias.
@@ -26,13 +26,29 @@ export class CommandRegistry {
     return this.byWord.get(word.toLowerCase());
   }
 
+  /** The command with this stable id. */
+  byId(id: string): CommandSpec | undefined {
+    return this.commands.find((command) => command.id === id);
+  }
+
   /** Every word (names and aliases), longest first: the parser tries them in this order. */
   words(): string[] {
     return [...this.byWord.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Names, then aliases, of the commands the role may run, in registry order (for suggestions). */
+  wordsFor(role: Role): string[] {
+    const visible = this.visibleTo(role);
+    return [...visible.map((command) => command.name), ...visible.flatMap((command) => command.aliases)];
   }
 
   /** Commands the role may run, in registry order. */
   visibleTo(role: Role): CommandSpec[] {
     return this.commands.filter((command) => hasRole(role, command.minRole));
   }
+}
+
+/** The roles that may run a command whose lowest role is `minRole`, lowest first. */
+export function rolesFrom(minRole: Role): Role[] {
+  return ROLES.slice(ROLES.indexOf(minRole));
 }

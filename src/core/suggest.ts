@@ -1,25 +1,41 @@
-/** Levenshtein distance over code points (so one Chinese character counts as one edit). */
+/**
+ * Edit distance over code points (one Chinese character counts as one edit), where swapping two
+ * neighbouring characters also counts as one edit (`hepl` → `help`, `班值` → `值班`).
+ *
+ * @example
+ * editDistance('值斑', '值班'); // 1
+ */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[y.length]!;
+  return rows[x.length]![y.length]!;
 }
 
 /**
  * The closest known word to a typo, or undefined when nothing is close. Two- and three-character
- * Chinese words allow one wrong character (帮主 → 帮助, 值斑 → 值班).
+ * Chinese words allow one wrong, missing or extra character (帮主 → 帮助, 值斑 → 值班, 帮 → 帮助);
+ * longer words allow two (Latin words up to five letters allow one). A suggestion never needs as many edits as the word has characters.
+ * On a tie the earlier word wins, so pass words in the registry's order.
+ *
+ * @example
+ * suggestWord('帮主', ['帮助', '反映']); // '帮助'
  */
 export function suggestWord(typed: string, words: readonly string[]): string | undefined {
   const length = [...typed].length;
-  const allowed = length <= 3 ? 1 : 2;
+  // A number or a lone sign is an answer to something, not a misspelt command.
+  if (length === 0 || /^[\d\s\p{P}\p{S}]+$/u.test(typed)) return undefined;
+  // Latin words are longer for the same meaning: `hello` is not a typo of `help`.
+  const ascii = /^[\p{ASCII}]+$/u.test(typed);
+  const allowed = length <= (ascii ? 5 : 3) ? 1 : 2;
   let best: { word: string; distance: number } | undefined;
   for (const word of words) {
     const distance = editDistance(typed.toLowerCase(), word.toLowerCase());

@@ -66,12 +66,19 @@ function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): vo
   // Requests on one connection are answered in order; each waiting entry is the release of a write turn, or null.
   const awaitingReply: Array<(() => void) | null> = [];
   let chain = Promise.resolve();
+  let closed = false;
 
   client.on('data', (chunk: Buffer) => {
     for (const message of requests.push(chunk)) {
       chain = chain.then(async () => {
+        if (closed) return;
         const isWrite = WRITE_COMMANDS.has(commandNameOf(message) ?? '');
         const release = isWrite ? await turns.take() : null;
+        // The connection may have closed while this write waited for its turn: hand the turn on.
+        if (closed) {
+          release?.();
+          return;
+        }
         // moreToCome (flag bit 1): the server sends no reply, so the turn ends once it is written.
         if (message.length >= 20 && message.readInt32LE(12) === OP_MSG && (message.readUInt32LE(16) & 2) !== 0) {
           upstream.write(message, () => release?.());
@@ -89,6 +96,7 @@ function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): vo
     }
   });
   const closeBoth = () => {
+    closed = true;
     for (const release of awaitingReply.splice(0)) release?.();
     client.destroy();
     upstream.destroy();

@@ -54,9 +54,29 @@ export function errorBoundary() {
         log?.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
         return;
       }
+      if (isStoreUnavailable(error)) {
+        // MongoDB or Redis is away: 503 tells WeCom and DingTalk to deliver again later.
+        log?.warn({ err: error }, 'a store is unavailable; answered 503 so the caller retries');
+        ctx.status = 503;
+        ctx.set('Retry-After', '5');
+        ctx.body = { error: { code: 'store_unavailable', message: 'A data store is briefly unavailable; please retry.' } };
+        return;
+      }
       log?.error({ err: error }, 'request failed');
       ctx.status = 500;
       ctx.body = { error: { code: 'internal_error', message: 'Internal error; the request id is in the X-Request-Id header.' } };
     }
   };
+}
+
+const MONGO_UNAVAILABLE = /^Mongo(?:ose)?(?:ServerSelection|Network|NetworkTimeout|NotConnected|PoolCleared|PoolClosed|TopologyClosed)Error$/;
+
+/** Whether an error means "MongoDB or Redis cannot be reached right now" (not a bug, not bad input). */
+export function isStoreUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    if (MONGO_UNAVAILABLE.test(current.name)) return true;
+    // ioredis without an offline queue: fails fast while disconnected.
+    if (current.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|Connection is closed/.test(current.message)) return true;
+  }
+  return false;
 }

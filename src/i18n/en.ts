@@ -2,10 +2,26 @@ import type { zhCN } from './zh-CN.js';
 
 type Messages = typeof zhCN;
 import { commandsEn } from './en/commands.js';
+import { opinionsEn } from './en/opinions.js';
 import { coreEn } from './en/core.js';
+import { eventsEn } from './en/events.js';
+import { wecomEn } from './en/wecom.js';
+import { rosterEn } from './en/roster.js';
+import { outboxEn } from './en/outbox.js';
+import { recordsEn } from './en/records.js';
+import { residentsEn } from './en/residents.js';
+import { operationsEn } from './en/operations.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
   core: coreEn,
   commands: commandsEn,
+  events: eventsEn,
+  wecom: wecomEn,
+  roster: rosterEn,
+  outbox: outboxEn,
+  operations: operationsEn,
+  opinions: opinionsEn,
+  residents: residentsEn,
+  records: recordsEn,
 };

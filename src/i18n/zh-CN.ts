@@ -1,5 +1,13 @@
 import { commandsZh } from './zh-CN/commands.js';
+import { opinionsZh } from './zh-CN/opinions.js';
 import { coreZh } from './zh-CN/core.js';
+import { eventsZh } from './zh-CN/events.js';
+import { wecomZh } from './zh-CN/wecom.js';
+import { rosterZh } from './zh-CN/roster.js';
+import { outboxZh } from './zh-CN/outbox.js';
+import { residentsZh } from './zh-CN/residents.js';
+import { operationsZh } from './zh-CN/operations.js';
+import { recordsZh } from './zh-CN/records.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -8,4 +16,12 @@ import { coreZh } from './zh-CN/core.js';
 export const zhCN = {
   core: coreZh,
   commands: commandsZh,
+  events: eventsZh,
+  wecom: wecomZh,
+  roster: rosterZh,
+  outbox: outboxZh,
+  operations: operationsZh,
+  opinions: opinionsZh,
+  residents: residentsZh,
+  records: recordsZh,
 };

@@ -1,6 +1,11 @@
 import type { MemberRepository } from '../storage/mongo/member-repository.js';
 import type { Notifier } from './notifier.js';
+import type { EventServices } from './events/event-services.js';
+import type { OpinionService } from './opinions/opinion-service.js';
 import type { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
+import type { RosterService } from './roster/roster-service.js';
+import type { RecordsService } from './records/records-service.js';
+import type { ProposalService } from './proposals/proposal-service.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -10,4 +15,14 @@ export interface Services {
   members: MemberRepository;
   residents: MongoResidentRepository;
   notifier: Notifier;
+  /** The duty roster (轮值接待); `findOnDuty(now)` routes residents' opinions. */
+  roster: RosterService;
+  /** The opinion loop (民意闭环): filing, triage, closing, the overdue ladder. */
+  opinions: OpinionService;
+  /** 界别协商议事月: events (catalog), sign-up and check-in (attendance), programmes. */
+  events: EventServices;
+  /** 履职档案 and 统计: members' records and the committee's rates, from the activity ledger. */
+  records: RecordsService;
+  /** 提案: drafts and their submission. */
+  proposals: ProposalService;
 }

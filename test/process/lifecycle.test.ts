@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/devtools/free-port.js';
 import { testStores } from '../support/stores.js';
 
@@ -8,9 +8,11 @@ const stores = testStores(import.meta.url);
 const adminToken = 'lifecycle-admin-token-123456';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts src/main.ts as its own process, the way `npm start` runs the built file. */
+const builtMain = 'dist/src/main.js';
+
+/** Starts the built dist/src/main.js as its own process, exactly as `npm start` does after its build. */
 function startProcess(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [builtMain], {
     env: { ...process.env, MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: adminToken, PORT: String(port), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +23,7 @@ function startProcess(port: number): { child: ChildProcess; output: () => string
   return { child, output: () => output, exited };
 }
 
-async function waitForReady(url: string, withinMs: number): Promise<{ status: number; body: any }> {
+async function waitForReady(url: string, withinMs: number): Promise<{ status: number; body: unknown }> {
   const deadline = Date.now() + withinMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -39,12 +41,17 @@ async function waitForReady(url: string, withinMs: number): Promise<{ status: nu
 
 describe('the Yishi process', () => {
   const children: ChildProcess[] = [];
+  beforeAll(() => {
+    // `npm start` = `npm run build` + node dist/src/main.js; build once here so start-up is measured on the real artifact.
+    const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  }, 180_000);
   afterAll(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   });
 
   it('refuses to start with a clear message naming a bad key', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [builtMain], {
       env: { ...process.env, MONGODB_URI: stores.mongoUri, ADMIN_TOKEN: adminToken, WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', WECOM_TOKEN: 't', WECOM_ENCODING_AES_KEY: 'short' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

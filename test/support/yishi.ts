@@ -15,7 +15,10 @@ export interface TestYishi {
   db: Connection;
   url: string;
   /** Calls the admin API with the bearer token. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on parsed JSON of many shapes; `toMatchObject` checks them
   api(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** Runs the scheduled jobs at `now` (default: the clock's now) and sends what is due (use `scheduler: 'manual'`). */
+  tick(now?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +29,16 @@ export interface TestYishi {
  */
 export async function startTestYishi(
   fileUrl: string,
-  options: { env?: Record<string, string>; clock?: Clock; redis?: boolean; stores?: TestStores } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    redis?: boolean;
+    stores?: TestStores;
+    /** 'manual': no cron timers; the test drives time with `tick()`. */
+    scheduler?: 'cron' | 'manual';
+    /** Where the JSON logs go (set env LOG_LEVEL too, the default is silent). */
+    logDestination?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestYishi> {
   const stores = options.stores ?? testStores(fileUrl);
   const config = loadConfig({
@@ -37,7 +49,12 @@ export async function startTestYishi(
     ...(options.redis === false ? {} : { REDIS_URL: stores.redisUrl }),
     ...options.env,
   });
-  const running = await startYishi(config, { clock: options.clock, redisKeyPrefix: stores.redisPrefix });
+  const running = await startYishi(config, {
+    clock: options.clock,
+    redisKeyPrefix: stores.redisPrefix,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
   const db = await connectMongo(stores.mongoUri);
   const api: TestYishi['api'] = async (path, init = {}) => {
     const response = await fetch(`${running.url}${path}`, {
@@ -61,6 +78,7 @@ export async function startTestYishi(
     db,
     url: running.url,
     api,
+    tick: (now) => running.tick(now),
     stop: async () => {
       await running.stop();
       await db.close();

@@ -1,6 +1,11 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
+import { OutboxClaimLedger } from './outbox-claims.js';
+import { OutboxLiveQueue, type OutboxCandidate } from './outbox-live.js';
+
+export type { OutboxCandidate } from './outbox-live.js';
 
 export type OutboxState = 'pending' | 'claimed' | 'sent' | 'failed' | 'skipped';
 
@@ -18,6 +23,14 @@ export interface OutboxItem {
   lastError?: string;
   sentAt?: Date;
   createdAt: Date;
+  /** How many times the item has been claimed; each claim is a new generation. */
+  claimSeq: number;
+  /** Set by the current claim; the marks below only apply with it. */
+  claimToken?: string;
+  /** Fingerprints of the addresses that already got the message (for items with several). */
+  delivered: string[];
+  /** Not before this time (a retry or a rate-limit wait); `dueAt` keeps the original order. */
+  retryAt?: Date;
 }
 
 interface OutboxDocument {
@@ -33,6 +46,10 @@ interface OutboxDocument {
   lastError?: string;
   sentAt?: Date;
   createdAt: Date;
+  claimSeq?: number;
+  claimToken?: string;
+  delivered?: string[];
+  retryAt?: Date;
 }
 
 const outboxSchema = new Schema<OutboxDocument>(
@@ -48,6 +65,10 @@ const outboxSchema = new Schema<OutboxDocument>(
     lastError: String,
     sentAt: Date,
     createdAt: { type: Date, required: true },
+    claimSeq: { type: Number, default: 0 },
+    claimToken: String,
+    delivered: { type: [String], default: undefined },
+    retryAt: Date,
   },
   { collection: 'outbox', versionKey: false },
 );
@@ -73,25 +94,46 @@ export function toOutboxItem(doc: OutboxDocument): OutboxItem {
     ...(doc.lastError ? { lastError: doc.lastError } : {}),
     ...(doc.sentAt ? { sentAt: doc.sentAt } : {}),
     createdAt: doc.createdAt,
+    claimSeq: doc.claimSeq ?? 0,
+    ...(doc.claimToken ? { claimToken: doc.claimToken } : {}),
+    delivered: doc.delivered ?? [],
+    ...(doc.retryAt ? { retryAt: doc.retryAt } : {}),
   };
 }
 
 /**
  * The persistent outbox. `enqueue` is idempotent on `idempotencyKey` (unique index): the same
- * notice enqueued twice, by one instance or several, is stored once.
+ * notice enqueued twice, by one instance or several, is stored once — also long after it was sent,
+ * since items stay in `outbox` with their final state.
+ *
+ * Only waiting items have an entry in the small `outbox_live` queue ({@link OutboxLiveQueue}); the
+ * dispatcher finds due work there and reads and writes each item by `_id` alone, so its cost does
+ * not grow with the history kept in `outbox`. Claims are exclusive through {@link OutboxClaimLedger}.
  */
 export class MongoOutboxRepository {
   readonly model: Model<OutboxDocument>;
+  private readonly claims: OutboxClaimLedger;
+  private readonly live: OutboxLiveQueue;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.model = outboxModel(connection);
+    this.claims = new OutboxClaimLedger(connection);
+    this.live = new OutboxLiveQueue(connection);
   }
 
   /** True when stored now, false when the key was already there. */
   async enqueue(item: { idempotencyKey: string; recipient: Recipient; message: OutgoingMessage; dueAt: Date; expiresAt?: Date; now: Date }): Promise<boolean> {
     const { image, ...message } = item.message;
+    // The live entry goes first, under the item's future _id: a crash in between leaves an entry
+    // without an item (dropped later), never a waiting item that nothing points to.
+    const id = new Types.ObjectId();
+    await this.live.add(id, { key: item.idempotencyKey, dueAt: item.dueAt });
     try {
       await this.model.create({
+        _id: id,
         idempotencyKey: item.idempotencyKey,
         recipient: item.recipient,
         message: { ...message, ...(image ? { imagePngBase64: image.png.toString('base64') } : {}) },
@@ -103,8 +145,145 @@ export class MongoOutboxRepository {
       });
       return true;
     } catch (error) {
+      await this.live.remove(id).catch(() => undefined);
       if ((error as { code?: number }).code === 11000) return false;
       throw error;
     }
   }
+
+  /**
+   * Marks every still-pending item whose key starts with `prefix` as skipped (e.g. the reminders
+   * of an event whose time changed). Claimed or sent items are left alone: each skip takes the
+   * item's claim first, so it never races a dispatcher that is sending it. Returns how many.
+   */
+  async skipPendingByKeyPrefix(prefix: string, reason: string): Promise<number> {
+    let skipped = 0;
+    for (const id of await this.live.idsWithKeyPrefix(prefix)) {
+      const doc = await this.model.findById(id, { state: 1, claimSeq: 1 }).lean<OutboxDocument>();
+      if (!doc || doc.state !== 'pending') continue;
+      // Never a takeover: whoever holds this generation is sending it.
+      if ((await this.claims.take(id, doc.claimSeq ?? 0, this.clock.now(), Number.POSITIVE_INFINITY)) !== 'won') continue;
+      await this.model.updateOne({ _id: id }, { $set: { state: 'skipped', lastError: reason, claimSeq: (doc.claimSeq ?? 0) + 1 } });
+      await this.live.remove(id);
+      skipped += 1;
+    }
+    return skipped;
+  }
+
+  /**
+   * Queue entries awake at `now`, earliest due first, after `after` (a cursor through one pass).
+   * Only candidates: {@link fetchDue} reads the item itself, {@link claim} decides who sends.
+   */
+  async findDue(now: Date, limit: number, after?: OutboxCandidate): Promise<OutboxCandidate[]> {
+    return this.live.findAwake(now, limit, after);
+  }
+
+  /**
+   * The candidate's item when it is due at `now`: pending and its time come, or claimed by an
+   * instance whose lease ran out (it crashed). Null otherwise; an entry left behind by a finished
+   * item, or by an enqueue that died half-way, is removed on the way.
+   */
+  async fetchDue(candidate: OutboxCandidate, now: Date): Promise<OutboxItem | null> {
+    const doc = await this.model.findById(candidate.id).lean<OutboxDocument>();
+    if (!doc) {
+      if (OutboxLiveQueue.isOrphan(candidate)) await this.live.remove(candidate.id);
+      return null;
+    }
+    if (doc.state !== 'pending' && doc.state !== 'claimed') {
+      await this.live.remove(candidate.id);
+      return null;
+    }
+    return isDue(doc, now) ? toOutboxItem(doc) : null;
+  }
+
+  /**
+   * Claims an item from {@link fetchDue} for `leaseMs`, exclusively across instances (see
+   * {@link OutboxClaimLedger}). Null when another instance won it.
+   */
+  async claim(item: OutboxItem, now: Date, leaseMs: number, token: string): Promise<OutboxItem | null> {
+    const taken = await this.claims.take(item.id, item.claimSeq, now, leaseMs);
+    if (!taken) return null;
+    if (taken === 'took-over') {
+      // The generation's first winner went quiet; make sure it never wrote the item back.
+      const fresh = await this.model.findById(item.id, { state: 1, claimSeq: 1, dueAt: 1, leaseUntil: 1, retryAt: 1 }).lean<OutboxDocument>();
+      if (!fresh || (fresh.claimSeq ?? 0) !== item.claimSeq || !isDue(fresh, now)) return null;
+    }
+    const set = { state: 'claimed' as const, leaseUntil: new Date(now.getTime() + leaseMs), claimToken: token, claimSeq: item.claimSeq + 1, attempts: item.attempts + 1 };
+    const result = await this.model.updateOne({ _id: item.id }, { $set: set });
+    return result.matchedCount === 1 ? { ...item, ...set } : null;
+  }
+
+  /** Notes that one address of a multi-address item got the message, so a retry skips it. */
+  async recordDelivered(id: string, fingerprint: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $addToSet: { delivered: fingerprint } });
+  }
+
+  /** False when the claim was lost (the lease ran out and another instance took the item). */
+  async markSent(id: string, token: string, now: Date, note?: string): Promise<boolean> {
+    return this.finish(id, token, { state: 'sent', sentAt: now, ...(note ? { lastError: note } : {}) });
+  }
+
+  async markFailed(id: string, token: string, lastError: string): Promise<boolean> {
+    return this.finish(id, token, { state: 'failed', lastError });
+  }
+
+  async markSkipped(id: string, token: string, reason: string): Promise<boolean> {
+    return this.finish(id, token, { state: 'skipped', lastError: reason });
+  }
+
+  /**
+   * Puts the item back to wait until `retryAt` (a retry or a rate-limit wait). Its `dueAt` stays,
+   * so once the wait is over it keeps its place in the queue of its robot.
+   */
+  async release(id: string, token: string, retry: { retryAt: Date; attempts: number; lastError?: string }): Promise<boolean> {
+    return this.finish(id, token, { state: 'pending', retryAt: retry.retryAt, attempts: retry.attempts, ...(retry.lastError ? { lastError: retry.lastError } : {}) });
+  }
+
+  /** Items not yet sent, failed or skipped (the outbox-depth gauge). */
+  async countWaiting(): Promise<number> {
+    return this.live.count();
+  }
+
+  /**
+   * Gives every waiting item a queue entry (items stored before `outbox_live` existed, or put in
+   * `outbox` by other means). Reads the whole outbox: for start-up and the nightly housekeeping.
+   */
+  async recoverQueue(): Promise<number> {
+    const known = await this.live.allIds();
+    const waiting = await this.model
+      .find({ state: { $in: ['pending', 'claimed'] } }, { idempotencyKey: 1, dueAt: 1 })
+      .lean<Array<Pick<OutboxDocument, '_id' | 'idempotencyKey' | 'dueAt'>>>();
+    let added = 0;
+    for (const doc of waiting) {
+      if (known.has(doc._id.toHexString())) continue;
+      // Waking at `dueAt` is early for a retry or a lease, which fetchDue then sees and passes over.
+      await this.live.ensure(doc._id.toHexString(), { key: doc.idempotencyKey, dueAt: doc.dueAt, wakeAt: doc.dueAt });
+      added += 1;
+    }
+    return added;
+  }
+
+  /** Drops claim-ledger entries older than `before` (housekeeping; no TTL index on FerretDB). */
+  async pruneClaims(before: Date): Promise<number> {
+    return this.claims.prune(before);
+  }
+
+  /**
+   * Writes the end of a claim. The check is done here after a read by `_id` rather than in the
+   * update's filter (FerretDB would read the whole outbox for that); the claim ledger is what keeps
+   * two instances from holding the same claim.
+   */
+  private async finish(id: string, token: string, set: Partial<OutboxDocument>): Promise<boolean> {
+    const doc = await this.model.findById(id, { state: 1, claimToken: 1, idempotencyKey: 1, dueAt: 1 }).lean<OutboxDocument>();
+    if (!doc || doc.state !== 'claimed' || doc.claimToken !== token) return false;
+    await this.model.updateOne({ _id: id }, { $set: set, $unset: { leaseUntil: 1, claimToken: 1 } });
+    if (set.state === 'pending') await this.live.wake(id, { key: doc.idempotencyKey, dueAt: doc.dueAt, wakeAt: set.retryAt ?? doc.dueAt });
+    else await this.live.remove(id);
+    return true;
+  }
+}
+
+function isDue(doc: Pick<OutboxDocument, 'state' | 'dueAt' | 'leaseUntil' | 'retryAt'>, now: Date): boolean {
+  if (doc.state === 'pending') return doc.dueAt.getTime() <= now.getTime() && (!doc.retryAt || doc.retryAt.getTime() <= now.getTime());
+  return doc.state === 'claimed' && doc.leaseUntil !== undefined && doc.leaseUntil.getTime() <= now.getTime();
 }

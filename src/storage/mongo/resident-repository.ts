@@ -82,6 +82,12 @@ export class MongoResidentRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  /** Residents who still have a name or phone on record (for the retention job), oldest change first. */
+  async listWithContact(limit = 1000): Promise<ResidentRecord[]> {
+    const docs = await this.model.find({ $or: [{ name: { $exists: true } }, { phone: { $exists: true } }] }).sort({ updatedAt: 1 }).limit(limit).lean<ResidentDocument[]>();
+    return docs.map(toRecord);
+  }
+
   /** Deletes name and phone (retention); the record and its opinions stay. */
   async eraseContact(id: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $unset: { name: 1, phone: 1 } });

@@ -1,0 +1,61 @@
+import { fork, type ChildProcess } from 'node:child_process';
+
+/**
+ * A server under test in its own process, so its peak RSS is its own. The child entry announces
+ * `{ ready: port }` over IPC and answers `'usage'` with `{ maxRssKb }` (process.resourceUsage).
+ */
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Peak resident set size of the child so far, in MB. */
+  peakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startChildServer(entry: string, args: string[], env: Record<string, string>): Promise<ChildServer> {
+  const child: ChildProcess = fork(entry, args, {
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.data/cpu-prof'] : [])],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${entry} ${args.join(' ')} exited with ${code} before it was ready`)));
+    child.on('message', (message: { ready?: number }) => {
+      if (typeof message.ready === 'number') resolve(message.ready);
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    peakRssMb: () =>
+      new Promise((resolve) => {
+        const onMessage = (message: { maxRssKb?: number }) => {
+          if (typeof message.maxRssKb !== 'number') return;
+          child.off('message', onMessage);
+          resolve(Math.round(message.maxRssKb / 1024));
+        };
+        child.on('message', onMessage);
+        child.send('usage');
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The child side: announce the port, answer usage questions, stop on SIGTERM. */
+export function serveAsChild(port: number, stop: () => Promise<void>): void {
+  process.on('message', (message) => {
+    if (message === 'usage') process.send?.({ maxRssKb: process.resourceUsage().maxRSS });
+  });
+  process.once('SIGTERM', () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+  process.send?.({ ready: port });
+}

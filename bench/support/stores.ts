@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { readToolEnvironment } from '../../src/config.js';
+import { provideMongo, provideRedis, type EmbeddedServer } from '../../src/devtools/embedded-stores.js';
+
+/** Real stores for a benchmark: MONGODB_URI / REDIS_URL when set, else a fresh FerretDB and redis-server. */
+export interface BenchStores {
+  mongoUri: string;
+  redisUrl: string;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStores(name: string): Promise<BenchStores> {
+  const tools = readToolEnvironment();
+  const started: EmbeddedServer[] = [];
+  const mongo = await provideMongo({ uri: tools.mongodbUri });
+  started.push(mongo);
+  const redis = await provideRedis({ url: tools.redisUrl });
+  started.push(redis);
+  const db = `bench_${name}_${randomBytes(3).toString('hex')}`;
+  const [head, query] = mongo.uri.split('?', 2) as [string, string | undefined];
+  const hosts = head.replace(/^(mongodb(?:\+srv)?:\/\/[^/]+).*$/, '$1');
+  return {
+    mongoUri: `${hosts}/${db}${query ? `?${query}` : ''}`,
+    redisUrl: redis.uri,
+    describe: `MongoDB: ${mongo.kind}; Redis: ${redis.kind}`,
+    stop: async () => {
+      for (const server of started.reverse()) await server.stop();
+    },
+  };
+}

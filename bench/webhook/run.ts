@@ -1,0 +1,117 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { connectMongo } from '../../src/storage/mongo/connection.js';
+import { FakeWecomServer } from '../../test/fakes/wecom-server.js';
+import { VECTOR_A, wecomEnv } from '../../test/platforms/wecom/wecom-client.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
+import { load, type LoadResult } from '../support/load.js';
+import { startBenchStores } from '../support/stores.js';
+import { benchMembers, sealedOpinions } from './messages.js';
+
+/**
+ * `npm run bench:webhook`: the WeCom app callback under load, against two baselines measured in
+ * the same run (see servers.ts). Every message is a distinct, signed and encrypted 反映 from a
+ * registered member; in Yishi's case each one files an opinion on real stores.
+ *
+ * BENCH_MESSAGES (default 10000), BENCH_WARMUP (default 1000), BENCH_CONNECTIONS (default 50).
+ */
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const MEMBERS = 100;
+const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+const serverEntry = fileURLToPath(new URL('./servers.ts', import.meta.url));
+
+interface Row {
+  name: string;
+  result: LoadResult;
+  rssMb: number;
+  /** Requests per second counting until the work behind them was done (Yishi answers late after ~300 ms). */
+  donePerSecond: number;
+}
+
+/** Waits until `count()` reaches `target` or stops moving for 15 s; returns when it got there. */
+async function drained(count: () => Promise<number>, target: number): Promise<number> {
+  let last = -1;
+  let still = Date.now();
+  for (;;) {
+    const now = await count();
+    if (now >= target) return Date.now();
+    if (now !== last) [last, still] = [now, Date.now()];
+    else if (Date.now() - still > 15_000) throw new Error(`stuck at ${now} of ${target}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function registerMembers(server: ChildServer): Promise<void> {
+  for (const member of benchMembers(MEMBERS)) {
+    const response = await fetch(`${server.url}/api/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: member.name, sector: '无党派', role: 'member', wecomUserId: member.id }),
+    });
+    if (response.status !== 201) throw new Error(`registering ${member.id} failed: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** How a server's background work is watched: the count of what it has done so far. */
+type Done = () => Promise<number>;
+
+async function measure(name: string, kind: string, env: Record<string, string>, prepare?: (server: ChildServer) => Promise<void>, done?: Done): Promise<Row> {
+  const server = await startChildServer(serverEntry, [kind], env);
+  try {
+    await prepare?.(server);
+    const members = benchMembers(MEMBERS);
+    // Warm-up messages are distinct from the measured ones (ids from MESSAGES on).
+    if (WARMUP > 0) {
+      await load(server.url, sealedOpinions(MESSAGES, WARMUP, members), CONNECTIONS);
+      if (done) await drained(done, WARMUP);
+    }
+    const started = Date.now();
+    const result = await load(server.url, sealedOpinions(0, MESSAGES, members), CONNECTIONS);
+    const finished = done ? await drained(done, WARMUP + MESSAGES) : Date.now();
+    const donePerSecond = Math.min(result.perSecond, MESSAGES / ((finished - started) / 1000));
+    return { name, result, rssMb: await server.peakRssMb(), donePerSecond };
+  } finally {
+    await server.stop();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const [one] = loadavg();
+  console.log(`bench:webhook — ${cpus().length} cores, ${Math.round(totalmem() / 2 **30)} GiB, load average ${fmt(one ?? 0, 2)} at start`);
+  console.log(`${MESSAGES} distinct signed+encrypted 反映 messages (+${WARMUP} warm-up) per server, ${CONNECTIONS} connections`);
+  const stores = await startBenchStores('webhook');
+  const fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
+  console.log(stores.describe);
+  const wecom = wecomEnv(fake.url);
+  const rows: Row[] = [];
+  try {
+    rows.push(await measure('a) bare Koa POST', 'bare', {}));
+    rows.push(await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom));
+    const yishiEnv = { ...wecom, MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', COMMAND_RATE_PER_MINUTE: '10000' };
+    const db = await connectMongo(stores.mongoUri);
+    const opinionCount = () => db.collection('opinions').countDocuments();
+    rows.push(await measure('Yishi full path', 'yishi', yishiEnv, registerMembers, opinionCount));
+    const opinions = await opinionCount();
+    await db.close();
+    console.log('');
+    console.log('server                       req/s  done/s   p50 ms   p99 ms   peak RSS MB   non-2xx  errors');
+    for (const { name, result, rssMb, donePerSecond } of rows) {
+      console.log(`${name.padEnd(28)} ${fmt(result.perSecond).padStart(6)}  ${fmt(donePerSecond).padStart(6)}   ${fmt(result.p50Ms).padStart(6)}   ${fmt(result.p99Ms).padStart(6)}   ${fmt(rssMb).padStart(11)}   ${String(result.non2xx).padStart(7)}  ${String(result.errors).padStart(6)}`);
+    }
+    console.log('req/s: answers per second; done/s: until the work behind them was done (Yishi may answer after ~300 ms and finish later)');
+    console.log(`opinions filed by Yishi: ${opinions} (expected ${MESSAGES + WARMUP}); late answers sent through message/send: ${fake.appMessages.length}`);
+    console.log(`load average at end: ${loadavg().map((n) => fmt(n, 2)).join(' ')}`);
+    const yishi = rows[2]!;
+    const ratio = yishi.donePerSecond / rows[1]!.donePerSecond;
+    console.log(`ratio_vs_crypto_baseline=${fmt(ratio, 2)} p99_ms=${fmt(yishi.result.p99Ms)} rss_mb=${fmt(yishi.rssMb)}`);
+  } finally {
+    await fake.stop();
+    await stores.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../src/core/command.js';
+import { callerOf, deadlineText } from './opinion-views.js';
+
+/** 受理: staff or the member on duty accept; the assigned handler's 受理 starts the work. */
+export const acceptOpinionCommand: CommandSpec = {
+  id: 'accept-opinion',
+  name: '受理',
+  aliases: ['accept'],
+  minRole: 'member',
+  args: [{ name: 'number', kind: 'opinion-number', required: true }],
+  texts: (t) => t.opinions.commands.accept,
+  handler: async (ctx) => {
+    const opinion = await ctx.services.opinions.triage.accept(callerOf(ctx), ctx.args.number!);
+    const t = ctx.t.opinions.replies;
+    return opinion.state === 'in_progress' ? t.started(opinion.number) : t.accepted(opinion.number, deadlineText(ctx, opinion));
+  },
+};

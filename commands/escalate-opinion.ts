@@ -1,0 +1,16 @@
+import type { CommandSpec } from '../src/core/command.js';
+import { callerOf } from './opinion-views.js';
+
+/** 转协商: a complex matter becomes a consultation topic. */
+export const escalateOpinionCommand: CommandSpec = {
+  id: 'escalate-opinion',
+  name: '转协商',
+  aliases: ['escalate'],
+  minRole: 'staff',
+  args: [{ name: 'number', kind: 'opinion-number', required: true }],
+  texts: (t) => t.opinions.commands.escalate,
+  handler: async (ctx) => {
+    const opinion = await ctx.services.opinions.triage.escalate(callerOf(ctx), ctx.args.number!);
+    return ctx.t.opinions.replies.escalated(opinion.number);
+  },
+};

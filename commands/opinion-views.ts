@@ -1,0 +1,41 @@
+import type { CommandContext } from '../src/core/command.js';
+import type { Caller } from '../src/services/opinions/types.js';
+import { formatBeijing, privateSummary } from '../src/services/opinions/notifications.js';
+import type { OpinionView } from '../src/services/opinions/queries.js';
+import type { OpinionRecord } from '../src/storage/mongo/opinion-repository.js';
+
+/** The person and message a command acts for, as the opinion service takes them. */
+export const callerOf = (ctx: CommandContext): Caller => ({ actor: ctx.actor, message: ctx.message });
+
+/** `2026-03-05 14:30` (Beijing) or "未定". */
+export const deadlineText = (ctx: CommandContext, opinion: OpinionRecord) => (opinion.deadline ? formatBeijing(opinion.deadline) : ctx.t.opinions.noDeadline);
+
+/** One line per opinion: number, state, privacy-safe summary. */
+export function listLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): string[] {
+  const t = ctx.t.opinions;
+  return opinions.map((o) => t.views.line(o.number, t.states[o.state] ?? o.state, privateSummary(o)));
+}
+
+export function overdueLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): string[] {
+  const t = ctx.t.opinions;
+  return opinions.map((o) => t.views.overdueLine(o.number, o.community ?? t.unclassified, privateSummary(o), deadlineText(ctx, o)));
+}
+
+/** 进度: the card, then content and history for those who may read them in full. */
+export function renderProgress(ctx: CommandContext, view: OpinionView): string {
+  const t = ctx.t.opinions;
+  const o = view.opinion;
+  const lines = [
+    t.views.progress(o.number, t.states[o.state] ?? o.state, o.community ?? t.unclassified, o.category ?? t.unclassified, o.grade ? (t.grades[o.grade] ?? o.grade) : t.noDeadline, view.handlerName ?? t.noHandler, deadlineText(ctx, o), o.plusOnes.count),
+    t.views.content(view.full ? o.content : privateSummary(o)),
+  ];
+  if (o.result) lines.push(t.views.result(o.result));
+  if (view.full) {
+    lines.push(t.views.history);
+    for (const entry of o.audit) {
+      const who = entry.who === 'system' ? t.views.system : (entry.whoName ?? t.views.resident);
+      lines.push(t.views.historyLine(formatBeijing(entry.at), who, t.auditActions[entry.action] ?? entry.action, entry.note ?? ''));
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,23 @@
+import type { CommandSpec } from '../../src/core/command.js';
+import { showDate } from '../../src/services/roster/format.js';
+import { argDay, requireMemberId, resolveMember } from './shared.js';
+
+/** 换班 <日期> <委员>: asks another member to take one of the asker's shifts. */
+export const swapCommand: CommandSpec = {
+  id: 'swap-shift',
+  name: '换班',
+  aliases: ['swap', '代班', '调班'],
+  minRole: 'member',
+  args: [
+    { name: 'when', kind: 'date', required: true },
+    { name: 'member', kind: 'member', required: true },
+  ],
+  texts: (t) => t.roster.commands.swap,
+  handler: async (ctx) => {
+    const memberId = requireMemberId(ctx, ctx.t.roster.swap.notMember);
+    const date = argDay(ctx, 'when')!;
+    const toMemberId = await resolveMember(ctx, ctx.args.member);
+    const { shift, toName } = await ctx.services.roster.swaps.request(memberId, date, toMemberId, ctx.clock.now());
+    return ctx.t.roster.swap.asked(toName, showDate(ctx.t, shift.date), ctx.t.roster.slot(shift.slot));
+  },
+};

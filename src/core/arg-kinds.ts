@@ -1,0 +1,95 @@
+import type { ArgSpec, ParsedArgs } from './command.js';
+import { beijingDate, parseDateExpression, parseTimeOfDay } from './dates.js';
+
+/** Why a value does not fit its argument. */
+export type ArgProblem = 'choice' | 'date' | 'time' | 'opinion-number';
+
+/** The outcome of reading one value for one argument. */
+export type ArgReading =
+  | { ok: true; values: ParsedArgs; leftover?: string }
+  | { ok: false; problem: ArgProblem };
+
+const pad = (digits: string) => digits.padStart(6, '0');
+
+/**
+ * The canonical opinion number `MY-YYYY-NNNNNN` for what people type: `MY-2026-000123`,
+ * `my2026-123`, `2026-123`, `2026000123`, or a bare `123` (this Beijing year). Null otherwise.
+ *
+ * @example
+ * normalizeOpinionNumber('2026-123', now); // 'MY-2026-000123'
+ */
+export function normalizeOpinionNumber(text: string, now: Date): string | null {
+  const input = text.toUpperCase().replace(/^(?:NO\.?|第)/, '').replace(/号$/, '');
+  const match =
+    /^MY-?(20\d{2})-?(\d{1,6})$/.exec(input) ?? /^(20\d{2})-(\d{1,6})$/.exec(input) ?? /^(20\d{2})(\d{6})$/.exec(input);
+  if (match) return `MY-${match[1]}-${pad(match[2]!)}`;
+  if (/^\d{1,6}$/.test(input) && Number(input) > 0) return `MY-${beijingDate(now).slice(0, 4)}-${pad(input)}`;
+  return null;
+}
+
+/** Formats a time of day as `HH:MM`. */
+function hhmm(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** A date token, possibly run together with a time (`明天下午3点`): the time is the leftover. */
+function readDate(name: string, token: string, now: Date): ArgReading {
+  const whole = parseDateExpression(token, now);
+  const range = whole ? { range: whole, leftover: undefined } : splitDateTime(token, now);
+  if (!range) return { ok: false, problem: 'date' };
+  const values: ParsedArgs = { [name]: range.range.from, [`${name}To`]: range.range.to, [`${name}Kind`]: range.range.kind };
+  return range.leftover ? { ok: true, values, leftover: range.leftover } : { ok: true, values };
+}
+
+function splitDateTime(token: string, now: Date) {
+  const chars = [...token];
+  for (let cut = chars.length - 1; cut > 0; cut--) {
+    const head = chars.slice(0, cut).join('');
+    const tail = chars.slice(cut).join('');
+    const range = parseDateExpression(head, now);
+    if (range && parseTimeOfDay(tail)) return { range, leftover: tail };
+  }
+  return null;
+}
+
+/**
+ * Reads one typed value for one declared argument (not `text`, which takes the rest of the line,
+ * nor `member`, which needs the member list). Pure: `now` is the injected clock's time.
+ */
+export function readArg(spec: ArgSpec, token: string, now: Date): ArgReading {
+  switch (spec.kind) {
+    case 'date':
+      return readDate(spec.name, token, now);
+    case 'time': {
+      const time = parseTimeOfDay(token);
+      return time ? { ok: true, values: { [spec.name]: hhmm(time.hour, time.minute) } } : { ok: false, problem: 'time' };
+    }
+    case 'opinion-number': {
+      const number = normalizeOpinionNumber(token, now);
+      return number ? { ok: true, values: { [spec.name]: number } } : { ok: false, problem: 'opinion-number' };
+    }
+    case 'choice': {
+      const choice = spec.choices?.find((c) => c.toLowerCase() === token.toLowerCase());
+      return choice !== undefined || !spec.choices ? { ok: true, values: { [spec.name]: choice ?? token } } : { ok: false, problem: 'choice' };
+    }
+    case 'member':
+      return { ok: true, values: { [spec.name]: token.replace(/^@/, '') } };
+    case 'text':
+    case 'word':
+      return { ok: true, values: { [spec.name]: token } };
+  }
+}
+
+/**
+ * True when `rest` can follow the command word with no separator (`反映路灯坏了`, `值班明天`):
+ * only when the first argument is free text, or the rest reads as that argument's kind.
+ * Words and member names are never split off, since `帮助中心` or `换班张` would be guesses.
+ */
+export function acceptsJoinedRest(args: readonly ArgSpec[], rest: string, now: Date): boolean {
+  const first = args[0];
+  if (!first || !rest) return false;
+  if (first.kind === 'text') return true;
+  if (first.kind === 'word' || first.kind === 'member') return false;
+  const token = /^\S+/.exec(rest)?.[0] ?? '';
+  return readArg(first, token, now).ok;
+}

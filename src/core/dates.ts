@@ -1,0 +1,303 @@
+/**
+ * Beijing-time calendar dates and the Chinese date expressions people type.
+ *
+ * Every committee date is an Asia/Shanghai date, whatever the server's clock zone. China has had
+ * no daylight saving since 1991, so Beijing time is plain UTC+8: we shift the instant by eight
+ * hours and read the UTC fields. Dates travel as `'YYYY-MM-DD'` strings, which sort and compare
+ * as text and never carry a zone.
+ */
+
+/** Beijing is UTC+8 all year round. */
+export const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What {@link parseDateExpression} found: an inclusive range of Beijing dates. */
+export interface DateRange {
+  from: string;
+  to: string;
+  kind: 'day' | 'week' | 'month';
+}
+
+/** A wall-clock time of day. */
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function fromUtcFields(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function toUtcMs(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day);
+}
+
+function fromUtcMs(ms: number): string {
+  const d = new Date(ms);
+  return fromUtcFields(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * The Beijing calendar date of an instant.
+ *
+ * @example
+ * beijingDate(new Date('2026-03-04T16:30:00Z')); // '2026-03-05' (00:30 in Beijing)
+ */
+export function beijingDate(now: Date): string {
+  return fromUtcMs(now.getTime() + BEIJING_OFFSET_MS);
+}
+
+/**
+ * The Beijing wall-clock time of an instant.
+ *
+ * @example
+ * beijingTimeOfDay(new Date('2026-03-05T00:00:00Z')); // { hour: 8, minute: 0 }
+ */
+export function beijingTimeOfDay(now: Date): TimeOfDay {
+  const d = new Date(now.getTime() + BEIJING_OFFSET_MS);
+  return { hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/**
+ * The instant at which a Beijing date shows the given wall-clock time.
+ *
+ * @example
+ * beijingInstant('2026-03-05', 8, 0).toISOString(); // '2026-03-05T00:00:00.000Z'
+ */
+export function beijingInstant(date: string, hour = 0, minute = 0): Date {
+  return new Date(toUtcMs(date) + (hour * 60 + minute) * 60_000 - BEIJING_OFFSET_MS);
+}
+
+/**
+ * Adds (or subtracts) whole days.
+ *
+ * @example
+ * addDays('2026-12-31', 1); // '2027-01-01'
+ */
+export function addDays(date: string, days: number): string {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+/**
+ * ISO weekday: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * weekdayOf('2026-03-08'); // 7 (a Sunday)
+ */
+export function weekdayOf(date: string): number {
+  const day = new Date(toUtcMs(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** True for Saturday and Sunday. */
+export function isWeekend(date: string): boolean {
+  return weekdayOf(date) >= 6;
+}
+
+/**
+ * The Monday of the date's week (weeks start on Monday).
+ *
+ * @example
+ * startOfWeek('2026-03-08'); // '2026-03-02'
+ */
+export function startOfWeek(date: string): string {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/** True when the text is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return fromUtcMs(toUtcMs(text)) === text;
+}
+
+/** Every date from `from` to `to`, inclusive. */
+export function eachDate(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
+  return dates;
+}
+
+function validDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2999) return null;
+  const date = fromUtcFields(year, month, day);
+  return isIsoDate(date) ? date : null;
+}
+
+function monthRange(year: number, month: number): DateRange {
+  const first = fromUtcFields(year, month, 1);
+  const last = fromUtcMs(Date.UTC(year, month, 0));
+  return { from: first, to: last, kind: 'month' };
+}
+
+const day = (date: string): DateRange => ({ from: date, to: date, kind: 'day' });
+const week = (monday: string): DateRange => ({ from: monday, to: addDays(monday, 6), kind: 'week' });
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Reads 0–99 written in Arabic digits or Chinese numerals (五, 十二, 二十五, 三十一). */
+export function readSmallNumber(text: string): number | null {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const match = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/.exec(text);
+  if (!match || text === '') return null;
+  const [, tens, ten, units] = match;
+  if (!ten) return tens && !units ? (DIGITS[tens] ?? null) : units && !tens ? (DIGITS[units] ?? null) : null;
+  return (tens ? DIGITS[tens]! : 1) * 10 + (units ? DIGITS[units]! : 0);
+}
+
+const NUM = '(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})';
+const WEEKDAY_NAMES: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const WEEK_WORD = '(?:周|星期|礼拜)';
+const THIS = '(?:本|这|这个|今)';
+const NEXT = '(?:下|下个)';
+const LAST = '(?:上|上个)';
+
+function weekOffset(prefix: string | undefined): number {
+  if (!prefix) return 0;
+  if (/^下/.test(prefix)) return 1;
+  if (/^上/.test(prefix)) return -1;
+  return 0;
+}
+
+const RELATIVE_DAYS: Record<string, number> = {
+  今天: 0, 今日: 0, 今儿: 0, 今儿个: 0,
+  明天: 1, 明日: 1, 明儿: 1,
+  后天: 2, 后日: 2,
+  大后天: 3,
+  昨天: -1, 昨日: -1,
+  前天: -2,
+};
+
+/**
+ * Reads a Chinese (or numeric) date expression relative to `now`, in Beijing time. Weeks start on
+ * Monday; a bare weekday (`周三`) is this week's; a month and day without a year are this year's;
+ * `5号` is this month's. Returns null when the text is not a date or names an impossible one.
+ *
+ * @example
+ * parseDateExpression('下周三', new Date('2026-03-04T02:00:00Z')); // { from: '2026-03-11', to: '2026-03-11', kind: 'day' }
+ * parseDateExpression('本周', now); // { from: <Monday>, to: <Sunday>, kind: 'week' }
+ */
+export function parseDateExpression(text: string, now: Date): DateRange | null {
+  const input = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^(?:在|是|于)/, '')
+    .replace(/(?:的时候|那天|这天|当天)$/, '');
+  if (!input) return null;
+  const today = beijingDate(now);
+  const [year, month] = today.split('-').map(Number) as [number, number, number];
+
+  const relative = RELATIVE_DAYS[input];
+  if (relative !== undefined) return day(addDays(today, relative));
+
+  let m = new RegExp(`^(${THIS}|${NEXT}|${LAST})?${WEEK_WORD}([一二三四五六日天1-7])$`).exec(input);
+  if (m) {
+    const monday = addDays(startOfWeek(today), 7 * weekOffset(m[1]));
+    const wd = /\d/.test(m[2]!) ? Number(m[2]) : WEEKDAY_NAMES[m[2]!]!;
+    return day(addDays(monday, wd - 1));
+  }
+  m = new RegExp(`^(${THIS}|${NEXT}|${LAST})${WEEK_WORD}$`).exec(input);
+  if (m) return week(addDays(startOfWeek(today), 7 * weekOffset(m[1])));
+
+  m = new RegExp(`^(${THIS}|${NEXT}|${LAST})月份?$`).exec(input);
+  if (m) {
+    const shift = weekOffset(m[1]);
+    const d = new Date(Date.UTC(year, month - 1 + shift, 1));
+    return monthRange(d.getUTCFullYear(), d.getUTCMonth() + 1);
+  }
+
+  m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(input);
+  if (m) return nullableDay(validDate(Number(m[1]), Number(m[2]), Number(m[3])));
+
+  m = /^(\d{4})年(\d{1,2})月份?$/.exec(input) ?? /^(\d{4})-(\d{1,2})$/.exec(input);
+  if (m) {
+    const mm = Number(m[2]);
+    return mm >= 1 && mm <= 12 ? monthRange(Number(m[1]), mm) : null;
+  }
+
+  m = new RegExp(`^(?:(今年|明年|去年))?${NUM}月${NUM}[日号]?$`).exec(input) ?? /^()(\d{1,2})[./](\d{1,2})$/.exec(input);
+  if (m) {
+    const mm = readSmallNumber(m[2]!);
+    const dd = readSmallNumber(m[3]!);
+    if (mm === null || dd === null) return null;
+    const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
+    return nullableDay(validDate(y, mm, dd));
+  }
+
+  m = new RegExp(`^${NUM}[日号]$`).exec(input);
+  if (m) {
+    const dd = readSmallNumber(m[1]!);
+    return dd === null ? null : nullableDay(validDate(year, month, dd));
+  }
+
+  m = new RegExp(`^(今年|明年|去年)?${NUM}月份?$`).exec(input);
+  if (m) {
+    const mm = readSmallNumber(m[2]!);
+    const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
+    return mm !== null && mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
+  }
+  return null;
+}
+
+function nullableDay(date: string | null): DateRange | null {
+  return date ? day(date) : null;
+}
+
+const PERIODS: Array<{ words: RegExp; toAfternoon: boolean }> = [
+  { words: /^(?:下午|晚上|傍晚|夜里|晚间|今晚)/, toAfternoon: true },
+  { words: /^(?:上午|早上|早晨|清晨|凌晨|早)/, toAfternoon: false },
+];
+
+/**
+ * Reads a time of day: `15:30`, `下午3点`, `上午9点半`, `晚上8点`, `3点15分`, `中午12点`.
+ * Returns null when the text is not a time or names an impossible one.
+ *
+ * @example
+ * parseTimeOfDay('下午3点半'); // { hour: 15, minute: 30 }
+ */
+export function parseTimeOfDay(text: string): TimeOfDay | null {
+  let input = text.normalize('NFKC').replace(/\s+/g, '');
+  if (!input) return null;
+  let m = /^(\d{1,2}):(\d{2})$/.exec(input);
+  if (m) return checkedTime(Number(m[1]), Number(m[2]));
+
+  let afternoon: boolean | undefined;
+  let noon = false;
+  for (const period of PERIODS) {
+    const found = period.words.exec(input);
+    if (found) {
+      afternoon = period.toAfternoon;
+      input = input.slice(found[0].length);
+      break;
+    }
+  }
+  if (afternoon === undefined && /^中午/.test(input)) {
+    noon = true;
+    input = input.slice(2);
+  }
+  m = /^(\d{1,2}):(\d{2})$/.exec(input) ?? new RegExp(`^${NUM}(?:点|时)(?:(半|一刻|三刻)|${NUM}分?|整)?钟?$`).exec(input);
+  if (!m) return null;
+  if (m.length === 3) return shiftPeriod(Number(m[1]), Number(m[2]), afternoon, noon);
+  const hour = readSmallNumber(m[1]!);
+  const minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[3] !== undefined ? readSmallNumber(m[3]) : 0;
+  if (hour === null || minute === null) return null;
+  return shiftPeriod(hour, minute, afternoon, noon);
+}
+
+function shiftPeriod(hour: number, minute: number, afternoon: boolean | undefined, noon: boolean): TimeOfDay | null {
+  if (afternoon === true && hour < 12) return checkedTime(hour + 12, minute);
+  if (noon && hour < 11) return checkedTime(hour + 12, minute);
+  return checkedTime(hour, minute);
+}
+
+function checkedTime(hour: number, minute: number): TimeOfDay | null {
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 ? { hour, minute } : null;
+}

@@ -1,0 +1,201 @@
+import type { Clock } from './clock.js';
+import type { CommandContext, CommandSpec, ParsedArgs, Reply } from './command.js';
+import { Conversations, type ConversationState, type PendingCommand } from './conversation.js';
+import { argsToAsk, buildQuestion, problemText, readAnswer, type Question } from './dialogue.js';
+import { isYishiError } from './errors.js';
+import { lookupMemberByName, memberByPlatformId, resolveMentionedMembers } from './mentions.js';
+import { bindArgs, type ParseResult } from './parser.js';
+import { rolesFrom, type CommandRegistry } from './registry.js';
+import { hasRole, type Actor } from './roles.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
+import type { Services } from '../services/services.js';
+import type { Coordination } from '../storage/coordination.js';
+
+/** Turns a handler's reply into messages. */
+export function toMessages(reply: Reply): OutgoingMessage[] {
+  if (typeof reply === 'string') return reply ? [{ text: reply, format: 'text' }] : [];
+  return Array.isArray(reply) ? reply : [reply];
+}
+
+export interface RunnerDeps {
+  registry: CommandRegistry;
+  services: Services;
+  coordination: Coordination;
+  clock: Clock;
+  messages: Messages;
+}
+
+/** Who is talking, where, and the request's logger. */
+export interface Turn {
+  actor: Actor;
+  message: IncomingMessage;
+  log: Logger;
+}
+
+type Parsed = Extract<ParseResult, { kind: 'command' }>;
+
+/**
+ * Runs a command once its words are known: role check, argument binding and member lookup, then
+ * a guided dialogue, a confirmation, or the handler. Also carries a conversation on.
+ */
+export class CommandRunner {
+  readonly conversations: Conversations;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.conversations = new Conversations(deps.coordination, deps.clock);
+  }
+
+  private get t(): Messages {
+    return this.deps.messages;
+  }
+
+  /** The refusal for a role below the command's lowest role; null when allowed. */
+  refusal(command: CommandSpec, actor: Actor): OutgoingMessage[] | null {
+    if (hasRole(actor.role, command.minRole)) return null;
+    const t = this.t.core;
+    const roles = t.roleList(rolesFrom(command.minRole).map((role) => t.roles[role] ?? role));
+    const hint = actor.role === 'guest' ? `\n${t.guestHint}` : '';
+    return toMessages(`${t.notAllowed(command.name, roles)}${hint}`);
+  }
+
+  private context(command: CommandSpec, turn: Turn, pending: PendingCommand): CommandContext {
+    const d = this.deps;
+    return { actor: turn.actor, message: turn.message, args: pending.args, extras: pending.extras, t: d.messages, clock: d.clock, services: d.services, coordination: d.coordination, log: turn.log.child({ command: command.id }) };
+  }
+
+  /** A user-facing error becomes its message; anything else is logged and gets an apology. */
+  private failure(command: CommandSpec, turn: Turn, error: unknown): OutgoingMessage[] {
+    if (isYishiError(error) && error.userMessage) return toMessages(error.userMessage);
+    turn.log.error({ err: error, command: command.id }, 'command failed');
+    return toMessages(this.t.core.apology);
+  }
+
+  /** Calls command code behind the error boundary. */
+  private async guarded(command: CommandSpec, turn: Turn, run: () => Promise<Reply>): Promise<OutgoingMessage[]> {
+    try {
+      return toMessages(await run());
+    } catch (error) {
+      return this.failure(command, turn, error);
+    }
+  }
+
+  /** A freshly typed command. */
+  async start(parsed: Parsed, turn: Turn): Promise<OutgoingMessage[]> {
+    const { command } = parsed;
+    const t = this.t.core;
+    const refused = this.refusal(command, turn.actor);
+    if (refused) return refused;
+    const bound = bindArgs(command, parsed, this.deps.clock.now());
+    if (bound.invalid) {
+      const spec = command.args.find((arg) => arg.name === bound.invalid!.arg)!;
+      return toMessages(problemText(this.t, bound.invalid.problem, bound.invalid.value, spec));
+    }
+    const members = await this.bindMembers(command, bound.args, turn.message);
+    if (typeof members === 'string') return toMessages(members);
+    const memberIds = await resolveMentionedMembers(this.deps.services.members, turn.message, parsed.mentions);
+    const pending: PendingCommand = { commandId: command.id, args: bound.args, extras: { tags: parsed.tags, memberIds, rest: parsed.rest } };
+    const missing = command.args.find((spec) => spec.required && pending.args[spec.name] === undefined);
+    if (missing) {
+      const toAsk = argsToAsk(command, pending.args);
+      if (!command.prompts?.[missing.name] || toAsk.length === 0) return toMessages(t.missingArgument(command.name, command.texts(this.t).usage));
+      return this.ask(command, turn, pending, toAsk);
+    }
+    return this.proceed(command, turn, pending, false);
+  }
+
+  /** Member arguments become member ids; a name nobody has (or several have) gets an answer. */
+  private async bindMembers(command: CommandSpec, args: ParsedArgs, message: IncomingMessage): Promise<string | null> {
+    const mentioned = [...message.mentions];
+    for (const spec of command.args.filter((arg) => arg.kind === 'member')) {
+      const typed = args[spec.name];
+      if (typed === undefined) {
+        const platformUserId = mentioned.shift();
+        const member = platformUserId ? await memberByPlatformId(this.deps.services.members, message.platform, platformUserId) : null;
+        if (member) args[spec.name] = member.id;
+        continue;
+      }
+      const found = await lookupMemberByName(this.deps.services.members, typed);
+      if (found.kind === 'none') return this.t.core.memberNotFound(typed);
+      if (found.kind === 'ambiguous') return this.t.core.memberAmbiguous(typed, found.count);
+      args[spec.name] = found.member.id;
+    }
+    return null;
+  }
+
+  /** Asks the first of `toAsk` and remembers where the dialogue stands. */
+  private async ask(command: CommandSpec, turn: Turn, pending: PendingCommand, toAsk: string[], id?: string): Promise<OutgoingMessage[]> {
+    const [asking, ...remaining] = toAsk as [string, ...string[]];
+    let question: Question | null;
+    try {
+      question = await buildQuestion(command, asking, this.context(command, turn, pending));
+    } catch (error) {
+      await this.conversations.end(turn.message);
+      return this.failure(command, turn, error);
+    }
+    if (!question) {
+      await this.conversations.end(turn.message);
+      return toMessages(this.t.core.dialogue.noChoices);
+    }
+    await this.conversations.ask(turn.message, { pending, asking, remaining, ...(question.choices ? { choices: question.choices } : {}), ...(id ? { id } : {}) });
+    return toMessages(question.text);
+  }
+
+  /** All arguments known: confirm first when the command asks for it, else run it. */
+  private async proceed(command: CommandSpec, turn: Turn, pending: PendingCommand, fromDialogue: boolean): Promise<OutgoingMessage[]> {
+    const ctx = this.context(command, turn, pending);
+    const t = this.t.core.confirm;
+    let summary: (() => Promise<string>) | undefined;
+    if (fromDialogue && command.confirmDialogue) summary = () => command.confirmDialogue!(ctx);
+    else if (command.needsConfirmation) summary = async () => (command.preview ? command.preview(ctx) : t.defaultPreview(command.name));
+    if (!summary) return this.guarded(command, turn, () => command.handler(ctx));
+    let text: string;
+    try {
+      text = await summary();
+    } catch (error) {
+      return this.failure(command, turn, error);
+    }
+    await this.conversations.awaitConfirmation(turn.message, pending);
+    // A summary that already tells the person to reply 确认 is not told twice.
+    const saysHow = text.includes(`“${this.t.core.words.confirm[0]}”`);
+    return toMessages(saysHow ? text : `${text}\n${t.ask}`);
+  }
+
+  /** The next message of someone in a dialogue or with a pending confirmation (not expired). */
+  async carryOn(state: ConversationState, turn: Turn, answer: string, folded: string): Promise<OutgoingMessage[]> {
+    const t = this.t.core;
+    const command = this.deps.registry.byId(state.pending.commandId);
+    if (!command) {
+      await this.conversations.end(turn.message);
+      return toMessages(t.apology);
+    }
+    const word = folded.toLowerCase();
+    if (state.kind === 'confirm') {
+      if (t.words.cancel.includes(word)) {
+        await this.conversations.end(turn.message);
+        return toMessages(t.confirm.cancelled);
+      }
+      if (!t.words.confirm.includes(word)) return toMessages(t.confirm.remind);
+      await this.conversations.end(turn.message);
+      if (!(await this.conversations.claim(state))) return [];
+      return this.refusal(command, turn.actor) ?? this.guarded(command, turn, () => command.handler(this.context(command, turn, state.pending)));
+    }
+    if (t.words.leave.includes(word)) {
+      await this.conversations.end(turn.message);
+      return toMessages(t.dialogue.cancelled(command.name));
+    }
+    const spec = command.args.find((arg) => arg.name === state.asking)!;
+    const reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.services.members });
+    if (!reading.ok) {
+      const again = await this.ask(command, turn, state.pending, [state.asking, ...state.remaining], state.id);
+      return [...toMessages(reading.reply), ...again];
+    }
+    const pending: PendingCommand = { ...state.pending, args: { ...state.pending.args, ...reading.values } };
+    const next = state.remaining.filter((name) => pending.args[name] === undefined);
+    if (next.length > 0) return this.ask(command, turn, pending, next);
+    await this.conversations.end(turn.message);
+    if (!(await this.conversations.claim(state))) return [];
+    return this.refusal(command, turn.actor) ?? this.proceed(command, turn, pending, true);
+  }
+}

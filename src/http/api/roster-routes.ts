@@ -1,0 +1,114 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import { isIsoDate } from '../../core/dates.js';
+import { YishiError } from '../../core/errors.js';
+import type { ShiftView } from '../../services/roster/format.js';
+import type { RosterService } from '../../services/roster/roster-service.js';
+import { SHIFT_SLOTS } from '../../storage/mongo/shift-model.js';
+import { requireAdminToken } from '../admin-auth.js';
+import type { OpenApiPaths } from './openapi.js';
+import { errorResponse, jsonBody, parseWith } from './validation.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
+
+const generateBody = z.object({
+  from: isoDate,
+  to: isoDate,
+  memberIds: z.array(z.string().min(1)).min(1),
+  holidays: z.array(isoDate).default([]),
+  workdays: z.array(isoDate).default([]),
+  slots: z.union([z.tuple([z.literal('全天')]), z.tuple([z.literal('上午'), z.literal('下午')])]).default(['全天']),
+  place: z.string().trim().min(1),
+});
+
+const rangeQuery = z.object({ from: isoDate, to: isoDate });
+const reassignBody = z.object({ memberId: z.string().min(1) });
+
+function toJson(shift: ShiftView) {
+  return {
+    id: shift.id,
+    date: shift.date,
+    slot: shift.slot,
+    memberId: shift.memberId,
+    memberName: shift.memberName,
+    place: shift.place,
+    state: shift.state,
+    ...(shift.servedAt ? { servedAt: shift.servedAt.toISOString() } : {}),
+    history: shift.history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+  };
+}
+
+/**
+ * The roster's admin API: generate a rotation, read a period, hand one shift to someone else.
+ * Thin on purpose: validation here, every rule in {@link RosterService}.
+ */
+export function rosterRouter(deps: { adminToken: () => string; roster: RosterService; bodyLimitBytes: number }): Router {
+  const router = new Router({ prefix: '/api/roster' });
+  router.use(requireAdminToken(deps.adminToken));
+
+  router.post('/generate', async (ctx) => {
+    const body = await jsonBody(ctx, generateBody, deps.bodyLimitBytes);
+    const result = await deps.roster.generate({ ...body, slots: [...body.slots] });
+    ctx.status = 201;
+    ctx.body = { from: result.from, to: result.to, workingDays: result.workingDays, created: result.created, kept: result.kept, shifts: result.shifts.map(toJson) };
+  });
+
+  router.get('/', async (ctx) => {
+    const query = parseWith(rangeQuery, ctx.query);
+    if (query.from > query.to) throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
+    ctx.body = { from: query.from, to: query.to, shifts: (await deps.roster.listRange(query.from, query.to)).map(toJson) };
+  });
+
+  router.patch('/shifts/:id', async (ctx) => {
+    const body = await jsonBody(ctx, reassignBody, deps.bodyLimitBytes);
+    ctx.body = { shift: toJson(await deps.roster.reassign(ctx.params.id!, body.memberId)) };
+  });
+
+  return router;
+}
+
+const shiftSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, date: { type: 'string', format: 'date' }, slot: { type: 'string', enum: [...SHIFT_SLOTS] },
+    memberId: { type: 'string' }, memberName: { type: 'string' }, place: { type: 'string' },
+    state: { type: 'string', enum: ['planned', 'served', 'swapped', 'missed'] }, servedAt: { type: 'string', format: 'date-time' },
+  },
+};
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+
+export const rosterOpenapiPaths: OpenApiPaths = {
+  '/api/roster/generate': {
+    post: {
+      summary: 'Generate a rotation (weekends and holidays skipped, 调休 workdays honoured, served shifts kept)',
+      requestBody: json({
+        type: 'object',
+        required: ['from', 'to', 'memberIds', 'place'],
+        properties: {
+          from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' },
+          memberIds: { type: 'array', items: { type: 'string' }, description: 'in rotation order' },
+          holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+          workdays: { type: 'array', items: { type: 'string', format: 'date' }, description: '调休: weekend days that are working days' },
+          slots: { type: 'array', items: { type: 'string' }, description: "['全天'] (default) or ['上午','下午']" },
+          place: { type: 'string' },
+        },
+      }),
+      responses: { 201: { description: 'Generated', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) }, 400: errorResponse, 409: errorResponse },
+    },
+  },
+  '/api/roster': {
+    get: {
+      summary: 'Shifts in a period',
+      parameters: ['from', 'to'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string', format: 'date' } })),
+      responses: { 200: { description: 'Shifts', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) }, 400: errorResponse },
+    },
+  },
+  '/api/roster/shifts/{id}': {
+    patch: {
+      summary: 'Hand a shift still to come to another member (both and the staff group are told)',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: json({ type: 'object', required: ['memberId'], properties: { memberId: { type: 'string' } } }),
+      responses: { 200: { description: 'Reassigned', ...json({ type: 'object', properties: { shift: shiftSchema } }) }, 404: errorResponse, 409: errorResponse },
+    },
+  },
+};

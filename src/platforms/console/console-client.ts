@@ -1,0 +1,67 @@
+/** Someone one may speak as on the console. */
+export interface ConsolePerson {
+  id: string;
+  name: string;
+  role: string;
+  sector: string;
+}
+
+const POLL_MS = 1500;
+
+/**
+ * The HTTP side of `npm run chat`: the console routes of a running Yishi, with the admin token.
+ *
+ * @example
+ * const client = new ConsoleClient('http://127.0.0.1:3000', token);
+ * const replies = await client.say('resident:王阿姨', '帮助');
+ */
+export class ConsoleClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  private async call(path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    if (!response.ok) throw new Error(payload.error?.message ?? `HTTP ${response.status}`);
+    return payload;
+  }
+
+  async people(): Promise<ConsolePerson[]> {
+    return ((await this.call('/console/people')) as { people: ConsolePerson[] }).people;
+  }
+
+  /** Sends one line as `from` (direct chat) and returns the reply texts. */
+  async say(from: string, text: string): Promise<string[]> {
+    const result = (await this.call('/console/messages', { from, text })) as { replies: Array<{ text: string }> };
+    return result.replies.map((reply) => reply.text);
+  }
+
+  /** Calls `onNotice` for each notice delivered to `to`, until the returned stop function runs. */
+  pollInbox(to: string, onNotice: (text: string) => void): () => void {
+    let cursor: string | undefined;
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const tick = async () => {
+      try {
+        const query = `to=${encodeURIComponent(to)}${cursor ? `&after=${cursor}` : ''}`;
+        const result = (await this.call(`/console/inbox?${query}`)) as { messages: Array<{ text: string }>; cursor?: string };
+        if (!stopped) for (const message of result.messages) onNotice(message.text);
+        cursor = result.cursor ?? cursor;
+      } catch {
+        // The next tick tries again; the conversation itself reports connection problems.
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }
+}

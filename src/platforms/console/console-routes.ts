@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Bot } from '../../core/bot.js';
+import type { Clock } from '../../core/clock.js';
+import { YishiError } from '../../core/errors.js';
+import { requireAdminToken } from '../../http/admin-auth.js';
+import { jsonBody, parseWith } from '../../http/api/validation.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
+import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { IncomingMessage } from '../types.js';
+
+export interface ConsoleRoutesDeps {
+  adminToken: () => string;
+  bodyLimitBytes: number;
+  bot: Bot;
+  members: MemberRepository;
+  consoleMessages: ConsoleMessageRepository;
+  clock: Clock;
+  messages: Messages;
+}
+
+const personId = z.string().trim().min(1).max(100);
+
+const messageBody = z.object({
+  from: personId,
+  text: z.string().max(4000),
+  /** A group chat id; without it the message is a direct chat with Yishi. */
+  chat: z.string().trim().min(1).max(100).optional(),
+  messageId: z.string().trim().min(1).max(100).optional(),
+  /** Member ids @-mentioned (as a platform's mention list would carry them). */
+  mentions: z.array(personId).max(50).optional(),
+  /** In a group: whether Yishi was @-mentioned (default: when the text names it with @). */
+  mentionedBot: z.boolean().optional(),
+});
+
+const inboxQuery = z.object({ to: personId, after: z.string().regex(/^[0-9a-f]{24}$/).optional() });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The console platform: the local chat simulator behind `npm run chat` and the tests. It takes
+ * the same path as WeCom and DingTalk after their adapters (`bot.handle`). Guarded by the admin
+ * token, since it lets the caller speak as anyone.
+ *
+ * - `POST /console/messages` `{ from, text, chat? }` → `{ replies, duplicate }`; `from` is a
+ *   member id, `resident:<name>` or `guest:<name>`.
+ * - `GET /console/people` → the members, staff and admins one may speak as.
+ * - `GET /console/inbox?to=<id>&after=<cursor>` → notices the outbox delivered to the console.
+ */
+export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
+  const router = new Router({ prefix: '/console' });
+  router.use(requireAdminToken(deps.adminToken));
+  const botMention = new RegExp(`[@＠](?:${deps.messages.core.botNames.map(escapeRegExp).join('|')})`, 'i');
+
+  router.post('/messages', async (ctx) => {
+    const body = await jsonBody(ctx, messageBody, deps.bodyLimitBytes);
+    const from = body.from;
+    const named = /^(resident|guest):(.+)$/.exec(from);
+    const member = named ? null : await deps.members.findById(from);
+    if (!named && (!member || !member.active)) {
+      throw new YishiError('console_unknown_person', { status: 400, userMessage: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".` });
+    }
+    const kind = body.chat ? 'group' : 'direct';
+    const message: IncomingMessage = {
+      platform: 'console',
+      messageId: body.messageId ?? randomUUID(),
+      chat: { id: body.chat ?? `direct:${from}`, kind },
+      sender: { platformUserId: from, displayName: member?.name ?? named?.[2] ?? from },
+      text: body.text.trim(),
+      mentionedBot: kind === 'direct' || (body.mentionedBot ?? botMention.test(body.text)),
+      mentions: body.mentions ?? [],
+      receivedAt: deps.clock.now(),
+    };
+    const handled = await deps.bot.handle(message);
+    ctx.body = {
+      duplicate: handled.duplicate,
+      replies: handled.replies.map((reply) => ({ text: reply.text, format: reply.format, ...(reply.mentionUserIds ? { mentionUserIds: reply.mentionUserIds } : {}) })),
+    };
+  });
+
+  router.get('/people', async (ctx) => {
+    const members = await deps.members.list();
+    ctx.body = { people: members.map((m) => ({ id: m.id, name: m.name, role: m.role, sector: m.sector })) };
+  });
+
+  router.get('/inbox', async (ctx) => {
+    const query = parseWith(inboxQuery, ctx.query);
+    ctx.body = await deps.consoleMessages.listFor(query.to, query.after, 100);
+  });
+
+  return router;
+}

@@ -1,0 +1,95 @@
+import type { OutgoingMessage } from '../../platforms/types.js';
+import type { Recipient } from '../notifier.js';
+import { filerRecipient } from './support.js';
+import type { OpinionDeps, OpinionRecord } from './types.js';
+
+const SUMMARY_CHARS = 40;
+
+/** Hides phone-like digit runs (7+ digits, spaces and dashes allowed between them). */
+export function maskPhones(text: string): string {
+  return text.replace(/\+?\d[\d\s-]{5,}\d/g, (run) => (run.replace(/\D/g, '').length >= 7 ? '***' : run));
+}
+
+/**
+ * The short, privacy-safe description groups see: phone numbers masked, the resident's known
+ * name removed, cut to a line.
+ */
+export function privateSummary(opinion: OpinionRecord, residentName?: string): string {
+  let text = maskPhones(opinion.content.replace(/\s+/g, ' ').trim());
+  if (residentName) text = text.split(residentName).join('**');
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
+}
+
+/** `2026-03-05 14:30` in Beijing time. */
+export function formatBeijing(date: Date): string {
+  return new Date(date.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+const text = (value: string): OutgoingMessage => ({ text: value, format: 'text' });
+
+/** The notices opinions send; every one goes through the outbox with a key unique to its event. */
+export class OpinionNotices {
+  constructor(private readonly deps: OpinionDeps) {}
+
+  private get t() {
+    return this.deps.messages.opinions.notices;
+  }
+
+  /** The summary for anyone but the filer: phones masked, a resident's name removed. */
+  async summary(opinion: OpinionRecord): Promise<string> {
+    const resident = opinion.filer.kind === 'resident' ? await this.deps.residents.findById(opinion.filer.id) : null;
+    return privateSummary(opinion, resident?.name);
+  }
+
+  private labels(opinion: OpinionRecord) {
+    const t = this.deps.messages.opinions;
+    return { community: opinion.community ?? t.unclassified, category: opinion.category ?? t.unclassified };
+  }
+
+  /** Tells the filer, in the chat they used, about the change recorded by the latest audit entry. */
+  async tellFiler(opinion: OpinionRecord): Promise<void> {
+    const t = this.deps.messages.opinions;
+    const index = opinion.audit.length - 1;
+    const last = opinion.audit[index]!;
+    let message: string;
+    if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '');
+    else if (opinion.state === 'declined') message = this.t.declined(opinion.number, opinion.reason ?? '');
+    else if (opinion.state === 'merged') message = this.t.merged(opinion.number, opinion.mergedInto ?? '');
+    else message = this.t.stateChanged(opinion.number, t.states[opinion.state], last.note);
+    await this.deps.notifier.notify(filerRecipient(opinion), text(message), { idempotencyKey: `opinion:${opinion.id}:filer:${index}` });
+  }
+
+  async tellHandlerAssigned(opinion: OpinionRecord): Promise<void> {
+    if (!opinion.handlerId) return;
+    const { community, category } = this.labels(opinion);
+    const deadline = opinion.deadline ? formatBeijing(opinion.deadline) : this.deps.messages.opinions.noDeadline;
+    const message = this.t.assignedToYou(opinion.number, community, category, await this.summary(opinion), deadline);
+    await this.toMember(opinion.handlerId, message, `opinion:${opinion.id}:handler:${opinion.audit.length - 1}`);
+  }
+
+  async tellHandlerBack(opinion: OpinionRecord, reason: string): Promise<void> {
+    if (!opinion.handlerId) return;
+    await this.toMember(opinion.handlerId, this.t.backToYou(opinion.number, reason), `opinion:${opinion.id}:back:${opinion.audit.length - 1}`);
+  }
+
+  async tellOnDuty(opinion: OpinionRecord, memberId: string): Promise<void> {
+    const { community, category } = this.labels(opinion);
+    await this.toMember(memberId, this.t.newInQueue(opinion.number, community, category, await this.summary(opinion)), `opinion:${opinion.id}:queue:${memberId}`);
+  }
+
+  /** The office group hears of every new opinion (number, community, category, summary only). */
+  async tellStaffNew(opinion: OpinionRecord): Promise<void> {
+    const { community, category } = this.labels(opinion);
+    const message = this.t.newOpinion(opinion.number, community, category, await this.summary(opinion));
+    await this.deps.notifier.notify({ kind: 'group', groupKey: 'staff' }, text(message), { idempotencyKey: `opinion:${opinion.id}:staff-new` });
+  }
+
+  async toMember(memberId: string, message: string, idempotencyKey: string): Promise<void> {
+    await this.deps.notifier.notify({ kind: 'member', memberId }, text(message), { idempotencyKey });
+  }
+
+  async toGroup(groupKey: string, message: OutgoingMessage, idempotencyKey: string): Promise<void> {
+    const recipient: Recipient = { kind: 'group', groupKey };
+    await this.deps.notifier.notify(recipient, message, { idempotencyKey });
+  }
+}

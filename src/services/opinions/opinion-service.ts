@@ -1,0 +1,106 @@
+import { OpinionClosing, type MeetingOutcome, type MeetingResolution } from './closing.js';
+import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult } from './filing.js';
+import { OpinionNotices } from './notifications.js';
+import { OverdueLadder } from './overdue-ladder.js';
+import { OpinionQueries } from './queries.js';
+import { timeLimits } from './support.js';
+import { OpinionTriage } from './transitions.js';
+import type { OpinionListFilter } from '../../storage/mongo/opinion-repository.js';
+import { TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
+
+/**
+ * The opinion loop (民意闭环) as commands, the admin API and the scheduler use it. The parts
+ * live in their own files; this class only wires them together.
+ *
+ * @example
+ * const result = await services.opinions.file({ actor, message }, '青石社区路灯坏了', []);
+ */
+export class OpinionService {
+  readonly notices: OpinionNotices;
+  readonly triage: OpinionTriage;
+  readonly closing: OpinionClosing;
+  readonly queries: OpinionQueries;
+  readonly ladder: OverdueLadder;
+
+  constructor(readonly deps: OpinionDeps) {
+    this.notices = new OpinionNotices(deps);
+    this.triage = new OpinionTriage(deps, this.notices);
+    this.closing = new OpinionClosing(deps, this.notices);
+    this.queries = new OpinionQueries(deps);
+    this.ladder = new OverdueLadder(deps, this.notices);
+  }
+
+  /** 反映: files, or offers a +1 on a similar open opinion (see {@link fileOpinion}). */
+  file(caller: Caller, content: string | undefined, tags: readonly string[]): Promise<FilingResult> {
+    return fileOpinion(this.deps, this.notices, caller, content, tags);
+  }
+
+  /** 仍要提交: files the draft kept when a similar opinion was offered. */
+  fileAnyway(caller: Caller): Promise<FilingResult> {
+    return fileDraftAnyway(this.deps, this.notices, caller);
+  }
+
+  /** 附议: one +1 per person. */
+  plusOne(caller: Caller, number: string): Promise<OpinionRecord> {
+    return plusOne(this.deps, caller, number);
+  }
+
+  /** The trimmed content, or the clear answer for empty or over-long text (nothing stored). */
+  checkContent(content: string | undefined): string {
+    return assertContent(this.deps, content);
+  }
+
+  /**
+   * 活动结果: the escalated opinions a consultation meeting discussed are resolved with its
+   * outcome (the events side finds this method and calls it; see `meetingResolverOf`).
+   */
+  resolveFromMeeting(meeting: MeetingOutcome): Promise<MeetingResolution> {
+    return this.closing.resolveFromMeeting(meeting);
+  }
+
+  /** By id or by number (`MY-2026-000123`). */
+  find(idOrNumber: string): Promise<OpinionRecord | null> {
+    return /^MY-/i.test(idOrNumber) ? this.deps.opinions.findByNumber(idOrNumber.toUpperCase()) : this.deps.opinions.findById(idOrNumber);
+  }
+
+  list(filter: OpinionListFilter, page: { skip: number; limit: number }) {
+    return this.deps.opinions.list(filter, page);
+  }
+
+  /** Community names for the 反映 dialogue's numbered list. */
+  async communityNames(): Promise<string[]> {
+    return (await this.deps.communities.list()).map((c) => c.name);
+  }
+
+  /** The overdue ladder's tick (the scheduler calls it through {@link overdueLadderJob}). */
+  runOverdueLadder(now: Date): Promise<number> {
+    return this.ladder.run(now);
+  }
+
+  timeLimits(): Promise<TimeLimits> {
+    return timeLimits(this.deps);
+  }
+
+  async setTimeLimits(limits: TimeLimits): Promise<TimeLimits> {
+    await this.deps.settings.set(TIME_LIMITS_KEY, limits, this.deps.clock.now());
+    return limits;
+  }
+}
+
+/** A job the scheduler runs (shape of `ScheduledJob` in src/scheduler/). */
+export interface OpinionJob {
+  name: string;
+  cron: string;
+  run(now: Date): Promise<void>;
+}
+
+/** Every ten minutes: fire the overdue ladder's due steps. */
+export function overdueLadderJob(service: OpinionService): OpinionJob {
+  return { name: 'opinions.overdue-ladder', cron: '*/10 * * * *', run: async (now) => void (await service.runOverdueLadder(now)) };
+}
+
+/** Mondays at the weekly digest time (Beijing): the staff group's 逾期看板. */
+export function overdueBoardJob(service: OpinionService, weeklyDigestTime: string): OpinionJob {
+  const [hour, minute] = weeklyDigestTime.split(':').map(Number);
+  return { name: 'opinions.overdue-board', cron: `${minute} ${hour} * * 1`, run: (now) => service.ladder.postWeeklyBoard(now) };
+}

@@ -1,0 +1,161 @@
+import { YishiError } from '../../core/errors.js';
+import { hasRole, type Actor } from '../../core/roles.js';
+import type { Address, IncomingMessage } from '../../platforms/types.js';
+import type { OpinionChanges, OpinionSource } from '../../storage/mongo/opinion-repository.js';
+import type { Recipient } from '../notifier.js';
+import { DAY_MS, DEFAULT_TIME_LIMITS, TIME_LIMITS_KEY, type AuditEntry, type Caller, type OpinionDeps, type OpinionGrade, type OpinionRecord, type OpinionState, type TimeLimits } from './types.js';
+
+/**
+ * Reads `MY-2026-000123`, `2026-123` or `123` (this year) as a full number; undefined when the
+ * word is not a number at all.
+ */
+export function normalizeNumber(word: string, year: number): string | undefined {
+  const text = word.trim().toUpperCase();
+  const full = /^(?:MY-?)?(\d{4})-(\d{1,6})$/.exec(text);
+  if (full) return `MY-${full[1]}-${full[2]!.padStart(6, '0')}`;
+  const short = /^(?:MY-?)?(\d{1,6})$/.exec(text);
+  if (short) return `MY-${year}-${short[1]!.padStart(6, '0')}`;
+  return undefined;
+}
+
+/** The Beijing-time calendar year of an instant (China has no daylight saving: UTC+8). */
+export function beijingYear(now: Date): number {
+  return new Date(now.getTime() + 8 * 60 * 60 * 1000).getUTCFullYear();
+}
+
+export const isStaff = (actor: Actor) => hasRole(actor.role, 'staff');
+
+/** The resident's stored identity. WeCom kf messages carry open_kfid as chat id and external_userid as sender. */
+export function residentIdentity(message: IncomingMessage): { identityKey: string; address: Address } {
+  const userId = message.sender.platformUserId;
+  if (message.platform === 'wecom-kf') {
+    return { identityKey: `wecom-kf:${message.chat.id}:${userId}`, address: { platform: 'wecom-kf', kind: 'customer', openKfId: message.chat.id, externalUserId: userId } };
+  }
+  return { identityKey: `${message.platform}:${userId.replace(/^resident:/, '')}`, address: { platform: 'console', kind: 'user', id: userId } };
+}
+
+/** Where the filer will hear about their opinion: the chat they used (1:1 even when they wrote in a group). */
+export function filerAddress(message: IncomingMessage): Address | undefined {
+  const userId = message.sender.platformUserId;
+  switch (message.platform) {
+    case 'wecom-app':
+    case 'wecom-bot':
+      return { platform: 'wecom-app', kind: 'user', userId };
+    case 'dingtalk':
+      return { platform: 'dingtalk', kind: 'user', staffId: userId };
+    case 'wecom-kf':
+      return residentIdentity(message).address;
+    case 'console':
+      return { platform: 'console', kind: 'user', id: userId };
+    default:
+      return undefined;
+  }
+}
+
+export function sourceOf(message: IncomingMessage): OpinionSource {
+  if (message.platform === 'console') return 'console';
+  return message.platform === 'wecom-kf' ? 'resident-service' : 'member-chat';
+}
+
+/** The identity an opinion stores for its filer (and +1s): member id, resident id, or the guest's platform id. */
+export async function callerIdentity(deps: OpinionDeps, caller: Caller): Promise<{ kind: 'member' | 'guest' | 'resident'; id: string }> {
+  if (caller.actor.memberId) return { kind: 'member', id: caller.actor.memberId };
+  if (caller.actor.role === 'resident') {
+    const { identityKey, address } = residentIdentity(caller.message);
+    const resident = await deps.residents.findOrCreate(identityKey, address);
+    return { kind: 'resident', id: resident.id };
+  }
+  return { kind: 'guest', id: `${caller.message.platform}:${caller.message.sender.platformUserId}` };
+}
+
+/** One audit line. Residents are recorded by id only: the trail never carries their name. */
+export async function auditEntry(deps: OpinionDeps, caller: Caller | 'system', from: OpinionState | null, to: OpinionState, action: string, note?: string): Promise<AuditEntry> {
+  const at = deps.clock.now();
+  if (caller === 'system') return { who: 'system', whoRole: 'system', at, from, to, action, ...(note ? { note } : {}) };
+  const identity = await callerIdentity(deps, caller);
+  return {
+    who: identity.id,
+    ...(identity.kind === 'resident' ? {} : { whoName: caller.actor.name }),
+    whoRole: caller.actor.role,
+    at,
+    from,
+    to,
+    action,
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * One audit line for an actor who acts without a chat message of their own (a meeting outcome
+ * recorded through the admin API, say): members by id, anyone else by platform identity.
+ */
+export function actorAuditEntry(deps: OpinionDeps, actor: Actor, from: OpinionState | null, to: OpinionState, action: string, note?: string, ref?: string): AuditEntry {
+  return {
+    who: actor.memberId ?? `${actor.platform}:${actor.platformUserId}`,
+    whoName: actor.name,
+    whoRole: actor.role,
+    at: deps.clock.now(),
+    from,
+    to,
+    action,
+    ...(note ? { note } : {}),
+    ...(ref ? { ref } : {}),
+  };
+}
+
+export async function timeLimits(deps: OpinionDeps): Promise<TimeLimits> {
+  return { ...DEFAULT_TIME_LIMITS, ...((await deps.settings.get<Partial<TimeLimits>>(TIME_LIMITS_KEY)) ?? {}) };
+}
+
+/** A fresh time limit: from `start`, for the grade's number of days; the ladder starts over. */
+export async function limitFrom(deps: OpinionDeps, grade: OpinionGrade, start: Date): Promise<OpinionChanges> {
+  const days = (await timeLimits(deps))[grade];
+  return { grade, limitStart: start, deadline: new Date(start.getTime() + days * DAY_MS), ladderLevel: 0 };
+}
+
+/** Finds an opinion by what a person typed; a clear answer when the number is unknown. */
+export async function loadOpinion(deps: OpinionDeps, word: string): Promise<OpinionRecord> {
+  const t = deps.messages.opinions.errors;
+  const number = normalizeNumber(word, beijingYear(deps.clock.now()));
+  if (!number) throw new YishiError('opinion_number_invalid', { userMessage: t.badNumber(word) });
+  const opinion = await deps.opinions.findByNumber(number);
+  if (!opinion) throw new YishiError('opinion_not_found', { userMessage: t.notFound(number), status: 404 });
+  return opinion;
+}
+
+/** Refuses unless the opinion is in one of `states`. */
+export function assertState(deps: OpinionDeps, opinion: OpinionRecord, states: readonly OpinionState[], action: string): void {
+  if (states.includes(opinion.state)) return;
+  const t = deps.messages.opinions;
+  throw new YishiError('opinion_wrong_state', { userMessage: t.errors.wrongState(opinion.number, t.states[opinion.state], action), status: 409 });
+}
+
+export function refuse(deps: OpinionDeps, opinion: OpinionRecord, action: string): never {
+  throw new YishiError('opinion_not_yours', { userMessage: deps.messages.opinions.errors.notYours(opinion.number, action), status: 403 });
+}
+
+/** The changed record, or the answer for a concurrent change (someone moved it first). */
+export function changed(deps: OpinionDeps, opinion: OpinionRecord, updated: OpinionRecord | null, action: string): OpinionRecord {
+  if (updated) return updated;
+  throw new YishiError('opinion_changed', { userMessage: deps.messages.opinions.errors.changedMeanwhile(opinion.number, action), status: 409 });
+}
+
+/** True when the caller filed this opinion. */
+export async function isFiler(deps: OpinionDeps, caller: Caller, opinion: OpinionRecord): Promise<boolean> {
+  return (await callerIdentity(deps, caller)).id === opinion.filer.id;
+}
+
+/** The member receiving residents now: staff, the member on duty, or the one whose 待办 holds it. */
+export async function isReceiver(deps: OpinionDeps, actor: Actor, opinion?: OpinionRecord): Promise<boolean> {
+  if (isStaff(actor)) return true;
+  if (!actor.memberId) return false;
+  if (opinion?.queueMemberId === actor.memberId) return true;
+  const onDuty = await deps.findOnDuty(deps.clock.now());
+  return onDuty?.memberId === actor.memberId;
+}
+
+export function filerRecipient(opinion: OpinionRecord): Recipient {
+  if (opinion.filerAddress) return { kind: 'address', address: opinion.filerAddress };
+  if (opinion.filer.kind === 'resident') return { kind: 'resident', residentId: opinion.filer.id };
+  return { kind: 'member', memberId: opinion.filer.id };
+}

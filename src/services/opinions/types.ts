@@ -1,0 +1,55 @@
+import type { Clock } from '../../core/clock.js';
+import type { Actor } from '../../core/roles.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { IncomingMessage } from '../../platforms/types.js';
+import type { Coordination } from '../../storage/coordination.js';
+import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
+import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { OpinionGrade, OpinionRepository, OpinionState } from '../../storage/mongo/opinion-repository.js';
+import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';
+import type { SettingsRepository } from '../../storage/mongo/settings-repository.js';
+import type { Notifier } from '../notifier.js';
+import type { ActivityLedger } from '../records/activity-ledger.js';
+
+export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from '../../storage/mongo/opinion-repository.js';
+
+/** Who is on duty now, as the roster service answers (it may not be wired: then nobody is). */
+export type FindOnDuty = (now: Date) => Promise<{ memberId: string; shiftId: string } | null>;
+
+/** Everything the opinion service needs, wired by hand in `src/main.ts`. */
+export interface OpinionDeps {
+  opinions: OpinionRepository;
+  members: MemberRepository;
+  residents: MongoResidentRepository;
+  communities: DictionaryRepository;
+  categories: DictionaryRepository;
+  settings: SettingsRepository;
+  notifier: Notifier;
+  coordination: Coordination;
+  clock: Clock;
+  messages: Messages;
+  findOnDuty: FindOnDuty;
+  /** 履职台账: facts for members' records and the committee's rates (issue 9). */
+  ledger?: ActivityLedger;
+}
+
+/** The person acting and the message they sent (for their identity and the chat they used). */
+export interface Caller {
+  actor: Actor;
+  message: IncomingMessage;
+}
+
+/** Time limits in days per grade. */
+export type TimeLimits = Record<OpinionGrade, number>;
+
+export const DEFAULT_TIME_LIMITS: TimeLimits = { simple: 3, general: 7, complex: 15 };
+export const TIME_LIMITS_KEY = 'opinion-time-limits';
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** 不满意 or 重新打开 within this long after 办结 sends an opinion back to its handler. */
+export const REOPEN_WINDOW_MS = 7 * DAY_MS;
+export const MAX_CONTENT_CHARS = 2000;
+
+/** States in which an opinion is still being worked on (similar ones may get a +1). */
+export const OPEN_STATES: readonly OpinionState[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'escalated'];
+/** States the overdue ladder watches: somebody owns the work and the clock runs. */
+export const LADDER_STATES: readonly OpinionState[] = ['accepted', 'assigned', 'in_progress'];

@@ -1,0 +1,76 @@
+import type { Address } from '../platforms/types.js';
+import { addressFingerprint, type AddressPlatform } from '../platforms/sender-registry.js';
+import type { GroupRepository } from '../storage/mongo/group-repository.js';
+import type { MemberRepository } from '../storage/mongo/member-repository.js';
+import type { ResidentRecord } from '../storage/mongo/resident-repository.js';
+import type { Recipient } from './notifier.js';
+
+/** One concrete place a notice goes to. */
+export interface DeliveryTarget {
+  address: Address;
+  /** Hashed address identity (safe to store and log). */
+  fingerprint: string;
+  /** Set when the address is a channel of this group (so a broken robot can be flagged). */
+  groupKey?: string;
+}
+
+export type Resolution = { ok: true; targets: DeliveryTarget[] } | { ok: false; reason: string };
+
+export interface RecipientResolverDeps {
+  members: Pick<MemberRepository, 'findById'>;
+  residents: { findById(id: string): Promise<ResidentRecord | null> };
+  groups: Pick<GroupRepository, 'findByKey'>;
+  /** Which platforms can send right now (a member reachable on two platforms gets the one that is on). */
+  senders: { has(platform: AddressPlatform): boolean };
+}
+
+const target = (address: Address, groupKey?: string): DeliveryTarget => ({
+  address,
+  fingerprint: addressFingerprint(address),
+  ...(groupKey ? { groupKey } : {}),
+});
+
+/** Turns a {@link Recipient} (a person or group by name) into platform addresses. */
+export class RecipientResolver {
+  constructor(private readonly deps: RecipientResolverDeps) {}
+
+  async resolve(recipient: Recipient): Promise<Resolution> {
+    switch (recipient.kind) {
+      case 'address':
+        return { ok: true, targets: [target(recipient.address)] };
+      case 'member':
+        return this.member(recipient.memberId);
+      case 'resident': {
+        const resident = await this.deps.residents.findById(recipient.residentId);
+        return resident ? { ok: true, targets: [target(resident.address)] } : { ok: false, reason: `resident ${recipient.residentId} does not exist` };
+      }
+      case 'group':
+        return this.group(recipient.groupKey);
+    }
+  }
+
+  /** WeCom first, then DingTalk, then the console; the first whose sender is switched on wins. */
+  private async member(memberId: string): Promise<Resolution> {
+    const member = await this.deps.members.findById(memberId);
+    if (!member) return { ok: false, reason: `member ${memberId} does not exist` };
+    if (!member.active) return { ok: false, reason: `member ${memberId} is no longer active` };
+    const candidates: Address[] = [
+      ...(member.wecomUserId ? [{ platform: 'wecom-app', kind: 'user', userId: member.wecomUserId } as const] : []),
+      ...(member.dingtalkStaffId ? [{ platform: 'dingtalk', kind: 'user', staffId: member.dingtalkStaffId } as const] : []),
+      { platform: 'console', kind: 'user', id: member.id },
+    ];
+    const chosen = candidates.find((address) => this.deps.senders.has(address.platform)) ?? candidates[0]!;
+    return { ok: true, targets: [target(chosen)] };
+  }
+
+  private async group(groupKey: string): Promise<Resolution> {
+    const group = await this.deps.groups.findByKey(groupKey);
+    if (!group) return { ok: false, reason: `group "${groupKey}" does not exist; create it with POST /api/groups` };
+    const working = group.channels.filter((channel) => !channel.broken);
+    if (working.length === 0) {
+      const why = group.channels.length === 0 ? 'has no channels' : 'has only broken channels';
+      return { ok: false, reason: `group "${groupKey}" ${why}; add a working one with PATCH /api/groups/${encodeURIComponent(groupKey)}` };
+    }
+    return { ok: true, targets: working.map(({ broken: _broken, ...address }) => target(address as Address, groupKey)) };
+  }
+}

@@ -1,0 +1,139 @@
+import type { Clock } from '../../core/clock.js';
+import { YishiError } from '../../core/errors.js';
+import { lookupMemberByName } from '../../core/mentions.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import type { ProposalRecord, ProposalRepository } from '../../storage/mongo/proposal-repository.js';
+import type { Notifier } from '../notifier.js';
+import type { ActivityLedger } from '../records/activity-ledger.js';
+
+const MAX_TITLE = 200;
+const MAX_TEXT = 5000;
+const SUMMARY_CHARS = 20;
+
+export interface ProposalDeps {
+  proposals: ProposalRepository;
+  members: MemberRepository;
+  /** Finds an opinion by what a person typed (`MY-2026-000123`, `2026-123`); throws a clear error when unknown. */
+  loadOpinion(word: string): Promise<OpinionRecord>;
+  ledger: Pick<ActivityLedger, 'proposalSubmitted'>;
+  notifier: Notifier;
+  clock: Clock;
+  messages: Messages;
+}
+
+/** What the 提案 dialogue collected, as typed. */
+export interface DraftInput {
+  titleOrNumber: string;
+  reasons: string;
+  suggestions: string;
+  cosigners: string;
+}
+
+/** A checked draft, ready to store. */
+export interface CheckedDraft {
+  title: string;
+  reasons: string;
+  suggestions: string;
+  coSigners: Array<{ id: string; name: string }>;
+  fromOpinion?: string;
+}
+
+/** True when the words after 提案 are an opinion number rather than a title. */
+export function looksLikeOpinionNumber(text: string): boolean {
+  return /^(?:MY-?\d{1,6}|(?:MY-?)?\d{4}-\d{1,6})$/i.test(text.trim());
+}
+
+/**
+ * 提案: members draft (from scratch or from an opinion), staff mark drafts submitted — which is
+ * when a proposal counts in the author's and co-signers' records.
+ */
+export class ProposalService {
+  constructor(private readonly deps: ProposalDeps) {}
+
+  private get t() {
+    return this.deps.messages.records.proposals;
+  }
+
+  private fail(code: string, userMessage: string, status = 400): never {
+    throw new YishiError(code, { userMessage, status });
+  }
+
+  /** Checks what the dialogue collected (nothing is stored); every problem gets a clear answer. */
+  async check(authorId: string, input: DraftInput): Promise<CheckedDraft> {
+    const t = this.t;
+    let title = input.titleOrNumber.trim();
+    let reasons = input.reasons.trim();
+    let fromOpinion: string | undefined;
+    if (looksLikeOpinionNumber(title)) {
+      const opinion = await this.deps.loadOpinion(title);
+      fromOpinion = opinion.number;
+      const summary = opinion.content.replace(/\s+/g, ' ').trim();
+      title = t.titleFromOpinion(opinion.number, [...summary].length > SUMMARY_CHARS ? `${[...summary].slice(0, SUMMARY_CHARS).join('')}…` : summary);
+      if (t.keepWords.includes(reasons)) reasons = opinion.content;
+    } else if (t.keepWords.includes(reasons)) {
+      this.fail('proposal_keep_without_opinion', t.errors.keepWithoutOpinion);
+    }
+    const suggestions = input.suggestions.trim();
+    for (const [field, value, max] of [['title', title, MAX_TITLE], ['reasons', reasons, MAX_TEXT], ['suggestions', suggestions, MAX_TEXT]] as const) {
+      if (!value) this.fail('proposal_field_empty', t.errors.empty(t.fields[field]));
+      if ([...value].length > max) this.fail('proposal_field_too_long', t.errors.tooLong(t.fields[field], max));
+    }
+    return { title, reasons, suggestions, coSigners: await this.readCosigners(authorId, input.cosigners), ...(fromOpinion ? { fromOpinion } : {}) };
+  }
+
+  private async readCosigners(authorId: string, text: string): Promise<Array<{ id: string; name: string }>> {
+    const words = text.split(/[\s、,，;；]+/).map((w) => w.replace(/^[@＠]/, '').trim()).filter(Boolean);
+    if (words.length === 0 || (words.length === 1 && this.t.noneWords.includes(words[0]!))) return [];
+    const found = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const word of words) {
+      const lookup = await lookupMemberByName(this.deps.members, word);
+      if (lookup.kind === 'ambiguous') this.fail('proposal_cosigner_ambiguous', this.t.errors.ambiguousCosigner(word));
+      if (lookup.kind === 'none') unknown.push(word);
+      else if (lookup.member.id !== authorId) found.set(lookup.member.id, lookup.member.name);
+    }
+    if (unknown.length > 0) this.fail('proposal_cosigner_unknown', this.t.errors.unknownCosigners(unknown.join('、')));
+    return [...found].map(([id, name]) => ({ id, name }));
+  }
+
+  /** Stores the draft under the next number of the (Beijing) year. */
+  async draft(authorId: string, input: DraftInput): Promise<ProposalRecord> {
+    const checked = await this.check(authorId, input);
+    const now = this.deps.clock.now();
+    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    return this.deps.proposals.create(
+      { title: checked.title, reasons: checked.reasons, suggestions: checked.suggestions, authorId, coSignerIds: checked.coSigners.map((c) => c.id), ...(checked.fromOpinion ? { fromOpinion: checked.fromOpinion } : {}) },
+      now,
+      year,
+    );
+  }
+
+  /** Staff: draft → submitted; the ledger records it and the author is told. */
+  async submit(word: string, staffId: string): Promise<ProposalRecord> {
+    const number = word.trim().toUpperCase();
+    if (!/^TA-\d{4}-\d{4,}$/.test(number)) this.fail('proposal_number_invalid', this.t.errors.badNumber(word));
+    const existing = await this.deps.proposals.findByNumber(number);
+    if (!existing) this.fail('proposal_not_found', this.t.errors.notFound(number), 404);
+    if (existing.state === 'submitted') {
+      // A submission cut short after its transition still gets its ledger entries (they are idempotent).
+      await this.deps.ledger.proposalSubmitted(existing, existing.submittedAt ?? existing.updatedAt);
+      this.fail('proposal_already_submitted', this.t.errors.alreadySubmitted(number), 409);
+    }
+    const now = this.deps.clock.now();
+    const submitted = await this.deps.proposals.markSubmitted(number, staffId, now);
+    if (!submitted) this.fail('proposal_already_submitted', this.t.errors.alreadySubmitted(number), 409);
+    await this.deps.ledger.proposalSubmitted(submitted, now);
+    await this.deps.notifier.notify(
+      { kind: 'member', memberId: submitted.authorId },
+      { text: this.t.submittedNotice(submitted.number, submitted.title), format: 'text' },
+      { idempotencyKey: `proposal-submitted:${submitted.id}` },
+    );
+    return submitted;
+  }
+
+  drafts(): Promise<ProposalRecord[]> {
+    return this.deps.proposals.list({ state: 'draft' }, 50);
+  }
+}

@@ -1,0 +1,162 @@
+import type { ActivityRecord } from '../../storage/mongo/activity-repository.js';
+import type { OpinionFact } from '../../storage/mongo/activity-opinion-facts.js';
+import type { MemberRecord } from '../../storage/mongo/member-repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A rate with its counts: `num / den` (a rate over nothing has `den` 0 and is shown as "—"). */
+export interface Ratio {
+  num: number;
+  den: number;
+}
+
+/** The five figures the committee is judged by (domain.md). */
+export interface RateSet {
+  response: Ratio;
+  onTime: Ratio;
+  resolution: Ratio;
+  satisfaction: Ratio;
+  /** Undefined for a community: members do not belong to one. */
+  participation?: Ratio;
+}
+
+export interface RatesReport {
+  overall: RateSet;
+  bySector: Array<{ name: string; rates: RateSet }>;
+  byCommunity: Array<{ name: string; rates: RateSet }>;
+}
+
+export interface RatesInput {
+  /** `[start, end)` of the period. */
+  start: Date;
+  end: Date;
+  /** Opinions created before `end` and created or due on/after `start` (OpinionFactsReader.touching). */
+  opinions: readonly OpinionFact[];
+  /** Ledger entries with `start <= at < end`. */
+  activities: readonly ActivityRecord[];
+  /** Every registered person; the rates count active members (role `member`). */
+  members: readonly MemberRecord[];
+}
+
+/**
+ * The committee's rates over one period, exactly as domain.md defines them. Period semantics (all
+ * boundaries Beijing midnight, `[start, end)`):
+ *
+ * - 响应率 response: over the opinions SUBMITTED in the period (every numbered opinion, whatever
+ *   became of it — declined and merged ones included); numerator: those accepted (受理, or
+ *   当场办结 which accepts) no later than 24 h after submission.
+ * - 按时办结率 on-time: over the opinions RESOLVED in the period (ledger `opinion-resolved`; an
+ *   opinion resolved twice in the period — reopened in between — counts once, by its last
+ *   resolution); numerator: resolved no later than the deadline in force at that moment.
+ * - 解决率 resolution: over the opinions whose CURRENT time limit (deadline) falls in the period,
+ *   leaving out merged and declined ones (their limit was cancelled); numerator: those resolved
+ *   (state 已办结 or 已归档) at the time of asking, late or not — lateness is the on-time rate's
+ *   business. Asked again later, the figure may rise as late work is finished.
+ * - 满意率 satisfaction: over the opinions RATED in the period (ledger `opinion-rated`, the last
+ *   rating in the period per opinion); numerator: 满意 + 基本满意.
+ * - 建言率 participation: over the active members (role member) registered now; numerator: those
+ *   who filed an opinion (ledger `opinion-filed`) or had a proposal submitted as its author
+ *   (ledger `proposal-submitted`) in the period.
+ *
+ * Breakdowns: by community — the opinion's community (at resolution / rating time for the ledger
+ * figures); by sector — the sector of the member responsible for the opinion: its handler, else
+ * the member on duty who received it (for the ledger figures: the handler credited in the entry).
+ * Opinions with no community or no responsible member appear in the overall figures only.
+ */
+export function computeRates(input: RatesInput): RatesReport {
+  const members = input.members.filter((m) => m.role === 'member' && m.active);
+  const sectorOf = new Map(input.members.map((m) => [m.id, m.sector]));
+  const groups = new Groups(members.map((m) => m.sector));
+  const inPeriod = (at: Date | undefined) => at !== undefined && at >= input.start && at < input.end;
+
+  for (const opinion of input.opinions) {
+    const sector = sectorOf.get(opinion.handlerId ?? opinion.queueMemberId ?? '');
+    const targets = groups.targets(sector, opinion.community);
+    if (inPeriod(opinion.createdAt)) {
+      const quick = opinion.acceptedAt !== undefined && opinion.acceptedAt.getTime() - opinion.createdAt.getTime() <= DAY_MS;
+      for (const set of targets) add(set.response, quick);
+    }
+    if (inPeriod(opinion.deadline) && opinion.state !== 'merged' && opinion.state !== 'declined') {
+      const resolved = opinion.state === 'resolved' || opinion.state === 'closed';
+      for (const set of targets) add(set.resolution, resolved);
+    }
+  }
+
+  for (const entry of lastPerSubject(input.activities, 'opinion-resolved')) {
+    for (const set of groups.targets(sectorOf.get(entry.memberId ?? ''), entry.community)) add(set.onTime, entry.onTime === true);
+  }
+  for (const entry of lastPerSubject(input.activities, 'opinion-rated')) {
+    const pleased = entry.rating === 'satisfied' || entry.rating === 'basically';
+    for (const set of groups.targets(sectorOf.get(entry.memberId ?? ''), entry.community)) add(set.satisfaction, pleased);
+  }
+
+  const speakers = new Set(input.activities.filter((a) => a.kind === 'opinion-filed' || a.kind === 'proposal-submitted').map((a) => a.memberId));
+  for (const member of members) {
+    const spoke = speakers.has(member.id);
+    add(groups.overall.participation!, spoke);
+    add(groups.sector(member.sector).participation!, spoke);
+  }
+  return groups.report();
+}
+
+function add(ratio: Ratio, counts: boolean): void {
+  ratio.den += 1;
+  if (counts) ratio.num += 1;
+}
+
+/** One entry per subject (opinion): the latest of the given kind. */
+function lastPerSubject(activities: readonly ActivityRecord[], kind: ActivityRecord['kind']): ActivityRecord[] {
+  const last = new Map<string, ActivityRecord>();
+  for (const entry of activities) {
+    if (entry.kind !== kind) continue;
+    const seen = last.get(entry.subjectId);
+    if (!seen || seen.at <= entry.at) last.set(entry.subjectId, entry);
+  }
+  return [...last.values()];
+}
+
+const emptySet = (withParticipation: boolean): RateSet => ({
+  response: { num: 0, den: 0 },
+  onTime: { num: 0, den: 0 },
+  resolution: { num: 0, den: 0 },
+  satisfaction: { num: 0, den: 0 },
+  ...(withParticipation ? { participation: { num: 0, den: 0 } } : {}),
+});
+
+class Groups {
+  readonly overall = emptySet(true);
+  private readonly sectors = new Map<string, RateSet>();
+  private readonly communities = new Map<string, RateSet>();
+
+  constructor(sectorNames: readonly string[]) {
+    for (const name of sectorNames) this.sector(name);
+  }
+
+  sector(name: string): RateSet {
+    let set = this.sectors.get(name);
+    if (!set) this.sectors.set(name, (set = emptySet(true)));
+    return set;
+  }
+
+  targets(sector: string | undefined, community: string | undefined): RateSet[] {
+    const sets = [this.overall];
+    if (sector) sets.push(this.sector(sector));
+    if (community) {
+      let set = this.communities.get(community);
+      if (!set) this.communities.set(community, (set = emptySet(false)));
+      sets.push(set);
+    }
+    return sets;
+  }
+
+  report(): RatesReport {
+    const sorted = (map: Map<string, RateSet>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, rates]) => ({ name, rates }));
+    return { overall: this.overall, bySector: sorted(this.sectors), byCommunity: sorted(this.communities) };
+  }
+}
+
+/** `83.3%`, or null for a rate over nothing. Rounded half up to one decimal. */
+export function percent(ratio: Ratio): string | null {
+  if (ratio.den === 0) return null;
+  return `${(Math.round((ratio.num * 1000) / ratio.den) / 10).toFixed(1)}%`;
+}

@@ -1,0 +1,80 @@
+import type { Messages } from '../../i18n/messages.js';
+import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import { formatBeijing, privateSummary } from '../opinions/notifications.js';
+import type { OpinionService } from '../opinions/opinion-service.js';
+import { beijingYear, callerIdentity, normalizeNumber } from '../opinions/support.js';
+import type { Caller } from '../opinions/types.js';
+
+/** An opinion number as residents type it: MY-2026-000123, 2026-123, or just 123. */
+export const NUMBER_IN_TEXT = /(?:MY-?)?\d{4}-\d{1,6}|(?:MY-?)\d{1,6}|(?<![\d-])\d{1,6}(?![\d-])/i;
+
+/** 进度, 我的反映, the number, 满意/不满意, 重新办理: what residents ask after filing, in plain words. */
+export class ResidentFollowUp {
+  constructor(private readonly deps: { opinions: OpinionService; messages: Messages; now: () => Date }) {}
+
+  private get t() {
+    return this.deps.messages.residents;
+  }
+
+  private summary(opinion: OpinionRecord): string {
+    return privateSummary(opinion).split('\n')[0]!.slice(0, 20);
+  }
+
+  private stateOf(opinion: OpinionRecord): string {
+    return this.t.stateWords[opinion.state] ?? this.deps.messages.opinions.states[opinion.state] ?? opinion.state;
+  }
+
+  /** The resident's own opinions and the ones they joined (+1), newest first. */
+  private async mine(caller: Caller): Promise<OpinionRecord[]> {
+    return this.deps.opinions.queries.mine(caller);
+  }
+
+  /** 我的反映 / 进度: one line each. */
+  async list(caller: Caller): Promise<string> {
+    const mine = await this.mine(caller);
+    if (mine.length === 0) return this.t.noOpinions;
+    const lines = mine.slice(0, 10).map((o) => this.t.mineLine(o.number, this.summary(o), this.stateOf(o)));
+    return [this.t.mineTitle, ...lines, this.t.mineHint].join('\n');
+  }
+
+  /** The number a resident sent: its state in plain words (only their own, or one they joined). */
+  async show(caller: Caller, word: string): Promise<string> {
+    const opinion = await this.findTheirs(caller, word);
+    if (!opinion) return this.t.notYours(word);
+    const lines = [this.t.progress(opinion.number, this.summary(opinion), this.stateOf(opinion))];
+    const open = ['accepted', 'assigned', 'in_progress'].includes(opinion.state);
+    if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijing(opinion.deadline).slice(0, 10)));
+    if (opinion.result && ['resolved', 'closed'].includes(opinion.state)) lines.push(this.t.result(opinion.result));
+    if (opinion.state === 'resolved' && opinion.filer.id === (await callerIdentity(this.deps.opinions.deps, caller)).id) lines.push(this.t.askRate);
+    return lines.join('\n');
+  }
+
+  /** True when one of the resident's opinions is resolved and waits for their rating. */
+  async awaitsRating(caller: Caller): Promise<boolean> {
+    return (await this.mine(caller)).some((o) => o.state === 'resolved');
+  }
+
+  /** 满意 / 基本满意 / 不满意: rates the given opinion, or the latest one waiting for a rating. */
+  async rate(caller: Caller, rating: 'satisfied' | 'basically' | 'unsatisfied', word: string | undefined): Promise<string> {
+    const target = word ? await this.findTheirs(caller, word) : (await this.mine(caller)).find((o) => o.state === 'resolved');
+    if (!target) return word ? this.t.notYours(word) : this.t.nothingToRate;
+    const updated = await this.deps.opinions.closing.rate(caller, target.number, rating);
+    return updated.state === 'closed' ? this.t.rated(updated.number) : this.t.sentBack(updated.number);
+  }
+
+  /** 重新办理: the given opinion, or the latest resolved or closed one (the 7-day rule applies). */
+  async reopen(caller: Caller, word: string | undefined): Promise<string> {
+    const target = word ? await this.findTheirs(caller, word) : (await this.mine(caller)).find((o) => o.state === 'resolved' || o.state === 'closed');
+    if (!target) return word ? this.t.notYours(word) : this.t.nothingToReopen;
+    const updated = await this.deps.opinions.closing.reopen(caller, target.number);
+    return this.t.reopened(updated.number);
+  }
+
+  private async findTheirs(caller: Caller, word: string): Promise<OpinionRecord | null> {
+    const number = normalizeNumber(word, beijingYear(this.deps.now()));
+    const opinion = number ? await this.deps.opinions.find(number) : null;
+    if (!opinion) return null;
+    const me = await callerIdentity(this.deps.opinions.deps, caller);
+    return opinion.filer.id === me.id || opinion.plusOnes.by.includes(me.id) ? opinion : null;
+  }
+}

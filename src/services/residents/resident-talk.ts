@@ -1,0 +1,319 @@
+import type { Clock } from '../../core/clock.js';
+import { pickChoice, type Choice } from '../../core/dialogue.js';
+import { isYishiError } from '../../core/errors.js';
+import { foldWidth } from '../../core/parser.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Logger } from '../../logger.js';
+import type { IncomingMessage } from '../../platforms/types.js';
+import type { Coordination } from '../../storage/coordination.js';
+import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
+import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';
+import type { OpinionService } from '../opinions/opinion-service.js';
+import { residentIdentity } from '../opinions/support.js';
+import type { Caller } from '../opinions/types.js';
+import { maskContact, readPhoneAndName } from './masking.js';
+import { NUMBER_IN_TEXT, ResidentFollowUp } from './resident-follow-up.js';
+
+/** One message from a resident on the customer-service account, as the desk hands it over. */
+export interface ResidentTurn {
+  openKfId: string;
+  externalUserId: string;
+  msgId: string;
+  /** '' for a photo. */
+  text: string;
+  mediaId?: string;
+  /** The QR scene the resident came from (a community code or id), if known. */
+  scene?: string;
+}
+
+/** Photos kept with the opinion they came with. */
+export interface PhotoStore {
+  add(photos: Array<{ opinionNumber: string; residentId: string; mediaId: string; receivedAt: Date }>): Promise<void>;
+}
+
+export interface ResidentTalkDeps {
+  opinions: OpinionService;
+  communities: DictionaryRepository;
+  residents: MongoResidentRepository;
+  photos: PhotoStore;
+  coordination: Coordination;
+  clock: Clock;
+  messages: Messages;
+  logger: Logger;
+}
+
+type Step = 'what' | 'where' | 'photo' | 'phone' | 'confirm' | 'similar';
+
+/** Where a resident's filing stands (coordination state, per customer). */
+interface Draft {
+  step: Step;
+  content?: string;
+  /** The community's name; undefined while unknown or when the resident is not sure. */
+  community?: string;
+  communityLabel?: string;
+  choices?: Choice[];
+  photos: string[];
+  phone?: string;
+  name?: string;
+  similarNumber?: string;
+  /** Epoch ms by the injected clock. */
+  expiresAt: number;
+}
+
+/** A filing waits this long for the next answer; the state lives on a while after to say it expired. */
+const IDLE_MS = 2 * 60 * 60_000;
+const GRACE_MS = 60 * 60_000;
+const NOT_SURE = '-';
+/** Shorter than this, a first message is a greeting rather than a report. */
+const MIN_REPORT_CHARS = 5;
+
+const ratingOrder = ['不满意', '基本满意', '满意'] as const;
+/** An answer this short is read as a rating or a request, never as a report. */
+const SHORT_ANSWER_CHARS = 8;
+
+/**
+ * The residents' conversation: greeting → what happened → where (from the QR scene, else a
+ * numbered list) → a photo if they like → a phone number if they want a call back → confirm →
+ * the number and what happens next. Outside a filing it answers 进度, 我的反映, a number,
+ * 满意/基本满意/不满意 and 重新办理. Residents never need command syntax.
+ */
+export class ResidentTalk {
+  private readonly followUp: ResidentFollowUp;
+
+  constructor(private readonly deps: ResidentTalkDeps) {
+    this.followUp = new ResidentFollowUp({ opinions: deps.opinions, messages: deps.messages, now: () => deps.clock.now() });
+  }
+
+  private get t() {
+    return this.deps.messages.residents;
+  }
+
+  /** The reply to one message (one text; the desk sends it as one kf message). */
+  async handle(turn: ResidentTurn): Promise<string> {
+    try {
+      return await this.respond(turn);
+    } catch (error) {
+      if (isYishiError(error) && error.userMessage) return error.userMessage;
+      this.deps.logger.error({ err: error, msgId: turn.msgId }, 'the resident conversation failed');
+      return this.deps.messages.core.apology;
+    }
+  }
+
+  private key(turn: ResidentTurn): string {
+    return `resident-talk:${turn.openKfId}:${turn.externalUserId}`;
+  }
+
+  private async save(turn: ResidentTurn, draft: Omit<Draft, 'expiresAt'>): Promise<void> {
+    await this.deps.coordination.setState<Draft>(this.key(turn), { ...draft, expiresAt: this.deps.clock.now().getTime() + IDLE_MS }, IDLE_MS + GRACE_MS);
+  }
+
+  private async end(turn: ResidentTurn): Promise<void> {
+    await this.deps.coordination.deleteState(this.key(turn));
+  }
+
+  private caller(turn: ResidentTurn): Caller {
+    const message: IncomingMessage = {
+      platform: 'wecom-kf',
+      messageId: turn.msgId,
+      chat: { id: turn.openKfId, kind: 'direct' },
+      sender: { platformUserId: turn.externalUserId },
+      text: turn.text,
+      mentionedBot: true,
+      mentions: [],
+      receivedAt: this.deps.clock.now(),
+      ...(turn.scene ? { scene: turn.scene } : {}),
+    };
+    // The name stays the platform id: the opinion service then stores no name of its own.
+    return { actor: { role: 'resident', name: turn.externalUserId, platform: 'wecom-kf', platformUserId: turn.externalUserId }, message };
+  }
+
+  private async sceneCommunity(scene: string | undefined): Promise<string | undefined> {
+    if (!scene) return undefined;
+    const found = (await this.deps.communities.list()).find((c) => c.code === scene || c.id === scene);
+    return found?.name;
+  }
+
+  /** The community's name for a greeting (the QR code the resident scanned). */
+  communityOf(scene: string | undefined): Promise<string | undefined> {
+    return this.sceneCommunity(scene);
+  }
+
+  private async respond(turn: ResidentTurn): Promise<string> {
+    const found = await this.deps.coordination.getState<Draft>(this.key(turn));
+    const word = foldWidth(turn.text).trim().replace(/[。.!！~～]+$/, '');
+    const lower = word.toLowerCase();
+    const w = this.t.words;
+    if (found && found.expiresAt > this.deps.clock.now().getTime()) {
+      if (w.cancel.includes(lower)) {
+        await this.end(turn);
+        return this.t.cancelled;
+      }
+      return this.carryOn(turn, found, word, lower);
+    }
+    if (found) {
+      await this.end(turn);
+      if (!turn.mediaId && word.length >= MIN_REPORT_CHARS && !this.isFollowUp(lower)) return this.startWith(turn, turn.text);
+      return this.t.expired;
+    }
+    return this.idle(turn, word, lower);
+  }
+
+  private isFollowUp(lower: string): boolean {
+    const w = this.t.words;
+    return w.progress.includes(lower) || w.greet.includes(lower) || w.cancel.includes(lower);
+  }
+
+  private async idle(turn: ResidentTurn, word: string, lower: string): Promise<string> {
+    const w = this.t.words;
+    const community = await this.sceneCommunity(turn.scene);
+    if (turn.mediaId) {
+      await this.save(turn, { step: 'what', photos: [turn.mediaId] });
+      return this.t.photoBeforeWords;
+    }
+    if (!word || w.greet.includes(lower)) {
+      await this.save(turn, { step: 'what', photos: [] });
+      return this.t.greeting(community);
+    }
+    if (w.cancel.includes(lower)) return this.t.nothingToCancel;
+    const caller = this.caller(turn);
+    const number = NUMBER_IN_TEXT.exec(word)?.[0];
+    const rest = (number ? word.replace(number, ' ') : word).replace(/评价|\s+/g, '').toLowerCase();
+    if (w.progress.some((p) => rest === p.toLowerCase())) return number ? this.followUp.show(caller, number) : this.followUp.list(caller);
+    if (number && rest === '') return this.followUp.show(caller, number);
+    // "不满意，灯还是不亮" is a rating with a reason when something waits for one, else a new report.
+    const rating = this.ratingIn(rest);
+    if (rating && ([...rest].length <= SHORT_ANSWER_CHARS || (await this.followUp.awaitsRating(caller)))) return this.followUp.rate(caller, rating, number);
+    if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r)))) return this.followUp.reopen(caller, number);
+    if ([...word].length < MIN_REPORT_CHARS) {
+      await this.save(turn, { step: 'what', photos: [] });
+      return `${this.t.greeting(community)}`;
+    }
+    return this.startWith(turn, turn.text);
+  }
+
+  /** 满意 / 基本满意 / 不满意: in a short answer anywhere, at the start of a longer one. */
+  private ratingIn(rest: string): 'satisfied' | 'basically' | 'unsatisfied' | undefined {
+    const words = this.deps.messages.opinions.ratingWords;
+    const short = [...rest].length <= SHORT_ANSWER_CHARS;
+    const chinese = ratingOrder.find((r) => (short ? rest.includes(r) : rest.startsWith(r)));
+    if (chinese) return words[chinese];
+    return words[rest];
+  }
+
+  /** The first words of a report: checked, then on to the community (or straight to the photo). */
+  private async startWith(turn: ResidentTurn, text: string, photos: string[] = []): Promise<string> {
+    // Kept as typed (full-width punctuation and all); only the checks read folded text.
+    const content = this.deps.opinions.checkContent(text);
+    const community = await this.sceneCommunity(turn.scene);
+    if (community) {
+      await this.save(turn, { step: 'photo', content, community, communityLabel: community, photos });
+      return this.t.askPhoto(community);
+    }
+    const names = await this.deps.opinions.communityNames();
+    if (names.length === 0) {
+      await this.save(turn, { step: 'photo', content, communityLabel: this.t.notSure, photos });
+      return this.t.askPhoto(this.t.notSure);
+    }
+    const choices: Choice[] = [...names.map((name) => ({ label: name, value: name })), { label: this.t.notSure, value: NOT_SURE }];
+    await this.save(turn, { step: 'where', content, choices, photos });
+    return [this.t.askWhere, ...choices.map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
+  }
+
+  private async carryOn(turn: ResidentTurn, draft: Draft, word: string, lower: string): Promise<string> {
+    const w = this.t.words;
+    switch (draft.step) {
+      case 'what':
+        if (turn.mediaId) {
+          await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
+          return this.t.photoBeforeWords;
+        }
+        if (w.progress.includes(lower)) {
+          await this.end(turn);
+          return this.followUp.list(this.caller(turn));
+        }
+        if ([...word].length < 2 || w.greet.includes(lower)) return this.t.askWhat;
+        return this.startWith(turn, turn.text, draft.photos);
+      case 'where': {
+        const picked = turn.mediaId ? undefined : pickChoice(word, draft.choices ?? []);
+        if (!picked) return [this.t.badWhere(word), ...(draft.choices ?? []).map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
+        const { choices: _shown, ...rest } = draft;
+        const community = picked.value === NOT_SURE ? undefined : picked.value;
+        await this.save(turn, { ...rest, step: 'photo', ...(community ? { community } : {}), communityLabel: picked.label });
+        return this.t.askPhoto(picked.label);
+      }
+      case 'photo':
+        if (turn.mediaId) {
+          const photos = [...draft.photos, turn.mediaId];
+          await this.save(turn, { ...draft, photos });
+          return this.t.photoReceived(photos.length);
+        }
+        if (readPhoneAndName(word).phone) return this.takePhone(turn, draft, word);
+        await this.save(turn, { ...draft, step: 'phone' });
+        return this.t.askPhone;
+      case 'phone':
+        if (turn.mediaId) {
+          await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
+          return `${this.t.photoReceived(draft.photos.length + 1)}\n${this.t.askPhone}`;
+        }
+        if (w.skip.includes(lower)) return this.confirm(turn, { ...draft, step: 'confirm' });
+        return this.takePhone(turn, draft, word);
+      case 'confirm':
+        if (w.confirm.includes(lower)) return this.file(turn, draft);
+        if (w.modify.includes(lower)) {
+          await this.save(turn, { step: 'what', photos: [] });
+          return `${this.t.restart}\n${this.t.askWhat}`;
+        }
+        return this.t.confirmRemind;
+      case 'similar':
+        if (w.plusOne.includes(lower)) return this.joinSimilar(turn, draft);
+        if (w.separate.includes(lower)) return this.afterFiling(turn, draft, await this.deps.opinions.fileAnyway(this.caller(turn)));
+        return this.t.similarRemind;
+    }
+  }
+
+  private async takePhone(turn: ResidentTurn, draft: Draft, word: string): Promise<string> {
+    const { phone, name } = readPhoneAndName(word);
+    if (!phone) return this.t.badPhone;
+    return this.confirm(turn, { ...draft, step: 'confirm', phone, ...(name ? { name } : {}) });
+  }
+
+  private async confirm(turn: ResidentTurn, draft: Draft): Promise<string> {
+    await this.save(turn, draft);
+    const contact = draft.phone ? maskContact({ ...(draft.name ? { name: draft.name } : {}), phone: draft.phone }) : this.t.noCallback;
+    return this.t.confirm(draft.content ?? '', draft.communityLabel ?? this.t.notSure, draft.photos.length, contact);
+  }
+
+  private async file(turn: ResidentTurn, draft: Draft): Promise<string> {
+    const content = draft.photos.length > 0 ? `${draft.content ?? ''}\n${this.t.photoNote(draft.photos.length)}` : (draft.content ?? '');
+    const result = await this.deps.opinions.file(this.caller(turn), content, draft.community ? [draft.community] : []);
+    return this.afterFiling(turn, draft, result);
+  }
+
+  private async afterFiling(turn: ResidentTurn, draft: Draft, result: Awaited<ReturnType<OpinionService['file']>>): Promise<string> {
+    if (result.kind === 'similar') {
+      await this.save(turn, { ...draft, step: 'similar', similarNumber: result.similar.number });
+      return this.t.similar(result.similar.number, result.summary, result.similar.plusOnes.count);
+    }
+    await this.end(turn);
+    await this.keepDetails(turn, draft, result.opinion);
+    const filed = this.t.filed(result.opinion.number);
+    return result.onDutyNotified ? `${filed}\n${this.t.filedOnDuty}` : filed;
+  }
+
+  private async joinSimilar(turn: ResidentTurn, draft: Draft): Promise<string> {
+    const opinion = await this.deps.opinions.plusOne(this.caller(turn), draft.similarNumber ?? '');
+    await this.end(turn);
+    await this.keepDetails(turn, draft, opinion);
+    return this.t.plusOned(opinion.number);
+  }
+
+  /** Name and phone go on the resident record once (never on the opinion); photos by opinion number. */
+  private async keepDetails(turn: ResidentTurn, draft: Draft, opinion: OpinionRecord): Promise<void> {
+    const { identityKey, address } = residentIdentity(this.caller(turn).message);
+    const resident = await this.deps.residents.findOrCreate(identityKey, address);
+    if (draft.phone) await this.deps.residents.updateContact(resident.id, { phone: draft.phone, ...(draft.name ? { name: draft.name } : {}) });
+    const receivedAt = this.deps.clock.now();
+    await this.deps.photos.add(draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId: resident.id, mediaId, receivedAt })));
+  }
+}

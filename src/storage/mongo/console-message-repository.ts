@@ -1,0 +1,81 @@
+import { Schema, Types, type Connection, type Model } from 'mongoose';
+
+/** A notice delivered to someone on the console platform (the local chat simulator). */
+export interface ConsoleMessageRecord {
+  /** Also the inbox cursor: later messages have larger ids. */
+  id: string;
+  /** Console address kind and id: a member id, `resident:<name>`, `guest:<name>`, or a group id. */
+  kind: 'user' | 'group';
+  to: string;
+  text: string;
+  format: 'text' | 'markdown';
+  createdAt: Date;
+}
+
+interface ConsoleMessageDocument {
+  _id: Types.ObjectId;
+  kind: 'user' | 'group';
+  to: string;
+  text: string;
+  format: 'text' | 'markdown';
+  idempotencyKey?: string;
+  createdAt: Date;
+}
+
+const consoleMessageSchema = new Schema<ConsoleMessageDocument>(
+  {
+    kind: { type: String, required: true, enum: ['user', 'group'] },
+    to: { type: String, required: true },
+    text: { type: String, required: true },
+    format: { type: String, required: true, enum: ['text', 'markdown'] },
+    idempotencyKey: String,
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'console_messages', versionKey: false },
+);
+consoleMessageSchema.index({ to: 1, _id: 1 });
+consoleMessageSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+
+/**
+ * The console's mailbox: what the outbox sent to console addresses, read back by `npm run chat`.
+ *
+ * @example
+ * await consoleMessages.append({ kind: 'user', to: memberId, text: '您有新的待办', format: 'text' }, now);
+ * const { messages, cursor } = await consoleMessages.listFor(memberId, undefined, 50);
+ */
+export interface ConsoleMessageRepository {
+  /** Stores one notice; the same `idempotencyKey` twice stores it once. */
+  append(message: Omit<ConsoleMessageRecord, 'id' | 'createdAt'> & { idempotencyKey?: string }, now: Date): Promise<void>;
+  /** Notices for `to` after the cursor (oldest first), and the cursor to pass next time. */
+  listFor(to: string, after: string | undefined, limit: number): Promise<{ messages: ConsoleMessageRecord[]; cursor: string | undefined }>;
+}
+
+function toRecord(doc: ConsoleMessageDocument): ConsoleMessageRecord {
+  return { id: doc._id.toHexString(), kind: doc.kind, to: doc.to, text: doc.text, format: doc.format, createdAt: doc.createdAt };
+}
+
+export class MongoConsoleMessageRepository implements ConsoleMessageRepository {
+  private readonly model: Model<ConsoleMessageDocument>;
+
+  constructor(connection: Connection) {
+    this.model =
+      (connection.models.ConsoleMessage as Model<ConsoleMessageDocument> | undefined) ?? connection.model<ConsoleMessageDocument>('ConsoleMessage', consoleMessageSchema);
+  }
+
+  async append(message: Omit<ConsoleMessageRecord, 'id' | 'createdAt'> & { idempotencyKey?: string }, now: Date): Promise<void> {
+    const fields = { kind: message.kind, to: message.to, text: message.text, format: message.format, createdAt: now };
+    if (!message.idempotencyKey) {
+      await this.model.create(fields);
+      return;
+    }
+    await this.model.updateOne({ idempotencyKey: { $eq: message.idempotencyKey } }, { $setOnInsert: { ...fields, idempotencyKey: message.idempotencyKey } }, { upsert: true });
+  }
+
+  async listFor(to: string, after: string | undefined, limit: number): Promise<{ messages: ConsoleMessageRecord[]; cursor: string | undefined }> {
+    const query: Record<string, unknown> = { to: { $eq: to } };
+    if (after && Types.ObjectId.isValid(after)) query._id = { $gt: new Types.ObjectId(after) };
+    const docs = await this.model.find(query).sort({ _id: 1 }).limit(limit).lean<ConsoleMessageDocument[]>();
+    const messages = docs.map(toRecord);
+    return { messages, cursor: messages.at(-1)?.id ?? after };
+  }
+}

@@ -1,0 +1,110 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** A programme such as a consultation month: a named period that groups events. */
+export interface ProgrammeRecord {
+  id: string;
+  title: string;
+  /** First and last Beijing dates of the period, `YYYY-MM-DD`, inclusive. */
+  startDate: string;
+  endDate: string;
+  description?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewProgramme = Pick<ProgrammeRecord, 'title' | 'startDate' | 'endDate'> & Partial<Pick<ProgrammeRecord, 'description'>>;
+
+interface ProgrammeDocument {
+  _id: Types.ObjectId;
+  title: string;
+  startDate: string;
+  endDate: string;
+  description?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const programmeSchema = new Schema<ProgrammeDocument>(
+  {
+    title: { type: String, required: true, trim: true },
+    startDate: { type: String, required: true },
+    endDate: { type: String, required: true },
+    description: { type: String, trim: true },
+  },
+  { timestamps: true, collection: 'programmes', versionKey: false },
+);
+programmeSchema.index({ startDate: 1 });
+
+function programmeModel(connection: Connection): Model<ProgrammeDocument> {
+  return (connection.models.Programme as Model<ProgrammeDocument> | undefined) ?? connection.model<ProgrammeDocument>('Programme', programmeSchema);
+}
+
+function toRecord(doc: ProgrammeDocument): ProgrammeRecord {
+  return {
+    id: doc._id.toHexString(),
+    title: doc.title,
+    startDate: doc.startDate,
+    endDate: doc.endDate,
+    ...(doc.description ? { description: doc.description } : {}),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/**
+ * Programmes (consultation months) in MongoDB.
+ *
+ * @example
+ * const month = await programmes.create({ title: '2025年界别协商议事月', startDate: '2025-09-01', endDate: '2025-09-30' });
+ * const current = await programmes.findCovering('2025-09-24');
+ */
+export interface ProgrammeRepository {
+  create(programme: NewProgramme): Promise<ProgrammeRecord>;
+  findById(id: string): Promise<ProgrammeRecord | null>;
+  /** Every programme, earliest first. */
+  list(): Promise<ProgrammeRecord[]>;
+  /** Programmes whose period contains the date, latest start first. */
+  findCovering(date: string): Promise<ProgrammeRecord[]>;
+  update(id: string, changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null }): Promise<ProgrammeRecord | null>;
+}
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+
+export class MongoProgrammeRepository implements ProgrammeRepository {
+  private readonly model: Model<ProgrammeDocument>;
+
+  constructor(connection: Connection) {
+    this.model = programmeModel(connection);
+  }
+
+  async create(programme: NewProgramme): Promise<ProgrammeRecord> {
+    const doc = await this.model.create(programme);
+    return toRecord(doc.toObject());
+  }
+
+  async findById(id: string): Promise<ProgrammeRecord | null> {
+    if (!isObjectId(id)) return null;
+    const doc = await this.model.findById(id).lean<ProgrammeDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async list(): Promise<ProgrammeRecord[]> {
+    const docs = await this.model.find({}).sort({ startDate: 1 }).lean<ProgrammeDocument[]>();
+    return docs.map(toRecord);
+  }
+
+  async findCovering(date: string): Promise<ProgrammeRecord[]> {
+    const docs = await this.model.find({ startDate: { $lte: date }, endDate: { $gte: date } }).sort({ startDate: -1 }).lean<ProgrammeDocument[]>();
+    return docs.map(toRecord);
+  }
+
+  async update(id: string, changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null }): Promise<ProgrammeRecord | null> {
+    if (!isObjectId(id)) return null;
+    const { description, ...rest } = changes;
+    const update: Record<string, unknown> = { $set: rest };
+    if (description === null) update.$unset = { description: '' };
+    else if (description !== undefined) (update.$set as Record<string, unknown>).description = description;
+    const doc = await this.model.findByIdAndUpdate(id, update, { new: true }).lean<ProgrammeDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+}

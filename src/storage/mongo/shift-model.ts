@@ -1,0 +1,102 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+export const SHIFT_SLOTS = ['上午', '下午', '全天'] as const;
+export type ShiftSlot = (typeof SHIFT_SLOTS)[number];
+
+export const SHIFT_STATES = ['planned', 'served', 'swapped', 'missed'] as const;
+/** planned → served | missed; `swapped` is a planned shift that changed hands (still to be served). */
+export type ShiftState = (typeof SHIFT_STATES)[number];
+
+export interface ShiftHistoryEntry {
+  at: Date;
+  kind: 'swap' | 'reassign';
+  fromMemberId: string;
+  toMemberId: string;
+  byMemberId?: string;
+}
+
+export interface ShiftDocument {
+  _id: Types.ObjectId;
+  /** Beijing date `YYYY-MM-DD`. */
+  date: string;
+  slot: ShiftSlot;
+  memberId: string;
+  place: string;
+  state: ShiftState;
+  servedAt?: Date;
+  missedAt?: Date;
+  history: ShiftHistoryEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const historySchema = new Schema<ShiftHistoryEntry>(
+  {
+    at: { type: Date, required: true },
+    kind: { type: String, required: true, enum: ['swap', 'reassign'] },
+    fromMemberId: { type: String, required: true },
+    toMemberId: { type: String, required: true },
+    byMemberId: String,
+  },
+  { _id: false },
+);
+
+const shiftSchema = new Schema<ShiftDocument>(
+  {
+    date: { type: String, required: true },
+    slot: { type: String, required: true, enum: SHIFT_SLOTS },
+    memberId: { type: String, required: true },
+    place: { type: String, required: true },
+    state: { type: String, required: true, enum: SHIFT_STATES },
+    servedAt: Date,
+    missedAt: Date,
+    history: { type: [historySchema], default: [] },
+  },
+  { timestamps: true, collection: 'shifts', versionKey: false },
+);
+// One member per slot per day; regeneration replaces only what is still to come.
+shiftSchema.index({ date: 1, slot: 1 }, { unique: true });
+shiftSchema.index({ memberId: 1, date: 1 });
+shiftSchema.index({ state: 1, date: 1 });
+
+export function shiftModel(connection: Connection): Model<ShiftDocument> {
+  return (connection.models.Shift as Model<ShiftDocument> | undefined) ?? connection.model<ShiftDocument>('Shift', shiftSchema);
+}
+
+export type SwapState = 'pending' | 'agreed' | 'refused' | 'void';
+
+export interface ShiftSwapDocument {
+  _id: Types.ObjectId;
+  shiftId: string;
+  date: string;
+  slot: ShiftSlot;
+  fromMemberId: string;
+  toMemberId: string;
+  state: SwapState;
+  /** Set (to the shift id) only while pending: a sparse unique index allows one open request per shift. */
+  openShiftId?: string;
+  createdAt: Date;
+  answeredAt?: Date;
+}
+
+const swapSchema = new Schema<ShiftSwapDocument>(
+  {
+    shiftId: { type: String, required: true },
+    date: { type: String, required: true },
+    slot: { type: String, required: true, enum: SHIFT_SLOTS },
+    fromMemberId: { type: String, required: true },
+    toMemberId: { type: String, required: true },
+    state: { type: String, required: true, enum: ['pending', 'agreed', 'refused', 'void'] },
+    openShiftId: String,
+    createdAt: { type: Date, required: true },
+    answeredAt: Date,
+  },
+  { collection: 'shift_swaps', versionKey: false },
+);
+// FerretDB v1 has no partial indexes: sparse unique on a field that exists only while pending.
+swapSchema.index({ openShiftId: 1 }, { unique: true, sparse: true });
+swapSchema.index({ toMemberId: 1, state: 1 });
+
+export function shiftSwapModel(connection: Connection): Model<ShiftSwapDocument> {
+  return (connection.models.ShiftSwap as Model<ShiftSwapDocument> | undefined) ?? connection.model<ShiftSwapDocument>('ShiftSwap', swapSchema);
+}

@@ -1,0 +1,136 @@
+import type { Connection, Model } from 'mongoose';
+import { shiftModel, type ShiftDocument, type ShiftHistoryEntry, type ShiftSlot, type ShiftState } from './shift-model.js';
+
+export type { ShiftHistoryEntry, ShiftSlot, ShiftState } from './shift-model.js';
+
+/** One duty shift as the rest of Yishi sees it. */
+export interface ShiftRecord {
+  id: string;
+  /** Beijing date `YYYY-MM-DD`. */
+  date: string;
+  slot: ShiftSlot;
+  memberId: string;
+  place: string;
+  state: ShiftState;
+  servedAt?: Date;
+  missedAt?: Date;
+  history: ShiftHistoryEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewShift = Pick<ShiftRecord, 'date' | 'slot' | 'memberId' | 'place'>;
+
+/** The states of a shift someone still has to serve. */
+export const OPEN_SHIFT_STATES: readonly ShiftState[] = ['planned', 'swapped'];
+
+/**
+ * Duty shifts in MongoDB. Changes of hands and of state are conditional updates, so two
+ * instances (or two people) racing on one shift cannot both win.
+ *
+ * @example
+ * const week = await shifts.listRange('2026-03-02', '2026-03-08');
+ * const served = await shifts.transition(id, ['planned', 'swapped'], 'served', { servedAt: now });
+ */
+export interface ShiftRepository {
+  listRange(from: string, to: string): Promise<ShiftRecord[]>;
+  findById(id: string): Promise<ShiftRecord | null>;
+  /** A member's shifts from `fromDate` on, earliest first. */
+  listForMember(memberId: string, fromDate: string, limit: number): Promise<ShiftRecord[]>;
+  /** The latest shift dated before `date`, if any. */
+  latestBefore(date: string): Promise<ShiftRecord | null>;
+  /** Open (planned or swapped) shifts dated on or before `date`. */
+  listOpenUntil(date: string): Promise<ShiftRecord[]>;
+  /** Deletes the range's shifts whose state is in `states` and inserts `shifts`. */
+  replaceInRange(from: string, to: string, states: readonly ShiftState[], shifts: NewShift[]): Promise<ShiftRecord[]>;
+  /** Moves a shift to `to` if it is in one of `from`; null when it was not. */
+  transition(id: string, from: readonly ShiftState[], to: ShiftState, extra?: { servedAt?: Date; missedAt?: Date }): Promise<ShiftRecord | null>;
+  /**
+   * Hands a shift to another member, if it is still open and (when given) still held by
+   * `expectedMemberId`; null otherwise.
+   */
+  reassign(id: string, change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry }): Promise<ShiftRecord | null>;
+}
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+
+function toRecord(doc: ShiftDocument): ShiftRecord {
+  return {
+    id: doc._id.toHexString(),
+    date: doc.date,
+    slot: doc.slot,
+    memberId: doc.memberId,
+    place: doc.place,
+    state: doc.state,
+    ...(doc.servedAt ? { servedAt: doc.servedAt } : {}),
+    ...(doc.missedAt ? { missedAt: doc.missedAt } : {}),
+    history: doc.history ?? [],
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+const SLOT_ORDER: Record<ShiftSlot, number> = { 全天: 0, 上午: 1, 下午: 2 };
+const byDateAndSlot = (a: ShiftRecord, b: ShiftRecord) => a.date.localeCompare(b.date) || SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot];
+
+export class MongoShiftRepository implements ShiftRepository {
+  private readonly model: Model<ShiftDocument>;
+
+  constructor(connection: Connection) {
+    this.model = shiftModel(connection);
+  }
+
+  async listRange(from: string, to: string): Promise<ShiftRecord[]> {
+    const docs = await this.model.find({ date: { $gte: from, $lte: to } }).lean<ShiftDocument[]>();
+    return docs.map(toRecord).sort(byDateAndSlot);
+  }
+
+  async findById(id: string): Promise<ShiftRecord | null> {
+    if (!isObjectId(id)) return null;
+    const doc = await this.model.findById(id).lean<ShiftDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async listForMember(memberId: string, fromDate: string, limit: number): Promise<ShiftRecord[]> {
+    const docs = await this.model.find({ memberId: { $eq: memberId }, date: { $gte: fromDate } }).sort({ date: 1 }).limit(limit * 2).lean<ShiftDocument[]>();
+    return docs.map(toRecord).sort(byDateAndSlot).slice(0, limit);
+  }
+
+  async latestBefore(date: string): Promise<ShiftRecord | null> {
+    const docs = await this.model.find({ date: { $lt: date } }).sort({ date: -1 }).limit(3).lean<ShiftDocument[]>();
+    return docs.map(toRecord).sort(byDateAndSlot).at(-1) ?? null;
+  }
+
+  async listOpenUntil(date: string): Promise<ShiftRecord[]> {
+    const docs = await this.model.find({ date: { $lte: date }, state: { $in: OPEN_SHIFT_STATES } }).lean<ShiftDocument[]>();
+    return docs.map(toRecord).sort(byDateAndSlot);
+  }
+
+  async replaceInRange(from: string, to: string, states: readonly ShiftState[], shifts: NewShift[]): Promise<ShiftRecord[]> {
+    await this.model.deleteMany({ date: { $gte: from, $lte: to }, state: { $in: states } });
+    if (shifts.length === 0) return [];
+    const docs = await this.model.insertMany(
+      shifts.map((shift) => ({ ...shift, state: 'planned', history: [] })),
+      { ordered: true },
+    );
+    return docs.map((doc) => toRecord(doc.toObject() as ShiftDocument));
+  }
+
+  async transition(id: string, from: readonly ShiftState[], to: ShiftState, extra: { servedAt?: Date; missedAt?: Date } = {}): Promise<ShiftRecord | null> {
+    if (!isObjectId(id)) return null;
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, state: { $in: from } }, { $set: { state: to, ...extra } }, { new: true })
+      .lean<ShiftDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async reassign(id: string, change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry }): Promise<ShiftRecord | null> {
+    if (!isObjectId(id)) return null;
+    const filter: Record<string, unknown> = { _id: id, state: { $in: OPEN_SHIFT_STATES } };
+    if (change.expectedMemberId) filter.memberId = { $eq: change.expectedMemberId };
+    const doc = await this.model
+      .findOneAndUpdate(filter, { $set: { memberId: change.toMemberId, state: change.state }, $push: { history: change.entry } }, { new: true })
+      .lean<ShiftDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDingtalk } from '../fakes/dingtalk-server.js';
+import { FakeWecomServer } from '../fakes/wecom-server.js';
+import { ADMIN_TOKEN_PLACEHOLDER, MEMBER, memberText, wecomApp, type HostileRequest } from '../fixtures/hostile/requests.js';
+import { HOSTILE_CASES } from '../fixtures/hostile/cases.js';
+import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually } from '../platforms/dingtalk/dingtalk-support.js';
+import { openAppReply, VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
+import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
+
+/** Collections a polite chat answer may touch: the dedup record that keeps the answer for retries. */
+const BOOKKEEPING = new Set(['inbound_messages']);
+
+describe('the hostile-input corpus', () => {
+  let wecom: FakeWecomServer;
+  let ding: FakeDingtalk;
+  let yishi: TestYishi;
+
+  beforeAll(async () => {
+    wecom = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
+    ding = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE });
+    yishi = await startTestYishi(import.meta.url, { env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding) } });
+    const member = await yishi.api('/api/members', { body: { name: MEMBER.name, sector: '无党派', role: 'member', wecomUserId: MEMBER.wecomUserId, dingtalkStaffId: MEMBER.dingtalkStaffId } });
+    expect(member.status).toBe(201);
+  });
+  afterAll(async () => {
+    await yishi?.stop();
+    await wecom?.stop();
+    await ding?.close();
+  });
+
+  async function counts(): Promise<Record<string, number>> {
+    const names = (await yishi.db.listCollections()).map((c) => c.name).sort();
+    const result: Record<string, number> = {};
+    for (const name of names) result[name] = await yishi.db.collection(name).countDocuments();
+    return result;
+  }
+
+  async function send(request: HostileRequest): Promise<{ status: number; text: string }> {
+    const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k, v.replace(ADMIN_TOKEN_PLACEHOLDER, TEST_ADMIN_TOKEN)]));
+    const response = await fetch(`${yishi.url}${request.path}`, { method: request.method, headers, body: request.body ?? null });
+    return { status: response.status, text: await response.text() };
+  }
+
+  it('holds at least 50 hostile inputs across both platforms, the admin API and the console', () => {
+    expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(HOSTILE_CASES.map((c) => c.route))).toEqual(new Set(['wecom-app', 'wecom-bot', 'dingtalk', 'api', 'console']));
+  });
+
+  it.each(HOSTILE_CASES.map((c) => [`${c.route}: ${c.name}`, c] as const))('%s → a 4xx or a polite answer, nothing stored, still serving', async (_title, hostile) => {
+    const before = await counts();
+    const request = hostile.build({ dingtalkWebhook: ding.sessionWebhook(Date.now() + 60 * 60_000) });
+    const delivered = ding.delivered.length;
+    const { status, text } = await send(request);
+
+    expect(status, text.slice(0, 300)).toBeLessThan(500);
+    if (hostile.expect === 'refused') expect(status, text.slice(0, 300)).toBeGreaterThanOrEqual(400);
+    if (hostile.expect === 'polite') expect(status, text.slice(0, 300)).toBeLessThan(300);
+    const polite = status < 300;
+    if (polite && hostile.route === 'wecom-app' && text !== '') expect(openAppReply(text).Content).toMatch(/\S/);
+    if (polite && hostile.route === 'dingtalk') await eventually(() => ding.delivered.length > delivered, 'the polite DingTalk answer');
+
+    const after = await counts();
+    for (const [name, count] of Object.entries(after)) {
+      if (polite && BOOKKEEPING.has(name)) continue;
+      expect(count, `documents in ${name}`).toBe(before[name] ?? 0);
+    }
+    expect((await fetch(`${yishi.url}/healthz`)).status).toBe(200);
+  });
+
+  it('still files an opinion from a valid 反映 after the whole corpus', async () => {
+    const before = await yishi.db.collection('opinions').countDocuments();
+    const request = wecomApp(memberText('反映 西门小区的健身器材坏了，请派人修理'));
+    const { status, text } = await send(request);
+    expect(status).toBe(200);
+    expect(openAppReply(text).Content).toMatch(/\S/);
+    expect(await yishi.db.collection('opinions').countDocuments()).toBe(before + 1);
+  });
+});

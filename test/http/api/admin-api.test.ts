@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/core/clock.js';
+import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { register, say } from '../../services/opinions/opinion-chat.js';
+
+let yishi: TestYishi;
+const clock = new ManualClock('2026-04-01T02:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+});
+
+afterAll(async () => {
+  await yishi?.stop();
+});
+
+describe('the admin API guard and errors', () => {
+  it('answers 401 without the token, with {error:{code,message}}', async () => {
+    for (const path of ['/api/members', '/api/opinions', '/api/communities', '/api/settings/time-limits', '/api/opinions/export.csv']) {
+      const response = await fetch(`${yishi.url}${path}`);
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('unauthorized');
+      expect(body.error.message).toBeTruthy();
+    }
+  });
+
+  it('serves the OpenAPI 3 document at /api/openapi.json', async () => {
+    const response = await fetch(`${yishi.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/members', '/api/members/{id}', '/api/members/import', '/api/opinions', '/api/opinions/{id}', '/api/opinions/export.csv', '/api/communities', '/api/categories', '/api/settings/time-limits']));
+    expect(document.paths['/api/members']!.post).toBeDefined();
+  });
+});
+
+describe('members', () => {
+  it('creates (201), reads, lists, changes and deletes a member', async () => {
+    const created = await yishi.api('/api/members', { body: { name: '陈委员', sector: '工会', role: 'member', wecomUserId: 'chenwy', phone: '13700000000', isConvenor: true } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: '陈委员', sector: '工会', role: 'member', wecomUserId: 'chenwy', isConvenor: true, active: true });
+    const id = created.body.id;
+    expect((await yishi.api(`/api/members/${id}`)).body.name).toBe('陈委员');
+    expect((await yishi.api('/api/members')).body.items.map((m: { id: string }) => m.id)).toContain(id);
+    const patched = await yishi.api(`/api/members/${id}`, { method: 'PATCH', body: { sector: '共青团' } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.sector).toBe('共青团');
+    expect((await yishi.api(`/api/members/${id}`, { method: 'DELETE' })).status).toBe(204);
+    const gone = await yishi.api(`/api/members/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('not_found');
+  });
+
+  it('refuses bad members with 400 and duplicates with 409', async () => {
+    const bad = await yishi.api('/api/members', { body: { name: '', sector: '工会', role: 'boss' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_request');
+    expect(bad.body.error.message).toContain('role');
+    await register(yishi, { name: '周委员', sector: '工会', role: 'member', wecomUserId: 'zhouwy' });
+    const twice = await yishi.api('/api/members', { body: { name: '周二', sector: '工会', role: 'member', wecomUserId: 'zhouwy' } });
+    expect(twice.status).toBe(409);
+    const notJson = await yishi.api('/api/members', { body: '{oops' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('imports a CSV file, and rejects a file with a malformed row by its line number, importing nothing', async () => {
+    const before = (await yishi.api('/api/members')).body.total;
+    const bad = await yishi.api('/api/members/import', { body: 'name,sector,role,wecomUserId\n孙委员,文艺界,member,sunwy\n钱委员,文艺界,chairman,qianwy\n吴委员,文艺界,member,wuwy\n' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('csv_invalid');
+    expect(bad.body.error.message).toContain('Line 3');
+    expect((await yishi.api('/api/members')).body.total).toBe(before);
+
+    const ragged = await yishi.api('/api/members/import', { body: 'name,sector,role\n孙委员,文艺界,member\n钱委员,文艺界\n' });
+    expect(ragged.status).toBe(400);
+    expect(ragged.body.error.message).toContain('line 3');
+    expect((await yishi.api('/api/members')).body.total).toBe(before);
+
+    const good = await yishi.api('/api/members/import', { body: '\uFEFF姓名,界别,角色,企业微信,召集人\n孙委员,文艺界,委员,sunwy,是\n钱委员,文艺界,member,qianwy,\n' });
+    expect(good.status).toBe(201);
+    expect(good.body.imported).toBe(2);
+    const all = (await yishi.api('/api/members')).body.items as Array<{ name: string; isConvenor: boolean }>;
+    expect(all.find((m) => m.name === '孙委员')?.isConvenor).toBe(true);
+    expect(all).toHaveLength(before + 2);
+  });
+});
+
+describe('communities, categories and settings', () => {
+  it('keeps keyword dictionaries and time limits', async () => {
+    const community = await yishi.api('/api/communities', { body: { name: '青石社区', keywords: ['青石'], code: 'qs01' } });
+    expect(community.status).toBe(201);
+    expect((await yishi.api('/api/communities', { body: { name: '青石社区' } })).status).toBe(409);
+    const patched = await yishi.api(`/api/communities/${community.body.id}`, { method: 'PATCH', body: { keywords: ['青石', '青石街'] } });
+    expect(patched.body.keywords).toEqual(['青石', '青石街']);
+    expect((await yishi.api('/api/categories', { body: { name: '市政设施', keywords: ['路灯'] } })).status).toBe(201);
+    expect((await yishi.api('/api/categories', { body: { name: '环境卫生', keywords: ['垃圾'] } })).status).toBe(201);
+    expect((await yishi.api('/api/communities', { body: { name: '河西村', keywords: ['河西'] } })).status).toBe(201);
+    expect((await yishi.api('/api/settings/time-limits')).body).toEqual({ simple: 3, general: 7, complex: 15 });
+    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: 2, general: 5, complex: 20 } })).body).toEqual({ simple: 2, general: 5, complex: 20 });
+    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: -1, general: 5, complex: 20 } })).status).toBe(400);
+  });
+});
+
+describe('opinions', () => {
+  it('lists with filters and pages, shows one with its audit, corrects its classification (audited), and exports CSV with a BOM', async () => {
+    const staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
+    const handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member' });
+    const texts = ['青石街的路灯不亮', '河西村垃圾没人收', '青石社区垃圾桶太少', '河西村路灯闪烁', '青石社区停车难'];
+    const numbers: string[] = [];
+    for (const [i, text] of texts.entries()) {
+      clock.advance(DAY);
+      numbers.push(/MY-2026-\d{6}/.exec(await say(yishi, `guest:访客${i}`, `反映 ${text}`))![0]);
+    }
+    await say(yishi, staff.id, `受理 ${numbers[0]}`);
+    await say(yishi, staff.id, `分派 ${numbers[0]} 李委员`);
+
+    const qingshi = await yishi.api('/api/opinions?community=' + encodeURIComponent('青石社区'));
+    expect(qingshi.body.total).toBe(3);
+    const lights = await yishi.api('/api/opinions?category=' + encodeURIComponent('市政设施'));
+    expect(lights.body.items.map((o: { number: string }) => o.number).sort()).toEqual([numbers[0], numbers[3]]);
+    expect((await yishi.api('/api/opinions?state=assigned')).body.items.map((o: { number: string }) => o.number)).toEqual([numbers[0]]);
+    expect((await yishi.api(`/api/opinions?handler=${handler.id}`)).body.total).toBe(1);
+    expect((await yishi.api('/api/opinions?from=2026-04-03&to=2026-04-04')).body.total).toBe(2);
+    const page1 = await yishi.api('/api/opinions?page=1&pageSize=2');
+    const page3 = await yishi.api('/api/opinions?page=3&pageSize=2');
+    expect(page1.body).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(page1.body.items.map((o: { number: string }) => o.number)).toEqual([numbers[4], numbers[3]]);
+    expect(page3.body.items.map((o: { number: string }) => o.number)).toEqual([numbers[0]]);
+    expect(page1.body.items[0].audit).toBeUndefined();
+    expect((await yishi.api('/api/opinions?state=lost')).status).toBe(400);
+
+    const one = await yishi.api(`/api/opinions/${numbers[0]}`);
+    expect(one.body.audit.map((a: { action: string }) => a.action)).toEqual(['file', 'accept', 'assign']);
+    expect((await yishi.api(`/api/opinions/${one.body.id}`)).body.number).toBe(numbers[0]);
+    expect((await yishi.api('/api/opinions/MY-2026-009999')).status).toBe(404);
+
+    const fixed = await yishi.api(`/api/opinions/${numbers[4]}`, { method: 'PATCH', body: { community: '河西村', category: '市政设施' } });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ community: '河西村', category: '市政设施' });
+    expect(fixed.body.audit.at(-1)).toMatchObject({ action: 'classify', who: 'admin-api' });
+    expect((await yishi.api(`/api/opinions/${numbers[4]}`, { method: 'PATCH', body: { community: '不存在村' } })).status).toBe(400);
+
+    const csv = await fetch(`${yishi.url}/api/opinions/export.csv`, { headers: { authorization: `Bearer ${yishi.config.adminToken}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\n');
+    expect(lines[0]).toMatch(/^number,state,community,category/);
+    expect(lines).toHaveLength(6);
+    expect(lines.join('\n')).toContain('河西村垃圾没人收');
+  });
+});

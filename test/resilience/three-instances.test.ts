@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../src/devtools/free-port.js';
+import { connectMongo } from '../../src/storage/mongo/connection.js';
+import { FakeWecomServer } from '../fakes/wecom-server.js';
+import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
+import { testStores } from '../support/stores.js';
+import { deliverUntilAccepted, eventually, filedTimes, opinions, pool } from './support.js';
+
+const stores = testStores(import.meta.url);
+const ADMIN_TOKEN = 'three-instances-admin-token-0123';
+const MEMBERS = Array.from({ length: 20 }, (_, k) => `multi-${k}`);
+const MESSAGES = 1000;
+
+/** One Yishi process, as `npm start` runs it, on the shared MongoDB and Redis. */
+async function startInstance(fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      ...wecomEnv(fakeUrl),
+      MONGODB_URI: stores.mongoUri,
+      REDIS_URL: stores.redisUrl,
+      ADMIN_TOKEN,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      COMMAND_RATE_PER_MINUTE: '10000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+    if (ready) return { url, child };
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('three Yishi processes on one Redis and one MongoDB', () => {
+  let fake: FakeWecomServer;
+  let instances: Array<{ url: string; child: ChildProcess }> = [];
+  let db: Connection;
+
+  beforeAll(async () => {
+    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
+    instances = await Promise.all([0, 1, 2].map(() => startInstance(fake.url)));
+    db = await connectMongo(stores.mongoUri);
+    for (const [k, id] of MEMBERS.entries()) {
+      const response = await fetch(`${instances[k % 3]!.url}/api/members`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `多实例委员${k}`, sector: '无党派', role: 'member', wecomUserId: id }),
+      });
+      expect(response.status).toBe(201);
+    }
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all(
+      instances.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))),
+    );
+    await db?.close();
+    await fake?.stop();
+  });
+
+  it('files exactly 1,000 opinions from 1,000 messages each delivered twice to random instances', async () => {
+    const batch = opinions(MESSAGES, MEMBERS);
+    // Both copies of every message, shuffled, so copies often race each other on different instances.
+    const deliveries = [...batch, ...batch].map((opinion) => ({ opinion, order: Math.random() })).sort((a, b) => a.order - b.order);
+    const pick = () => instances[Math.floor(Math.random() * instances.length)]!.url;
+    await pool(deliveries, 6, async ({ opinion }) => void (await deliverUntilAccepted(pick, opinion)));
+
+    await eventually(async () => (await db.collection('opinions').countDocuments()) >= MESSAGES, 'all opinions filed', 120_000);
+    expect(await filedTimes(db, batch)).toEqual(batch.map(() => 1));
+    expect(await db.collection('opinions').countDocuments()).toBe(MESSAGES);
+    expect(await db.collection('inbound_messages').countDocuments()).toBe(MESSAGES);
+  }, 300_000);
+});

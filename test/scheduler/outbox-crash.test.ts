@@ -1,0 +1,86 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { FakeWecomServer } from '../fakes/wecom-server.js';
+import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { contentOf, createGroup, insertNotice, outboxStates } from './outbox-support.js';
+
+/**
+ * Stands between one instance and the fake WeCom server: passes the first `passing` requests on,
+ * then holds every later one without an answer, as if the instance died while waiting.
+ */
+async function startFreezingProxy(target: string, passing: number): Promise<{ url: string; held: ServerResponse[]; close(): Promise<void> }> {
+  let passed = 0;
+  const held: ServerResponse[] = [];
+  const server: Server = createServer(async (req, res) => {
+    if (passed >= passing) return void held.push(res);
+    passed += 1;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const answer = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+    res.setHeader('content-type', 'application/json');
+    res.end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    held,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('a dispatcher killed in the middle of a fan-out', () => {
+  const clock = new ManualClock('2026-03-03T08:00:00+08:00');
+  let fake: FakeWecomServer;
+  let proxy: Awaited<ReturnType<typeof startFreezingProxy>>;
+  let doomed: TestYishi;
+  let survivor: TestYishi;
+
+  beforeAll(async () => {
+    fake = await FakeWecomServer.start({ corpId: 'ww-unused', secret: 'unused', clock });
+    // The doomed instance gets 3 single reminders and 2 of the 3 robots of the fan-out through.
+    proxy = await startFreezingProxy(fake.url, 5);
+    doomed = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: proxy.url, SHUTDOWN_TIMEOUT_MS: '200' } });
+    survivor = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: fake.url }, stores: doomed.stores });
+  });
+  afterAll(async () => {
+    await survivor?.stop();
+    await proxy?.close();
+    await fake?.stop();
+  });
+
+  it('loses nothing and doubles nothing after a restart', async () => {
+    await createGroup(survivor, 'sector-a', ['robot-a']);
+    await createGroup(survivor, 'all-members', ['robot-x', 'robot-y', 'robot-z']);
+    const base = clock.now().getTime();
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    for (const n of [1, 2, 3]) await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n) });
+    await insertNotice(survivor, { key: 'crash:fanout', groupKey: 'all-members', text: '全体委员：明天上午九点开会', dueAt: at(4) });
+    for (const n of [4, 5, 6]) await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n + 1) });
+    clock.advance(10 * 60_000);
+
+    // The doomed instance starts sending and freezes on the fan-out's third robot...
+    const frozenTick = doomed.tick().catch(() => undefined);
+    await expect.poll(() => proxy.held.length, { timeout: 20_000 }).toBe(1);
+    // ...and dies there, its claim still on the item.
+    await doomed.stop();
+    expect(await outboxStates(survivor, 'crash:')).toEqual({ sent: 3, claimed: 1, pending: 3 });
+
+    // Before the lease runs out, the survivor leaves the claimed item alone.
+    await survivor.tick();
+    expect(await outboxStates(survivor, 'crash:')).toEqual({ sent: 6, claimed: 1 });
+    // After it, the survivor takes it over and finishes the fan-out.
+    clock.advance(61_000);
+    await survivor.tick();
+    expect(await outboxStates(survivor, 'crash:')).toEqual({ sent: 7 });
+
+    const delivered = fake.webhookRequests.filter((r) => r.errcode === 0);
+    expect(delivered.filter((r) => r.key === 'robot-a').map(contentOf)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `单条提醒${n}`));
+    for (const key of ['robot-x', 'robot-y', 'robot-z']) expect(delivered.filter((r) => r.key === key).map(contentOf)).toEqual(['全体委员：明天上午九点开会']);
+    void frozenTick;
+  });
+});

@@ -9,7 +9,7 @@ import { Metrics } from './http/metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Coordination } from './storage/coordination.js';
 import { MemoryCoordination } from './storage/memory/memory-coordination.js';
-import { buildIndexes, connectMongo } from './storage/mongo/connection.js';
+import { buildIndexes, connectMongo, watchMongoMonitor } from './storage/mongo/connection.js';
 import { MongoMemberRepository } from './storage/mongo/member-repository.js';
 import { RedisCoordination } from './storage/redis/redis-coordination.js';
 import { MongoInboundMessageRepository } from './storage/mongo/inbound-message-repository.js';
@@ -108,6 +108,10 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   );
 
   const mongo = await connectMongo(config.mongodbUri);
+  const stopMongoWatch = watchMongoMonitor(mongo, {
+    uri: config.mongodbUri,
+    onReopen: (error) => (error ? logger.error({ err: error }, 'MongoDB monitor was stuck; reopening the connection failed') : logger.warn('MongoDB monitor was stuck; the connection was reopened')),
+  });
   const members = new MongoMemberRepository(mongo);
   const inbox = new MongoInboundMessageRepository(mongo);
   const outbox = new MongoOutboxRepository(mongo, clock);
@@ -276,6 +280,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       server.closeAllConnections();
       await closed;
       for (const stopOne of stoppables) await stopOne();
+      stopMongoWatch();
       await mongo.close();
       await coordination.close();
       logger.info('Yishi stopped');

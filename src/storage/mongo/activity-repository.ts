@@ -3,20 +3,9 @@ import { activityModel, type ActivityDocument, type ActivityKind } from './activ
 
 export { ACTIVITY_KINDS, type ActivityKind } from './activity-model.js';
 
-/** One line of the append-only activity ledger, as a plain record. */
-export interface ActivityRecord {
+/** One line of the append-only activity ledger, as a plain record (fields documented on ActivityDocument). */
+export interface ActivityRecord extends Omit<ActivityDocument, '_id' | 'createdAt'> {
   id: string;
-  key: string;
-  kind: ActivityKind;
-  at: Date;
-  memberId?: string;
-  subjectId: string;
-  ref?: string;
-  community?: string;
-  onTime?: boolean;
-  onSpot?: boolean;
-  withinDay?: boolean;
-  rating?: string;
 }
 
 export type NewActivity = Omit<ActivityRecord, 'id'>;

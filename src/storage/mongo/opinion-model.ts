@@ -37,10 +37,13 @@ export interface OpinionDocument {
   category?: string;
   grade?: OpinionGrade;
   handlerId?: string;
+  /** The member on duty whose 待办 holds a resident's opinion until someone accepts it. */
   queueMemberId?: string;
   limitStart?: Date;
   deadline?: Date;
+  /** How many times it went back to in_progress (reopened); the overdue ladder restarts per round. */
   round: number;
+  /** The highest overdue-ladder step already fired this round: 0, 50, 100 or 150. */
   ladderLevel: number;
   state: OpinionState;
   plusOnes: { count: number; by: string[] };

@@ -1,42 +1,15 @@
 import type { Connection, Model } from 'mongoose';
-import type { Address } from '../../platforms/types.js';
-import { counterModel, opinionModel, type AuditEntry, type OpinionDocument, type OpinionGrade, type OpinionRating, type OpinionSource, type OpinionState } from './opinion-model.js';
+import { counterModel, opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
 
 export type { AuditEntry, OpinionGrade, OpinionRating, OpinionSource, OpinionState } from './opinion-model.js';
 export { OPINION_GRADES, OPINION_RATINGS, OPINION_STATES } from './opinion-model.js';
 
-/** An opinion (民意) as the rest of Yishi sees it: a plain record. */
-export interface OpinionRecord {
+/**
+ * An opinion (民意) as the rest of Yishi sees it: a plain record — the stored fields (documented on
+ * OpinionDocument) with a string `id` instead of the ObjectId and without the counter bookkeeping.
+ */
+export interface OpinionRecord extends Omit<OpinionDocument, '_id' | 'year' | 'seq'> {
   id: string;
-  number: string;
-  content: string;
-  source: OpinionSource;
-  filer: { kind: 'member' | 'guest' | 'resident'; id: string };
-  filerAddress?: Address;
-  community?: string;
-  category?: string;
-  grade?: OpinionGrade;
-  handlerId?: string;
-  /** The member on duty whose 待办 holds a resident's opinion until someone accepts it. */
-  queueMemberId?: string;
-  limitStart?: Date;
-  deadline?: Date;
-  /** How many times it went back to in_progress (reopened); the overdue ladder restarts per round. */
-  round: number;
-  /** The highest overdue-ladder step already fired this round: 0, 50, 100 or 150. */
-  ladderLevel: number;
-  state: OpinionState;
-  plusOnes: { count: number; by: string[] };
-  rating?: OpinionRating;
-  result?: string;
-  reason?: string;
-  mergedInto?: string;
-  acceptedAt?: Date;
-  resolvedAt?: Date;
-  closedAt?: Date;
-  audit: AuditEntry[];
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &

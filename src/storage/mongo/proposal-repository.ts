@@ -5,20 +5,8 @@ import { proposalModel, type ProposalDocument, type ProposalState } from './prop
 export { PROPOSAL_STATES, type ProposalState } from './proposal-model.js';
 
 /** A proposal (提案) as a plain record. */
-export interface ProposalRecord {
+export interface ProposalRecord extends Omit<ProposalDocument, '_id' | 'year' | 'seq'> {
   id: string;
-  number: string;
-  title: string;
-  reasons: string;
-  suggestions: string;
-  authorId: string;
-  coSignerIds: string[];
-  fromOpinion?: string;
-  state: ProposalState;
-  submittedAt?: Date;
-  submittedBy?: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export type NewProposal = Pick<ProposalRecord, 'title' | 'reasons' | 'suggestions' | 'authorId' | 'coSignerIds'> & { fromOpinion?: string };

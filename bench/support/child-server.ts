@@ -1,4 +1,23 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUILD_DIR = join(projectRoot, '.data', 'bench-build');
+
+/**
+ * Compiles the benchmark's server entry (tsconfig.bench.json: the entry and the src it imports)
+ * and returns the JavaScript file to run. The servers under test run as plain `node`, as
+ * `npm start` runs Yishi in production, so neither their RSS nor their CPU includes tsx.
+ */
+export function compileServerEntry(tsEntry: string): string {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'tsconfig.bench.json')], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`compiling the benchmark servers failed:\n${result.stdout}${result.stderr}`);
+  const jsEntry = join(BUILD_DIR, relative(projectRoot, tsEntry)).replace(/\.ts$/, '.js');
+  if (!existsSync(jsEntry)) throw new Error(`${jsEntry} was not built; is ${relative(projectRoot, tsEntry)} listed in tsconfig.bench.json?`);
+  return jsEntry;
+}
 
 /**
  * A server under test in its own process, so its peak RSS is its own. The child entry announces
@@ -14,7 +33,7 @@ export interface ChildServer {
 
 export async function startChildServer(entry: string, args: string[], env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(entry, args, {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.data/cpu-prof'] : [])],
+    execArgv: [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.data/cpu-prof'] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

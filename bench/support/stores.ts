@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readToolEnvironment } from '../../src/config.js';
 import { provideMongo, provideRedis, type EmbeddedServer } from '../../src/devtools/embedded-stores.js';
 
-/** Real stores for a benchmark: MONGODB_URI / REDIS_URL when set, else a fresh FerretDB and redis-server. */
+/**
+ * Real stores for a benchmark: MONGODB_URI / REDIS_URL when set, else a fresh FerretDB and
+ * redis-server. FerretDB runs on PostgreSQL when it is installed (BENCH_FERRET_BACKEND=sqlite
+ * forces SQLite, the test suite's backend): on SQLite every filter but `{_id}` reads the whole
+ * collection, so the numbers would measure FerretDB's SQLite handler rather than Yishi.
+ */
 export interface BenchStores {
   mongoUri: string;
   redisUrl: string;
@@ -13,7 +18,8 @@ export interface BenchStores {
 export async function startBenchStores(name: string): Promise<BenchStores> {
   const tools = readToolEnvironment();
   const started: EmbeddedServer[] = [];
-  const mongo = await provideMongo({ uri: tools.mongodbUri });
+  const ferretBackend = process.env.BENCH_FERRET_BACKEND === 'sqlite' ? 'sqlite' : 'postgresql';
+  const mongo = await provideMongo({ uri: tools.mongodbUri, ferretBackend });
   started.push(mongo);
   const redis = await provideRedis({ url: tools.redisUrl });
   started.push(redis);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { connectMongo } from '../../src/storage/mongo/connection.js';
 import { FakeWecomServer } from '../../test/fakes/wecom-server.js';
 import { VECTOR_A, wecomEnv } from '../../test/platforms/wecom/wecom-client.js';
-import { startChildServer, type ChildServer } from '../support/child-server.js';
+import { compileServerEntry, startChildServer, type ChildServer } from '../support/child-server.js';
 import { load, type LoadResult } from '../support/load.js';
 import { startBenchStores } from '../support/stores.js';
 import { benchMembers, sealedOpinions } from './messages.js';
@@ -20,7 +20,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const MEMBERS = 100;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
-const serverEntry = fileURLToPath(new URL('./servers.ts', import.meta.url));
+const serverSource = fileURLToPath(new URL('./servers.ts', import.meta.url));
+let serverEntry = serverSource;
 
 interface Row {
   name: string;
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   const [one] = loadavg();
   console.log(`bench:webhook — ${cpus().length} cores, ${Math.round(totalmem() / 2 **30)} GiB, load average ${fmt(one ?? 0, 2)} at start`);
   console.log(`${MESSAGES} distinct signed+encrypted 反映 messages (+${WARMUP} warm-up) per server, ${CONNECTIONS} connections`);
+  serverEntry = compileServerEntry(serverSource);
+  console.log('servers run as plain node from JavaScript compiled by tsc (tsconfig.bench.json), as `npm start` runs Yishi');
   const stores = await startBenchStores('webhook');
   const fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
   console.log(stores.describe);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { findFreePort, waitForPort } from './free-port.js';
 import { startWriteSerializingProxy } from './write-serializing-proxy.js';
 
@@ -10,7 +11,13 @@ import { startWriteSerializingProxy } from './write-serializing-proxy.js';
  * Local, real stores for `npm run dev` and the test harness. MongoDB resolves in this order:
  * an explicit URI → FerretDB v1.24.2 on SQLite (built once with Go) → mongodb-memory-server.
  * Redis: an explicit URL → a `redis-server` started on a free port.
+ *
+ * The benchmarks ask for FerretDB on PostgreSQL instead when PostgreSQL is installed: FerretDB's
+ * SQLite handler evaluates every filter but a bare `{_id}` by decoding the whole collection in Go,
+ * its PostgreSQL handler pushes equality filters down to PostgreSQL (docs/ferretdb-gaps.md).
  */
+export type FerretBackend = 'sqlite' | 'postgresql';
+
 export interface EmbeddedServer {
   uri: string;
   kind: string;
@@ -39,15 +46,16 @@ function findFerretBinary(): string | undefined {
   return result.status === 0 && path && existsSync(path) ? path : undefined;
 }
 
-async function startFerret(binary: string, dataDir: string | undefined): Promise<EmbeddedServer> {
+async function startFerret(binary: string, dataDir: string | undefined, backend: FerretBackend): Promise<EmbeddedServer> {
   const stateDir = dataDir ?? mkdtempSync(join(tmpdir(), 'yishi-ferretdb-'));
   mkdirSync(stateDir, { recursive: true });
+  const postgres = backend === 'postgresql' ? await startEmbeddedPostgres() : undefined;
+  const handler = postgres ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`] : ['--handler=sqlite', `--sqlite-url=file:${stateDir}/`];
   const port = await findFreePort();
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${stateDir}/`,
+      ...handler,
       `--state-dir=${stateDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
@@ -58,13 +66,14 @@ async function startFerret(binary: string, dataDir: string | undefined): Promise
   );
   await waitForPort(port, 20_000, () => child.exitCode === null);
   // FerretDB v1 does not make single-document updates atomic; the proxy restores MongoDB's guarantee.
-  const proxy = await startWriteSerializingProxy(port);
+  const proxy = await startWriteSerializingProxy(port, postgres ? 'per-collection' : 'global');
   return {
     uri: `mongodb://127.0.0.1:${proxy.port}/`,
-    kind: `FerretDB v1.24.2 (SQLite in ${stateDir}, writes serialised)`,
+    kind: `FerretDB v1.24.2 (${postgres ? `on ${postgres.version}` : `SQLite in ${stateDir}`}, writes serialised${postgres ? ' per collection' : ''})`,
     stop: async () => {
       await proxy.close();
       await stopChild(child);
+      await postgres?.stop();
       if (!dataDir) rmSync(stateDir, { recursive: true, force: true });
     },
   };
@@ -76,11 +85,15 @@ async function startMemoryServer(): Promise<EmbeddedServer> {
   return { uri: server.getUri(), kind: 'mongodb-memory-server', stop: async () => void (await server.stop()) };
 }
 
-/** Finds or starts a MongoDB-wire server. `dataDir` keeps FerretDB's data between runs (dev). */
-export async function provideMongo(options: { uri?: string; dataDir?: string }): Promise<EmbeddedServer> {
+/**
+ * Finds or starts a MongoDB-wire server. `dataDir` keeps FerretDB's data between runs (dev).
+ * `ferretBackend: 'postgresql'` runs FerretDB on a throw-away PostgreSQL cluster when PostgreSQL
+ * is installed, else on SQLite as usual.
+ */
+export async function provideMongo(options: { uri?: string; dataDir?: string; ferretBackend?: FerretBackend }): Promise<EmbeddedServer> {
   if (options.uri) return { uri: options.uri, kind: 'MONGODB_URI', stop: async () => undefined };
   const ferret = findFerretBinary();
-  if (ferret) return startFerret(ferret, options.dataDir);
+  if (ferret) return startFerret(ferret, options.dataDir, options.ferretBackend ?? 'sqlite');
   try {
     return await startMemoryServer();
   } catch (error) {

@@ -7,8 +7,9 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
  * (findOneAndUpdate claims, $inc counters, conditional state changes). FerretDB v1.24.2 on SQLite
  * does not: it reads and then writes in separate steps, so 20 concurrent
  * `findOneAndUpdate({_id, n: {$lt: 3}}, {$inc: {n: 1}})` all "succeed" and leave n = 1
- * (docs/ferretdb-gaps.md). Serialising the write commands restores MongoDB's per-document
- * guarantee for dev and tests without changing a byte of what is sent. Reads pass straight through.
+ * (docs/ferretdb-gaps.md). Serialising the write commands (all of them, or those to one
+ * collection: {@link WriteLanes}) restores MongoDB's per-document guarantee for dev and tests
+ * without changing a byte of what is sent. Reads pass straight through.
  *
  * It understands only the MongoDB wire framing (a little-endian int32 length first) and the name
  * of an OP_MSG command; everything else is forwarded untouched.
@@ -17,15 +18,26 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 const OP_MSG = 2013;
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findandmodify', 'findAndModify']);
 
-/** Reads the command name of an OP_MSG request (the first key of its body section). */
-export function commandNameOf(message: Buffer): string | undefined {
+/**
+ * The command name of an OP_MSG request and, when its value is a string (`{insert: "opinions"}`),
+ * the collection it names.
+ */
+export function commandOf(message: Buffer): { name: string; collection?: string } | undefined {
   if (message.length < 26 || message.readInt32LE(12) !== OP_MSG) return undefined;
   // header (16) + flagBits (4); section kind 0 carries the body document.
   let offset = 20;
   if (message[offset] !== 0) return undefined;
-  offset += 1 + 4 + 1; // kind byte, document length, first element's type byte
+  offset += 1 + 4; // kind byte, document length
+  const type = message[offset];
+  offset += 1;
   const end = message.indexOf(0, offset);
-  return end === -1 ? undefined : message.toString('utf8', offset, end);
+  if (end === -1) return undefined;
+  const name = message.toString('utf8', offset, end);
+  const BSON_STRING = 0x02;
+  if (type !== BSON_STRING || end + 5 > message.length) return { name };
+  const length = message.readInt32LE(end + 1);
+  if (length < 1 || end + 5 + length > message.length) return { name };
+  return { name, collection: message.toString('utf8', end + 5, end + 4 + length) };
 }
 
 /** Splits a byte stream into whole wire messages. */
@@ -45,7 +57,7 @@ class MessageReader {
   }
 }
 
-/** One global queue for write commands across every client connection. */
+/** A queue of write turns across every client connection. */
 class WriteTurns {
   private tail: Promise<void> = Promise.resolve();
 
@@ -59,7 +71,27 @@ class WriteTurns {
   }
 }
 
-function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): void {
+/**
+ * Which writes wait for each other. 'global': all of them (FerretDB on SQLite, one file per
+ * database). 'per-collection': writes to one collection — enough for single-document atomicity,
+ * and what FerretDB on PostgreSQL can take, where tables are written in parallel.
+ */
+export type WriteLanes = 'global' | 'per-collection';
+
+class Lanes {
+  private readonly turns = new Map<string, WriteTurns>();
+
+  constructor(private readonly mode: WriteLanes) {}
+
+  of(collection: string | undefined): WriteTurns {
+    const key = this.mode === 'global' ? '' : (collection ?? '');
+    let turns = this.turns.get(key);
+    if (!turns) this.turns.set(key, (turns = new WriteTurns()));
+    return turns;
+  }
+}
+
+function pipeClient(client: Socket, upstreamPort: number, lanes: Lanes): void {
   const upstream = createConnection(upstreamPort, '127.0.0.1');
   const requests = new MessageReader();
   const replies = new MessageReader();
@@ -72,8 +104,9 @@ function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): vo
     for (const message of requests.push(chunk)) {
       chain = chain.then(async () => {
         if (closed) return;
-        const isWrite = WRITE_COMMANDS.has(commandNameOf(message) ?? '');
-        const release = isWrite ? await turns.take() : null;
+        const command = commandOf(message);
+        const isWrite = WRITE_COMMANDS.has(command?.name ?? '');
+        const release = isWrite ? await lanes.of(command?.collection).take() : null;
         // The connection may have closed while this write waited for its turn: hand the turn on.
         if (closed) {
           release?.();
@@ -108,13 +141,13 @@ function pipeClient(client: Socket, upstreamPort: number, turns: WriteTurns): vo
 }
 
 /** Starts the proxy on a free loopback port in front of `upstreamPort`. */
-export async function startWriteSerializingProxy(upstreamPort: number): Promise<{ port: number; close(): Promise<void> }> {
-  const turns = new WriteTurns();
+export async function startWriteSerializingProxy(upstreamPort: number, mode: WriteLanes = 'global'): Promise<{ port: number; close(): Promise<void> }> {
+  const lanes = new Lanes(mode);
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
-    pipeClient(client, upstreamPort, turns);
+    pipeClient(client, upstreamPort, lanes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

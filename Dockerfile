@@ -9,7 +9,9 @@ COPY commands ./commands
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production TZ=Asia/Shanghai PORT=3000
+# The heap cap keeps the resident size near 180 MB under load (bench:webhook); uncapped, V8 grows
+# the heap lazily to ~350 MB on a host with memory to spare. The live heap stays well below it.
+ENV NODE_ENV=production TZ=Asia/Shanghai PORT=3000 NODE_OPTIONS=--max-old-space-size=192
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

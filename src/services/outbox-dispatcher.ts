@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { addressKey, type SenderRegistry } from '../platforms/sender-registry.js';
 import { SendError } from '../platforms/types.js';
 import type { GroupRepository } from '../storage/mongo/group-repository.js';
+import { KeyedLanes } from './keyed-lanes.js';
 import type { MongoOutboxRepository, OutboxCandidate, OutboxItem } from '../storage/mongo/outbox-repository.js';
 import type { Notifier } from './notifier.js';
 import { RecipientResolver, type DeliveryTarget, type RecipientResolverDeps, type Resolution } from './outbox-recipients.js';
@@ -23,6 +24,8 @@ export interface OutboxDispatcherDeps extends Omit<RecipientResolverDeps, 'sende
   onDepth?: (waiting: number) => void;
   /** How long a claim lasts before another instance may take the item over (default 60 s). */
   leaseMs?: number;
+  /** How many channels are sent to at once (default 8); each channel gets its notices in order. */
+  concurrency?: number;
 }
 
 /** What one pass did. */
@@ -75,6 +78,7 @@ function jumpAhead<T>(candidates: T[], from: number): void {
 export class OutboxDispatcher {
   private readonly resolver: RecipientResolver;
   private readonly leaseMs: number;
+  private readonly concurrency: number;
   /** Channels that asked us to wait, by address key → until (ms). */
   private readonly blocked = new Map<string, number>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -87,6 +91,7 @@ export class OutboxDispatcher {
   constructor(private readonly deps: OutboxDispatcherDeps) {
     this.resolver = new RecipientResolver(deps);
     this.leaseMs = deps.leaseMs ?? 60_000;
+    this.concurrency = deps.concurrency ?? 8;
   }
 
   /** Sends everything due at `now`. Passes of one instance run one after another. */
@@ -143,23 +148,35 @@ export class OutboxDispatcher {
         cursor = candidates[candidates.length - 1];
         let handled = 0;
         let lost = 0;
+        let justLost = false;
+        // Items are read in due order; sending runs in lanes, one per channel (several at once).
+        const lanes = new KeyedLanes(this.concurrency);
         for (let index = 0; index < candidates.length && !this.stopping; index += 1) {
+          if (justLost) {
+            jumpAhead(candidates, index);
+            justLost = false;
+          }
           const due = await this.deps.outbox.fetchDue(candidates[index]!, now);
           if (!due) continue;
-          if (await this.mustWait(due, now, state)) {
-            summary.deferred += 1;
+          await lanes.submit(await this.lanesOf(due, state), async () => {
+            // Stopping: queued items are left unclaimed for the next pass, here or elsewhere.
+            if (this.stopping) return;
+            if (await this.mustWait(due, now, state)) {
+              summary.deferred += 1;
+              handled += 1;
+              return;
+            }
+            const item = await this.deps.outbox.claim(due, now, this.leaseMs, token);
+            if (!item) {
+              lost += 1;
+              justLost = true;
+              return;
+            }
             handled += 1;
-            continue;
-          }
-          const item = await this.deps.outbox.claim(due, now, this.leaseMs, token);
-          if (!item) {
-            lost += 1;
-            jumpAhead(candidates, index + 1);
-            continue;
-          }
-          handled += 1;
-          summary[await this.processSafely(item, token, now, state)] += 1;
+            summary[await this.processSafely(item, token, now, state)] += 1;
+          });
         }
+        await lanes.drain();
         // Every candidate went to other instances, which drain the rest. (A short batch is not the
         // end: notices enqueued during the pass, due now, are queued after the cursor.)
         if (lost > 0 && handled === 0) break;
@@ -274,6 +291,27 @@ export class OutboxDispatcher {
     if (!resolution.ok) return false;
     const remaining = resolution.targets.filter((t) => !candidate.delivered.includes(t.fingerprint));
     return remaining.length > 0 && remaining.every((t) => (this.blocked.get(addressKey(t.address)) ?? 0) > now.getTime());
+  }
+
+  /**
+   * The lane keys of an item: the channels it goes to, so that notices for one robot keep their
+   * order whichever group or address they were meant for. A group is resolved here (once per
+   * pass); a member or resident is keyed by who they are, which costs no lookup.
+   */
+  private async lanesOf(item: OutboxItem, state: PassState): Promise<string[]> {
+    const recipient = item.recipient;
+    switch (recipient.kind) {
+      case 'group': {
+        const resolution = await this.resolve(item, state.groupCache);
+        return resolution.ok && resolution.targets.length > 0 ? resolution.targets.map((target) => addressKey(target.address)) : [`group:${recipient.groupKey}`];
+      }
+      case 'address':
+        return [addressKey(recipient.address)];
+      case 'member':
+        return [`member:${recipient.memberId}`];
+      case 'resident':
+        return [`resident:${recipient.residentId}`];
+    }
   }
 
   private resolve(item: OutboxItem, groupCache: Map<string, Promise<Resolution>>): Promise<Resolution> {

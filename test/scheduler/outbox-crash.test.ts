@@ -1,49 +1,20 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { startTestYishi, type TestYishi } from '../support/yishi.js';
-import { contentOf, createGroup, insertNotice, outboxStates } from './outbox-support.js';
-
-/**
- * Stands between one instance and the fake WeCom server: passes the first `passing` requests on,
- * then holds every later one without an answer, as if the instance died while waiting.
- */
-async function startFreezingProxy(target: string, passing: number): Promise<{ url: string; held: ServerResponse[]; close(): Promise<void> }> {
-  let passed = 0;
-  const held: ServerResponse[] = [];
-  const server: Server = createServer(async (req, res) => {
-    if (passed >= passing) return void held.push(res);
-    passed += 1;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const answer = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
-    res.setHeader('content-type', 'application/json');
-    res.end(await answer.text());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    held,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { contentOf, createGroup, insertNotice, outboxStates, startHoldingProxy, type HoldingProxy } from './outbox-support.js';
 
 describe('a dispatcher killed in the middle of a fan-out', () => {
   const clock = new ManualClock('2026-03-03T08:00:00+08:00');
   let fake: FakeWecomServer;
-  let proxy: Awaited<ReturnType<typeof startFreezingProxy>>;
+  let proxy: HoldingProxy;
   let doomed: TestYishi;
   let survivor: TestYishi;
 
   beforeAll(async () => {
     fake = await FakeWecomServer.start({ corpId: 'ww-unused', secret: 'unused', clock });
-    // The doomed instance gets 3 single reminders and 2 of the 3 robots of the fan-out through.
-    proxy = await startFreezingProxy(fake.url, 5);
+    // The doomed instance gets everything through but the fan-out's third robot.
+    proxy = await startHoldingProxy(fake.url, 'robot-z');
     doomed = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: proxy.url, SHUTDOWN_TIMEOUT_MS: '200' } });
     survivor = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: fake.url }, stores: doomed.stores });
   });
@@ -66,9 +37,12 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
     // The doomed instance starts sending and freezes on the fan-out's third robot...
     const frozenTick = doomed.tick().catch(() => undefined);
     await expect.poll(() => proxy.held.length, { timeout: 20_000 }).toBe(1);
-    // ...and dies there, its claim still on the item.
+    // ...and dies there, its claim still on the item. (It sends to several robots at once, so how
+    // many of robot-a's reminders it got out first varies; the rest wait, unclaimed.)
     await doomed.stop();
-    expect(await outboxStates(survivor, 'crash:')).toEqual({ sent: 3, claimed: 1, pending: 3 });
+    const atDeath = await outboxStates(survivor, 'crash:');
+    expect(atDeath.claimed).toBe(1);
+    expect((atDeath.sent ?? 0) + (atDeath.pending ?? 0)).toBe(6);
 
     // Before the lease runs out, the survivor leaves the claimed item alone.
     await survivor.tick();

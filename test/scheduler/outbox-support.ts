@@ -1,3 +1,5 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { WebhookRequest } from '../fakes/wecom-server.js';
 import type { TestYishi } from '../support/yishi.js';
 
@@ -51,4 +53,54 @@ export async function outboxStates(t: TestYishi, keyPrefix = ''): Promise<Record
     if (String(doc.idempotencyKey).startsWith(keyPrefix)) states[doc.state as string] = (states[doc.state as string] ?? 0) + 1;
   }
   return states;
+}
+
+export interface HoldingProxy {
+  url: string;
+  /** Requests for the held robot, waiting without an answer. */
+  held: ServerResponse[];
+  /** Answers every held request (and lets later ones through) as the WeCom server would. */
+  release(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Stands between an instance and the fake WeCom server: passes requests on, but holds every
+ * request for the robot `heldKey` without an answer (a robot that hangs, or an instance that died
+ * while waiting) until `release()`.
+ */
+export async function startHoldingProxy(target: string, heldKey: string): Promise<HoldingProxy> {
+  const held: ServerResponse[] = [];
+  const heldBodies: Array<{ url: string; body: Buffer }> = [];
+  let releasing = false;
+  const forward = async (url: string, body: Buffer, res: ServerResponse) => {
+    const answer = await fetch(`${target}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    res.setHeader('content-type', 'application/json');
+    res.end(await answer.text());
+  };
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    if (!releasing && new URL(req.url ?? '/', 'http://proxy').searchParams.get('key') === heldKey) {
+      held.push(res);
+      heldBodies.push({ url: req.url ?? '/', body });
+      return;
+    }
+    await forward(req.url ?? '/', body, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    held,
+    release: async () => {
+      releasing = true;
+      for (const [index, res] of held.splice(0).entries()) await forward(heldBodies[index]!.url, heldBodies[index]!.body, res);
+      heldBodies.splice(0);
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './child-process.js';
 import { findFreePort, waitForPort } from './free-port.js';
 
 /**
@@ -41,17 +42,6 @@ function run(runner: (command: string, args: string[]) => [string, string[]], co
   const [program, programArgs] = runner(command, args);
   const result = spawnSync(program, programArgs, { encoding: 'utf8', cwd: tmpdir() });
   if (result.status !== 0) throw new Error(`${command} failed: ${(result.stderr || result.stdout).trim()}`);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolveExit) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolveExit();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveExit();
-    });
-  });
 }
 
 /**
@@ -106,7 +96,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefi
       } catch {
         child.kill('SIGKILL');
       }
-      await exited(child);
+      await stopChild(child, null, 10_000);
       rmSync(root, { recursive: true, force: true });
     },
   };

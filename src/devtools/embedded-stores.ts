@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './child-process.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { findFreePort, waitForPort } from './free-port.js';
 import { startWriteSerializingProxy } from './write-serializing-proxy.js';
@@ -26,18 +27,6 @@ export interface EmbeddedServer {
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ensureFerretScript = join(projectRoot.endsWith('dist') ? dirname(projectRoot) : projectRoot, 'scripts', 'ensure-ferretdb.sh');
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolveStop) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 function findFerretBinary(): string | undefined {
   if (spawnSync('bash', ['-c', 'command -v go'], { stdio: 'ignore' }).status !== 0) return undefined;

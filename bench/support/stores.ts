@@ -21,6 +21,11 @@ export async function startBenchStores(name: string): Promise<BenchStores> {
   const ferretBackend = process.env.BENCH_FERRET_BACKEND === 'sqlite' ? 'sqlite' : 'postgresql';
   const mongo = await provideMongo({ uri: tools.mongodbUri, ferretBackend });
   started.push(mongo);
+  if (mongo.kind.includes('SQLite')) {
+    console.warn(
+      'warning: FerretDB runs on SQLite here (PostgreSQL not found, or BENCH_FERRET_BACKEND=sqlite). Every filter but a bare {_id} then reads the whole collection, so 10,000 messages take hours; try BENCH_MESSAGES=1000 / BENCH_FANOUT_MESSAGES=1000, install postgresql, or set MONGODB_URI.',
+    );
+  }
   const redis = await provideRedis({ url: tools.redisUrl });
   started.push(redis);
   const db = `bench_${name}_${randomBytes(3).toString('hex')}`;

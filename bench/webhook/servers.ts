@@ -62,7 +62,7 @@ async function crypto(withEach?: (fields: Record<string, string | undefined>) =>
 
 /**
  * Baseline c: b plus one opinion-sized insert per message into the benchmark's store, through the
- * same driver. Not a target; it shows what a single store write costs here, next to Yishi's ~20.
+ * same driver. Not a target; it shows what a single store write costs here, next to Yishi's ~16 calls (11 writes) per opinion.
  */
 async function storeFloor(): Promise<void> {
   const connection = await connectMongo(process.env.MONGODB_URI!);

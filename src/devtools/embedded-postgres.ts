@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -71,20 +71,30 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefi
   if (!binDir || !runner) return undefined;
   const root = mkdtempSync(join(tmpdir(), 'yishi-postgres-'));
   const dataDir = join(root, 'data');
-  if (userInfo().uid === 0) {
-    const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim();
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim();
-    chownSync(root, Number(ids), Number(gid));
+  let child: ChildProcess | undefined;
+  let port: number;
+  try {
+    if (userInfo().uid === 0) {
+      const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim();
+      const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim();
+      chownSync(root, Number(uid), Number(gid));
+    }
+    run(runner, join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    port = await findFreePort();
+    const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${root}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'plan_cache_mode=force_custom_plan'];
+    const [program, args] = runner(join(binDir, 'postgres'), ['-D', dataDir, ...settings.flatMap((setting) => ['-c', setting])]);
+    const started = spawn(program, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: tmpdir() });
+    child = started;
+    await waitForPort(port, 20_000, () => started.exitCode === null);
+    const psql = (database: string, sql: string) => run(runner, join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+    psql('postgres', 'CREATE DATABASE ferretdb');
+    psql('ferretdb', INDEX_FERRET_IDS);
+  } catch (error) {
+    child?.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+    throw error;
   }
-  run(runner, join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const port = await findFreePort();
-  const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${root}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'plan_cache_mode=force_custom_plan'];
-  const [program, args] = runner(join(binDir, 'postgres'), ['-D', dataDir, ...settings.flatMap((setting) => ['-c', setting])]);
-  const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: tmpdir() });
-  await waitForPort(port, 20_000, () => child.exitCode === null);
-  const psql = (database: string, sql: string) => run(runner, join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
-  psql('postgres', 'CREATE DATABASE ferretdb');
-  psql('ferretdb', INDEX_FERRET_IDS);
+  const postgres = child;
   const version = spawnSync(join(binDir, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/ferretdb`,
@@ -94,9 +104,9 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefi
       try {
         run(runner, join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } catch {
-        child.kill('SIGKILL');
+        postgres.kill('SIGKILL');
       }
-      await stopChild(child, null, 10_000);
+      await stopChild(postgres, null, 10_000);
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -26,6 +26,7 @@ import { MongoCategoryRepository } from './storage/mongo/category-repository.js'
 import { MongoSettingsRepository } from './storage/mongo/settings-repository.js';
 import { OpinionService, overdueBoardJob, overdueLadderJob } from './services/opinions/opinion-service.js';
 import { adminApiRouter } from './http/api/admin-api.js';
+import { photosRouter } from './http/api/photos-routes.js';
 import { createWecom } from './platforms/wecom/wecom.js';
 import { MongoShiftRepository } from './storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from './storage/mongo/shift-swap-repository.js';
@@ -53,6 +54,7 @@ import { ResidentDesk } from './services/residents/resident-desk.js';
 import { ResidentTalk } from './services/residents/resident-talk.js';
 import { CommunityQrCodes } from './services/residents/qr-codes.js';
 import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
+import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
 import { qrRouter } from './http/api/qr-routes.js';
 import { MongoActivityRepository } from './storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from './storage/mongo/activity-opinion-facts.js';
@@ -208,6 +210,9 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   if (kf) residentDesk = new ResidentDesk({ inbox, customers: kfStores.customers, channel: kf.sender, talk: residentTalk, notifier, clock, messages, logger: residentLog });
   const qrCodes = new CommunityQrCodes({ communities, ways: kfStores.contactWays, makeLink: kf ? (id, scene) => kf.client.addContactWay(id, scene) : undefined, openKfId: kf?.openKfId, clock, messages });
   routers.push(qrRouter({ adminToken, qrCodes }));
+  // Residents' photos: downloaded while WeCom keeps them (3 days), shown to staff through the API.
+  const photoKeeper = kf ? new PhotoKeeper({ photos: kfStores.photos, download: (mediaId, maxBytes) => kf.client.downloadMedia(mediaId, maxBytes), logger: residentLog }) : undefined;
+  routers.push(photosRouter({ adminToken, clock, opinions, photos: kfStores.photos }));
 
   const wecom = createWecom({ config, bot, coordination, clock, logger, messages, ...(kf ? { onKfEvent: kf.onEvent } : {}) });
   routers.push(...wecom.routers);
@@ -231,6 +236,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));
   // 居民服务号: staff hear of notices held 48 h; residents' contact details go after the retention period.
   scheduler.register(undeliveredNoticesJob({ held: kfStores.held, notifier, messages }));
+  if (photoKeeper) scheduler.register(photoDownloadsJob(photoKeeper));
   scheduler.register(contactRetentionJob({
     residents, retentionDays: config.residentContactRetentionDays, logger: residentLog,
     opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,

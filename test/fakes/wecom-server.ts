@@ -5,7 +5,7 @@ import { FakeKf } from './wecom-kf.js';
 
 /**
  * A fake WeCom API server speaking the real protocol: `gettoken`, `message/send`, the group-robot
- * `webhook/send?key=` and the smart robot's `aibot/response`, with WeCom's error codes
+ * `webhook/send?key=`, `media/get` and the smart robot's `aibot/response`, with WeCom's error codes
  * (40001, 40014, 42001, 45009, 81013, 93000) and the 20 messages/minute/robot limit measured on
  * an injectable clock. `kf` is 微信客服 (see wecom-kf.ts): sync_msg, send_msg with the 48 h / 5
  * messages rule, send_msg_on_event, add_contact_way.
@@ -45,6 +45,11 @@ export class FakeWecomServer {
   readonly aibotResponses: Array<{ responseCode: string; body: Record<string, unknown> }> = [];
   /** Webhook keys whose robot was removed from its group (→ 93000). */
   readonly brokenKeys = new Set<string>();
+  /** What `media/get` serves, by media id (WeCom keeps uploaded media for 3 days); others → 40007. */
+  readonly media = new Map<string, { bytes: Buffer; contentType: string }>();
+  mediaGetCalls = 0;
+  /** The next media/get calls answer -1 (系统繁忙, "system busy"), one each. */
+  mediaGetBusy = 0;
   /** User ids that do not exist in the corp (a send to only these → 81013). */
   readonly unknownUsers = new Set<string>();
   private readonly validTokens = new Set<string>();
@@ -136,6 +141,25 @@ export class FakeWecomServer {
         if (this.expiredTokens.has(token)) return fail(42001, 'access_token expired');
         if (!this.validTokens.has(token)) return fail(40014, 'invalid access_token');
         return answer(this.kf.route(url.pathname.slice('/cgi-bin/kf/'.length), body));
+      }
+      case '/cgi-bin/media/get': {
+        this.mediaGetCalls += 1;
+        const token = url.searchParams.get('access_token') ?? '';
+        if (this.expiredTokens.has(token)) return fail(42001, 'access_token expired');
+        if (!this.validTokens.has(token)) return fail(40014, 'invalid access_token');
+        if (this.mediaGetBusy > 0) {
+          this.mediaGetBusy -= 1;
+          return fail(-1, 'system busy');
+        }
+        const mediaId = url.searchParams.get('media_id') ?? '';
+        const file = this.media.get(mediaId);
+        if (!file) return fail(40007, 'invalid media_id');
+        // A file answers with its own content type and bytes; errors come back as JSON.
+        res.setHeader('content-type', file.contentType);
+        res.setHeader('content-disposition', `attachment; filename="${mediaId}"`);
+        res.setHeader('content-length', String(file.bytes.length));
+        res.end(file.bytes);
+        return;
       }
       case '/cgi-bin/webhook/send':
         return answer(this.webhook(url.searchParams.get('key') ?? '', body));

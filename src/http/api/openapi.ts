@@ -8,6 +8,7 @@ import { rosterOpenapiPaths } from './roster-routes.js';
 import { qrOpenapiPaths } from './qr-routes.js';
 import { recordsOpenapiPaths } from './records-routes.js';
 import { groupsOpenapiPaths } from './groups-routes.js';
+import { photosOpenapiPaths } from './photos-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -16,7 +17,7 @@ export type OpenApiPaths = Record<string, Record<string, unknown>>;
  * Every area's documented paths. An area adds its API by exporting an `openapiPaths` object from
  * its own routes file and listing it here (one import, one entry).
  */
-export const OPENAPI_SOURCES: OpenApiPaths[] = [membersOpenapiPaths, dictionaryOpenapiPaths, opinionsOpenapiPaths, settingsOpenapiPaths, rosterOpenapiPaths, eventsOpenapiPaths, groupsOpenapiPaths, recordsOpenapiPaths, qrOpenapiPaths];
+export const OPENAPI_SOURCES: OpenApiPaths[] = [membersOpenapiPaths, dictionaryOpenapiPaths, opinionsOpenapiPaths, settingsOpenapiPaths, rosterOpenapiPaths, eventsOpenapiPaths, groupsOpenapiPaths, recordsOpenapiPaths, qrOpenapiPaths, photosOpenapiPaths];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */
 export function buildOpenApiDocument(sources: readonly OpenApiPaths[] = OPENAPI_SOURCES): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
 import type { Coordination } from '../../storage/coordination.js';
 import { SendError } from '../types.js';
-import { callWecom, WECOM_ERRORS, type WecomResult } from './api.js';
+import { callWecom, downloadWecom, WECOM_ERRORS, type WecomDownload, type WecomResult } from './api.js';
 
 export interface AccessTokenDeps {
   apiBase: string;
@@ -48,6 +48,16 @@ export class AccessTokenClient {
     if (result.errcode !== WECOM_ERRORS.invalidToken && result.errcode !== WECOM_ERRORS.tokenExpired) return result;
     this.deps.logger.info({ errcode: result.errcode, path }, 'WeCom refused the access token; refreshing once and retrying once');
     return this.postWith(path, await this.refresh(token), body);
+  }
+
+  /** Downloads `GET /cgi-bin/<path>?access_token=…&<query>` (a file), refreshing the token once if refused. */
+  async download(path: string, query: Record<string, string>, maxBytes: number): Promise<WecomDownload> {
+    const attempt = (token: string) => downloadWecom(`${this.deps.apiBase}/cgi-bin/${path}?${new URLSearchParams({ access_token: token, ...query })}`, maxBytes);
+    const token = await this.token();
+    const first = await attempt(token);
+    if (first.kind === 'file' || (first.result.errcode !== WECOM_ERRORS.invalidToken && first.result.errcode !== WECOM_ERRORS.tokenExpired)) return first;
+    this.deps.logger.info({ errcode: first.result.errcode, path }, 'WeCom refused the access token; refreshing once and retrying once');
+    return attempt(await this.refresh(token));
   }
 
   /** The cached token, or a fresh one. */

@@ -1,5 +1,5 @@
 import type { AccessTokenClient } from './access-token.js';
-import { sendErrorFor, type WecomResult } from './api.js';
+import { sendErrorFor, type WecomDownload, type WecomResult } from './api.js';
 
 /** 微信客服 error codes Yishi reacts to (protocols.md §4.1). */
 export const KF_ERRORS = {
@@ -74,6 +74,11 @@ export class KfClient {
       hasMore: Number(result.has_more ?? 0) === 1,
       messages: list.map((item) => readKfMessage(item, openKfId)).filter((m): m is KfMessage => m !== null),
     };
+  }
+
+  /** `media/get`: a file a customer sent (media ids last 3 days), or WeCom's error. */
+  downloadMedia(mediaId: string, maxBytes: number): Promise<WecomDownload> {
+    return this.tokens.download('media/get', { media_id: mediaId }, maxBytes);
   }
 
   /** `kf/send_msg` (text); the caller decides what a non-zero errcode means. */

@@ -43,8 +43,13 @@ export class KeyedLanes {
 
   /** Waits for every queued task; rethrows the first failure. */
   async drain(): Promise<void> {
-    while (this.tails.size > 0) await Promise.all(this.tails.values());
+    await this.settle();
     this.throwIfFailed();
+  }
+
+  /** Waits for every queued task, whatever became of them. */
+  async settle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all(this.tails.values());
   }
 
   private throwIfFailed(): void {

@@ -146,37 +146,7 @@ export class OutboxDispatcher {
         const candidates = await this.deps.outbox.findDue(now, CANDIDATE_BATCH, cursor);
         if (candidates.length === 0) break;
         cursor = candidates[candidates.length - 1];
-        let handled = 0;
-        let lost = 0;
-        let justLost = false;
-        // Items are read in due order; sending runs in lanes, one per channel (several at once).
-        const lanes = new KeyedLanes(this.concurrency);
-        for (let index = 0; index < candidates.length && !this.stopping; index += 1) {
-          if (justLost) {
-            jumpAhead(candidates, index);
-            justLost = false;
-          }
-          const due = await this.deps.outbox.fetchDue(candidates[index]!, now);
-          if (!due) continue;
-          await lanes.submit(await this.lanesOf(due, state), async () => {
-            // Stopping: queued items are left unclaimed for the next pass, here or elsewhere.
-            if (this.stopping) return;
-            if (await this.mustWait(due, now, state)) {
-              summary.deferred += 1;
-              handled += 1;
-              return;
-            }
-            const item = await this.deps.outbox.claim(due, now, this.leaseMs, token);
-            if (!item) {
-              lost += 1;
-              justLost = true;
-              return;
-            }
-            handled += 1;
-            summary[await this.processSafely(item, token, now, state)] += 1;
-          });
-        }
-        await lanes.drain();
+        const { handled, lost } = await this.sendBatch(candidates, now, token, state, summary);
         // Every candidate went to other instances, which drain the rest. (A short batch is not the
         // end: notices enqueued during the pass, due now, are queued after the cursor.)
         if (lost > 0 && handled === 0) break;
@@ -187,6 +157,50 @@ export class OutboxDispatcher {
       this.running -= 1;
     }
     return summary;
+  }
+
+  /**
+   * Sends one batch of candidates: read in due order, sent in lanes (one per channel, several at
+   * once). How many were handled here, and how many were lost to other instances.
+   */
+  private async sendBatch(candidates: OutboxCandidate[], now: Date, token: string, state: PassState, summary: DispatchSummary): Promise<{ handled: number; lost: number }> {
+    let handled = 0;
+    let lost = 0;
+    let justLost = false;
+    // Items are read in due order; sending runs in lanes, one per channel (several at once).
+    const lanes = new KeyedLanes(this.concurrency);
+    try {
+      for (let index = 0; index < candidates.length && !this.stopping; index += 1) {
+        if (justLost) {
+          jumpAhead(candidates, index);
+          justLost = false;
+        }
+        const due = await this.deps.outbox.fetchDue(candidates[index]!, now);
+        if (!due) continue;
+        await lanes.submit(await this.lanesOf(due, state), async () => {
+          // Stopping: queued items are left unclaimed for the next pass, here or elsewhere.
+          if (this.stopping) return;
+          if (await this.mustWait(due, now, state)) {
+            summary.deferred += 1;
+            handled += 1;
+            return;
+          }
+          const item = await this.deps.outbox.claim(due, now, this.leaseMs, token);
+          if (!item) {
+            lost += 1;
+            justLost = true;
+            return;
+          }
+          handled += 1;
+          summary[await this.processSafely(item, token, now, state)] += 1;
+        });
+      }
+    } finally {
+      // Items already started finish before the pass ends, also when it ends in an error.
+      await lanes.settle();
+    }
+    await lanes.drain();
+    return { handled, lost };
   }
 
   private async processSafely(item: OutboxItem, token: string, now: Date, state: PassState): Promise<Outcome> {

@@ -33,6 +33,7 @@ function present(photo: KfPhotoInfo, index: number, opinionNumber: string, now: 
 }
 
 const indexParam = z.object({ index: z.coerce.number().int().min(1) });
+const SAFE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp']);
 
 /**
  * Residents' photos of an opinion (from 微信客服), for staff: the list, and each kept photo's bytes.
@@ -65,7 +66,11 @@ export function photosRouter(deps: PhotosRoutesDeps): Router {
       const why = shown.state === 'waiting' ? 'it has not been downloaded from WeCom yet; try again in a few minutes' : `it could not be downloaded from WeCom (${shown.lastError ?? 'no reason recorded'})`;
       throw new YishiError('photo_unavailable', { status: 404, userMessage: `Photo ${index} of opinion ${number} is not available: ${why}.` });
     }
-    ctx.set('Content-Type', file.contentType);
+    // Only known image types are shown inline; anything else is a download, never rendered here.
+    const inline = SAFE_IMAGE_TYPES.has(file.contentType);
+    ctx.set('Content-Type', inline ? file.contentType : 'application/octet-stream');
+    if (!inline) ctx.set('Content-Disposition', `attachment; filename="${number}-photo-${index}"`);
+    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = file.bytes;
   });

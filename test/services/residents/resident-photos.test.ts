@@ -37,10 +37,10 @@ async function reportWithPhotos(userId: string, what: string, mediaIds: string[]
   return number;
 }
 
-async function photoBytes(number: string, index: number): Promise<{ status: number; type: string | null; bytes: Buffer; text: string }> {
+async function photoBytes(number: string, index: number): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer; text: string }> {
   const response = await fetch(`${yishi.url}/api/opinions/${number}/photos/${index}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, type: response.headers.get('content-type'), bytes, text: bytes.toString('utf8') };
+  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes, text: bytes.toString('utf8') };
 }
 
 describe("residents' photos", () => {
@@ -80,6 +80,16 @@ describe("residents' photos", () => {
     expect(missing.status).toBe(404);
     expect(missing.text).toContain('has 2 photo(s)');
     expect((await fetch(`${yishi.url}/api/opinions/${number}/photos`)).status).toBe(401);
+  });
+
+  it('are never served as a page: a file WeCom calls anything but an image is a download', async () => {
+    fake.media.set('MEDIA_ODD', { bytes: Buffer.from('<html><script>alert(1)</script></html>'), contentType: 'text/html' });
+    const number = await reportWithPhotos('wmPhotoD', '路口的红绿灯坏了，行人过马路很危险', ['MEDIA_ODD']);
+    await yishi.tick();
+    const odd = await photoBytes(number, 1);
+    expect(odd.status).toBe(200);
+    expect(odd.type).toBe('application/octet-stream');
+    expect(odd.disposition).toContain('attachment');
   });
 
   it('says which photos are lost and why: unknown to WeCom at once, or not downloaded within its 3 days', async () => {

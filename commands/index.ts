@@ -13,6 +13,7 @@ import { resolveOnSpotCommand } from './resolve-on-spot.js';
 import { escalateOpinionCommand } from './escalate-opinion.js';
 import { declineOpinionCommand } from './decline-opinion.js';
 import { mergeOpinionCommand } from './merge-opinion.js';
+import { reclassifyOpinionCommand } from './reclassify-opinion.js';
 import { rateOpinionCommand } from './rate-opinion.js';
 import { reopenOpinionCommand } from './reopen-opinion.js';
 import { revealContactCommand } from './reveal-contact.js';
@@ -65,6 +66,7 @@ export function buildRegistry(): CommandRegistry {
     escalateOpinionCommand,
     declineOpinionCommand,
     mergeOpinionCommand,
+    reclassifyOpinionCommand,
     // 轮值接待 (duty roster)
     dutyCommand,
     myDutyCommand,

@@ -13,6 +13,7 @@ export const opinionCommandsEn: typeof opinionCommandsZh = {
   resolveOnSpot: { usage: 'resolve-now <number> <result>', description: 'resolve an opinion solved on the spot at reception', examples: ['resolve-now MY-2026-000123 explained the policy'] },
   escalate: { usage: 'escalate <number>', description: 'turn a complex matter into a consultation topic', examples: ['escalate MY-2026-000123'] },
   decline: { usage: 'decline <number> <reason>', description: 'decline an out-of-scope opinion with a reason (asks to confirm)', examples: ['decline MY-2026-000123 this is a court matter'] },
+  reclassify: { usage: 'reclassify <number> community|category <name>', description: "correct an opinion's community or category (staff; recorded in its history)", examples: ['reclassify MY-2026-000123 community 东门社区', 'reclassify 123 category 环境卫生'] },
   merge: { usage: 'merge <number> <target number>', description: 'merge a duplicate into another opinion (asks to confirm)', examples: ['merge MY-2026-000124 MY-2026-000123'] },
   rate: { usage: 'rate <number> 满意|基本满意|不满意', description: 'rate the result', examples: ['rate MY-2026-000123 满意'] },
   reopen: { usage: 'reopen <number>', description: 'send a resolved opinion back within 7 days', examples: ['reopen MY-2026-000123'] },

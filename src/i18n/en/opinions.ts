@@ -14,7 +14,10 @@ export const opinionsEn: typeof opinionsZh = {
   actions: {
     file: 'file', plusOne: '+1', accept: 'accept', grade: 'grade', assign: 'assign', resolve: 'resolve', resolveOnSpot: 'resolve on the spot', escalate: 'escalate',
     decline: 'decline', merge: 'merge', mergeTarget: 'merge into', rate: 'rate', reopen: 'reopen', revealContact: 'see the contact', progress: 'see the progress',
+    reclassify: 'reclassify',
   },
+  classificationWords: { 社区: 'community', 类别: 'category', 分类: 'category', community: 'community', category: 'category' },
+  classificationLabels: { community: 'community', category: 'category' },
   errors: {
     badNumber: (word) => `"${word}" is not an opinion number. Numbers look like MY-2026-000123, or just 123.`,
     notFound: (number) => `There is no opinion ${number}. Please check the number.`,
@@ -31,6 +34,8 @@ export const opinionsEn: typeof opinionsZh = {
     noDraft: 'Nothing is waiting to be filed (perhaps more than 30 minutes passed). Please send "file <text>" again.',
     badGrade: (word) => `"${word}" is not a grade: use simple, general or complex.`,
     badRating: (word) => `"${word}" is not a rating: use 满意, 基本满意 or 不满意.`,
+    unknownClassification: (label, name, names) => (names.length > 0 ? `There is no ${label} named "${name}". Choose one of: ${names.join(', ')}.` : `No ${label} is registered yet; add "${name}" in the admin API first.`),
+    sameClassification: (number, label, name) => `The ${label} of ${number} is already "${name}".`,
   },
   replies: {
     filed: (number, community, category) => `Received: opinion ${number} (community: ${community}; category: ${category}). You will hear about every step here. Send "progress ${number}" any time.`,
@@ -45,6 +50,7 @@ export const opinionsEn: typeof opinionsZh = {
     resolvedOnSpot: (number) => `${number} resolved on the spot; the filer was told and asked to rate.`,
     escalated: (number) => `${number} is now a consultation topic.`,
     declined: (number) => `${number} declined; the filer was given the reason.`,
+    reclassified: (number, label, from, to) => `The ${label} of ${number} is now "${to}" (was "${from}"); the change is in its history.`,
     merged: (number, target, count) => `${number} merged into ${target}, which now has ${count} +1s.`,
     rated: (number, rating) => `Thank you for rating (${rating})! ${number} is closed.`,
     sentBack: (number) => `${number} went back to its handler; you will hear the new result.`,

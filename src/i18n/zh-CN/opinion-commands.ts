@@ -12,6 +12,7 @@ export const opinionCommandsZh = {
   resolveOnSpot: { usage: '当场办结 编号 结果', description: '接待时当场解决的反映，直接办结', examples: ['当场办结 MY-2026-000123 已当场解答政策'] },
   escalate: { usage: '转协商 编号', description: '把复杂问题转为协商议题', examples: ['转协商 MY-2026-000123'] },
   decline: { usage: '不予受理 编号 理由', description: '不属于受理范围的反映，说明理由（需确认）', examples: ['不予受理 MY-2026-000123 属于司法程序，请通过法院途径解决'] },
+  reclassify: { usage: '改分类 编号 社区|类别 名称', description: '更正反映的社区或类别（工作人员；会记入办理记录）', examples: ['改分类 MY-2026-000123 社区 东门社区', '改分类 123 类别 环境卫生'] },
   merge: { usage: '合并 编号 目标编号', description: '把重复的反映合并到另一条（需确认）', examples: ['合并 MY-2026-000124 MY-2026-000123'] },
   rate: { usage: '评价 编号 满意|基本满意|不满意', description: '对办理结果作出评价', examples: ['评价 MY-2026-000123 满意'] },
   reopen: { usage: '重新打开 编号', description: '办结 7 天内对结果有异议，退回重新办理', examples: ['重新打开 MY-2026-000123'] },

@@ -14,7 +14,11 @@ export const opinionsZh = {
   actions: {
     file: '反映', plusOne: '附议', accept: '受理', grade: '分级', assign: '分派', resolve: '办结', resolveOnSpot: '当场办结', escalate: '转协商',
     decline: '不予受理', merge: '合并', mergeTarget: '合并到', rate: '评价', reopen: '重新打开', revealContact: '查看联系方式', progress: '查看进度',
+    reclassify: '改分类',
   },
+  /** 改分类 的第二个词：改社区还是改类别。 */
+  classificationWords: { 社区: 'community', 类别: 'category', 分类: 'category', community: 'community', category: 'category' } as Record<string, 'community' | 'category'>,
+  classificationLabels: { community: '社区', category: '类别' } as Record<'community' | 'category', string>,
   errors: {
     badNumber: (word: string) => `“${word}”不是有效的编号。编号形如 MY-2026-000123，也可以只写后面的数字，例如 123。`,
     notFound: (number: string) => `没有找到编号为 ${number} 的反映，请核对编号后再试。`,
@@ -31,6 +35,9 @@ export const opinionsZh = {
     noDraft: '没有等待提交的内容（可能已超过 30 分钟）。请重新发送“反映 内容”。',
     badGrade: (word: string) => `“${word}”不是有效的等级，请写 简易、一般 或 复杂。`,
     badRating: (word: string) => `“${word}”不是有效的评价，请写 满意、基本满意 或 不满意。`,
+    unknownClassification: (label: string, name: string, names: string[]) =>
+      names.length > 0 ? `没有名为“${name}”的${label}。可以选：${names.join('、')}。` : `还没有登记任何${label}，请先在管理后台添加“${name}”。`,
+    sameClassification: (number: string, label: string, name: string) => `${number} 的${label}已经是“${name}”，无需更改。`,
   },
   replies: {
     filed: (number: string, community: string, category: string) =>
@@ -47,6 +54,7 @@ export const opinionsZh = {
     resolvedOnSpot: (number: string) => `${number} 已当场办结，已通知反映人并请其评价。`,
     escalated: (number: string) => `${number} 已转为协商议题，将在协商活动中讨论。`,
     declined: (number: string) => `${number} 已不予受理，理由已告知反映人。`,
+    reclassified: (number: string, label: string, from: string, to: string) => `已将 ${number} 的${label}由“${from}”改为“${to}”，并记入办理记录。`,
     merged: (number: string, target: string, count: number) => `${number} 已合并到 ${target}，${target} 现有 ${count} 人附议。`,
     rated: (number: string, rating: string) => `感谢您的评价（${rating}）！${number} 已归档。`,
     sentBack: (number: string) => `收到。${number} 已退回承办人重新办理，办理结果会再告诉您。`,

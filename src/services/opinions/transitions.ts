@@ -50,6 +50,25 @@ export class OpinionTriage {
     return changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, { ...limit, ladderLevel: opinion.ladderLevel }, entry, entry.at), action);
   }
 
+  /**
+   * 改分类: staff correct the community or category to a name in the dictionary; the change is an
+   * audit entry like the admin API's (PATCH /api/opinions/:id).
+   */
+  async reclassify(caller: Caller, word: string, field: 'community' | 'category', name: string): Promise<{ opinion: OpinionRecord; from: string }> {
+    const opinion = await loadOpinion(this.deps, word);
+    const action = this.t.actions.reclassify;
+    if (!isStaff(caller.actor)) refuse(this.deps, opinion, action);
+    const label = this.t.classificationLabels[field];
+    const dictionary = field === 'community' ? this.deps.communities : this.deps.categories;
+    const entry = await dictionary.findByName(name.trim());
+    if (!entry) throw new YishiError(`${field}_unknown`, { userMessage: this.t.errors.unknownClassification(label, name.trim(), (await dictionary.list()).map((e) => e.name)) });
+    const from = opinion[field] ?? this.t.unclassified;
+    if (opinion[field] === entry.name) throw new YishiError('classification_unchanged', { userMessage: this.t.errors.sameClassification(opinion.number, label, entry.name) });
+    const audit = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'classify', `${field}: ${opinion[field] ?? '-'} → ${entry.name}`);
+    const updated = changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, { [field]: entry.name }, audit, audit.at), action);
+    return { opinion: updated, from };
+  }
+
   /** 分派: staff give it to a member, who is told at once (1:1). */
   async assign(caller: Caller, word: string, memberId: string | undefined, memberWord: string): Promise<OpinionRecord> {
     const opinion = await loadOpinion(this.deps, word);

@@ -1,7 +1,7 @@
 import { YishiError } from '../../core/errors.js';
 import type { OpinionNotices } from './notifications.js';
 import type { Actor } from '../../core/roles.js';
-import { actorAuditEntry, assertState, auditEntry, beijingYear, changed, isFiler, isReceiver, isStaff, limitFrom, loadOpinion, normalizeNumber, refuse } from './support.js';
+import { actorAuditEntry, assertState, auditEntry, beijingYear, changed, classificationNote, isFiler, isReceiver, isStaff, limitFrom, loadOpinion, normalizeNumber, refuse } from './support.js';
 import { REOPEN_WINDOW_MS, type AuditEntry, type Caller, type OpinionDeps, type OpinionRating, type OpinionRecord } from './types.js';
 
 export interface Contact {
@@ -169,7 +169,7 @@ export class OpinionClosing {
   async correctClassification(id: string, changes: { community?: string; category?: string }, who: { id: string; role: string }): Promise<OpinionRecord | null> {
     const opinion = await this.deps.opinions.findById(id);
     if (!opinion) return null;
-    const note = [changes.community ? `community: ${opinion.community ?? '-'} → ${changes.community}` : '', changes.category ? `category: ${opinion.category ?? '-'} → ${changes.category}` : ''].filter(Boolean).join('; ');
+    const note = classificationNote(opinion, changes);
     const entry: AuditEntry = { who: who.id, whoRole: who.role, at: this.deps.clock.now(), from: opinion.state, to: opinion.state, action: 'classify', note };
     return this.deps.opinions.appendAudit(opinion.id, changes, entry, entry.at);
   }

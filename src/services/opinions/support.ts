@@ -123,6 +123,12 @@ export async function loadOpinion(deps: OpinionDeps, word: string): Promise<Opin
   return opinion;
 }
 
+/** The audit note of a community/category correction: `community: 未分类 → 青石社区; category: …`. */
+export function classificationNote(opinion: OpinionRecord, changes: { community?: string; category?: string }): string {
+  const parts = (['community', 'category'] as const).filter((field) => changes[field]).map((field) => `${field}: ${opinion[field] ?? '-'} → ${changes[field]}`);
+  return parts.join('; ');
+}
+
 /** Refuses unless the opinion is in one of `states`. */
 export function assertState(deps: OpinionDeps, opinion: OpinionRecord, states: readonly OpinionState[], action: string): void {
   if (states.includes(opinion.state)) return;

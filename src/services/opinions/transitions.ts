@@ -1,6 +1,6 @@
 import { YishiError } from '../../core/errors.js';
 import type { OpinionNotices } from './notifications.js';
-import { assertState, auditEntry, changed, isReceiver, isStaff, limitFrom, loadOpinion, refuse } from './support.js';
+import { assertState, auditEntry, changed, classificationNote, isReceiver, isStaff, limitFrom, loadOpinion, refuse } from './support.js';
 import { OPEN_STATES, type Caller, type OpinionDeps, type OpinionGrade, type OpinionRecord } from './types.js';
 
 /**
@@ -64,7 +64,7 @@ export class OpinionTriage {
     if (!entry) throw new YishiError(`${field}_unknown`, { userMessage: this.t.errors.unknownClassification(label, name.trim(), (await dictionary.list()).map((e) => e.name)) });
     const from = opinion[field] ?? this.t.unclassified;
     if (opinion[field] === entry.name) throw new YishiError('classification_unchanged', { userMessage: this.t.errors.sameClassification(opinion.number, label, entry.name) });
-    const audit = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'classify', `${field}: ${opinion[field] ?? '-'} → ${entry.name}`);
+    const audit = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'classify', classificationNote(opinion, { [field]: entry.name }));
     const updated = changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, { [field]: entry.name }, audit, audit.at), action);
     return { opinion: updated, from };
   }

@@ -14,6 +14,7 @@ import { escalateOpinionCommand } from './escalate-opinion.js';
 import { declineOpinionCommand } from './decline-opinion.js';
 import { mergeOpinionCommand } from './merge-opinion.js';
 import { reclassifyOpinionCommand } from './reclassify-opinion.js';
+import { registerGroupCommand } from './register-group.js';
 import { rateOpinionCommand } from './rate-opinion.js';
 import { reopenOpinionCommand } from './reopen-opinion.js';
 import { revealContactCommand } from './reveal-contact.js';
@@ -91,6 +92,8 @@ export function buildRegistry(): CommandRegistry {
     submitProposalCommand,
     // 成员管理 (admin)
     deleteMemberCommand,
+    // 群目录 (groups directory)
+    registerGroupCommand,
   ]);
   return registry;
 }

@@ -55,6 +55,7 @@ import { ResidentTalk } from './services/residents/resident-talk.js';
 import { CommunityQrCodes } from './services/residents/qr-codes.js';
 import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
 import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
+import { GroupDirectory } from './services/groups/group-directory.js';
 import { qrRouter } from './http/api/qr-routes.js';
 import { MongoActivityRepository } from './storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from './storage/mongo/activity-opinion-facts.js';
@@ -166,7 +167,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     proposals: proposalRepo, members, ledger, notifier, clock, messages,
     loadOpinion: (word) => loadOpinion(opinions.deps, word),
   });
-  const services: Services = { members, residents, notifier, roster, opinions, events, records, proposals };
+  const services: Services = { members, residents, notifier, roster, opinions, events, records, proposals, groups: new GroupDirectory({ groups, messages }) };
   const bot = new Bot({
     registry: buildRegistry(),
     services,

@@ -9,6 +9,7 @@ import { wecomEn } from './en/wecom.js';
 import { rosterEn } from './en/roster.js';
 import { outboxEn } from './en/outbox.js';
 import { recordsEn } from './en/records.js';
+import { groupsEn } from './en/groups.js';
 import { residentsEn } from './en/residents.js';
 import { operationsEn } from './en/operations.js';
 
@@ -24,4 +25,5 @@ export const en: Messages = {
   opinions: opinionsEn,
   residents: residentsEn,
   records: recordsEn,
+  groups: groupsEn,
 };

@@ -8,6 +8,7 @@ import { outboxZh } from './zh-CN/outbox.js';
 import { residentsZh } from './zh-CN/residents.js';
 import { operationsZh } from './zh-CN/operations.js';
 import { recordsZh } from './zh-CN/records.js';
+import { groupsZh } from './zh-CN/groups.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -24,4 +25,5 @@ export const zhCN = {
   opinions: opinionsZh,
   residents: residentsZh,
   records: recordsZh,
+  groups: groupsZh,
 };

@@ -6,6 +6,7 @@ import type { MongoResidentRepository } from '../storage/mongo/resident-reposito
 import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
+import type { GroupDirectory } from './groups/group-directory.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -25,4 +26,6 @@ export interface Services {
   records: RecordsService;
   /** 提案: drafts and their submission. */
   proposals: ProposalService;
+  /** The committee groups directory: registering a group chat as a notice channel. */
+  groups: GroupDirectory;
 }

@@ -5,6 +5,7 @@ export type EventState = (typeof EVENT_STATES)[number];
 
 export interface EventDocument {
   _id: Types.ObjectId;
+  /** The short number people type: 报名 7. */
   number: number;
   programmeId?: string;
   title: string;
@@ -14,12 +15,16 @@ export interface EventDocument {
   endAt: Date;
   place: string;
   organiser?: string;
+  /** Group keys that get reminders: sector names or 'staff'. */
   targetGroups: string[];
+  /** Member ids invited by name. */
   invitees: string[];
   /** Absent: no limit. */
   capacity?: number | null;
   state: EventState;
+  /** Per-event reminder offsets; absent means the default (3 days, 1 day, 1 hour). */
   reminderOffsetsMinutes?: number[] | null;
+  /** Bumped whenever the reminder schedule changes; part of every reminder's idempotency key. */
   scheduleVersion: number;
   outcome?: { text: string; recordedAt: Date; recordedBy: string; opinionNumbers: string[] } | null;
   createdAt: Date;

@@ -4,35 +4,19 @@ import { isDuplicateKey, placeSignup, reseat } from './event-seats.js';
 
 export type { EventState } from './event-model.js';
 
-/** An event of the consultation month (a themed consultation, salon or alliance meeting). */
-export interface EventRecord {
+/**
+ * An event of the consultation month (a themed consultation, salon or alliance meeting): its
+ * document's fields (see EventDocument), with optional ones absent rather than null, and its
+ * sign-ups and attendance.
+ */
+export type EventRecord = Omit<EventDocument, '_id' | 'capacity' | 'reminderOffsetsMinutes' | 'outcome'> & {
   id: string;
-  /** The short number people type: 报名 7. */
-  number: number;
-  programmeId?: string;
-  title: string;
-  theme?: string;
-  sectors: string[];
-  startAt: Date;
-  endAt: Date;
-  place: string;
-  organiser?: string;
-  /** Group keys that get reminders: sector names or 'staff'. */
-  targetGroups: string[];
-  /** Member ids invited by name. */
-  invitees: string[];
   capacity?: number;
-  state: EventState;
-  /** Per-event reminder offsets; absent means the default (3 days, 1 day, 1 hour). */
   reminderOffsetsMinutes?: number[];
-  /** Bumped whenever the reminder schedule changes; part of every reminder's idempotency key. */
-  scheduleVersion: number;
   signups: Array<{ memberId: string; at: Date }>;
   attendance: Array<{ memberId: string; at: Date }>;
   outcome?: EventOutcome;
-  createdAt: Date;
-  updatedAt: Date;
-}
+};
 
 export interface EventOutcome {
   text: string;

@@ -1,20 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { memberModel, type MemberDocument } from './member-model.js';
 
-/** A committee member, staff or admin as the rest of Yishi sees it (a plain record). */
-export interface MemberRecord {
-  id: string;
-  name: string;
-  sector: string;
-  role: 'member' | 'staff' | 'admin';
-  wecomUserId?: string;
-  dingtalkStaffId?: string;
-  phone?: string;
-  isConvenor: boolean;
-  active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A committee member, staff or admin as the rest of Yishi sees it: its document's fields, with a string id. */
+export type MemberRecord = Omit<MemberDocument, '_id'> & { id: string };
 
 export type NewMember = Pick<MemberRecord, 'name' | 'sector' | 'role'> & Partial<Pick<MemberRecord, 'wecomUserId' | 'dingtalkStaffId' | 'phone' | 'isConvenor'>>;
 

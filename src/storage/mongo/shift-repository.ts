@@ -3,21 +3,8 @@ import { shiftModel, type ShiftDocument, type ShiftHistoryEntry, type ShiftSlot,
 
 export type { ShiftHistoryEntry, ShiftSlot, ShiftState } from './shift-model.js';
 
-/** One duty shift as the rest of Yishi sees it. */
-export interface ShiftRecord {
-  id: string;
-  /** Beijing date `YYYY-MM-DD`. */
-  date: string;
-  slot: ShiftSlot;
-  memberId: string;
-  place: string;
-  state: ShiftState;
-  servedAt?: Date;
-  missedAt?: Date;
-  history: ShiftHistoryEntry[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** One duty shift as the rest of Yishi sees it: its document's fields, with a string id. */
+export type ShiftRecord = Omit<ShiftDocument, '_id'> & { id: string };
 
 export type NewShift = Pick<ShiftRecord, 'date' | 'slot' | 'memberId' | 'place'>;
 

@@ -95,11 +95,14 @@ export class MongoKfPhotoRepository {
     return docs.map(toInfo);
   }
 
-  /** Photos received since `since` that are neither kept nor lost, oldest first. */
+  /**
+   * Photos received since `since` that are neither kept nor lost: the least tried first, then the
+   * oldest, so photos that keep failing do not hold up new ones.
+   */
   async listWaiting(since: Date, limit: number): Promise<KfPhotoInfo[]> {
     const docs = await this.model
       .find({ receivedAt: { $gte: since }, keptAt: { $exists: false }, lost: { $ne: true } }, WITHOUT_DATA)
-      .sort({ receivedAt: 1, _id: 1 })
+      .sort({ attempts: 1, receivedAt: 1, _id: 1 })
       .limit(limit)
       .lean<KfPhotoDocument[]>();
     return docs.map(toInfo);

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
-import type { GroupRecord, GroupRepository } from '../../storage/mongo/group-repository.js';
+import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from '../../storage/mongo/group-repository.js';
 import { requireAdminToken } from '../admin-auth.js';
 import { addressSchema } from './address-schema.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
@@ -11,9 +11,9 @@ const groupKey = z
   .trim()
   .min(1, 'is required: a key such as staff or 无党派')
   .max(50, 'must be at most 50 characters')
-  .regex(/^[^\s/?#%\\]+$/, 'must not contain spaces or / ? # % \\');
-const groupName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
-const channels = z.array(addressSchema).max(20, 'at most 20 channels per group');
+  .regex(GROUP_KEY_PATTERN, 'must not contain spaces or / ? # % \\');
+const groupName = z.string().trim().min(1, 'must not be empty').max(GROUP_NAME_MAX, `must be at most ${GROUP_NAME_MAX} characters`);
+const channels = z.array(addressSchema).max(GROUP_CHANNELS_MAX, `at most ${GROUP_CHANNELS_MAX} channels per group`);
 
 const createSchema = z.strictObject({ key: groupKey, name: groupName.optional(), channels: channels.optional() });
 const patchSchema = z

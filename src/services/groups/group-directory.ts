@@ -2,15 +2,10 @@ import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import { addressKey } from '../../platforms/sender-registry.js';
 import type { Address } from '../../platforms/types.js';
-import type { GroupRecord, GroupRepository } from '../../storage/mongo/group-repository.js';
+import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from '../../storage/mongo/group-repository.js';
 
 /** What registering a chat did. */
 export type ChatRegistration = { outcome: 'created' | 'added' | 'already' | 'repaired' | 'renamed'; group: GroupRecord };
-
-/** The same limits as the admin API's (POST /api/groups). */
-const KEY_PATTERN = /^[^\s/?#%\\]{1,50}$/;
-const MAX_NAME = 100;
-const MAX_CHANNELS = 20;
 
 /**
  * The committee groups directory as chat commands use it: staff register the group chat they
@@ -27,11 +22,11 @@ export class GroupDirectory {
   async registerChat(key: string, address: Address, names: { given?: string; chatTitle?: string }): Promise<ChatRegistration> {
     const t = this.deps.messages.groups;
     const { given } = names;
-    if (!KEY_PATTERN.test(key)) throw new YishiError('group_key_invalid', { userMessage: t.badKey(key) });
-    if (given !== undefined && given.length > MAX_NAME) throw new YishiError('group_name_invalid', { userMessage: t.badName });
+    if (!GROUP_KEY_PATTERN.test(key)) throw new YishiError('group_key_invalid', { userMessage: t.badKey(key) });
+    if (given !== undefined && given.length > GROUP_NAME_MAX) throw new YishiError('group_name_invalid', { userMessage: t.badName });
     const existing = await this.deps.groups.findByKey(key);
     if (!existing) {
-      const name = given ?? names.chatTitle?.slice(0, MAX_NAME) ?? key;
+      const name = given ?? names.chatTitle?.slice(0, GROUP_NAME_MAX) ?? key;
       const created = await this.deps.groups.create({ key, name, channels: [address] });
       // Someone created it a moment ago: add to theirs.
       if (!created) return this.registerChat(key, address, names);
@@ -40,7 +35,7 @@ export class GroupDirectory {
     const wanted = addressKey(address);
     const mine = existing.channels.find((channel) => addressKey(channel) === wanted);
     if (mine && !mine.broken && (given === undefined || given === existing.name)) return { outcome: 'already', group: existing };
-    if (!mine && existing.channels.length >= MAX_CHANNELS) throw new YishiError('group_channels_full', { userMessage: t.tooManyChannels(key) });
+    if (!mine && existing.channels.length >= GROUP_CHANNELS_MAX) throw new YishiError('group_channels_full', { userMessage: t.tooManyChannels(key) });
     // Other channels keep their broken flags; only this chat's is cleared.
     const channels = mine ? existing.channels.map((channel) => (addressKey(channel) === wanted ? address : channel)) : [...existing.channels, address];
     const updated = await this.deps.groups.update(key, { channels, ...(given ? { name: given } : {}) });

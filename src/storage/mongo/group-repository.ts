@@ -8,6 +8,11 @@ export interface ChannelBroken {
   at: Date;
 }
 
+/** A group key: no spaces or / ? # % \ (it goes in URLs), 1 to 50 characters. */
+export const GROUP_KEY_PATTERN = /^[^\s/?#%\\]{1,50}$/;
+export const GROUP_NAME_MAX = 100;
+export const GROUP_CHANNELS_MAX = 20;
+
 /** One way to reach a group (a robot webhook, a DingTalk conversation, …), flagged when broken. */
 export type GroupChannel = Address & { broken?: ChannelBroken };
 

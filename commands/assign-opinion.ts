@@ -7,7 +7,10 @@ export const assignOpinionCommand: CommandSpec = {
   name: '分派',
   aliases: ['assign'],
   minRole: 'staff',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'member', kind: 'member', required: true }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'member', kind: 'member', required: true },
+  ],
   texts: (t) => t.opinions.commands.assign,
   handler: async (ctx) => {
     const memberId = ctx.args.member;

@@ -7,7 +7,10 @@ export const declineOpinionCommand: CommandSpec = {
   name: '不予受理',
   aliases: ['decline'],
   minRole: 'staff',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'reason', kind: 'text', required: true }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'reason', kind: 'text', required: true },
+  ],
   needsConfirmation: true,
   preview: async (ctx) => {
     const opinion = await ctx.services.opinions.triage.checkDecline(callerOf(ctx), ctx.args.number!);

@@ -23,7 +23,10 @@ export const fileOpinionCommand: CommandSpec = {
     content: { ask: (t) => t.opinions.commands.dialogue.askContent },
     community: {
       ask: (t) => t.opinions.commands.dialogue.askCommunity,
-      choices: async (ctx) => [...(await ctx.services.opinions.communityNames()).map((name) => ({ label: name, value: name })), { label: ctx.t.opinions.commands.dialogue.notSure, value: NOT_SURE }],
+      choices: async (ctx) => [
+        ...(await ctx.services.opinions.communityNames()).map((name) => ({ label: name, value: name })),
+        { label: ctx.t.opinions.commands.dialogue.notSure, value: NOT_SURE },
+      ],
     },
   },
   confirmDialogue: async (ctx) => {

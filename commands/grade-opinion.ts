@@ -7,7 +7,10 @@ export const gradeOpinionCommand: CommandSpec = {
   name: '分级',
   aliases: ['grade'],
   minRole: 'staff',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'grade', kind: 'choice', required: true, choices: ['简易', '当场', '一般', '复杂', 'simple', 'general', 'complex'] }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'grade', kind: 'choice', required: true, choices: ['简易', '当场', '一般', '复杂', 'simple', 'general', 'complex'] },
+  ],
   texts: (t) => t.opinions.commands.grade,
   handler: async (ctx) => {
     const t = ctx.t.opinions;

@@ -22,7 +22,13 @@ export function helpCommand(registry: () => CommandRegistry): CommandSpec {
           return t.notForYou(command.name, ctx.t.core.roleList(rolesFrom(command.minRole).map((role) => ctx.t.core.roles[role] ?? role)));
         }
         const texts = command.texts(ctx.t);
-        return t.detail(command.name, texts.description, texts.usage, command.aliases.join('、'), texts.examples.map((e) => `  ${e}`).join('\n'));
+        return t.detail(
+          command.name,
+          texts.description,
+          texts.usage,
+          command.aliases.join('、'),
+          texts.examples.map((e) => `  ${e}`).join('\n'),
+        );
       }
       const lines = registry()
         .visibleTo(ctx.actor.role)

@@ -7,7 +7,10 @@ export const mergeOpinionCommand: CommandSpec = {
   name: '合并',
   aliases: ['merge'],
   minRole: 'staff',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'target', kind: 'opinion-number', required: true }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'target', kind: 'opinion-number', required: true },
+  ],
   needsConfirmation: true,
   preview: async (ctx) => {
     const { opinion, target } = await ctx.services.opinions.triage.checkMerge(callerOf(ctx), ctx.args.number!, ctx.args.target!);

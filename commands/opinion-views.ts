@@ -8,7 +8,8 @@ import type { OpinionRecord } from '../src/storage/mongo/opinion-repository.js';
 export const callerOf = (ctx: CommandContext): Caller => ({ actor: ctx.actor, message: ctx.message });
 
 /** `2026-03-05 14:30` (Beijing) or "未定". */
-export const deadlineText = (ctx: CommandContext, opinion: OpinionRecord) => (opinion.deadline ? formatBeijing(opinion.deadline) : ctx.t.opinions.noDeadline);
+export const deadlineText = (ctx: CommandContext, opinion: OpinionRecord) =>
+  opinion.deadline ? formatBeijing(opinion.deadline) : ctx.t.opinions.noDeadline;
 
 /** One line per opinion: number, state, privacy-safe summary. */
 export function listLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): string[] {
@@ -26,7 +27,16 @@ export function renderProgress(ctx: CommandContext, view: OpinionView): string {
   const t = ctx.t.opinions;
   const o = view.opinion;
   const lines = [
-    t.views.progress(o.number, t.states[o.state] ?? o.state, o.community ?? t.unclassified, o.category ?? t.unclassified, o.grade ? (t.grades[o.grade] ?? o.grade) : t.noDeadline, view.handlerName ?? t.noHandler, deadlineText(ctx, o), o.plusOnes.count),
+    t.views.progress(
+      o.number,
+      t.states[o.state] ?? o.state,
+      o.community ?? t.unclassified,
+      o.category ?? t.unclassified,
+      o.grade ? (t.grades[o.grade] ?? o.grade) : t.noDeadline,
+      view.handlerName ?? t.noHandler,
+      deadlineText(ctx, o),
+      o.plusOnes.count,
+    ),
     t.views.content(view.full ? o.content : privateSummary(o)),
   ];
   if (o.result) lines.push(t.views.result(o.result));

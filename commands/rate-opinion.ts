@@ -7,7 +7,10 @@ export const rateOpinionCommand: CommandSpec = {
   name: '评价',
   aliases: ['rate'],
   minRole: 'resident',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'rating', kind: 'choice', required: true, choices: ['满意', '基本满意', '不满意', 'satisfied', 'ok', 'unsatisfied'] }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'rating', kind: 'choice', required: true, choices: ['满意', '基本满意', '不满意', 'satisfied', 'ok', 'unsatisfied'] },
+  ],
   texts: (t) => t.opinions.commands.rate,
   handler: async (ctx) => {
     const t = ctx.t.opinions;

@@ -31,7 +31,10 @@ export const registerGroupCommand: CommandSpec = {
     if (typeof address === 'string') return address;
     const given = ctx.args.name?.trim() || undefined;
     const chatTitle = ctx.message.chat.title;
-    const { outcome, group } = await ctx.services.groups.registerChat(ctx.args.key!, address, { ...(given ? { given } : {}), ...(chatTitle ? { chatTitle } : {}) });
+    const { outcome, group } = await ctx.services.groups.registerChat(ctx.args.key!, address, {
+      ...(given ? { given } : {}),
+      ...(chatTitle ? { chatTitle } : {}),
+    });
     return ctx.t.groups[outcome](group.name, group.key);
   },
 };

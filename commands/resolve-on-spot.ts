@@ -7,7 +7,10 @@ export const resolveOnSpotCommand: CommandSpec = {
   name: '当场办结',
   aliases: ['resolve-now', 'on-the-spot'],
   minRole: 'member',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'result', kind: 'text', required: true }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'result', kind: 'text', required: true },
+  ],
   texts: (t) => t.opinions.commands.resolveOnSpot,
   handler: async (ctx) => {
     const opinion = await ctx.services.opinions.closing.resolveOnSpot(callerOf(ctx), ctx.args.number!, ctx.args.result!);

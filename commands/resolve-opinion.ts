@@ -7,7 +7,10 @@ export const resolveOpinionCommand: CommandSpec = {
   name: '办结',
   aliases: ['resolve', 'done'],
   minRole: 'member',
-  args: [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'result', kind: 'text', required: true }],
+  args: [
+    { name: 'number', kind: 'opinion-number', required: true },
+    { name: 'result', kind: 'text', required: true },
+  ],
   needsConfirmation: true,
   preview: async (ctx) => {
     const opinion = await ctx.services.opinions.closing.checkResolve(callerOf(ctx), ctx.args.number!);

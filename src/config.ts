@@ -5,8 +5,7 @@ import { z } from 'zod';
  * the names are part of the product's interface (operators and docs use them).
  */
 
-const emptyToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -15,7 +14,10 @@ const encodingAesKey = z.preprocess(
   z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}$/, 'must be exactly 43 Base64 characters (A–Z, a–z, 0–9, + and /), as shown in the WeCom console')
-    .refine((value) => !/^[A-Za-z0-9+/]{43}$/.test(value) || Buffer.from(`${value}=`, 'base64').length === 32, 'must decode to a 32-byte AES key')
+    .refine(
+      (value) => !/^[A-Za-z0-9+/]{43}$/.test(value) || Buffer.from(`${value}=`, 'base64').length === 32,
+      'must decode to a 32-byte AES key',
+    )
     .optional(),
 );
 
@@ -25,19 +27,54 @@ const urlString = (fallback: string) =>
 const integer = (fallback: number, min: number, max: number) =>
   z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int(`must be a whole number between ${min} and ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback),
+    z.coerce
+      .number()
+      .int(`must be a whole number between ${min} and ${max}`)
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
   );
 
 const clockTime = (fallback: string) =>
-  z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 08:00').default(fallback));
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 08:00')
+      .default(fallback),
+  );
 
 export const environmentSchema = z.object({
   PORT: integer(3000, 0, 65535),
-  MONGODB_URI: z.preprocess(emptyToUndefined, z.string({ error: 'is required: a MongoDB connection string such as mongodb://127.0.0.1:27017/yishi' }).regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
-  REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
-  TZ: z.preprocess(emptyToUndefined, z.literal('Asia/Shanghai', { error: 'must be Asia/Shanghai: every committee date is a Beijing-time date' }).default('Asia/Shanghai')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
-  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string({ error: 'is required: a secret of at least 16 characters for the admin API' }).min(16, 'must be at least 16 characters long')),
+  MONGODB_URI: z.preprocess(
+    emptyToUndefined,
+    z
+      .string({ error: 'is required: a MongoDB connection string such as mongodb://127.0.0.1:27017/yishi' })
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  ),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  TZ: z.preprocess(
+    emptyToUndefined,
+    z.literal('Asia/Shanghai', { error: 'must be Asia/Shanghai: every committee date is a Beijing-time date' }).default('Asia/Shanghai'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string({ error: 'is required: a secret of at least 16 characters for the admin API' }).min(16, 'must be at least 16 characters long'),
+  ),
   BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 64 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
   LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh-CN', 'en']).default('zh-CN')),
@@ -55,7 +92,13 @@ export const environmentSchema = z.object({
   WECOM_BOT_ENCODING_AES_KEY: encodingAesKey,
   WECOM_API_BASE: urlString('https://qyapi.weixin.qq.com'),
   WECOM_REPLY_WITHIN_MS: integer(300, 0, 4000),
-  WECOM_KF_OPEN_KFID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the open_kfid of the 微信客服 account, such as wkAbCdEf123').optional()),
+  WECOM_KF_OPEN_KFID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the open_kfid of the 微信客服 account, such as wkAbCdEf123')
+      .optional(),
+  ),
   RESIDENT_CONTACT_RETENTION_DAYS: integer(180, 1, 3650),
 
   DINGTALK_APP_KEY: optionalString,
@@ -106,7 +149,13 @@ export interface Config {
   /** A CJK font file for the weekly digest's chart (Chinese labels). */
   chartFontFile: string;
   /** `replyWithinMs`: how long a callback waits for the answer before acking and sending it later. */
-  wecom: { app: WecomAppConfig | undefined; bot: WecomBotConfig | undefined; apiBase: string; replyWithinMs: number; kfOpenKfId: string | undefined };
+  wecom: {
+    app: WecomAppConfig | undefined;
+    bot: WecomBotConfig | undefined;
+    apiBase: string;
+    replyWithinMs: number;
+    kfOpenKfId: string | undefined;
+  };
   /** Days after a resident's last opinion closes until their name and phone are deleted. */
   residentContactRetentionDays: number;
   dingtalk: DingtalkConfig | undefined;
@@ -134,7 +183,10 @@ function platformGroup<K extends keyof Environment>(env: Environment, keys: read
   return false;
 }
 
-export function loadConfig(source: Record<string, string | undefined> = process.env, overrides: Record<string, string | undefined> = {}): Config {
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string | undefined> = {},
+): Config {
   const parsed = environmentSchema.safeParse({ ...source, ...overrides });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     void mongo.stop();
   });
   console.log(
-    ['', t.running(running.url), t.mongodb(mongo.kind), t.redis(config.redisUrl), t.token(adminToken), t.readiness(running.url), ''].join('\n'),
+    ['', t.running(running.url), t.mongodb(mongo.kind), t.redis(config.redisUrl), t.token(adminToken), t.readiness(running.url), ''].join(
+      '\n',
+    ),
   );
 
   await seedDemo(running.url, adminToken, tools.demo, t);
@@ -44,7 +46,12 @@ async function main(): Promise<void> {
   console.log(t.howToChat(running.url, defaultUrl));
 }
 
-async function seedDemo(url: string, token: string, enabled: boolean, t: ReturnType<typeof messagesFor>['operations']['dev']): Promise<void> {
+async function seedDemo(
+  url: string,
+  token: string,
+  enabled: boolean,
+  t: ReturnType<typeof messagesFor>['operations']['dev'],
+): Promise<void> {
   if (!enabled) return void console.log(t.seedOff);
   const client = new DemoAdminClient(url, token);
   try {

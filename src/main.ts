@@ -97,7 +97,9 @@ export interface StartOptions {
 export async function startYishi(config: Config, options: StartOptions = {}): Promise<RunningYishi> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const clock = options.clock ?? systemClock;
-  const coordination: Coordination = config.redisUrl ? await RedisCoordination.connect(config.redisUrl, options.redisKeyPrefix) : new MemoryCoordination();
+  const coordination: Coordination = config.redisUrl
+    ? await RedisCoordination.connect(config.redisUrl, options.redisKeyPrefix)
+    : new MemoryCoordination();
   logger.info(
     {
       mode: config.redisUrl ? 'multi-instance' : 'single-instance',
@@ -113,7 +115,10 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const mongo = await connectMongo(config.mongodbUri);
   const stopMongoWatch = watchMongoMonitor(mongo, {
     uri: config.mongodbUri,
-    onReopen: (error) => (error ? logger.error({ err: error }, 'MongoDB monitor was stuck; reopening the connection failed') : logger.warn('MongoDB monitor was stuck; the connection was reopened')),
+    onReopen: (error) =>
+      error
+        ? logger.error({ err: error }, 'MongoDB monitor was stuck; reopening the connection failed')
+        : logger.warn('MongoDB monitor was stuck; the connection was reopened'),
   });
   const members = new MongoMemberRepository(mongo);
   const inbox = new MongoInboundMessageRepository(mongo);
@@ -148,26 +153,66 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const quickDispatch = { request: () => undefined as void };
   const notifier = new OutboxNotifier(outbox, clock, () => quickDispatch.request());
   // 轮值接待: the duty roster (its notices are written in the configured locale).
-  const roster = new RosterService({ shifts, swaps: shiftSwaps, members, notifier, coordination, clock, t: messages, reminderTime: config.dutyReminderTime, ledger });
+  const roster = new RosterService({
+    shifts,
+    swaps: shiftSwaps,
+    members,
+    notifier,
+    coordination,
+    clock,
+    t: messages,
+    reminderTime: config.dutyReminderTime,
+    ledger,
+  });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
   const opinions = new OpinionService({
-    opinions: opinionRepo, members, residents, communities, categories, settings, notifier, coordination, clock, messages,
+    opinions: opinionRepo,
+    members,
+    residents,
+    communities,
+    categories,
+    settings,
+    notifier,
+    coordination,
+    clock,
+    messages,
     findOnDuty: (now) => roster.findOnDuty(now),
     ledger,
   });
   // 界别协商议事月: events, sign-up, check-in; reminders go through the outbox.
   const events = buildEventServices({
-    events: eventRepo, programmes: programmeRepo, members, notifier, outbox, clock, messages,
+    events: eventRepo,
+    programmes: programmeRepo,
+    members,
+    notifier,
+    outbox,
+    clock,
+    messages,
     opinions: () => meetingResolverOf(opinions),
     ledger,
   });
   // 履职档案、统计、提案: records and rates read the ledger; staff submitting a proposal writes to it.
   const records = new RecordsService({ activities, opinionFacts, members, clock, messages });
   const proposals = new ProposalService({
-    proposals: proposalRepo, members, ledger, notifier, clock, messages,
+    proposals: proposalRepo,
+    members,
+    ledger,
+    notifier,
+    clock,
+    messages,
     loadOpinion: (word) => loadOpinion(opinions.deps, word),
   });
-  const services: Services = { members, residents, notifier, roster, opinions, events, records, proposals, groups: new GroupDirectory({ groups, messages }) };
+  const services: Services = {
+    members,
+    residents,
+    notifier,
+    roster,
+    opinions,
+    events,
+    records,
+    proposals,
+    groups: new GroupDirectory({ groups, messages }),
+  };
   const bot = new Bot({
     registry: buildRegistry(),
     services,
@@ -186,10 +231,14 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const stoppables: Array<() => Promise<void> | void> = [];
   stoppables.push(() => adminTokens.stop());
   // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
-  routers.push(adminApiRouter({ config, adminToken, clock, members, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }));
+  routers.push(
+    adminApiRouter({ config, adminToken, clock, members, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }),
+  );
 
   // DingTalk: callback route always, Stream client in stream mode; `dingtalk.senders` serve the outbox.
-  const dingtalk = config.dingtalk ? createDingtalk({ config: config.dingtalk, bodyLimitBytes: config.bodyLimitBytes, bot, notifier, coordination, clock, logger }) : undefined;
+  const dingtalk = config.dingtalk
+    ? createDingtalk({ config: config.dingtalk, bodyLimitBytes: config.bodyLimitBytes, bot, notifier, coordination, clock, logger })
+    : undefined;
   if (dingtalk) {
     routers.push(dingtalk.router);
     stoppables.push(() => dingtalk.stop());
@@ -204,15 +253,57 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
   // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
   const residentLog = logger.child({ component: 'residents' });
-  const residentTalk = new ResidentTalk({ opinions, communities, residents, photos: kfStores.photos, coordination, clock, messages, logger: residentLog });
+  const residentTalk = new ResidentTalk({
+    opinions,
+    communities,
+    residents,
+    photos: kfStores.photos,
+    coordination,
+    clock,
+    messages,
+    logger: residentLog,
+  });
   let residentDesk: ResidentDesk | undefined;
-  const kf = createWecomKf({ config, cursors: kfStores.cursors, windows: kfStores.customers, held: kfStores.held, coordination, clock, logger, messages, handle: (page) => residentDesk!.handlePage(page) });
+  const kf = createWecomKf({
+    config,
+    cursors: kfStores.cursors,
+    windows: kfStores.customers,
+    held: kfStores.held,
+    coordination,
+    clock,
+    logger,
+    messages,
+    handle: (page) => residentDesk!.handlePage(page),
+  });
   if (kf) stoppables.push(() => kf.stop(config.shutdownTimeoutMs));
-  if (kf) residentDesk = new ResidentDesk({ inbox, customers: kfStores.customers, channel: kf.sender, talk: residentTalk, notifier, clock, messages, logger: residentLog });
-  const qrCodes = new CommunityQrCodes({ communities, ways: kfStores.contactWays, makeLink: kf ? (id, scene) => kf.client.addContactWay(id, scene) : undefined, openKfId: kf?.openKfId, clock, messages });
+  if (kf)
+    residentDesk = new ResidentDesk({
+      inbox,
+      customers: kfStores.customers,
+      channel: kf.sender,
+      talk: residentTalk,
+      notifier,
+      clock,
+      messages,
+      logger: residentLog,
+    });
+  const qrCodes = new CommunityQrCodes({
+    communities,
+    ways: kfStores.contactWays,
+    makeLink: kf ? (id, scene) => kf.client.addContactWay(id, scene) : undefined,
+    openKfId: kf?.openKfId,
+    clock,
+    messages,
+  });
   routers.push(qrRouter({ adminToken, qrCodes }));
   // Residents' photos: downloaded while WeCom keeps them (3 days), shown to staff through the API.
-  const photoKeeper = kf ? new PhotoKeeper({ photos: kfStores.photos, download: (mediaId, maxBytes) => kf.client.downloadMedia(mediaId, maxBytes), logger: residentLog }) : undefined;
+  const photoKeeper = kf
+    ? new PhotoKeeper({
+        photos: kfStores.photos,
+        download: (mediaId, maxBytes) => kf.client.downloadMedia(mediaId, maxBytes),
+        logger: residentLog,
+      })
+    : undefined;
   routers.push(photosRouter({ adminToken, clock, opinions, photos: kfStores.photos }));
 
   const wecom = createWecom({ config, bot, coordination, clock, logger, messages, ...(kf ? { onKfEvent: kf.onEvent } : {}) });
@@ -224,12 +315,24 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   if (dingtalk) senders.registerAll(dingtalk.senders);
   if (kf) senders.register('wecom-kf', kf.sender);
   const dispatcher = new OutboxDispatcher({
-    outbox, senders, members, residents, groups, notifier, messages, logger: logger.child({ component: 'outbox' }),
+    outbox,
+    senders,
+    members,
+    residents,
+    groups,
+    notifier,
+    messages,
+    logger: logger.child({ component: 'outbox' }),
     onDepth: (waiting) => metrics.outboxDepth.set(waiting),
   });
   const scheduler = new Scheduler({
-    coordination, clock, dispatcher, logger: logger.child({ component: 'scheduler' }),
-    timeZone: config.timeZone, mode: options.scheduler ?? 'cron', stopTimeoutMs: config.shutdownTimeoutMs,
+    coordination,
+    clock,
+    dispatcher,
+    logger: logger.child({ component: 'scheduler' }),
+    timeZone: config.timeZone,
+    mode: options.scheduler ?? 'cron',
+    stopTimeoutMs: config.shutdownTimeoutMs,
   });
   scheduler.register(outboxHousekeepingJob(outbox));
   for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
@@ -238,12 +341,25 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   // 居民服务号: staff hear of notices held 48 h; residents' contact details go after the retention period.
   scheduler.register(undeliveredNoticesJob({ held: kfStores.held, notifier, messages }));
   if (photoKeeper) scheduler.register(photoDownloadsJob(photoKeeper));
-  scheduler.register(contactRetentionJob({
-    residents, retentionDays: config.residentContactRetentionDays, logger: residentLog,
-    opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
-  }));
+  scheduler.register(
+    contactRetentionJob({
+      residents,
+      retentionDays: config.residentContactRetentionDays,
+      logger: residentLog,
+      opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
+    }),
+  );
   // 履职档案: the Monday digest (with its chart) and the monthly member cards.
-  const digest = new DigestService({ records, activities, opinionFacts, notifier, clock, messages, digestTime: config.weeklyDigestTime, chartFont: config.chartFontFile });
+  const digest = new DigestService({
+    records,
+    activities,
+    opinionFacts,
+    notifier,
+    clock,
+    messages,
+    digestTime: config.weeklyDigestTime,
+    chartFont: config.chartFontFile,
+  });
   for (const job of digestJobs(digest, config.weeklyDigestTime)) scheduler.register(job);
   quickDispatch.request = () => scheduler.requestDispatch();
   stoppables.push(() => scheduler.stop());
@@ -283,7 +399,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       const deadline = Date.now() + config.shutdownTimeoutMs;
       // bot.busy: messages acked early (WeCom after ~300 ms, DingTalk at once) whose handling is still running.
       while ((inFlight > 0 || bot.busy > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (inFlight > 0 || bot.busy > 0) logger.warn({ inFlight, busy: bot.busy }, 'shutdown timeout reached; closing remaining connections');
+      if (inFlight > 0 || bot.busy > 0)
+        logger.warn({ inFlight, busy: bot.busy }, 'shutdown timeout reached; closing remaining connections');
       server.closeAllConnections();
       await closed;
       for (const stopOne of stoppables) await stopOne();

@@ -48,8 +48,16 @@ describe('configuration', () => {
   it('turns a platform on only when all its keys are present, and names the missing ones', () => {
     expect(enabledPlatforms(loadConfig({ ...base, ...wecomApp }))).toEqual(['wecom-app']);
     const { WECOM_SECRET: _omitted, ...partial } = wecomApp;
-    expect(problemsOf({ ...base, ...partial })).toEqual([expect.stringMatching(/^WECOM_SECRET: is required when the WeCom app is configured/)]);
-    const dingtalk = loadConfig({ ...base, DINGTALK_APP_KEY: 'k', DINGTALK_APP_SECRET: 's', DINGTALK_ROBOT_CODE: 'r', DINGTALK_MODE: 'stream' });
+    expect(problemsOf({ ...base, ...partial })).toEqual([
+      expect.stringMatching(/^WECOM_SECRET: is required when the WeCom app is configured/),
+    ]);
+    const dingtalk = loadConfig({
+      ...base,
+      DINGTALK_APP_KEY: 'k',
+      DINGTALK_APP_SECRET: 's',
+      DINGTALK_ROBOT_CODE: 'r',
+      DINGTALK_MODE: 'stream',
+    });
     expect(enabledPlatforms(dingtalk)).toEqual(['dingtalk-stream']);
   });
 });

@@ -61,7 +61,9 @@ async function baseline(apiBase: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:fanout — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${fmt(loadavg()[0] ?? 0, 2)} at start`);
+  console.log(
+    `bench:fanout — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${fmt(loadavg()[0] ?? 0, 2)} at start`,
+  );
   console.log(`${MESSAGES} messages to ${ROBOTS} fake group robots (rate limits lifted)`);
   const stores = await startBenchStores('fanout');
   console.log(stores.describe);
@@ -78,18 +80,33 @@ async function main(): Promise<void> {
     await buildIndexes(mongo);
     const notifier = new OutboxNotifier(outbox, systemClock);
     for (let n = 0; n < MESSAGES; n += 1) {
-      await notifier.notify({ kind: 'address', address: { platform: 'wecom-group-robot', kind: 'group', webhookKey: keyOf(n) } }, { text: textOf(n), format: 'text' }, { idempotencyKey: `bench-fanout:${n}` });
+      await notifier.notify(
+        { kind: 'address', address: { platform: 'wecom-group-robot', kind: 'group', webhookKey: keyOf(n) } },
+        { text: textOf(n), format: 'text' },
+        { idempotencyKey: `bench-fanout:${n}` },
+      );
     }
-    const senders = new SenderRegistry().register('wecom-group-robot', new WecomGroupRobotSender({ apiBase: robots.url, coordination, clock: systemClock, bucket: LIFTED }));
+    const senders = new SenderRegistry().register(
+      'wecom-group-robot',
+      new WecomGroupRobotSender({ apiBase: robots.url, coordination, clock: systemClock, bucket: LIFTED }),
+    );
     const dispatcher = new OutboxDispatcher({
-      outbox, senders, members, residents, groups, notifier, messages: messagesFor('zh-CN'), logger: createLogger('warn'),
+      outbox,
+      senders,
+      members,
+      residents,
+      groups,
+      notifier,
+      messages: messagesFor('zh-CN'),
+      logger: createLogger('warn'),
     });
     const before = robots.received();
     const started = process.hrtime.bigint();
     let sent = 0;
     while (sent < MESSAGES) {
       const summary = await dispatcher.dispatchDue(new Date());
-      if (summary.sent + summary.failed + summary.deferred + summary.skipped === 0) throw new Error(`the outbox stopped at ${sent} of ${MESSAGES}`);
+      if (summary.sent + summary.failed + summary.deferred + summary.skipped === 0)
+        throw new Error(`the outbox stopped at ${sent} of ${MESSAGES}`);
       if (summary.failed > 0) throw new Error(`${summary.failed} messages failed`);
       sent += summary.sent;
     }
@@ -101,7 +118,11 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`baseline loop (direct POSTs)    ${fmt(baseRate).padStart(7)} messages/s  (${fmt(baselineSeconds, 1)} s)`);
     console.log(`Yishi outbox → robot sender     ${fmt(yishiRate).padStart(7)} messages/s  (${fmt(yishiSeconds, 1)} s)`);
-    console.log(`load average at end: ${loadavg().map((n) => fmt(n, 2)).join(' ')}`);
+    console.log(
+      `load average at end: ${loadavg()
+        .map((n) => fmt(n, 2))
+        .join(' ')}`,
+    );
     console.log(`ratio_vs_baseline=${fmt(yishiRate / baseRate, 2)} messages_per_s=${fmt(yishiRate)} baseline_per_s=${fmt(baseRate)}`);
   } finally {
     await coordination.close();

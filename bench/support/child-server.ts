@@ -12,10 +12,15 @@ const BUILD_DIR = join(projectRoot, '.data', 'bench-build');
  * `npm start` runs Yishi in production, so neither their RSS nor their CPU includes tsx.
  */
 export function compileServerEntry(tsEntry: string): string {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'tsconfig.bench.json')], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'tsconfig.bench.json')],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`compiling the benchmark servers failed:\n${result.stdout}${result.stderr}`);
   const jsEntry = join(BUILD_DIR, relative(projectRoot, tsEntry)).replace(/\.ts$/, '.js');
-  if (!existsSync(jsEntry)) throw new Error(`${jsEntry} was not built; is ${relative(projectRoot, tsEntry)} listed in tsconfig.bench.json?`);
+  if (!existsSync(jsEntry))
+    throw new Error(`${jsEntry} was not built; is ${relative(projectRoot, tsEntry)} listed in tsconfig.bench.json?`);
   return jsEntry;
 }
 
@@ -33,7 +38,10 @@ export interface ChildServer {
 
 export async function startChildServer(entry: string, args: string[], env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(entry, args, {
-    execArgv: [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.data/cpu-prof'] : [])],
+    execArgv: [
+      ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.data/cpu-prof'] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

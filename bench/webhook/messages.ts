@@ -21,7 +21,12 @@ export function sealedOpinions(first: number, count: number, members: Array<{ id
   const timestamp = String(Math.floor(Date.now() / 1000));
   for (let n = first; n < first + count; n += 1) {
     const content = `反映 ${PLACES[n % PLACES.length]}${ISSUES[Math.floor(n / PLACES.length) % ISSUES.length]}，第${n}号压测留言，请尽快处理`;
-    const inner = textMessageXml({ from: members[n % members.length]!.id, content, msgId: String(9_100_000_000_000_000_000n + BigInt(n)), createTime: Number(timestamp) });
+    const inner = textMessageXml({
+      from: members[n % members.length]!.id,
+      content,
+      msgId: String(9_100_000_000_000_000_000n + BigInt(n)),
+      createTime: Number(timestamp),
+    });
     const { ciphertext, query } = seal(inner, APP_KEYS, timestamp, `${n}${timestamp}`);
     requests.push({ path: `/wecom/app?${query}`, body: envelope(ciphertext) });
   }

@@ -65,7 +65,13 @@ async function registerMembers(server: ChildServer): Promise<void> {
 /** How a server's background work is watched: the count of what it has done so far. */
 type Done = () => Promise<number>;
 
-async function measure(name: string, kind: string, env: Record<string, string>, prepare?: (server: ChildServer) => Promise<void>, done?: Done): Promise<Row> {
+async function measure(
+  name: string,
+  kind: string,
+  env: Record<string, string>,
+  prepare?: (server: ChildServer) => Promise<void>,
+  done?: Done,
+): Promise<Row> {
   const server = await startChildServer(serverEntry, [kind], env);
   try {
     await prepare?.(server);
@@ -89,7 +95,7 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
 async function main(): Promise<void> {
   const [one] = loadavg();
-  console.log(`bench:webhook — ${cpus().length} cores, ${Math.round(totalmem() / 2 **30)} GiB, load average ${fmt(one ?? 0, 2)} at start`);
+  console.log(`bench:webhook — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${fmt(one ?? 0, 2)} at start`);
   console.log(`${MESSAGES} distinct signed+encrypted 反映 messages (+${WARMUP} warm-up) per server, ${CONNECTIONS} connections`);
   serverEntry = compileServerEntry(serverSource);
   console.log('servers run as plain node from JavaScript compiled by tsc (tsconfig.bench.json), as `npm start` runs Yishi');
@@ -102,25 +108,47 @@ async function main(): Promise<void> {
     rows.push(await measure('a) bare Koa POST', 'bare', {}));
     rows.push(await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom));
     rows.push(await measure('c) b + one store insert', 'store', { ...wecom, MONGODB_URI: stores.mongoUri }));
-    const yishiEnv = { ...wecom, MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', COMMAND_RATE_PER_MINUTE: '10000', ...(YISHI_NODE_OPTIONS ? { NODE_OPTIONS: YISHI_NODE_OPTIONS } : {}) };
+    const yishiEnv = {
+      ...wecom,
+      MONGODB_URI: stores.mongoUri,
+      REDIS_URL: stores.redisUrl,
+      ADMIN_TOKEN: ADMIN_TOKEN,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+      COMMAND_RATE_PER_MINUTE: '10000',
+      ...(YISHI_NODE_OPTIONS ? { NODE_OPTIONS: YISHI_NODE_OPTIONS } : {}),
+    };
     const db = await connectMongo(stores.mongoUri);
     const opinionCount = () => db.collection('opinions').countDocuments();
     // No staff group is seeded: each opinion's notice to it fails at once (a warning per opinion,
     // hidden by the default log level) instead of queueing behind the robot's 20-a-minute limit.
-    console.log(`Yishi runs with NODE_OPTIONS=${YISHI_NODE_OPTIONS || '(none)'} (BENCH_YISHI_NODE_OPTIONS; the Dockerfile sets the same cap)`);
-    console.log(`Yishi logs at level ${yishiEnv.LOG_LEVEL} (BENCH_LOG_LEVEL); no staff group is seeded, so the new-opinion notices fail at once instead of queueing behind a robot's rate limit`);
+    console.log(
+      `Yishi runs with NODE_OPTIONS=${YISHI_NODE_OPTIONS || '(none)'} (BENCH_YISHI_NODE_OPTIONS; the Dockerfile sets the same cap)`,
+    );
+    console.log(
+      `Yishi logs at level ${yishiEnv.LOG_LEVEL} (BENCH_LOG_LEVEL); no staff group is seeded, so the new-opinion notices fail at once instead of queueing behind a robot's rate limit`,
+    );
     rows.push(await measure('Yishi full path', 'yishi', yishiEnv, registerMembers, opinionCount));
     const opinions = await opinionCount();
     await db.close();
     console.log('');
     console.log('server                       req/s  done/s   p50 ms   p99 ms   peak RSS MB   non-2xx  errors');
     for (const { name, result, rssMb, donePerSecond } of rows) {
-      console.log(`${name.padEnd(28)} ${fmt(result.perSecond).padStart(6)}  ${fmt(donePerSecond).padStart(6)}   ${fmt(result.p50Ms).padStart(6)}   ${fmt(result.p99Ms).padStart(6)}   ${fmt(rssMb).padStart(11)}   ${String(result.non2xx).padStart(7)}  ${String(result.errors).padStart(6)}`);
+      console.log(
+        `${name.padEnd(28)} ${fmt(result.perSecond).padStart(6)}  ${fmt(donePerSecond).padStart(6)}   ${fmt(result.p50Ms).padStart(6)}   ${fmt(result.p99Ms).padStart(6)}   ${fmt(rssMb).padStart(11)}   ${String(result.non2xx).padStart(7)}  ${String(result.errors).padStart(6)}`,
+      );
     }
     console.log('req/s: answers per second; done/s: until the work behind them was done (Yishi may answer after ~300 ms and finish later)');
-    console.log('c) is not a target: it shows what one store write per message costs on this store (Yishi makes about 16 MongoDB calls per opinion, 11 of them writes)');
-    console.log(`opinions filed by Yishi: ${opinions} (expected ${MESSAGES + WARMUP}); late answers sent through message/send: ${fake.appMessages.length}`);
-    console.log(`load average at end: ${loadavg().map((n) => fmt(n, 2)).join(' ')}`);
+    console.log(
+      'c) is not a target: it shows what one store write per message costs on this store (Yishi makes about 16 MongoDB calls per opinion, 11 of them writes)',
+    );
+    console.log(
+      `opinions filed by Yishi: ${opinions} (expected ${MESSAGES + WARMUP}); late answers sent through message/send: ${fake.appMessages.length}`,
+    );
+    console.log(
+      `load average at end: ${loadavg()
+        .map((n) => fmt(n, 2))
+        .join(' ')}`,
+    );
     const yishi = rows[rows.length - 1]!;
     const ratio = yishi.donePerSecond / rows[1]!.donePerSecond;
     console.log(`ratio_vs_crypto_baseline=${fmt(ratio, 2)} p99_ms=${fmt(yishi.result.p99Ms)} rss_mb=${fmt(yishi.rssMb)}`);

@@ -51,10 +51,16 @@ async function crypto(withEach?: (fields: Record<string, string | undefined>) =>
     const fields = parseWecomXml(cipher.open(query, envelope.Encrypt ?? ''), 'message');
     await withEach?.(fields);
     const now = unixSeconds(new Date());
-    const inner = buildWecomXml({ ToUserName: fields.FromUserName ?? '', FromUserName: corpId, CreateTime: now, MsgType: 'text', Content: REPLY_TEXT }, ['CreateTime']);
+    const inner = buildWecomXml(
+      { ToUserName: fields.FromUserName ?? '', FromUserName: corpId, CreateTime: now, MsgType: 'text', Content: REPLY_TEXT },
+      ['CreateTime'],
+    );
     const sealed = cipher.seal(inner, now);
     ctx.type = 'application/xml';
-    ctx.body = buildWecomXml({ Encrypt: sealed.encrypt, MsgSignature: sealed.signature, TimeStamp: sealed.timestamp, Nonce: sealed.nonce }, ['TimeStamp']);
+    ctx.body = buildWecomXml(
+      { Encrypt: sealed.encrypt, MsgSignature: sealed.signature, TimeStamp: sealed.timestamp, Nonce: sealed.nonce },
+      ['TimeStamp'],
+    );
   });
   const server = await listen(app);
   serveAsChild((server.address() as AddressInfo).port, () => new Promise((resolve) => server.close(() => resolve())));
@@ -68,7 +74,15 @@ async function storeFloor(): Promise<void> {
   const connection = await connectMongo(process.env.MONGODB_URI!);
   const floor = connection.collection('bench_store_floor');
   await crypto(async (fields) => {
-    await floor.insertOne({ msgId: fields.MsgId, from: fields.FromUserName, content: fields.Content, state: 'submitted', community: '未分类', category: '未分类', createdAt: new Date() });
+    await floor.insertOne({
+      msgId: fields.MsgId,
+      from: fields.FromUserName,
+      content: fields.Content,
+      state: 'submitted',
+      community: '未分类',
+      category: '未分类',
+      createdAt: new Date(),
+    });
   });
 }
 

@@ -13,7 +13,8 @@ export const eventCheckInCommand: CommandSpec = {
   prompts: {
     number: eventPrompt(
       (t) => t.events.ask.checkIn,
-      (event, now) => event.state !== 'cancelled' && now.getTime() >= event.startAt.getTime() - CHECK_IN_OPENS_BEFORE_MS && now <= event.endAt,
+      (event, now) =>
+        event.state !== 'cancelled' && now.getTime() >= event.startAt.getTime() - CHECK_IN_OPENS_BEFORE_MS && now <= event.endAt,
     ),
   },
   texts: (t) => t.events.commands.checkIn,

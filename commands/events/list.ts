@@ -26,7 +26,9 @@ export const eventsCommand: CommandSpec = {
       title = t.upcomingTitle;
       emptyLabel = t.upcomingLabel;
       // Started events stay listed until they end (a check-in may still be due).
-      events = (await catalog.listEvents({ from: new Date(now.getTime() - DAY_MS) })).filter((e) => e.endAt >= now && e.state !== 'cancelled').slice(0, UPCOMING_LIMIT);
+      events = (await catalog.listEvents({ from: new Date(now.getTime() - DAY_MS) }))
+        .filter((e) => e.endAt >= now && e.state !== 'cancelled')
+        .slice(0, UPCOMING_LIMIT);
     } else if (range) {
       title = t.rangeTitle(filter);
       emptyLabel = filter;
@@ -34,7 +36,9 @@ export const eventsCommand: CommandSpec = {
     } else {
       title = t.sectorTitle(filter);
       emptyLabel = title.replace(/[:：]$/, '');
-      events = (await catalog.listEvents({ sector: filter, from: new Date(now.getTime() - DAY_MS) })).filter((e) => e.endAt >= now).slice(0, UPCOMING_LIMIT);
+      events = (await catalog.listEvents({ sector: filter, from: new Date(now.getTime() - DAY_MS) }))
+        .filter((e) => e.endAt >= now)
+        .slice(0, UPCOMING_LIMIT);
     }
     if (events.length === 0) return t.empty(emptyLabel);
     return [title, ...events.map((event) => eventLine(ctx, event)), t.footer].join('\n');

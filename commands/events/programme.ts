@@ -15,10 +15,23 @@ export const programmeCommand: CommandSpec = {
     const current = await ctx.services.events.programmes.currentProgramme();
     if (!current) return t.none;
     const { programme, events } = current;
-    const period = t.period(formatShortDay(ctx.t, beijingInstant(programme.startDate)), formatShortDay(ctx.t, beijingInstant(programme.endDate)));
+    const period = t.period(
+      formatShortDay(ctx.t, beijingInstant(programme.startDate)),
+      formatShortDay(ctx.t, beijingInstant(programme.endDate)),
+    );
     const lines = events
       .filter((event) => event.state !== 'cancelled')
-      .map((event) => t.line(formatShortDay(ctx.t, event.startAt), formatClock(event.startAt), formatSectors(ctx.t, event.sectors), event.title, event.number));
-    return [t.header(programme.title, period), ...(lines.length > 0 ? lines : [t.empty]), ...(lines.length > 0 ? [t.footer] : [])].join('\n');
+      .map((event) =>
+        t.line(
+          formatShortDay(ctx.t, event.startAt),
+          formatClock(event.startAt),
+          formatSectors(ctx.t, event.sectors),
+          event.title,
+          event.number,
+        ),
+      );
+    return [t.header(programme.title, period), ...(lines.length > 0 ? lines : [t.empty]), ...(lines.length > 0 ? [t.footer] : [])].join(
+      '\n',
+    );
   },
 };

@@ -30,7 +30,10 @@ export function eventPrompt(ask: (t: Messages) => string, fits: (event: EventRec
       return events
         .filter((event) => fits(event, now))
         .slice(0, 9)
-        .map((event) => ({ label: ctx.t.events.ask.choice(event.number, formatMoment(ctx.t, event.startAt), event.title), value: String(event.number) }));
+        .map((event) => ({
+          label: ctx.t.events.ask.choice(event.number, formatMoment(ctx.t, event.startAt), event.title),
+          value: String(event.number),
+        }));
     },
   };
 }

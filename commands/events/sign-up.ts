@@ -9,7 +9,12 @@ export const signUpCommand: CommandSpec = {
   aliases: ['活动报名', '报名活动', 'event-signup'],
   minRole: 'member',
   args: [{ name: 'number', kind: 'word', required: true }],
-  prompts: { number: eventPrompt((t) => t.events.ask.signUp, (event, now) => event.state === 'open' && event.startAt > now) },
+  prompts: {
+    number: eventPrompt(
+      (t) => t.events.ask.signUp,
+      (event, now) => event.state === 'open' && event.startAt > now,
+    ),
+  },
   texts: (t) => t.events.commands.signUp,
   handler: async (ctx) => {
     const memberId = requireMemberId(ctx);

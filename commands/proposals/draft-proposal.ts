@@ -22,14 +22,22 @@ export const draftProposalCommand: CommandSpec = {
   ],
   prompts: {
     title: { ask: (t) => t.records.proposals.dialogue.askTitle },
-    reasons: { ask: (t, args) => t.records.proposals.dialogue.askReasons(args.title && looksLikeOpinionNumber(args.title) ? args.title.toUpperCase() : undefined) },
+    reasons: {
+      ask: (t, args) =>
+        t.records.proposals.dialogue.askReasons(args.title && looksLikeOpinionNumber(args.title) ? args.title.toUpperCase() : undefined),
+    },
     suggestions: { ask: (t) => t.records.proposals.dialogue.askSuggestions },
     cosigners: { ask: (t) => t.records.proposals.dialogue.askCosigners },
   },
   confirmDialogue: async (ctx) => {
     const d = ctx.t.records.proposals.dialogue;
     const draft = await ctx.services.proposals.check(ctx.actor.memberId!, inputOf(ctx));
-    return d.confirm(draft.title, draft.reasons, draft.suggestions, draft.coSigners.length ? draft.coSigners.map((c) => c.name).join('、') : d.noCosigners);
+    return d.confirm(
+      draft.title,
+      draft.reasons,
+      draft.suggestions,
+      draft.coSigners.length ? draft.coSigners.map((c) => c.name).join('、') : d.noCosigners,
+    );
   },
   texts: (t) => t.records.commands.proposal,
   handler: async (ctx) => {

@@ -13,7 +13,9 @@ export const submitProposalCommand: CommandSpec = {
     if (!ctx.args.number) {
       const drafts = await ctx.services.proposals.drafts();
       if (drafts.length === 0) return t.noDrafts;
-      const lines = await Promise.all(drafts.map(async (p) => t.draftLine(p.number, p.title, (await ctx.services.members.findById(p.authorId))?.name ?? '')));
+      const lines = await Promise.all(
+        drafts.map(async (p) => t.draftLine(p.number, p.title, (await ctx.services.members.findById(p.authorId))?.name ?? '')),
+      );
       return t.drafts(lines);
     }
     const proposal = await ctx.services.proposals.submit(ctx.args.number, ctx.actor.memberId ?? ctx.actor.platformUserId);

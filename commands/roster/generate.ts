@@ -30,7 +30,13 @@ export const generateRosterCommand: CommandSpec = {
   texts: (t) => t.roster.commands.generate,
   handler: async (ctx) => {
     const result = await ctx.services.roster.generate(await readRequest(ctx));
-    return ctx.t.roster.generate.done(result.created, result.kept, result.workingDays, showDate(ctx.t, result.from), showDate(ctx.t, result.to));
+    return ctx.t.roster.generate.done(
+      result.created,
+      result.kept,
+      result.workingDays,
+      showDate(ctx.t, result.from),
+      showDate(ctx.t, result.to),
+    );
   },
 };
 
@@ -41,7 +47,15 @@ async function readRequest(ctx: CommandContext): Promise<RotationRequest> {
   const [periodText, ...rest] = tokens;
   const period = periodText ? readPeriod(periodText, now) : null;
   if (!period) throw new YishiError('roster_bad_period', { userMessage: t.period(periodText ?? '') });
-  const request: RotationRequest = { from: period.from, to: period.to, memberIds: [], holidays: [], workdays: [], slots: ['全天'], place: ctx.t.roster.defaultPlace };
+  const request: RotationRequest = {
+    from: period.from,
+    to: period.to,
+    memberIds: [],
+    holidays: [],
+    workdays: [],
+    slots: ['全天'],
+    place: ctx.t.roster.defaultPlace,
+  };
   for (const token of rest) {
     const option = OPTION.exec(token);
     if (option) {

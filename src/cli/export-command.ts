@@ -20,7 +20,15 @@ async function members(ctx: OperatorContext): Promise<Rows> {
   const list = await ctx.members.list();
   return {
     header: ['姓名', '界别', '角色', '企业微信', '钉钉', '电话', '召集人'],
-    rows: list.map((m) => [m.name, m.sector, ROLE_WORDS[m.role], m.wecomUserId ?? '', m.dingtalkStaffId ?? '', m.phone ?? '', m.isConvenor ? '是' : '']),
+    rows: list.map((m) => [
+      m.name,
+      m.sector,
+      ROLE_WORDS[m.role],
+      m.wecomUserId ?? '',
+      m.dingtalkStaffId ?? '',
+      m.phone ?? '',
+      m.isConvenor ? '是' : '',
+    ]),
   };
 }
 
@@ -44,10 +52,39 @@ async function opinions(ctx: OperatorContext): Promise<Rows> {
     progress.update(items.length);
   }
   return {
-    header: ['编号', '状态', '村/社区', '类别', '等级', '承办人', '附议', '评价', '提交时间', '受理时间', '期限', '办结时间', '来源', '内容', '结果'],
+    header: [
+      '编号',
+      '状态',
+      '村/社区',
+      '类别',
+      '等级',
+      '承办人',
+      '附议',
+      '评价',
+      '提交时间',
+      '受理时间',
+      '期限',
+      '办结时间',
+      '来源',
+      '内容',
+      '结果',
+    ],
     rows: items.map((o) => [
-      o.number, o.state, o.community ?? '', o.category ?? '', o.grade ?? '', o.handlerId ? (names.get(o.handlerId) ?? o.handlerId) : '',
-      o.plusOnes.count, o.rating ?? '', iso(o.createdAt), iso(o.acceptedAt), iso(o.deadline), iso(o.resolvedAt), o.source, o.content, o.result ?? '',
+      o.number,
+      o.state,
+      o.community ?? '',
+      o.category ?? '',
+      o.grade ?? '',
+      o.handlerId ? (names.get(o.handlerId) ?? o.handlerId) : '',
+      o.plusOnes.count,
+      o.rating ?? '',
+      iso(o.createdAt),
+      iso(o.acceptedAt),
+      iso(o.deadline),
+      iso(o.resolvedAt),
+      o.source,
+      o.content,
+      o.result ?? '',
     ]),
   };
 }
@@ -58,28 +95,49 @@ async function roster(ctx: OperatorContext, from: string | undefined, to: string
   for (const date of [from, to]) if (!isIsoDate(date)) throw new CliError(m.roster.badDate(date), 2);
   const names = new Map((await ctx.members.list({ activeOnly: false })).map((member) => [member.id, member.name]));
   const shifts = await ctx.shifts.listRange(from, to);
-  return { header: ['日期', '时段', '委员', '地点', '状态'], rows: shifts.map((s) => [s.date, s.slot, names.get(s.memberId) ?? s.memberId, s.place, s.state]) };
+  return {
+    header: ['日期', '时段', '委员', '地点', '状态'],
+    rows: shifts.map((s) => [s.date, s.slot, names.get(s.memberId) ?? s.memberId, s.place, s.state]),
+  };
 }
 
 async function events(ctx: OperatorContext): Promise<Rows> {
   const list = await ctx.events.list({});
   return {
     header: ['编号', '标题', '界别', '开始', '结束', '地点', '状态', '报名人数', '签到人数'],
-    rows: list.map((e) => [e.number, e.title, e.sectors.join('、'), iso(e.startAt), iso(e.endAt), e.place, e.state, e.signups.length, e.attendance.length]),
+    rows: list.map((e) => [
+      e.number,
+      e.title,
+      e.sectors.join('、'),
+      iso(e.startAt),
+      iso(e.endAt),
+      e.place,
+      e.state,
+      e.signups.length,
+      e.attendance.length,
+    ]),
   };
 }
 
 /** `yishi export <what> [--out file] [--from --to]`: a UTF-8 CSV with a BOM (Excel opens it correctly). */
-export async function exportData(ctx: OperatorContext, what: string, options: { out?: string; from?: string; to?: string }): Promise<{ count: number; path: string }> {
+export async function exportData(
+  ctx: OperatorContext,
+  what: string,
+  options: { out?: string; from?: string; to?: string },
+): Promise<{ count: number; path: string }> {
   const m = ctx.t.operations.cli.export;
   if (!(EXPORTABLE as readonly string[]).includes(what)) throw new CliError(m.unknownWhat(what), 2);
   const kind = what as Exportable;
   const data =
-    kind === 'members' ? await members(ctx)
-    : kind === 'communities' ? await communities(ctx)
-    : kind === 'opinions' ? await opinions(ctx)
-    : kind === 'roster' ? await roster(ctx, options.from, options.to)
-    : await events(ctx);
+    kind === 'members'
+      ? await members(ctx)
+      : kind === 'communities'
+        ? await communities(ctx)
+        : kind === 'opinions'
+          ? await opinions(ctx)
+          : kind === 'roster'
+            ? await roster(ctx, options.from, options.to)
+            : await events(ctx);
   const path = resolve(ctx.cwd, options.out ?? `${kind}-${beijingDate(ctx.clock.now())}.csv`);
   await writeFile(path, `\uFEFF${stringify([data.header, ...data.rows])}`);
   return { count: data.rows.length, path };

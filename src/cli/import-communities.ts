@@ -7,8 +7,17 @@ import { mapHeader, readTable, type Table } from './tables.js';
 type Field = 'name' | 'keywords' | 'code';
 
 const COLUMNS: Record<string, Field> = {
-  name: 'name', 名称: 'name', 村社区: 'name', '村/社区': 'name', 社区: 'name',
-  keywords: 'keywords', 关键词: 'keywords', code: 'code', 二维码: 'code', 场景值: 'code', 二维码场景值: 'code',
+  name: 'name',
+  名称: 'name',
+  村社区: 'name',
+  '村/社区': 'name',
+  社区: 'name',
+  keywords: 'keywords',
+  关键词: 'keywords',
+  code: 'code',
+  二维码: 'code',
+  场景值: 'code',
+  二维码场景值: 'code',
 };
 
 /** Every row checked (names and codes unique in the file and not yet registered), or a CliError naming the line. */
@@ -23,7 +32,9 @@ export function checkCommunities(table: Table, t: Messages, existing: readonly D
     const value = (field: Field) => cells[fields.indexOf(field)]?.trim() ?? '';
     const name = value('name');
     const code = value('code');
-    const keywords = value('keywords').split(/[,，、;；\s]+/).filter(Boolean);
+    const keywords = value('keywords')
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean);
     if (!name) throw new CliError(m.badRow(line, `${m.field.communityName}${m.required}`));
     if (name.length > 50) throw new CliError(m.badRow(line, `${m.field.communityName}${m.tooLong(50)}`));
     if (keywords.some((word) => word.length > 30)) throw new CliError(m.badRow(line, `${m.field.keywords}${m.tooLong(30)}`));

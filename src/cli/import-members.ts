@@ -9,12 +9,33 @@ type Field = 'name' | 'sector' | 'role' | 'wecomUserId' | 'dingtalkStaffId' | 'p
 
 /** Header names an office may use (Chinese or English, case and spaces ignored). */
 const COLUMNS: Record<string, Field> = {
-  name: 'name', 姓名: 'name', sector: 'sector', 界别: 'sector', role: 'role', 角色: 'role', 身份: 'role',
-  wecomuserid: 'wecomUserId', 企业微信: 'wecomUserId', 企业微信账号: 'wecomUserId',
-  dingtalkstaffid: 'dingtalkStaffId', 钉钉: 'dingtalkStaffId', 钉钉账号: 'dingtalkStaffId',
-  phone: 'phone', 电话: 'phone', 手机: 'phone', isconvenor: 'isConvenor', 召集人: 'isConvenor',
+  name: 'name',
+  姓名: 'name',
+  sector: 'sector',
+  界别: 'sector',
+  role: 'role',
+  角色: 'role',
+  身份: 'role',
+  wecomuserid: 'wecomUserId',
+  企业微信: 'wecomUserId',
+  企业微信账号: 'wecomUserId',
+  dingtalkstaffid: 'dingtalkStaffId',
+  钉钉: 'dingtalkStaffId',
+  钉钉账号: 'dingtalkStaffId',
+  phone: 'phone',
+  电话: 'phone',
+  手机: 'phone',
+  isconvenor: 'isConvenor',
+  召集人: 'isConvenor',
 };
-const ROLE_WORDS: Record<string, MemberRecord['role']> = { 委员: 'member', 工作人员: 'staff', 管理员: 'admin', member: 'member', staff: 'staff', admin: 'admin' };
+const ROLE_WORDS: Record<string, MemberRecord['role']> = {
+  委员: 'member',
+  工作人员: 'staff',
+  管理员: 'admin',
+  member: 'member',
+  staff: 'staff',
+  admin: 'admin',
+};
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', '√']);
 
 function rowSchema(t: Messages) {
@@ -27,7 +48,10 @@ function rowSchema(t: Messages) {
     role: z.enum(['member', 'staff', 'admin'], { error: m.notRole }),
     wecomUserId: account,
     dingtalkStaffId: account,
-    phone: z.string().regex(/^[\d+\-\s]{5,20}$/, m.notPhone).optional(),
+    phone: z
+      .string()
+      .regex(/^[\d+\-\s]{5,20}$/, m.notPhone)
+      .optional(),
     isConvenor: z.boolean().optional(),
   });
 }
@@ -51,15 +75,25 @@ export function checkMembers(table: Table, t: Messages, existing: readonly Membe
     cells.forEach((value, i) => {
       const field = fields[i];
       if (!field || value === '') return;
-      raw[field] = field === 'isConvenor' ? TRUE_WORDS.has(value.toLowerCase()) : field === 'role' ? (ROLE_WORDS[value.toLowerCase()] ?? value) : value;
+      raw[field] =
+        field === 'isConvenor'
+          ? TRUE_WORDS.has(value.toLowerCase())
+          : field === 'role'
+            ? (ROLE_WORDS[value.toLowerCase()] ?? value)
+            : value;
     });
     const result = schema.safeParse(raw);
     if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${m.field[String(issue.path[0])] ?? String(issue.path[0])}${issue.message}`).join('；');
+      const problems = result.error.issues
+        .map((issue) => `${m.field[String(issue.path[0])] ?? String(issue.path[0])}${issue.message}`)
+        .join('；');
       throw new CliError(m.badRow(line, problems));
     }
     const row = result.data;
-    for (const [key, label, value] of [[`wecom:${row.wecomUserId}`, m.field.wecomUserId, row.wecomUserId], [`dingtalk:${row.dingtalkStaffId}`, m.field.dingtalkStaffId, row.dingtalkStaffId]] as const) {
+    for (const [key, label, value] of [
+      [`wecom:${row.wecomUserId}`, m.field.wecomUserId, row.wecomUserId],
+      [`dingtalk:${row.dingtalkStaffId}`, m.field.dingtalkStaffId, row.dingtalkStaffId],
+    ] as const) {
       if (!value) continue;
       const first = seen.check(key, line);
       if (first !== undefined) throw new CliError(m.repeats(line, `${label} ${value}`, first));

@@ -28,14 +28,27 @@ export async function listFailed(ctx: OperatorContext, limit: number): Promise<s
   if (total === 0) return m.none;
   const lines = [m.header];
   for (const item of items) {
-    lines.push(m.line(item.id, shortTime(item.dueAt), item.attempts, await describe(ctx, item.recipient), item.lastError ?? '', firstLine(item.message.text)));
+    lines.push(
+      m.line(
+        item.id,
+        shortTime(item.dueAt),
+        item.attempts,
+        await describe(ctx, item.recipient),
+        item.lastError ?? '',
+        firstLine(item.message.text),
+      ),
+    );
   }
   if (total > items.length) lines.push(m.more(items.length, total));
   return lines.join('\n');
 }
 
 /** `yishi outbox retry <id…> | --all`: failed notices go back in the queue, due now. */
-export async function retryFailed(ctx: OperatorContext, ids: readonly string[], all: boolean): Promise<{ text: string; warnings: string[] }> {
+export async function retryFailed(
+  ctx: OperatorContext,
+  ids: readonly string[],
+  all: boolean,
+): Promise<{ text: string; warnings: string[] }> {
   const m = ctx.t.operations.cli.outbox;
   const now = ctx.clock.now();
   if (all) return { text: m.retried(await ctx.outbox.retryAll(now)), warnings: [] };

@@ -14,7 +14,11 @@ export interface RosterOptions {
   workdays?: string;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(/[,，、]/).map((part) => part.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[,，、]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 /**
  * `yishi roster generate`: the same rotation as POST /api/roster/generate and the 排班 command
@@ -23,9 +27,13 @@ const list = (value: string | undefined) => (value ?? '').split(/[,，、]/).map
  */
 export async function generateRoster(ctx: OperatorContext, options: RosterOptions): Promise<string> {
   const m = ctx.t.operations.cli.roster;
-  const period = options.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(options.month) ? monthPeriod(options.month) : { startDate: options.from ?? '', endDate: options.to ?? '' };
+  const period =
+    options.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)
+      ? monthPeriod(options.month)
+      : { startDate: options.from ?? '', endDate: options.to ?? '' };
   const dates = { from: period.startDate, to: period.endDate, holidays: list(options.holidays), workdays: list(options.workdays) };
-  for (const date of [dates.from, dates.to, ...dates.holidays, ...dates.workdays]) if (!isIsoDate(date)) throw new CliError(m.badDate(options.month ?? date), 2);
+  for (const date of [dates.from, dates.to, ...dates.holidays, ...dates.workdays])
+    if (!isIsoDate(date)) throw new CliError(m.badDate(options.month ?? date), 2);
   const memberIds: string[] = [];
   if (options.members) {
     for (const name of list(options.members)) {

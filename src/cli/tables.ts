@@ -70,11 +70,17 @@ async function readXlsx(path: string, t: Messages): Promise<Table> {
   const width = header?.cells.length ?? 0;
   const wide = rows.find((row) => row.cells.length > width);
   if (wide) throw new CliError(t.operations.cli.import.malformed(wide.line, t.operations.cli.import.columnCount));
-  return { header: header?.cells ?? [], rows: rows.map((row) => ({ line: row.line, cells: [...row.cells, ...Array<string>(width - row.cells.length).fill('')] })) };
+  return {
+    header: header?.cells ?? [],
+    rows: rows.map((row) => ({ line: row.line, cells: [...row.cells, ...Array<string>(width - row.cells.length).fill('')] })),
+  };
 }
 
 /** Maps header cells to field names through `columns` (case and spaces ignored); unknown ones are listed. */
-export function mapHeader<F extends string>(header: string[], columns: Record<string, F>): { fields: Array<F | undefined>; unknown: string[] } {
+export function mapHeader<F extends string>(
+  header: string[],
+  columns: Record<string, F>,
+): { fields: Array<F | undefined>; unknown: string[] } {
   const fields = header.map((name) => columns[name.replace(/\s/g, '').toLowerCase()]);
   return { fields, unknown: header.filter((_, i) => !fields[i]) };
 }

@@ -5,9 +5,7 @@ import { beijingDate, parseDateExpression, parseTimeOfDay } from './dates.js';
 export type ArgProblem = 'choice' | 'date' | 'time' | 'opinion-number';
 
 /** The outcome of reading one value for one argument. */
-export type ArgReading =
-  | { ok: true; values: ParsedArgs; leftover?: string }
-  | { ok: false; problem: ArgProblem };
+export type ArgReading = { ok: true; values: ParsedArgs; leftover?: string } | { ok: false; problem: ArgProblem };
 
 const pad = (digits: string) => digits.padStart(6, '0');
 
@@ -19,9 +17,11 @@ const pad = (digits: string) => digits.padStart(6, '0');
  * normalizeOpinionNumber('2026-123', now); // 'MY-2026-000123'
  */
 export function normalizeOpinionNumber(text: string, now: Date): string | null {
-  const input = text.toUpperCase().replace(/^(?:NO\.?|第)/, '').replace(/号$/, '');
-  const match =
-    /^MY-?(20\d{2})-?(\d{1,6})$/.exec(input) ?? /^(20\d{2})-(\d{1,6})$/.exec(input) ?? /^(20\d{2})(\d{6})$/.exec(input);
+  const input = text
+    .toUpperCase()
+    .replace(/^(?:NO\.?|第)/, '')
+    .replace(/号$/, '');
+  const match = /^MY-?(20\d{2})-?(\d{1,6})$/.exec(input) ?? /^(20\d{2})-(\d{1,6})$/.exec(input) ?? /^(20\d{2})(\d{6})$/.exec(input);
   if (match) return `MY-${match[1]}-${pad(match[2]!)}`;
   if (/^\d{1,6}$/.test(input) && Number(input) > 0) return `MY-${beijingDate(now).slice(0, 4)}-${pad(input)}`;
   return null;
@@ -70,7 +70,9 @@ export function readArg(spec: ArgSpec, token: string, now: Date): ArgReading {
     }
     case 'choice': {
       const choice = spec.choices?.find((c) => c.toLowerCase() === token.toLowerCase());
-      return choice !== undefined || !spec.choices ? { ok: true, values: { [spec.name]: choice ?? token } } : { ok: false, problem: 'choice' };
+      return choice !== undefined || !spec.choices
+        ? { ok: true, values: { [spec.name]: choice ?? token } }
+        : { ok: false, problem: 'choice' };
     }
     case 'member':
       return { ok: true, values: { [spec.name]: token.replace(/^@/, '') } };

@@ -98,13 +98,20 @@ export class Bot {
     if (!message.text && !message.event) return [];
     const actor = await resolveActor(this.deps.services.members, message);
 
-    const bucket = await this.deps.coordination.takeToken(`commands:${message.platform}:${message.sender.platformUserId}`, this.deps.commandRatePerMinute, 60_000, this.deps.clock.now().getTime());
+    const bucket = await this.deps.coordination.takeToken(
+      `commands:${message.platform}:${message.sender.platformUserId}`,
+      this.deps.commandRatePerMinute,
+      60_000,
+      this.deps.clock.now().getTime(),
+    );
     if (!bucket.allowed) return toMessages(t.core.rateLimited(Math.max(1, Math.ceil(bucket.retryAfterMs / 1000))));
 
     if (!message.text.trim()) return []; // events carry no words to answer
     const turn: Turn = { actor, message, log };
     const answer = stripBotMentions(message.text, t.core.botNames);
-    const folded = normalizeInput(answer).replace(/^\/+\s*/, '').replace(/[.。!]+$/, '');
+    const folded = normalizeInput(answer)
+      .replace(/^\/+\s*/, '')
+      .replace(/[.。!]+$/, '');
     const found = await this.runner.conversations.load(message);
     if (found && !found.expired) return this.runner.carryOn(found.state, turn, answer, folded);
 
@@ -127,7 +134,10 @@ export class Bot {
   private unknown(parsed: Extract<ParseResult, { kind: 'unknown' }>, role: Role): string {
     const t = this.deps.messages.core;
     const words = this.deps.registry.wordsFor(role);
-    const joined = parsed.joinedWord && words.includes(parsed.joinedWord) ? `${parsed.joinedWord} ${parsed.line.slice(parsed.joinedWord.length).trim()}` : undefined;
+    const joined =
+      parsed.joinedWord && words.includes(parsed.joinedWord)
+        ? `${parsed.joinedWord} ${parsed.line.slice(parsed.joinedWord.length).trim()}`
+        : undefined;
     if (parsed.joinedWord && parsed.restWord && words.includes(parsed.joinedWord) && words.includes(parsed.restWord)) {
       return t.ambiguousJoin(parsed.joinedWord, parsed.line.slice(parsed.joinedWord.length).trim(), parsed.restWord);
     }

@@ -62,8 +62,16 @@ export class Conversations {
   }
 
   /** Starts or moves on a dialogue; the deadline restarts with every step. */
-  async ask(message: IncomingMessage, step: Omit<Extract<ConversationState, { kind: 'dialogue' }>, 'kind' | 'id' | 'expiresAt'> & { id?: string }): Promise<void> {
-    await this.save(message, { ...step, kind: 'dialogue', id: step.id ?? randomUUID(), expiresAt: this.clock.now().getTime() + DIALOGUE_TIMEOUT_MS });
+  async ask(
+    message: IncomingMessage,
+    step: Omit<Extract<ConversationState, { kind: 'dialogue' }>, 'kind' | 'id' | 'expiresAt'> & { id?: string },
+  ): Promise<void> {
+    await this.save(message, {
+      ...step,
+      kind: 'dialogue',
+      id: step.id ?? randomUUID(),
+      expiresAt: this.clock.now().getTime() + DIALOGUE_TIMEOUT_MS,
+    });
   }
 
   /** Waits for 确认/取消 on a pending command. */

@@ -168,11 +168,18 @@ function weekOffset(prefix: string | undefined): number {
 }
 
 const RELATIVE_DAYS: Record<string, number> = {
-  今天: 0, 今日: 0, 今儿: 0, 今儿个: 0,
-  明天: 1, 明日: 1, 明儿: 1,
-  后天: 2, 后日: 2,
+  今天: 0,
+  今日: 0,
+  今儿: 0,
+  今儿个: 0,
+  明天: 1,
+  明日: 1,
+  明儿: 1,
+  后天: 2,
+  后日: 2,
   大后天: 3,
-  昨天: -1, 昨日: -1,
+  昨天: -1,
+  昨日: -1,
   前天: -2,
 };
 

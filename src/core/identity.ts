@@ -16,7 +16,8 @@ export async function resolveActor(members: MemberRepository, message: IncomingM
   if (message.platform === 'wecom-kf') return { ...base, role: 'resident', name: displayName };
 
   let member = null;
-  if (message.platform === 'wecom-app' || message.platform === 'wecom-bot') member = await members.findByPlatformId('wecom', platformUserId);
+  if (message.platform === 'wecom-app' || message.platform === 'wecom-bot')
+    member = await members.findByPlatformId('wecom', platformUserId);
   else if (message.platform === 'dingtalk') member = await members.findByPlatformId('dingtalk', platformUserId);
   else if (message.platform === 'console') {
     // The console names people as "resident:<name>", "guest:<name>", or a member id.

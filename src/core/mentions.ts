@@ -22,7 +22,11 @@ export async function lookupMemberByName(members: MemberRepository, typed: strin
 }
 
 /** The member behind a platform user id @-mentioned on `platform` (console ids are member ids). */
-export async function memberByPlatformId(members: MemberRepository, platform: IncomingMessage['platform'], platformUserId: string): Promise<MemberRecord | null> {
+export async function memberByPlatformId(
+  members: MemberRepository,
+  platform: IncomingMessage['platform'],
+  platformUserId: string,
+): Promise<MemberRecord | null> {
   if (platform === 'console') return members.findById(platformUserId);
   if (platform === 'dingtalk') return members.findByPlatformId('dingtalk', platformUserId);
   if (platform === 'wecom-app' || platform === 'wecom-bot') return members.findByPlatformId('wecom', platformUserId);
@@ -33,7 +37,11 @@ export async function memberByPlatformId(members: MemberRepository, platform: In
  * Member ids of everyone mentioned: the platform's mention list first, then `@名字` in the text.
  * Names that match no member (or several) are left out; duplicates are dropped.
  */
-export async function resolveMentionedMembers(members: MemberRepository, message: IncomingMessage, names: readonly string[]): Promise<string[]> {
+export async function resolveMentionedMembers(
+  members: MemberRepository,
+  message: IncomingMessage,
+  names: readonly string[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const platformUserId of message.mentions) {
     const member = await memberByPlatformId(members, message.platform, platformUserId);

@@ -108,7 +108,8 @@ export function tokenizeSpans(folded: string, original: string, from = 0): Token
     const innerEnd = quoted ? match.index + match[0].length - 1 : match.index + match[0].length;
     const value = folded.slice(innerStart, innerEnd);
     if (!quoted && /^[!?.。…~]+$/.test(value.trim())) continue;
-    if (value.trim()) tokens.push({ value: value.trim(), raw: original.slice(innerStart, innerEnd).trim(), start: match.index, quoted, tail: '' });
+    if (value.trim())
+      tokens.push({ value: value.trim(), raw: original.slice(innerStart, innerEnd).trim(), start: match.index, quoted, tail: '' });
   }
   return tokens;
 }
@@ -133,9 +134,13 @@ function findCommand(line: string, start: number, registry: CommandRegistry, now
     const rest = line.slice(start + joined.length).trim();
     // 反映进度 is more likely a slip for 进度 than an opinion saying "进度": ambiguous, so not split.
     const restWord = registry.words().find((w) => /[^\p{ASCII}]/u.test(w) && rest.toLowerCase().startsWith(w));
-    if (restWord && command.args[0]?.kind === 'text') return { command: undefined, word: undefined, end, first, joinedWord: joined, restWord: registry.find(restWord)!.name };
-    if (acceptsJoinedRest(command.args, rest, now)) return { command, word: line.slice(start, start + joined.length), end: start + joined.length, first };
-    return command.args.length > 0 ? { command: undefined, word: undefined, end, first, joinedWord: joined } : { command: undefined, word: undefined, end, first };
+    if (restWord && command.args[0]?.kind === 'text')
+      return { command: undefined, word: undefined, end, first, joinedWord: joined, restWord: registry.find(restWord)!.name };
+    if (acceptsJoinedRest(command.args, rest, now))
+      return { command, word: line.slice(start, start + joined.length), end: start + joined.length, first };
+    return command.args.length > 0
+      ? { command: undefined, word: undefined, end, first, joinedWord: joined }
+      : { command: undefined, word: undefined, end, first };
   }
   return { command: undefined, word: undefined, end, first };
 }
@@ -181,7 +186,12 @@ export function parseInput(text: string, registry: CommandRegistry, options: Par
     if (!token.quoted && /^@[^@\s]/.test(token.value)) mentions.push(token.value.slice(1).replace(TRAILING_PUNCTUATION, ''));
     spans.push(token);
   }
-  const collapse = (from: number) => original.slice(from).replace(/\s+/g, ' ').trim().replace(/^[,;，；]+\s*/, '');
+  const collapse = (from: number) =>
+    original
+      .slice(from)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[,;，；]+\s*/, '');
   for (const span of spans) span.tail = collapse(span.start);
   const rest = collapse(afterWord);
   return { kind: 'command', command: found.command, word: found.word, rest, tokens: spans.map((t) => t.value), spans, tags, mentions };
@@ -223,7 +233,11 @@ export function bindArgs(
     } else if (spans[index]) {
       const token = spans[index]!;
       const reading = readArg(spec, token.value, now);
-      if (!reading.ok) return { args, invalid: { arg: spec.name, value: token.raw, problem: reading.problem, ...(spec.choices ? { choices: spec.choices } : {}) } };
+      if (!reading.ok)
+        return {
+          args,
+          invalid: { arg: spec.name, value: token.raw, problem: reading.problem, ...(spec.choices ? { choices: spec.choices } : {}) },
+        };
       Object.assign(args, reading.values);
       if (reading.leftover) {
         const tail = `${reading.leftover} ${spans[index + 1]?.tail ?? ''}`.trim();

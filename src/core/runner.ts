@@ -62,7 +62,17 @@ export class CommandRunner {
 
   private context(command: CommandSpec, turn: Turn, pending: PendingCommand): CommandContext {
     const d = this.deps;
-    return { actor: turn.actor, message: turn.message, args: pending.args, extras: pending.extras, t: d.messages, clock: d.clock, services: d.services, coordination: d.coordination, log: turn.log.child({ command: command.id }) };
+    return {
+      actor: turn.actor,
+      message: turn.message,
+      args: pending.args,
+      extras: pending.extras,
+      t: d.messages,
+      clock: d.clock,
+      services: d.services,
+      coordination: d.coordination,
+      log: turn.log.child({ command: command.id }),
+    };
   }
 
   /** A user-facing error becomes its message; anything else is logged and gets an apology. */
@@ -95,11 +105,16 @@ export class CommandRunner {
     const members = await this.bindMembers(command, bound.args, turn.message);
     if (typeof members === 'string') return toMessages(members);
     const memberIds = await resolveMentionedMembers(this.deps.services.members, turn.message, parsed.mentions);
-    const pending: PendingCommand = { commandId: command.id, args: bound.args, extras: { tags: parsed.tags, memberIds, rest: parsed.rest } };
+    const pending: PendingCommand = {
+      commandId: command.id,
+      args: bound.args,
+      extras: { tags: parsed.tags, memberIds, rest: parsed.rest },
+    };
     const missing = command.args.find((spec) => spec.required && pending.args[spec.name] === undefined);
     if (missing) {
       const toAsk = argsToAsk(command, pending.args);
-      if (!command.prompts?.[missing.name] || toAsk.length === 0) return toMessages(t.missingArgument(command.name, command.texts(this.t).usage));
+      if (!command.prompts?.[missing.name] || toAsk.length === 0)
+        return toMessages(t.missingArgument(command.name, command.texts(this.t).usage));
       return this.ask(command, turn, pending, toAsk);
     }
     return this.proceed(command, turn, pending, false);
@@ -138,7 +153,13 @@ export class CommandRunner {
       await this.conversations.end(turn.message);
       return toMessages(this.t.core.dialogue.noChoices);
     }
-    await this.conversations.ask(turn.message, { pending, asking, remaining, ...(question.choices ? { choices: question.choices } : {}), ...(id ? { id } : {}) });
+    await this.conversations.ask(turn.message, {
+      pending,
+      asking,
+      remaining,
+      ...(question.choices ? { choices: question.choices } : {}),
+      ...(id ? { id } : {}),
+    });
     return toMessages(question.text);
   }
 
@@ -179,7 +200,9 @@ export class CommandRunner {
       if (!t.words.confirm.includes(word)) return toMessages(t.confirm.remind);
       await this.conversations.end(turn.message);
       if (!(await this.conversations.claim(state))) return [];
-      return this.refusal(command, turn.actor) ?? this.guarded(command, turn, () => command.handler(this.context(command, turn, state.pending)));
+      return (
+        this.refusal(command, turn.actor) ?? this.guarded(command, turn, () => command.handler(this.context(command, turn, state.pending)))
+      );
     }
     if (t.words.leave.includes(word)) {
       await this.conversations.end(turn.message);

@@ -27,7 +27,11 @@ export class DemoAdminClient {
       method: options.method ?? (body === undefined ? 'GET' : 'POST'),
       headers: {
         authorization: `Bearer ${this.token}`,
-        ...(options.csv !== undefined ? { 'content-type': 'text/csv; charset=utf-8' } : body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.csv !== undefined
+          ? { 'content-type': 'text/csv; charset=utf-8' }
+          : body !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
       },
       ...(body !== undefined ? { body } : {}),
     });

@@ -36,6 +36,12 @@ export function demoCalendar(now: Date): DemoCalendar {
   const programme =
     ahead > 0 && ahead <= REAL_DATES_WITHIN_DAYS
       ? { title: `${year}年界别协商议事月`, ...monthPeriod(`${year}-09`), firstEventDate: realFirst, shifted: false }
-      : { title: `${year}年界别协商议事月（演示）`, startDate: today, endDate: addDays(today, 29), firstEventDate: addDays(today, SHIFTED_FIRST_EVENT_IN_DAYS), shifted: true };
+      : {
+          title: `${year}年界别协商议事月（演示）`,
+          startDate: today,
+          endDate: addDays(today, 29),
+          firstEventDate: addDays(today, SHIFTED_FIRST_EVENT_IN_DAYS),
+          shifted: true,
+        };
   return { roster, programme };
 }

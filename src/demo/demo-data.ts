@@ -42,14 +42,64 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
 ];
 
 const COMMUNITY_BASES = [
-  '青石', '柳岸', '桂花园', '枫桥', '映月', '金港', '锦绣', '玉兰', '新河', '瑞丰', '东湖', '西园', '南苑',
-  '北塘', '长乐', '安澜', '星湾', '朝阳', '和平', '文昌', '春晖', '翠竹', '明珠', '华庭', '梧桐',
+  '青石',
+  '柳岸',
+  '桂花园',
+  '枫桥',
+  '映月',
+  '金港',
+  '锦绣',
+  '玉兰',
+  '新河',
+  '瑞丰',
+  '东湖',
+  '西园',
+  '南苑',
+  '北塘',
+  '长乐',
+  '安澜',
+  '星湾',
+  '朝阳',
+  '和平',
+  '文昌',
+  '春晖',
+  '翠竹',
+  '明珠',
+  '华庭',
+  '梧桐',
 ];
-const VILLAGE_BASES = ['杨柳', '石桥', '荷塘', '白鹭', '双河', '沙湾', '竹林', '稻香', '梅岭', '龙泉', '清溪', '黄泥塘', '桃源', '上塘', '下坝', '蒋家', '前洋', '后山', '芦荡', '三星', '红旗', '茶山'];
+const VILLAGE_BASES = [
+  '杨柳',
+  '石桥',
+  '荷塘',
+  '白鹭',
+  '双河',
+  '沙湾',
+  '竹林',
+  '稻香',
+  '梅岭',
+  '龙泉',
+  '清溪',
+  '黄泥塘',
+  '桃源',
+  '上塘',
+  '下坝',
+  '蒋家',
+  '前洋',
+  '后山',
+  '芦荡',
+  '三星',
+  '红旗',
+  '茶山',
+];
 
 /** 47 villages and communities, each with keywords residents use and a QR-code scene value. */
 export const DEMO_COMMUNITIES: ReadonlyArray<{ name: string; keywords: string[]; code: string }> = [
-  ...COMMUNITY_BASES.map((base, i) => ({ name: `${base}社区`, keywords: [base, `${base}小区`, `${base}街`], code: `sq${String(i + 1).padStart(2, '0')}` })),
+  ...COMMUNITY_BASES.map((base, i) => ({
+    name: `${base}社区`,
+    keywords: [base, `${base}小区`, `${base}街`],
+    code: `sq${String(i + 1).padStart(2, '0')}`,
+  })),
   ...VILLAGE_BASES.map((base, i) => ({ name: `${base}村`, keywords: [base, `${base}组`], code: `cun${String(i + 1).padStart(2, '0')}` })),
 ];
 
@@ -116,7 +166,11 @@ export interface DemoOpinionScript {
 
 export const DEMO_OPINIONS: readonly DemoOpinionScript[] = [
   { from: 'resident:王阿姨', text: '反映 #青石社区 青石街小区门口的路灯坏了一个多星期，晚上出门很不方便', steps: [] },
-  { from: 'resident:李师傅', text: '反映 #柳岸社区 柳岸花园的垃圾分类亭经常满溢，天一热异味很大', steps: [{ as: '林晓雯', say: '受理 {n}' }] },
+  {
+    from: 'resident:李师傅',
+    text: '反映 #柳岸社区 柳岸花园的垃圾分类亭经常满溢，天一热异味很大',
+    steps: [{ as: '林晓雯', say: '受理 {n}' }],
+  },
   {
     from: 'resident:赵大姐',
     text: '反映 #桂花园社区 我们是老旧小区，想加装电梯，不知道怎么申请补贴',

@@ -2,7 +2,16 @@ import { stringify } from 'csv-stringify/sync';
 import { addDays } from '../core/dates.js';
 import type { DemoAdminClient } from './admin-client.js';
 import { demoCalendar, type DemoCalendar } from './demo-calendar.js';
-import { DEMO_CATEGORIES, DEMO_COMMUNITIES, DEMO_EVENTS, DEMO_MEMBERS, DEMO_OPINIONS, DEMO_SECTORS, DEMO_SERVICE_CENTRE, DEMO_SIGN_UPS } from './demo-data.js';
+import {
+  DEMO_CATEGORIES,
+  DEMO_COMMUNITIES,
+  DEMO_EVENTS,
+  DEMO_MEMBERS,
+  DEMO_OPINIONS,
+  DEMO_SECTORS,
+  DEMO_SERVICE_CENTRE,
+  DEMO_SIGN_UPS,
+} from './demo-data.js';
 
 /** What the seed created. */
 export interface DemoSummary {
@@ -96,7 +105,9 @@ async function importMembers(client: DemoAdminClient): Promise<CreatedMember[]> 
  */
 async function createGroups(client: DemoAdminClient, members: CreatedMember[]): Promise<void> {
   const channels = (people: CreatedMember[]) => people.map((person) => ({ platform: 'console', kind: 'group', id: person.id }));
-  await client.call('/api/groups', { body: { key: 'staff', name: '政协办公室工作群', channels: channels(members.filter((m) => m.role !== 'member')) } });
+  await client.call('/api/groups', {
+    body: { key: 'staff', name: '政协办公室工作群', channels: channels(members.filter((m) => m.role !== 'member')) },
+  });
   for (const sector of DEMO_SECTORS) {
     const people = members.filter((m) => m.sector === sector && m.role === 'member');
     await client.call('/api/groups', { body: { key: sector, name: `${sector}界别群`, channels: channels(people) } });
@@ -107,7 +118,12 @@ async function createGroups(client: DemoAdminClient, members: CreatedMember[]): 
 async function createConsultationMonth(client: DemoAdminClient, calendar: DemoCalendar): Promise<number[]> {
   const { programme } = calendar;
   const created = await client.call<{ id: string }>('/api/programmes', {
-    body: { title: programme.title, startDate: programme.startDate, endDate: programme.endDate, description: '各界别围绕区域发展和民生实事开展专题协商' },
+    body: {
+      title: programme.title,
+      startDate: programme.startDate,
+      endDate: programme.endDate,
+      description: '各界别围绕区域发展和民生实事开展专题协商',
+    },
   });
   const numbers: number[] = [];
   for (const event of DEMO_EVENTS) {

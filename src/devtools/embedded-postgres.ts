@@ -81,12 +81,36 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefi
     }
     run(runner, join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
     port = await findFreePort();
-    const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${root}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'plan_cache_mode=force_custom_plan'];
+    const settings = [
+      'listen_addresses=127.0.0.1',
+      `port=${port}`,
+      `unix_socket_directories=${root}`,
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+      'max_connections=200',
+      'plan_cache_mode=force_custom_plan',
+    ];
     const [program, args] = runner(join(binDir, 'postgres'), ['-D', dataDir, ...settings.flatMap((setting) => ['-c', setting])]);
     const started = spawn(program, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: tmpdir() });
     child = started;
     await waitForPort(port, 20_000, () => started.exitCode === null);
-    const psql = (database: string, sql: string) => run(runner, join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+    const psql = (database: string, sql: string) =>
+      run(runner, join(binDir, 'psql'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        sql,
+      ]);
     psql('postgres', 'CREATE DATABASE ferretdb');
     psql('ferretdb', INDEX_FERRET_IDS);
   } catch (error) {

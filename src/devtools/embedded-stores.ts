@@ -38,8 +38,15 @@ function findFerretBinary(): string | undefined {
 async function startFerret(binary: string, dataDir: string | undefined, backend: FerretBackend): Promise<EmbeddedServer> {
   const stateDir = dataDir ?? mkdtempSync(join(tmpdir(), 'yishi-ferretdb-'));
   mkdirSync(stateDir, { recursive: true });
-  const postgres = backend === 'postgresql' ? await startEmbeddedPostgres().catch((error: unknown) => void console.warn(`PostgreSQL could not be started, so FerretDB runs on SQLite: ${(error as Error).message}`)) : undefined;
-  const handler = postgres ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`] : ['--handler=sqlite', `--sqlite-url=file:${stateDir}/`];
+  const postgres =
+    backend === 'postgresql'
+      ? await startEmbeddedPostgres().catch(
+          (error: unknown) => void console.warn(`PostgreSQL could not be started, so FerretDB runs on SQLite: ${(error as Error).message}`),
+        )
+      : undefined;
+  const handler = postgres
+    ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${stateDir}/`];
   const port = await findFreePort();
   const child = spawn(
     binary,

@@ -141,7 +141,10 @@ function pipeClient(client: Socket, upstreamPort: number, lanes: Lanes): void {
 }
 
 /** Starts the proxy on a free loopback port in front of `upstreamPort`. */
-export async function startWriteSerializingProxy(upstreamPort: number, mode: WriteLanes = 'global'): Promise<{ port: number; close(): Promise<void> }> {
+export async function startWriteSerializingProxy(
+  upstreamPort: number,
+  mode: WriteLanes = 'global',
+): Promise<{ port: number; close(): Promise<void> }> {
   const lanes = new Lanes(mode);
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {

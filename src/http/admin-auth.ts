@@ -24,7 +24,10 @@ export function requireAdminToken(currentToken: () => string) {
     const header = ctx.get('authorization');
     const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
     if (!presented || !timingSafeEqual(digest(presented), expectedDigest(currentToken()))) {
-      throw new YishiError('unauthorized', { status: 401, userMessage: 'A valid admin token is required: Authorization: Bearer <ADMIN_TOKEN>.' });
+      throw new YishiError('unauthorized', {
+        status: 401,
+        userMessage: 'A valid admin token is required: Authorization: Bearer <ADMIN_TOKEN>.',
+      });
     }
     await next();
   };

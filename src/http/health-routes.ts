@@ -23,7 +23,13 @@ async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<stri
 }
 
 /** `/healthz` (alive), `/readyz` (stores reachable, platforms on) and `/metrics` (Prometheus). */
-export function healthRoutes(deps: { config: Config; mongo: Connection; coordination: Coordination; metrics: Metrics; isShuttingDown: () => boolean }): Router {
+export function healthRoutes(deps: {
+  config: Config;
+  mongo: Connection;
+  coordination: Coordination;
+  metrics: Metrics;
+  isShuttingDown: () => boolean;
+}): Router {
   const router = new Router();
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };

@@ -69,7 +69,8 @@ export function errorBoundary() {
   };
 }
 
-const MONGO_UNAVAILABLE = /^Mongo(?:ose)?(?:ServerSelection|Network|NetworkTimeout|NotConnected|PoolCleared|PoolClosed|TopologyClosed)Error$/;
+const MONGO_UNAVAILABLE =
+  /^Mongo(?:ose)?(?:ServerSelection|Network|NetworkTimeout|NotConnected|PoolCleared|PoolClosed|TopologyClosed)Error$/;
 
 /** Whether an error means "MongoDB or Redis cannot be reached right now" (not a bug, not bad input). */
 export function isStoreUnavailable(error: unknown): boolean {

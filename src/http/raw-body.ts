@@ -7,7 +7,8 @@ import { YishiError } from '../core/errors.js';
  */
 export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || 0);
-  if (declared > limitBytes) throw new YishiError('body_too_large', { status: 413, detail: `body of ${declared} bytes exceeds ${limitBytes}` });
+  if (declared > limitBytes)
+    throw new YishiError('body_too_large', { status: 413, detail: `body of ${declared} bytes exceeds ${limitBytes}` });
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of ctx.req) {

@@ -135,7 +135,8 @@ export class Scheduler {
       logger: {
         info: (message) => log.debug(message),
         // A long outbox pass outlasting its 30 s tick is normal under load, not a warning.
-        warn: (message) => (String(message).includes('overlap') ? log.info('the previous tick is still running; this tick is skipped') : log.warn(message)),
+        warn: (message) =>
+          String(message).includes('overlap') ? log.info('the previous tick is still running; this tick is skipped') : log.warn(message),
         error: (message, err) => log.error({ err: err ?? message }, 'cron task error'),
         debug: (message) => log.trace(String(message)),
       },

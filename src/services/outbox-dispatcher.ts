@@ -151,7 +151,8 @@ export class OutboxDispatcher {
         // end: notices enqueued during the pass, due now, are queued after the cursor.)
         if (lost > 0 && handled === 0) break;
       }
-      if (summary.sent + summary.failed + summary.skipped + summary.deferred > 0) this.deps.logger.info({ ...summary }, 'outbox pass finished');
+      if (summary.sent + summary.failed + summary.skipped + summary.deferred > 0)
+        this.deps.logger.info({ ...summary }, 'outbox pass finished');
       this.deps.onDepth?.(await this.deps.outbox.countWaiting());
     } finally {
       this.running -= 1;
@@ -163,7 +164,13 @@ export class OutboxDispatcher {
    * Sends one batch of candidates: read in due order, sent in lanes (one per channel, several at
    * once). How many were handled here, and how many were lost to other instances.
    */
-  private async sendBatch(candidates: OutboxCandidate[], now: Date, token: string, state: PassState, summary: DispatchSummary): Promise<{ handled: number; lost: number }> {
+  private async sendBatch(
+    candidates: OutboxCandidate[],
+    now: Date,
+    token: string,
+    state: PassState,
+    summary: DispatchSummary,
+  ): Promise<{ handled: number; lost: number }> {
     let handled = 0;
     let lost = 0;
     let justLost = false;
@@ -210,7 +217,11 @@ export class OutboxDispatcher {
       // A store hiccup mid-item: put it back; if even that fails, the lease hands it on later.
       this.deps.logger.error({ err: error, idempotencyKey: item.idempotencyKey }, 'outbox item could not be processed; it will be retried');
       await this.deps.outbox
-        .release(item.id, token, { retryAt: new Date(now.getTime() + backoffMs(item.attempts)), attempts: item.attempts, lastError: String((error as Error).message) })
+        .release(item.id, token, {
+          retryAt: new Date(now.getTime() + backoffMs(item.attempts)),
+          attempts: item.attempts,
+          lastError: String((error as Error).message),
+        })
         .catch(() => undefined);
       return 'deferred';
     }
@@ -220,7 +231,10 @@ export class OutboxDispatcher {
     const log = this.deps.logger.child({ idempotencyKey: item.idempotencyKey, outboxId: item.id });
     if (item.expiresAt && item.expiresAt.getTime() <= now.getTime()) {
       await this.deps.outbox.markSkipped(item.id, token, `expired at ${item.expiresAt.toISOString()} before it could be sent`);
-      log.info({ dueAt: item.dueAt, expiresAt: item.expiresAt }, 'outbox item skipped: it is no longer useful (expired before it could be sent)');
+      log.info(
+        { dueAt: item.dueAt, expiresAt: item.expiresAt },
+        'outbox item skipped: it is no longer useful (expired before it could be sent)',
+      );
       return 'skipped';
     }
     const resolution = await this.resolve(item, state.groupCache);
@@ -251,7 +265,8 @@ export class OutboxDispatcher {
         deliveredNow += 1;
         if (resolution.targets.length > 1) await this.deps.outbox.recordDelivered(item.id, target.fingerprint);
       } catch (thrown) {
-        const error = thrown instanceof SendError ? thrown : new SendError(String((thrown as Error)?.message ?? thrown), 'send_threw', true);
+        const error =
+          thrown instanceof SendError ? thrown : new SendError(String((thrown as Error)?.message ?? thrown), 'send_threw', true);
         if (error.retryable) {
           retryReason = `${error.code}: ${error.message}`;
           if (error.retryAfterMs !== undefined) {
@@ -275,12 +290,20 @@ export class OutboxDispatcher {
     if (waitUntil !== undefined) {
       const gaveUp = (burnsAttempt && item.attempts >= MAX_ATTEMPTS) || item.claimSeq >= MAX_CLAIMS;
       if (gaveUp) {
-        await this.deps.outbox.markFailed(item.id, token, `gave up after ${item.attempts} attempts; last error ${retryReason ?? 'rate limited'}`);
+        await this.deps.outbox.markFailed(
+          item.id,
+          token,
+          `gave up after ${item.attempts} attempts; last error ${retryReason ?? 'rate limited'}`,
+        );
         log.warn({ attempts: item.attempts, reason: retryReason }, 'outbox item failed: too many retries');
         return 'failed';
       }
       const attempts = burnsAttempt ? item.attempts : item.attempts - 1;
-      await this.deps.outbox.release(item.id, token, { retryAt: new Date(waitUntil), attempts, ...(retryReason ? { lastError: retryReason } : {}) });
+      await this.deps.outbox.release(item.id, token, {
+        retryAt: new Date(waitUntil),
+        attempts,
+        ...(retryReason ? { lastError: retryReason } : {}),
+      });
       log.debug({ retryAt: new Date(waitUntil), reason: retryReason }, 'outbox item deferred');
       return 'deferred';
     }
@@ -290,7 +313,12 @@ export class OutboxDispatcher {
       log.warn({ failures }, 'outbox item failed: the platform refused it');
       return 'failed';
     }
-    const marked = await this.deps.outbox.markSent(item.id, token, now, failures.length ? `some channels failed: ${failures.join('; ')}` : undefined);
+    const marked = await this.deps.outbox.markSent(
+      item.id,
+      token,
+      now,
+      failures.length ? `some channels failed: ${failures.join('; ')}` : undefined,
+    );
     if (!marked) log.warn('outbox item sent, but its claim had already passed to another instance (the send took longer than the lease)');
     return 'sent';
   }
@@ -317,7 +345,9 @@ export class OutboxDispatcher {
     switch (recipient.kind) {
       case 'group': {
         const resolution = await this.resolve(item, state.groupCache);
-        return resolution.ok && resolution.targets.length > 0 ? resolution.targets.map((target) => addressKey(target.address)) : [`group:${recipient.groupKey}`];
+        return resolution.ok && resolution.targets.length > 0
+          ? resolution.targets.map((target) => addressKey(target.address))
+          : [`group:${recipient.groupKey}`];
       }
       case 'address':
         return [addressKey(recipient.address)];
@@ -343,9 +373,15 @@ export class OutboxDispatcher {
   /** Flags the broken channel and tells the staff group once per breakage. */
   private async markBroken(target: DeliveryTarget, error: SendError, now: Date): Promise<void> {
     const groupKey = target.groupKey!;
-    const before = await this.deps.groups.markChannelBroken(groupKey, target.address, { reason: `${error.code}: ${error.message}`, at: now });
+    const before = await this.deps.groups.markChannelBroken(groupKey, target.address, {
+      reason: `${error.code}: ${error.message}`,
+      at: now,
+    });
     if (!before) return;
-    this.deps.logger.error({ groupKey, platform: target.address.platform, channel: target.fingerprint, code: error.code }, 'a group channel is broken; telling the staff group');
+    this.deps.logger.error(
+      { groupKey, platform: target.address.platform, channel: target.fingerprint, code: error.code },
+      'a group channel is broken; telling the staff group',
+    );
     await this.deps.notifier.notify(
       { kind: 'group', groupKey: 'staff' },
       { text: this.deps.messages.outbox.robotBroken(before.name, groupKey, target.address.platform, error.message), format: 'text' },

@@ -42,7 +42,9 @@ export class RecipientResolver {
         return this.member(recipient.memberId);
       case 'resident': {
         const resident = await this.deps.residents.findById(recipient.residentId);
-        return resident ? { ok: true, targets: [target(resident.address)] } : { ok: false, reason: `resident ${recipient.residentId} does not exist` };
+        return resident
+          ? { ok: true, targets: [target(resident.address)] }
+          : { ok: false, reason: `resident ${recipient.residentId} does not exist` };
       }
       case 'group':
         return this.group(recipient.groupKey);

@@ -19,7 +19,10 @@ const count = (collection: string) => db.collection(collection).countDocuments()
 /** A member list as an office keeps it: Chinese header, BOM, one member per line (line 1 is the header). */
 function membersCsv(total: number, prefix: string, change?: { line: number; row: string }): string {
   const rows = ['姓名,界别,角色,企业微信,电话,召集人'];
-  for (let i = 1; i <= total; i += 1) rows.push(`${prefix}${i},${SECTORS[i % SECTORS.length]},${i % 50 === 0 ? '工作人员' : '委员'},${prefix}-${i},1390000${String(i).padStart(4, '0')},${i % 60 === 1 ? '是' : ''}`);
+  for (let i = 1; i <= total; i += 1)
+    rows.push(
+      `${prefix}${i},${SECTORS[i % SECTORS.length]},${i % 50 === 0 ? '工作人员' : '委员'},${prefix}-${i},1390000${String(i).padStart(4, '0')},${i % 60 === 1 ? '是' : ''}`,
+    );
   if (change) rows[change.line - 1] = change.row;
   return `\uFEFF${rows.join('\n')}\n`;
 }
@@ -47,7 +50,14 @@ describe('yishi import members', () => {
     expect(run.code).toBe(0);
     expect(await count('members')).toBe(500);
     const sample = await db.collection('members').findOne({ name: '委员60' });
-    expect(sample).toMatchObject({ sector: SECTORS[60 % 8], role: 'member', wecomUserId: '委员-60', phone: '13900000060', isConvenor: false, active: true });
+    expect(sample).toMatchObject({
+      sector: SECTORS[60 % 8],
+      role: 'member',
+      wecomUserId: '委员-60',
+      phone: '13900000060',
+      isConvenor: false,
+      active: true,
+    });
     expect(await db.collection('members').findOne({ name: '委员100' })).toMatchObject({ role: 'staff' });
   }, 60_000);
 
@@ -64,23 +74,33 @@ describe('yishi import members', () => {
   it('rejects a row whose columns do not match the header, and a quote left open, with their lines', async () => {
     const shortRow = await runCli(['import', 'members', file('short.csv', membersCsv(20, '乙', { line: 9, row: '乙8,工会' }))], { env });
     expect(shortRow.stderr).toContain('第9行格式有误（列数与表头不一致）。整个文件未导入。');
-    const quote = await runCli(['import', 'members', file('quote.csv', membersCsv(20, '丙', { line: 5, row: '"丙4,工会,委员,,,' }))], { env });
+    const quote = await runCli(['import', 'members', file('quote.csv', membersCsv(20, '丙', { line: 5, row: '"丙4,工会,委员,,,' }))], {
+      env,
+    });
     expect(quote.stderr).toMatch(/第\d+行格式有误（引号没有成对）。整个文件未导入。/);
     expect(shortRow.code).toBe(1);
     expect(await count('members')).toBe(500);
   }, 60_000);
 
   it('names both lines when an account repeats in the file, and the owner when it is already registered', async () => {
-    const repeated = await runCli(['import', 'members', file('repeat.csv', membersCsv(30, '丁', { line: 21, row: '丁20,工会,委员,丁-3,,' }))], { env });
+    const repeated = await runCli(
+      ['import', 'members', file('repeat.csv', membersCsv(30, '丁', { line: 21, row: '丁20,工会,委员,丁-3,,' }))],
+      { env },
+    );
     expect(repeated.stderr).toContain('第21行：企业微信账号 丁-3与第4行重复。整个文件未导入。');
-    const taken = await runCli(['import', 'members', file('taken.csv', membersCsv(30, '戊', { line: 12, row: '戊11,工会,委员,委员-7,,' }))], { env });
+    const taken = await runCli(
+      ['import', 'members', file('taken.csv', membersCsv(30, '戊', { line: 12, row: '戊11,工会,委员,委员-7,,' }))],
+      { env },
+    );
     expect(taken.stderr).toContain('第12行：企业微信账号 委员-7已经登记（委员7）。整个文件未导入。');
     expect(await count('members')).toBe(500);
   }, 60_000);
 
   it('says what the header lacks, and refuses other file types', async () => {
     const header = await runCli(['import', 'members', file('header.csv', '名字,界别\n张三,工会\n')], { env });
-    expect(header.stderr).toContain('第1行（表头）应当列出：姓名、界别、角色（委员、工作人员或管理员）；不认识的列：名字。整个文件未导入。');
+    expect(header.stderr).toContain(
+      '第1行（表头）应当列出：姓名、界别、角色（委员、工作人员或管理员）；不认识的列：名字。整个文件未导入。',
+    );
     const other = await runCli(['import', 'members', file('list.txt', 'x')], { env });
     expect(other.stderr).toContain('只支持 .csv 和 .xlsx 文件');
     expect(other.code).toBe(1);

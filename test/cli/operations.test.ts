@@ -12,8 +12,10 @@ const env = { MONGODB_URI: stores.mongoUri };
 const clock = new ManualClock('2026-03-04T02:00:00Z');
 let app: TestYishi;
 
-const say = async (from: string, text: string) => ((await app.api('/console/messages', { body: { from, text } })).body.replies as Array<{ text: string }>).map((r) => r.text).join('\n');
-const addMember = async (name: string, role: 'member' | 'staff' | 'admin' = 'member') => (await app.api('/api/members', { body: { name, sector: '工会', role } })).body.id as string;
+const say = async (from: string, text: string) =>
+  ((await app.api('/console/messages', { body: { from, text } })).body.replies as Array<{ text: string }>).map((r) => r.text).join('\n');
+const addMember = async (name: string, role: 'member' | 'staff' | 'admin' = 'member') =>
+  (await app.api('/api/members', { body: { name, sector: '工会', role } })).body.id as string;
 
 beforeAll(async () => {
   app = await startTestYishi(import.meta.url, { stores, clock, redis: false, scheduler: 'manual' });
@@ -32,7 +34,13 @@ describe('yishi outbox', () => {
     expect(failed.stdout).toContain('group "staff" does not exist');
     const id = /^([0-9a-f]{24}) /m.exec(failed.stdout)![1]!;
 
-    expect((await app.api('/api/groups', { body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status).toBe(201);
+    expect(
+      (
+        await app.api('/api/groups', {
+          body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'console', kind: 'group', id: 'office' }] },
+        })
+      ).status,
+    ).toBe(201);
     const retried = await runCli(['outbox', 'retry', id, '0123456789abcdef01234567'], { env });
     expect(retried.stderr).toContain('编号 0123456789abcdef01234567 不是发送失败的通知（或不存在），未处理。');
     expect(retried.stderr).toContain('已重新排队1条通知');
@@ -47,15 +55,22 @@ describe('yishi roster generate and export', () => {
   it('generates a month of half-day shifts for the named members, and exports the roster and members as CSV', async () => {
     await addMember('甲委员');
     await addMember('乙委员');
-    const generated = await runCli(['roster', 'generate', '--month', '2026-04', '--members', '甲委员,乙委员', '--half-days', '--holidays', '2026-04-06'], { env });
+    const generated = await runCli(
+      ['roster', 'generate', '--month', '2026-04', '--members', '甲委员,乙委员', '--half-days', '--holidays', '2026-04-06'],
+      { env },
+    );
     expect(generated.stderr).toContain('已生成 2026-04-01 至 2026-04-30 的值班表：21个工作日，新排42个班次');
     const first = (await app.api('/api/roster?from=2026-04-01&to=2026-04-01')).body.shifts as Array<{ slot: string; memberName: string }>;
     expect(first.map((s) => `${s.slot}${s.memberName}`)).toEqual(['上午甲委员', '下午乙委员']);
 
     const dir = mkdtempSync(join(tmpdir(), 'yishi-cli-export-'));
-    const roster = await runCli(['export', 'roster', '--from', '2026-04-01', '--to', '2026-04-02', '--out', join(dir, 'roster.csv')], { env });
+    const roster = await runCli(['export', 'roster', '--from', '2026-04-01', '--to', '2026-04-02', '--out', join(dir, 'roster.csv')], {
+      env,
+    });
     expect(roster.stderr).toContain('已导出4行');
-    expect(readFileSync(join(dir, 'roster.csv'), 'utf8')).toBe('\uFEFF日期,时段,委员,地点,状态\n2026-04-01,上午,甲委员,委员服务中心,planned\n2026-04-01,下午,乙委员,委员服务中心,planned\n2026-04-02,上午,甲委员,委员服务中心,planned\n2026-04-02,下午,乙委员,委员服务中心,planned\n');
+    expect(readFileSync(join(dir, 'roster.csv'), 'utf8')).toBe(
+      '\uFEFF日期,时段,委员,地点,状态\n2026-04-01,上午,甲委员,委员服务中心,planned\n2026-04-01,下午,乙委员,委员服务中心,planned\n2026-04-02,上午,甲委员,委员服务中心,planned\n2026-04-02,下午,乙委员,委员服务中心,planned\n',
+    );
     await runCli(['export', 'members', '--out', join(dir, 'members.csv')], { env });
     expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toContain('姓名,界别,角色,企业微信,钉钉,电话,召集人\n甲委员,工会,委员,,,,\n');
     const opinions = await runCli(['export', 'opinions', '--out', join(dir, 'opinions.csv')], { env });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, beijingDate, beijingInstant, beijingTimeOfDay, parseDateExpression, parseTimeOfDay, weekdayOf } from '../../src/core/dates.js';
+import {
+  addDays,
+  beijingDate,
+  beijingInstant,
+  beijingTimeOfDay,
+  parseDateExpression,
+  parseTimeOfDay,
+  weekdayOf,
+} from '../../src/core/dates.js';
 
 // Instants are chosen near midnight so that a UTC (or server-local) reading gives the wrong day.
 /** Wednesday 2026-03-04, 23:30 in Beijing (15:30 UTC). */

@@ -59,7 +59,10 @@ describe('the guided 反映 dialogue', () => {
     expect(filed).toMatch(NUMBER);
     expect(await opinionCount()).toBe(before + 1);
     const stored = (await app.api('/api/opinions')).body.items as Array<{ number: string; content: string; community?: string }>;
-    expect(stored.find((o) => o.number === NUMBER.exec(filed)![0])).toMatchObject({ content: '小区门口的路灯坏了，晚上很黑', community: '和平社区' });
+    expect(stored.find((o) => o.number === NUMBER.exec(filed)![0])).toMatchObject({
+      content: '小区门口的路灯坏了，晚上很黑',
+      community: '和平社区',
+    });
   });
 
   it('takes the community by name and asks again, kindly, when the answer is not in the list', async () => {
@@ -125,7 +128,8 @@ describe('办结 waits for confirmation', () => {
     const number = NUMBER.exec(filed)![0];
     expect(await chat.say(staff, `受理 ${number}`)).toContain(number);
     expect(await chat.say(staff, `分派 ${number} @张委员`)).toContain('张委员');
-    const state = async () => ((await app.api('/api/opinions')).body.items as Array<{ number: string; state: string }>).find((o) => o.number === number)!.state;
+    const state = async () =>
+      ((await app.api('/api/opinions')).body.items as Array<{ number: string; state: string }>).find((o) => o.number === number)!.state;
     const before = await state();
 
     const preview = await chat.say(zhang, `办结 ${number} 已更换门禁电源`);

@@ -68,11 +68,13 @@ describe('role refusals say who may run the command', () => {
   };
   // For each boundary (resident|guest, guest|member, member|staff, staff|admin): the lowest
   // command above it is refused below and not refused at or above its own role.
-  const boundaries = ROLES.slice(0, -1).map((below, i) => {
-    const above = ROLES.slice(i + 1);
-    const command = registry.commands.find((c) => above.includes(c.minRole));
-    return { below, command };
-  }).filter((boundary) => boundary.below !== 'staff'); // staff|admin: see the next test
+  const boundaries = ROLES.slice(0, -1)
+    .map((below, i) => {
+      const above = ROLES.slice(i + 1);
+      const command = registry.commands.find((c) => above.includes(c.minRole));
+      return { below, command };
+    })
+    .filter((boundary) => boundary.below !== 'staff'); // staff|admin: see the next test
 
   it.each(boundaries)('refuses a $below a command that needs more', async ({ below, command }) => {
     if (!command) throw new Error(`the registry has no command above ${below}`);

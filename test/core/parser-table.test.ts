@@ -12,7 +12,15 @@ const BOT_NAMES = zhCN.core.botNames;
 
 /** Grammar fixtures: data only, shaped like the commands other areas declare. */
 function fixture(id: string, name: string, aliases: string[], args: CommandSpec['args']): CommandSpec {
-  return { id, name, aliases, minRole: 'resident', args, texts: () => ({ usage: name, description: name, examples: [] }), handler: async () => '' };
+  return {
+    id,
+    name,
+    aliases,
+    minRole: 'resident',
+    args,
+    texts: () => ({ usage: name, description: name, examples: [] }),
+    handler: async () => '',
+  };
 }
 
 const grammar = new CommandRegistry([
@@ -20,11 +28,44 @@ const grammar = new CommandRegistry([
   fixture('file', '反映', ['file'], [{ name: 'content', kind: 'text', required: true }]),
   fixture('progress', '反映进度', ['progress'], [{ name: 'number', kind: 'opinion-number', required: false }]),
   fixture('duty', '值班', ['duty'], [{ name: 'when', kind: 'date', required: false }]),
-  fixture('resolve', '办结', ['close'], [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'result', kind: 'text', required: false }]),
-  fixture('swap', '换班', ['swap'], [{ name: 'with', kind: 'member', required: true }, { name: 'when', kind: 'date', required: true }]),
+  fixture(
+    'resolve',
+    '办结',
+    ['close'],
+    [
+      { name: 'number', kind: 'opinion-number', required: true },
+      { name: 'result', kind: 'text', required: false },
+    ],
+  ),
+  fixture(
+    'swap',
+    '换班',
+    ['swap'],
+    [
+      { name: 'with', kind: 'member', required: true },
+      { name: 'when', kind: 'date', required: true },
+    ],
+  ),
   fixture('signup', '报名', ['signup'], [{ name: 'event', kind: 'word', required: true }]),
-  fixture('remind', '提醒', [], [{ name: 'when', kind: 'date', required: true }, { name: 'at', kind: 'time', required: false }, { name: 'note', kind: 'text', required: false }]),
-  fixture('grade', '定级', [], [{ name: 'number', kind: 'opinion-number', required: true }, { name: 'grade', kind: 'choice', required: true, choices: ['简易', '一般', '复杂'] }]),
+  fixture(
+    'remind',
+    '提醒',
+    [],
+    [
+      { name: 'when', kind: 'date', required: true },
+      { name: 'at', kind: 'time', required: false },
+      { name: 'note', kind: 'text', required: false },
+    ],
+  ),
+  fixture(
+    'grade',
+    '定级',
+    [],
+    [
+      { name: 'number', kind: 'opinion-number', required: true },
+      { name: 'grade', kind: 'choice', required: true, choices: ['简易', '一般', '复杂'] },
+    ],
+  ),
   fixture('mine', '我的', [], []),
 ]);
 

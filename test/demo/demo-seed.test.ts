@@ -61,7 +61,11 @@ describe('the demo committee', () => {
   it('has a consultation month with the three themed events of the source, shifted to begin four days from now', async () => {
     const list = (await app.api('/api/programmes')).body.programmes as Array<{ id: string; title: string }>;
     expect(list).toHaveLength(1);
-    const items = (await app.api(`/api/events?programmeId=${list[0]!.id}`)).body.events as Array<{ title: string; sectors: string[]; startAt: string }>;
+    const items = (await app.api(`/api/events?programmeId=${list[0]!.id}`)).body.events as Array<{
+      title: string;
+      sectors: string[];
+      startAt: string;
+    }>;
     expect(items.map((e) => e.sectors.join('、'))).toEqual(['工会、共青团', '中共', '无党派、文艺界']);
     expect(items.map((e) => e.startAt)).toEqual(['2026-03-12T06:30:00.000Z', '2026-03-13T01:30:00.000Z', '2026-03-16T06:30:00.000Z']);
   });
@@ -69,14 +73,21 @@ describe('the demo committee', () => {
   it('has opinions in different states of the closed loop', async () => {
     const { items } = (await app.api('/api/opinions?pageSize=50')).body as { items: Array<{ number: string; state: string }> };
     expect(items.map((o) => o.number).sort()).toEqual([...summary.opinions].sort());
-    expect(new Set(items.map((o) => o.state))).toEqual(new Set(['submitted', 'accepted', 'in_progress', 'closed', 'escalated', 'declined', 'assigned']));
+    expect(new Set(items.map((o) => o.state))).toEqual(
+      new Set(['submitted', 'accepted', 'in_progress', 'closed', 'escalated', 'declined', 'assigned']),
+    );
   });
 });
 
 describe('the demo calendar', () => {
   it('keeps the source’s real dates (24, 25, 28 September) when they are at most 60 days ahead', () => {
     const calendar = demoCalendar(new Date('2026-08-20T02:00:00Z'));
-    expect(calendar.programme).toMatchObject({ startDate: '2026-09-01', endDate: '2026-09-30', firstEventDate: '2026-09-24', shifted: false });
+    expect(calendar.programme).toMatchObject({
+      startDate: '2026-09-01',
+      endDate: '2026-09-30',
+      firstEventDate: '2026-09-24',
+      shifted: false,
+    });
   });
 
   it('shifts the month to begin today when September is past or far away, and covers at least two weeks of duty', () => {

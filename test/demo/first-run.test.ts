@@ -66,7 +66,10 @@ class Chat {
   private readonly child: ChildProcessWithoutNullStreams;
 
   constructor() {
-    this.child = spawn('script', ['-qfec', 'npm run chat --silent', '/dev/null'], { cwd: clone, env: { ...childEnv(), PORT: String(port) } });
+    this.child = spawn('script', ['-qfec', 'npm run chat --silent', '/dev/null'], {
+      cwd: clone,
+      env: { ...childEnv(), PORT: String(port) },
+    });
     this.child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
     this.child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
     this.exited = new Promise((resolve) => this.child.once('exit', resolve));
@@ -96,7 +99,19 @@ class Chat {
 /** The environment of a newcomer's shell: no Yishi settings, Chinese messages. */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOCALE: 'zh-CN', LOG_LEVEL: 'warn' };
-  for (const key of ['ADMIN_TOKEN', 'REDIS_URL', 'YISHI_URL', 'YISHI_DEMO', 'PORT', 'MONGODB_URI', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'NODE_OPTIONS']) delete env[key];
+  for (const key of [
+    'ADMIN_TOKEN',
+    'REDIS_URL',
+    'YISHI_URL',
+    'YISHI_DEMO',
+    'PORT',
+    'MONGODB_URI',
+    'VITEST',
+    'VITEST_WORKER_ID',
+    'VITEST_POOL_ID',
+    'NODE_OPTIONS',
+  ])
+    delete env[key];
   if (tools.mongodbUri) env.MONGODB_URI = withDatabase(stores.mongoBaseUri, `first_run_${randomBytes(4).toString('hex')}`);
   return env;
 }
@@ -105,7 +120,12 @@ beforeAll(async () => {
   clone = mkdtempSync(join(tmpdir(), 'yishi-first-run-'));
   copyWorkingTree(clone);
   port = await findFreePort();
-  dev = spawn('npm', ['run', 'dev', '--silent'], { cwd: clone, env: { ...childEnv(), PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  dev = spawn('npm', ['run', 'dev', '--silent'], {
+    cwd: clone,
+    env: { ...childEnv(), PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   dev.stdout!.on('data', (chunk: Buffer) => (devOutput += chunk.toString('utf8')));
   dev.stderr!.on('data', (chunk: Buffer) => (devOutput += chunk.toString('utf8')));
   await waitFor(() => devOutput, '  npm run chat', 150_000, 'npm run dev');
@@ -131,7 +151,9 @@ describe('a fresh clone, npm run dev, npm run chat', () => {
   it('lets a member ask 值班 and read today’s demo duty member, and a resident file an opinion and get its number', async () => {
     const token = readFileSync(join(clone, '.data', 'admin-token'), 'utf8').trim();
     const today = beijingDate(new Date());
-    const roster = await fetch(`http://127.0.0.1:${port}/api/roster?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } });
+    const roster = await fetch(`http://127.0.0.1:${port}/api/roster?from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const onDuty = ((await roster.json()) as { shifts: Array<{ memberName: string }> }).shifts.map((shift) => shift.memberName);
     expect(onDuty.length).toBeGreaterThan(0);
 

@@ -48,7 +48,11 @@ export class FakeDingtalk {
 
   private constructor(private readonly options: FakeDingtalkOptions) {
     this.now = options.now ?? Date.now;
-    this.gateway = new FakeStreamGateway({ clientId: options.appKey, clientSecret: options.appSecret, ackDeadlineMs: options.ackDeadlineMs });
+    this.gateway = new FakeStreamGateway({
+      clientId: options.appKey,
+      clientSecret: options.appSecret,
+      ackDeadlineMs: options.ackDeadlineMs,
+    });
     this.server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => this.reply(response, 500, { errcode: -1, errmsg: String(error) }));
     });
@@ -82,7 +86,10 @@ export class FakeDingtalk {
 
   /** The most messages any one robot got in any 60-second window. */
   maxPerMinute(robot: string): number {
-    const times = this.delivered.filter((d) => d.robot === robot).map((d) => d.at).sort((a, b) => a - b);
+    const times = this.delivered
+      .filter((d) => d.robot === robot)
+      .map((d) => d.at)
+      .sort((a, b) => a - b);
     let max = 0;
     for (let i = 0, start = 0; i < times.length; i += 1) {
       while (times[i]! - times[start]! >= RATE_WINDOW_MS) start += 1;
@@ -139,14 +146,18 @@ export class FakeDingtalk {
     if (!robot) return this.refuse(response, 'custom', 300001, 'token is not exist');
     if (robot.secret) {
       const timestamp = url.searchParams.get('timestamp') ?? '';
-      if (!/^\d+$/.test(timestamp) || Math.abs(this.now() - Number(timestamp)) > 3_600_000) return this.refuse(response, 'custom', 310000, 'invalid timestamp');
+      if (!/^\d+$/.test(timestamp) || Math.abs(this.now() - Number(timestamp)) > 3_600_000)
+        return this.refuse(response, 'custom', 310000, 'invalid timestamp');
       const expected = Buffer.from(sign(timestamp, robot.secret));
       const given = Buffer.from(url.searchParams.get('sign') ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return this.refuse(response, 'custom', 310000, 'sign not match');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return this.refuse(response, 'custom', 310000, 'sign not match');
     }
     const content = JSON.stringify(body);
-    if (robot.keywords && !robot.keywords.some((word) => content.includes(word))) return this.refuse(response, 'custom', 310000, 'keywords not in content');
-    if (this.overLimit(`custom:${accessToken}`)) return this.refuse(response, 'custom', 130101, 'send too fast, exceed 20 times per minute');
+    if (robot.keywords && !robot.keywords.some((word) => content.includes(word)))
+      return this.refuse(response, 'custom', 310000, 'keywords not in content');
+    if (this.overLimit(`custom:${accessToken}`))
+      return this.refuse(response, 'custom', 130101, 'send too fast, exceed 20 times per minute');
     this.delivered.push({ channel: 'custom', robot: `custom:${accessToken}`, at: this.now(), body });
     this.reply(response, 200, { errcode: 0, errmsg: 'ok' });
   }
@@ -158,7 +169,8 @@ export class FakeDingtalk {
       this.refused.push({ channel, code: 'InvalidAuthentication', message: '不合法的access_token' });
       return this.reply(response, 401, { code: 'InvalidAuthentication', message: '不合法的access_token', requestid: randomUUID() });
     }
-    const target = channel === 'group' ? typeof body.openConversationId === 'string' : Array.isArray(body.userIds) && body.userIds.length > 0;
+    const target =
+      channel === 'group' ? typeof body.openConversationId === 'string' : Array.isArray(body.userIds) && body.userIds.length > 0;
     if (body.robotCode !== this.options.robotCode || !target || typeof body.msgKey !== 'string' || typeof body.msgParam !== 'string') {
       this.refused.push({ channel, code: 'invalidParameter', message: 'robotCode, target, msgKey or msgParam' });
       return this.reply(response, 400, { code: 'invalidParameter', message: '参数错误', requestid: randomUUID() });
@@ -169,7 +181,13 @@ export class FakeDingtalk {
       return this.reply(response, 400, { code: '130101', message: 'send too fast, exceed 20 times per minute', requestid: randomUUID() });
     }
     this.delivered.push({ channel, robot: String(body.robotCode), at: this.now(), body });
-    this.reply(response, 200, channel === 'group' ? { processQueryKey: randomUUID() } : { processQueryKey: randomUUID(), invalidStaffIdList: [], flowControlledStaffIdList: [] });
+    this.reply(
+      response,
+      200,
+      channel === 'group'
+        ? { processQueryKey: randomUUID() }
+        : { processQueryKey: randomUUID(), invalidStaffIdList: [], flowControlledStaffIdList: [] },
+    );
   }
 
   private overLimit(robot: string): boolean {

@@ -58,7 +58,10 @@ export class FakeStreamGateway {
     if (body.clientId !== this.options.clientId || body.clientSecret !== this.options.clientSecret) {
       return { status: 401, body: { code: 'InvalidAuthentication', message: 'clientId or clientSecret is invalid' } };
     }
-    this.opens.push({ clientId: String(body.clientId), subscriptions: (body.subscriptions as Array<{ type: string; topic: string }>) ?? [] });
+    this.opens.push({
+      clientId: String(body.clientId),
+      subscriptions: (body.subscriptions as Array<{ type: string; topic: string }>) ?? [],
+    });
     const ticket = randomUUID();
     this.tickets.set(ticket, { expiresAt: Date.now() + TICKET_LIFETIME_MS, used: false });
     return { status: 200, body: { endpoint: `${this.baseWsUrl}/connect`, ticket } };
@@ -96,7 +99,14 @@ export class FakeStreamGateway {
     const frame: GatewayFrame = {
       specVersion: '1.0',
       type: 'CALLBACK',
-      headers: { appId: 'fake-app', connectionId: 'fake-conn', contentType: 'application/json', messageId, time: String(Date.now()), topic: ROBOT_TOPIC },
+      headers: {
+        appId: 'fake-app',
+        connectionId: 'fake-conn',
+        contentType: 'application/json',
+        messageId,
+        time: String(Date.now()),
+        topic: ROBOT_TOPIC,
+      },
       data: JSON.stringify(payload),
     };
     const delivery: Delivery = { frame, acks: 0, redeliveriesLeft: 1, lateAck: options.lateAck ?? false };
@@ -108,7 +118,12 @@ export class FakeStreamGateway {
   /** A SYSTEM ping; the client must echo its `opaque`. Returns the opaque value. */
   ping(): string {
     const opaque = randomUUID();
-    const frame: GatewayFrame = { specVersion: '1.0', type: 'SYSTEM', headers: { contentType: 'application/json', messageId: randomUUID(), time: String(Date.now()), topic: 'ping' }, data: JSON.stringify({ opaque }) };
+    const frame: GatewayFrame = {
+      specVersion: '1.0',
+      type: 'SYSTEM',
+      headers: { contentType: 'application/json', messageId: randomUUID(), time: String(Date.now()), topic: 'ping' },
+      data: JSON.stringify({ opaque }),
+    };
     for (const socket of this.sockets) socket.send(JSON.stringify(frame));
     return opaque;
   }

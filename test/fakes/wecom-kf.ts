@@ -89,7 +89,13 @@ export class FakeKf {
     this.push(openKfId, {
       origin: 4,
       msgtype: 'event',
-      event: { event_type: 'enter_session', open_kfid: openKfId, external_userid: externalUserId, welcome_code: welcomeCode, ...(scene ? { scene, scene_param: '' } : {}) },
+      event: {
+        event_type: 'enter_session',
+        open_kfid: openKfId,
+        external_userid: externalUserId,
+        welcome_code: welcomeCode,
+        ...(scene ? { scene, scene_param: '' } : {}),
+      },
     });
     return { token: this.issueToken(), welcomeCode };
   }
@@ -148,7 +154,12 @@ export class FakeKf {
 
   private push(openKfId: string, fields: { origin: number; msgtype: string; [field: string]: unknown }): Item {
     this.counter += 1;
-    const item: Item = { msgid: `kfmsg${String(this.counter).padStart(6, '0')}`, open_kfid: openKfId, send_time: Math.floor(this.now() / 1000), ...fields };
+    const item: Item = {
+      msgid: `kfmsg${String(this.counter).padStart(6, '0')}`,
+      open_kfid: openKfId,
+      send_time: Math.floor(this.now() / 1000),
+      ...fields,
+    };
     const queue = this.queues.get(openKfId) ?? [];
     queue.push(item);
     this.queues.set(openKfId, queue);

@@ -113,7 +113,8 @@ export class FakeWecomServer {
     switch (url.pathname) {
       case '/cgi-bin/gettoken': {
         this.gettokenCalls += 1;
-        if (url.searchParams.get('corpid') !== this.options.corpId || url.searchParams.get('corpsecret') !== this.options.secret) return fail(40001, 'invalid credential');
+        if (url.searchParams.get('corpid') !== this.options.corpId || url.searchParams.get('corpsecret') !== this.options.secret)
+          return fail(40001, 'invalid credential');
         this.tokenCounter += 1;
         const token = `fake-token-${this.tokenCounter}`;
         this.validTokens.add(token);

@@ -18,8 +18,18 @@ describe('the hostile-input corpus', () => {
   beforeAll(async () => {
     wecom = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
     ding = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE });
-    yishi = await startTestYishi(import.meta.url, { env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding) } });
-    const member = await yishi.api('/api/members', { body: { name: MEMBER.name, sector: '无党派', role: 'member', wecomUserId: MEMBER.wecomUserId, dingtalkStaffId: MEMBER.dingtalkStaffId } });
+    yishi = await startTestYishi(import.meta.url, {
+      env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding) },
+    });
+    const member = await yishi.api('/api/members', {
+      body: {
+        name: MEMBER.name,
+        sector: '无党派',
+        role: 'member',
+        wecomUserId: MEMBER.wecomUserId,
+        dingtalkStaffId: MEMBER.dingtalkStaffId,
+      },
+    });
     expect(member.status).toBe(201);
   });
   afterAll(async () => {
@@ -36,7 +46,9 @@ describe('the hostile-input corpus', () => {
   }
 
   async function send(request: HostileRequest): Promise<{ status: number; text: string }> {
-    const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k, v.replace(ADMIN_TOKEN_PLACEHOLDER, TEST_ADMIN_TOKEN)]));
+    const headers = Object.fromEntries(
+      Object.entries(request.headers ?? {}).map(([k, v]) => [k, v.replace(ADMIN_TOKEN_PLACEHOLDER, TEST_ADMIN_TOKEN)]),
+    );
     const response = await fetch(`${yishi.url}${request.path}`, { method: request.method, headers, body: request.body ?? null });
     return { status: response.status, text: await response.text() };
   }
@@ -46,26 +58,29 @@ describe('the hostile-input corpus', () => {
     expect(new Set(HOSTILE_CASES.map((c) => c.route))).toEqual(new Set(['wecom-app', 'wecom-bot', 'dingtalk', 'api', 'console']));
   });
 
-  it.each(HOSTILE_CASES.map((c) => [`${c.route}: ${c.name}`, c] as const))('%s → a 4xx or a polite answer, nothing stored, still serving', async (_title, hostile) => {
-    const before = await counts();
-    const request = hostile.build({ dingtalkWebhook: ding.sessionWebhook(Date.now() + 60 * 60_000) });
-    const delivered = ding.delivered.length;
-    const { status, text } = await send(request);
+  it.each(HOSTILE_CASES.map((c) => [`${c.route}: ${c.name}`, c] as const))(
+    '%s → a 4xx or a polite answer, nothing stored, still serving',
+    async (_title, hostile) => {
+      const before = await counts();
+      const request = hostile.build({ dingtalkWebhook: ding.sessionWebhook(Date.now() + 60 * 60_000) });
+      const delivered = ding.delivered.length;
+      const { status, text } = await send(request);
 
-    expect(status, text.slice(0, 300)).toBeLessThan(500);
-    if (hostile.expect === 'refused') expect(status, text.slice(0, 300)).toBeGreaterThanOrEqual(400);
-    if (hostile.expect === 'polite') expect(status, text.slice(0, 300)).toBeLessThan(300);
-    const polite = status < 300;
-    if (polite && hostile.route === 'wecom-app' && text !== '') expect(openAppReply(text).Content).toMatch(/\S/);
-    if (polite && hostile.route === 'dingtalk') await eventually(() => ding.delivered.length > delivered, 'the polite DingTalk answer');
+      expect(status, text.slice(0, 300)).toBeLessThan(500);
+      if (hostile.expect === 'refused') expect(status, text.slice(0, 300)).toBeGreaterThanOrEqual(400);
+      if (hostile.expect === 'polite') expect(status, text.slice(0, 300)).toBeLessThan(300);
+      const polite = status < 300;
+      if (polite && hostile.route === 'wecom-app' && text !== '') expect(openAppReply(text).Content).toMatch(/\S/);
+      if (polite && hostile.route === 'dingtalk') await eventually(() => ding.delivered.length > delivered, 'the polite DingTalk answer');
 
-    const after = await counts();
-    for (const [name, count] of Object.entries(after)) {
-      if (polite && BOOKKEEPING.has(name)) continue;
-      expect(count, `documents in ${name}`).toBe(before[name] ?? 0);
-    }
-    expect((await fetch(`${yishi.url}/healthz`)).status).toBe(200);
-  });
+      const after = await counts();
+      for (const [name, count] of Object.entries(after)) {
+        if (polite && BOOKKEEPING.has(name)) continue;
+        expect(count, `documents in ${name}`).toBe(before[name] ?? 0);
+      }
+      expect((await fetch(`${yishi.url}/healthz`)).status).toBe(200);
+    },
+  );
 
   it('still files an opinion from a valid 反映 after the whole corpus', async () => {
     const before = await yishi.db.collection('opinions').countDocuments();

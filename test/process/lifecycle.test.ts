@@ -13,7 +13,14 @@ const builtMain = 'dist/src/main.js';
 /** Starts the built dist/src/main.js as its own process, exactly as `npm start` does after its build. */
 function startProcess(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [builtMain], {
-    env: { ...process.env, MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: adminToken, PORT: String(port), LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      MONGODB_URI: stores.mongoUri,
+      REDIS_URL: stores.redisUrl,
+      ADMIN_TOKEN: adminToken,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,7 +59,16 @@ describe('the Yishi process', () => {
 
   it('refuses to start with a clear message naming a bad key', async () => {
     const child = spawn(process.execPath, [builtMain], {
-      env: { ...process.env, MONGODB_URI: stores.mongoUri, ADMIN_TOKEN: adminToken, WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', WECOM_TOKEN: 't', WECOM_ENCODING_AES_KEY: 'short' },
+      env: {
+        ...process.env,
+        MONGODB_URI: stores.mongoUri,
+        ADMIN_TOKEN: adminToken,
+        WECOM_CORP_ID: 'ww1',
+        WECOM_AGENT_ID: '1',
+        WECOM_SECRET: 's',
+        WECOM_TOKEN: 't',
+        WECOM_ENCODING_AES_KEY: 'short',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -80,7 +96,10 @@ describe('the Yishi process', () => {
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
         `${url}/api/members`,
-        { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', 'content-length': bytes.length } },
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', 'content-length': bytes.length },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk) => (text += String(chunk)));

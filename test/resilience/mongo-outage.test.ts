@@ -29,11 +29,17 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('MongoDB stopped and restarted
     mongo = await provideMongo({ dataDir });
     address = await StoreAddress.open(portOf(mongo.uri));
     const own = testStores(import.meta.url);
-    const stores = { ...own, mongoBaseUri: `mongodb://127.0.0.1:${address.port}/`, mongoUri: `mongodb://127.0.0.1:${address.port}/${own.dbName}` };
+    const stores = {
+      ...own,
+      mongoBaseUri: `mongodb://127.0.0.1:${address.port}/`,
+      mongoUri: `mongodb://127.0.0.1:${address.port}/${own.dbName}`,
+    };
     // The default answer window (300 ms): nothing is acked before MongoDB has recorded the message.
     yishi = await startTestYishi(import.meta.url, { stores, env: wecomEnv(fake.url, { COMMAND_RATE_PER_MINUTE: '1000' }) });
     for (const [k, id] of MEMBERS.entries()) {
-      expect((await yishi.api('/api/members', { body: { name: `库委员${k}`, sector: '无党派', role: 'member', wecomUserId: id } })).status).toBe(201);
+      expect(
+        (await yishi.api('/api/members', { body: { name: `库委员${k}`, sector: '无党派', role: 'member', wecomUserId: id } })).status,
+      ).toBe(201);
     }
   });
   afterAll(async () => {
@@ -45,24 +51,28 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('MongoDB stopped and restarted
   });
 
   // Up to 2 minutes: after the restart the connection may need its monitor watchdog (20 s) to come back.
-  it('answers non-2xx while MongoDB is stopped, so WeCom retries, and files each retried message once after the restart', { timeout: 120_000 }, async () => {
-    const before = opinions(10, MEMBERS);
-    await pool(before, 2, async (opinion) => void (await deliverUntilAccepted(() => yishi.url, opinion)));
+  it(
+    'answers non-2xx while MongoDB is stopped, so WeCom retries, and files each retried message once after the restart',
+    { timeout: 120_000 },
+    async () => {
+      const before = opinions(10, MEMBERS);
+      await pool(before, 2, async (opinion) => void (await deliverUntilAccepted(() => yishi.url, opinion)));
 
-    await address.close();
-    await mongo.stop();
-    const during = opinions(10, MEMBERS);
-    const statuses: number[] = [];
-    await pool(during, 10, async (opinion) => void statuses.push(await deliver(yishi.url, opinion)));
-    // 503 when the driver has given up, 0 when WeCom's own 5 s would have run out first: both make it retry.
-    expect(statuses.filter((status) => status >= 200 && status < 300)).toEqual([]);
+      await address.close();
+      await mongo.stop();
+      const during = opinions(10, MEMBERS);
+      const statuses: number[] = [];
+      await pool(during, 10, async (opinion) => void statuses.push(await deliver(yishi.url, opinion)));
+      // 503 when the driver has given up, 0 when WeCom's own 5 s would have run out first: both make it retry.
+      expect(statuses.filter((status) => status >= 200 && status < 300)).toEqual([]);
 
-    mongo = await provideMongo({ dataDir });
-    await address.open(portOf(mongo.uri));
-    await pool(during, 4, async (opinion) => void (await deliverUntilAccepted(() => yishi.url, opinion)));
+      mongo = await provideMongo({ dataDir });
+      await address.open(portOf(mongo.uri));
+      await pool(during, 4, async (opinion) => void (await deliverUntilAccepted(() => yishi.url, opinion)));
 
-    const all = [...before, ...during];
-    await eventually(async () => (await yishi.db.collection('opinions').countDocuments()) >= all.length, 'every opinion filed');
-    expect(await filedTimes(yishi.db, all)).toEqual(all.map(() => 1));
-  });
+      const all = [...before, ...during];
+      await eventually(async () => (await yishi.db.collection('opinions').countDocuments()) >= all.length, 'every opinion filed');
+      expect(await filedTimes(yishi.db, all)).toEqual(all.map(() => 1));
+    },
+  );
 });

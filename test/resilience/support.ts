@@ -20,9 +20,19 @@ export function opinions(count: number, members: string[], tag = randomBytes(3).
 
 /** One delivery the way WeCom makes it; resolves with the status (0: no answer within `timeoutMs`). */
 export async function deliver(baseUrl: string, opinion: Opinion, timeoutMs = 15_000): Promise<number> {
-  const { ciphertext, query } = seal(textMessageXml({ from: opinion.from, content: opinion.content, msgId: opinion.msgId }), undefined, undefined, randomBytes(4).toString('hex'));
+  const { ciphertext, query } = seal(
+    textMessageXml({ from: opinion.from, content: opinion.content, msgId: opinion.msgId }),
+    undefined,
+    undefined,
+    randomBytes(4).toString('hex'),
+  );
   try {
-    const response = await fetch(`${baseUrl}/wecom/app?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: envelope(ciphertext), signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${baseUrl}/wecom/app?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: envelope(ciphertext),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.arrayBuffer();
     return response.status;
   } catch {
@@ -59,7 +69,10 @@ export async function pool<T>(items: T[], concurrency: number, work: (item: T, i
 
 /** How many opinions hold each of these contents (the command word is not stored). */
 export async function filedTimes(db: Connection, wanted: Opinion[]): Promise<number[]> {
-  const stored = await db.collection('opinions').find({}, { projection: { content: 1 } }).toArray();
+  const stored = await db
+    .collection('opinions')
+    .find({}, { projection: { content: 1 } })
+    .toArray();
   const counts = new Map<string, number>();
   for (const { content } of stored) counts.set(String(content), (counts.get(String(content)) ?? 0) + 1);
   return wanted.map((opinion) => counts.get(opinion.content.replace(/^反映\s+/, '')) ?? 0);

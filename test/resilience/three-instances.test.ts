@@ -32,7 +32,10 @@ async function startInstance(fakeUrl: string): Promise<{ url: string; child: Chi
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return { url, child };
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -59,7 +62,12 @@ describe('three Yishi processes on one Redis and one MongoDB', () => {
   }, 90_000);
   afterAll(async () => {
     await Promise.all(
-      instances.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))),
+      instances.map(
+        ({ child }) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+          ),
+      ),
     );
     await db?.close();
     await fake?.stop();

@@ -15,8 +15,17 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
     fake = await FakeWecomServer.start({ corpId: 'ww-unused', secret: 'unused', clock });
     // The doomed instance gets everything through but the fan-out's third robot.
     proxy = await startHoldingProxy(fake.url, 'robot-z');
-    doomed = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: proxy.url, SHUTDOWN_TIMEOUT_MS: '200' } });
-    survivor = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: fake.url }, stores: doomed.stores });
+    doomed = await startTestYishi(import.meta.url, {
+      clock,
+      scheduler: 'manual',
+      env: { WECOM_API_BASE: proxy.url, SHUTDOWN_TIMEOUT_MS: '200' },
+    });
+    survivor = await startTestYishi(import.meta.url, {
+      clock,
+      scheduler: 'manual',
+      env: { WECOM_API_BASE: fake.url },
+      stores: doomed.stores,
+    });
   });
   afterAll(async () => {
     await survivor?.stop();
@@ -29,9 +38,11 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
     await createGroup(survivor, 'all-members', ['robot-x', 'robot-y', 'robot-z']);
     const base = clock.now().getTime();
     const at = (minutes: number) => new Date(base + minutes * 60_000);
-    for (const n of [1, 2, 3]) await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n) });
+    for (const n of [1, 2, 3])
+      await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n) });
     await insertNotice(survivor, { key: 'crash:fanout', groupKey: 'all-members', text: '全体委员：明天上午九点开会', dueAt: at(4) });
-    for (const n of [4, 5, 6]) await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n + 1) });
+    for (const n of [4, 5, 6])
+      await insertNotice(survivor, { key: `crash:single:${n}`, groupKey: 'sector-a', text: `单条提醒${n}`, dueAt: at(n + 1) });
     clock.advance(10 * 60_000);
 
     // The doomed instance starts sending and freezes on the fan-out's third robot...
@@ -54,7 +65,8 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
 
     const delivered = fake.webhookRequests.filter((r) => r.errcode === 0);
     expect(delivered.filter((r) => r.key === 'robot-a').map(contentOf)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `单条提醒${n}`));
-    for (const key of ['robot-x', 'robot-y', 'robot-z']) expect(delivered.filter((r) => r.key === key).map(contentOf)).toEqual(['全体委员：明天上午九点开会']);
+    for (const key of ['robot-x', 'robot-y', 'robot-z'])
+      expect(delivered.filter((r) => r.key === key).map(contentOf)).toEqual(['全体委员：明天上午九点开会']);
     void frozenTick;
   });
 });

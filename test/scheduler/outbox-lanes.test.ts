@@ -37,7 +37,8 @@ describe('the outbox sends to several robots at once', () => {
       ['lanes:6', 'slow', '慢群第二条'],
       ['lanes:7', 'sector-b', '无党派第三条'],
     ];
-    for (const [index, [key, groupKey, text]] of notices.entries()) await insertNotice(t, { key, groupKey, text, dueAt: new Date(base + index * 1000) });
+    for (const [index, [key, groupKey, text]] of notices.entries())
+      await insertNotice(t, { key, groupKey, text, dueAt: new Date(base + index * 1000) });
     clock.advance(60_000);
 
     const pass = t.tick();

@@ -48,7 +48,10 @@ describe('the outbox and the group robots’ limit of 20 a minute', () => {
     expect(quiet.every((r) => r.at < start + 60_000)).toBe(true);
     expect(await outboxStates(t, 'limit:')).toEqual({ sent: 105 });
     // Waiting for the robot burnt no retries.
-    const shared = await t.db.collection('outbox').find({ idempotencyKey: /^limit:/ }).toArray();
+    const shared = await t.db
+      .collection('outbox')
+      .find({ idempotencyKey: /^limit:/ })
+      .toArray();
     expect(Math.max(...shared.map((doc) => doc.attempts as number))).toBe(1);
   }, 240_000);
 });

@@ -28,7 +28,15 @@ describe('start-up after a two-hour outage', () => {
     const event = async (title: string, startsInMs: number) => {
       const startAt = new Date(clock.now().getTime() + startsInMs);
       const created = await before.api('/api/events', {
-        body: { title, sectors: ['无党派'], startAt: startAt.toISOString(), endAt: new Date(startAt.getTime() + HOUR).toISOString(), place: '区政协三楼会议室', targetGroups: ['sector-b'], reminderOffsetsMinutes: [24 * 60, 60] },
+        body: {
+          title,
+          sectors: ['无党派'],
+          startAt: startAt.toISOString(),
+          endAt: new Date(startAt.getTime() + HOUR).toISOString(),
+          place: '区政协三楼会议室',
+          targetGroups: ['sector-b'],
+          reminderOffsetsMinutes: [24 * 60, 60],
+        },
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     };
@@ -45,17 +53,28 @@ describe('start-up after a two-hour outage', () => {
     logs.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
     });
-    after = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', stores: before.stores, env: { WECOM_API_BASE: fake.url, LOG_LEVEL: 'info' }, logDestination: logs });
+    after = await startTestYishi(import.meta.url, {
+      clock,
+      scheduler: 'manual',
+      stores: before.stores,
+      env: { WECOM_API_BASE: fake.url, LOG_LEVEL: 'info' },
+      logDestination: logs,
+    });
 
     // No tick: start-up alone sent what was missed.
     const sent = fake.delivered('robot-b').map(contentOf);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain('明日协商会');
-    const reminders = await after.db.collection('outbox').find({ idempotencyKey: /^event-reminder:/ }).toArray();
+    const reminders = await after.db
+      .collection('outbox')
+      .find({ idempotencyKey: /^event-reminder:/ })
+      .toArray();
     const stale = reminders.filter((r) => r.state === 'skipped');
     expect(stale).toHaveLength(1);
     expect(reminders.filter((r) => r.state === 'sent')).toHaveLength(1);
     expect(reminders.filter((r) => r.state === 'pending')).toHaveLength(1); // the 1-hour reminder of tomorrow's meeting
-    await expect.poll(() => logLines.find((line) => line.idempotencyKey === stale[0]!.idempotencyKey)).toMatchObject({ level: 30, msg: expect.stringContaining('skipped') });
+    await expect
+      .poll(() => logLines.find((line) => line.idempotencyKey === stale[0]!.idempotencyKey))
+      .toMatchObject({ level: 30, msg: expect.stringContaining('skipped') });
   });
 });

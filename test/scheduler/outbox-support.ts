@@ -49,7 +49,10 @@ export async function insertNotice(
 /** How many outbox items (whose key starts with `keyPrefix`) are in each state. */
 export async function outboxStates(t: TestYishi, keyPrefix = ''): Promise<Record<string, number>> {
   const states: Record<string, number> = {};
-  for (const doc of await t.db.collection('outbox').find({}, { projection: { state: 1, idempotencyKey: 1 } }).toArray()) {
+  for (const doc of await t.db
+    .collection('outbox')
+    .find({}, { projection: { state: 1, idempotencyKey: 1 } })
+    .toArray()) {
     if (String(doc.idempotencyKey).startsWith(keyPrefix)) states[doc.state as string] = (states[doc.state as string] ?? 0) + 1;
   }
   return states;

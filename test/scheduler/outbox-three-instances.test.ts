@@ -17,7 +17,8 @@ describe('three Yishi instances sharing the stores', () => {
     const env = { WECOM_API_BASE: fake.url };
     const first = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env });
     instances.push(first);
-    for (let i = 0; i < 2; i += 1) instances.push(await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env, stores: first.stores }));
+    for (let i = 0; i < 2; i += 1)
+      instances.push(await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env, stores: first.stores }));
   });
   afterAll(async () => {
     for (const instance of instances) await instance.stop();
@@ -60,6 +61,7 @@ describe('three Yishi instances sharing the stores', () => {
     expect(await outboxStates(first, 'event-reminder:')).toEqual({ sent: 200 });
     // Nobody had to be refused: the instances kept each robot under its limit together.
     expect(ours.every((r) => r.errcode === 0)).toBe(true);
-    for (const group of GROUPS) expect(busiestMinute(fake.webhookRequests.filter((r) => r.key === group.webhookKey))).toBeLessThanOrEqual(20);
+    for (const group of GROUPS)
+      expect(busiestMinute(fake.webhookRequests.filter((r) => r.key === group.webhookKey))).toBeLessThanOrEqual(20);
   }, 240_000);
 });

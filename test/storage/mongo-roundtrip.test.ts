@@ -30,7 +30,9 @@ describe('the provisioned MongoDB', () => {
     const members = new MongoMemberRepository(connection);
     await buildIndexes(connection);
     await members.create({ name: '王五', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' });
-    await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject({ code: 11000 });
+    await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject({
+      code: 11000,
+    });
     // Members without a WeCom id do not collide with each other (sparse index).
     await members.create({ name: '赵六', sector: '工会', role: 'member' });
     await members.create({ name: '钱七', sector: '工会', role: 'member' });

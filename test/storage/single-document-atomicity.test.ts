@@ -17,7 +17,9 @@ async function raceConditionalIncrements(connection: Connection, collection: str
   const counters = connection.collection<{ _id: string; n: number }>(collection);
   await counters.insertOne({ _id: 'c', n: 0 });
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => counters.findOneAndUpdate({ _id: 'c', n: { $lt: 3 } }, { $inc: { n: 1 } }, { returnDocument: 'after' })),
+    Array.from({ length: 20 }, () =>
+      counters.findOneAndUpdate({ _id: 'c', n: { $lt: 3 } }, { $inc: { n: 1 } }, { returnDocument: 'after' }),
+    ),
   );
   const stored = await counters.findOne({ _id: 'c' });
   return { n: stored?.n ?? -1, winners: results.filter((doc) => doc !== null).length };
@@ -39,14 +41,21 @@ describe('single-document atomicity', () => {
   });
 
   const postgresReason = findPostgresBinDir() ? undefined : 'PostgreSQL is not installed here';
-  it.skipIf(postgresReason !== undefined)(`keeps it on FerretDB over PostgreSQL with per-collection write lanes (the benchmarks' store)${postgresReason ? ` — skipped: ${postgresReason}` : ''}`, async () => {
-    const server = await provideMongo({ ferretBackend: 'postgresql' });
-    servers.push(server);
-    expect(server.kind).toContain('PostgreSQL');
-    const connection = await connectMongo(withDatabase(server.uri, 'atomicity'));
-    connections.push(connection);
-    const [one, two] = await Promise.all([raceConditionalIncrements(connection, 'race_one'), raceConditionalIncrements(connection, 'race_two')]);
-    expect(one).toEqual({ n: 3, winners: 3 });
-    expect(two).toEqual({ n: 3, winners: 3 });
-  }, 120_000);
+  it.skipIf(postgresReason !== undefined)(
+    `keeps it on FerretDB over PostgreSQL with per-collection write lanes (the benchmarks' store)${postgresReason ? ` — skipped: ${postgresReason}` : ''}`,
+    async () => {
+      const server = await provideMongo({ ferretBackend: 'postgresql' });
+      servers.push(server);
+      expect(server.kind).toContain('PostgreSQL');
+      const connection = await connectMongo(withDatabase(server.uri, 'atomicity'));
+      connections.push(connection);
+      const [one, two] = await Promise.all([
+        raceConditionalIncrements(connection, 'race_one'),
+        raceConditionalIncrements(connection, 'race_two'),
+      ]);
+      expect(one).toEqual({ n: 3, winners: 3 });
+      expect(two).toEqual({ n: 3, winners: 3 });
+    },
+    120_000,
+  );
 });

@@ -13,7 +13,10 @@ export interface TestStores {
 }
 
 export function testStores(fileUrl: string): TestStores {
-  const name = basename(fileUrl).replace(/\.test\.ts$/, '').replace(/[^a-z0-9]/gi, '_').slice(0, 30);
+  const name = basename(fileUrl)
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^a-z0-9]/gi, '_')
+    .slice(0, 30);
   const unique = randomBytes(4).toString('hex');
   const dbName = `t_${name}_${unique}`;
   const base = inject('mongoUri');

@@ -17,14 +17,31 @@ export const addressSchema: z.ZodType<Address> = z.discriminatedUnion(
   'platform',
   [
     z.strictObject({ platform: z.literal('wecom-app'), kind: z.literal('user'), userId: id('WeCom userid') }),
-    z.strictObject({ platform: z.literal('wecom-group-robot'), kind: z.literal('group'), webhookKey: id('group robot webhook key (the key=… part of its URL)') }),
-    z.strictObject({ platform: z.literal('wecom-bot'), kind: z.literal('response-url'), url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }) }),
-    z.strictObject({ platform: z.literal('wecom-kf'), kind: z.literal('customer'), openKfId: id('open_kfid'), externalUserId: id('external_userid') }),
+    z.strictObject({
+      platform: z.literal('wecom-group-robot'),
+      kind: z.literal('group'),
+      webhookKey: id('group robot webhook key (the key=… part of its URL)'),
+    }),
+    z.strictObject({
+      platform: z.literal('wecom-bot'),
+      kind: z.literal('response-url'),
+      url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    }),
+    z.strictObject({
+      platform: z.literal('wecom-kf'),
+      kind: z.literal('customer'),
+      openKfId: id('open_kfid'),
+      externalUserId: id('external_userid'),
+    }),
     z.discriminatedUnion(
       'kind',
       [
         z.strictObject({ platform: z.literal('dingtalk'), kind: z.literal('user'), staffId: id('DingTalk staffId') }),
-        z.strictObject({ platform: z.literal('dingtalk'), kind: z.literal('group'), openConversationId: id('DingTalk openConversationId') }),
+        z.strictObject({
+          platform: z.literal('dingtalk'),
+          kind: z.literal('group'),
+          openConversationId: id('DingTalk openConversationId'),
+        }),
       ],
       { error: 'must be "user" (with staffId) or "group" (with openConversationId) for DingTalk' },
     ),

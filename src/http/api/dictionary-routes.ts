@@ -11,10 +11,19 @@ const entrySchema = z.object({
 });
 
 /** CRUD for a keyword dictionary: `/api/communities` or `/api/categories`. */
-export function dictionaryRoutes(router: Router, kind: 'communities' | 'categories', repository: DictionaryRepository, bodyLimitBytes: number): void {
+export function dictionaryRoutes(
+  router: Router,
+  kind: 'communities' | 'categories',
+  repository: DictionaryRepository,
+  bodyLimitBytes: number,
+): void {
   const base = `/api/${kind}`;
   const what = kind === 'communities' ? 'community' : 'category';
-  const duplicate = () => new YishiError(`${what}_duplicate`, { status: 409, userMessage: `Another ${what} already has this name${kind === 'communities' ? ' or code' : ''}.` });
+  const duplicate = () =>
+    new YishiError(`${what}_duplicate`, {
+      status: 409,
+      userMessage: `Another ${what} already has this name${kind === 'communities' ? ' or code' : ''}.`,
+    });
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -50,18 +59,35 @@ export function dictionaryRoutes(router: Router, kind: 'communities' | 'categori
   });
 }
 
-const entryDoc = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, keywords: { type: 'array', items: { type: 'string' } }, code: { type: 'string', description: 'communities: the QR-code scene value' } } };
+const entryDoc = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string' },
+    keywords: { type: 'array', items: { type: 'string' } },
+    code: { type: 'string', description: 'communities: the QR-code scene value' },
+  },
+};
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
 function pathsFor(kind: string) {
   return {
     [`/api/${kind}`]: {
       get: { summary: `List ${kind} with their keywords`, responses: { 200: { description: '{ items, total }' } } },
-      post: { summary: `Add to ${kind}`, requestBody: { required: true, content: { 'application/json': { schema: entryDoc } } }, responses: { 201: { description: 'Created' }, 400: errorResponse, 409: errorResponse } },
+      post: {
+        summary: `Add to ${kind}`,
+        requestBody: { required: true, content: { 'application/json': { schema: entryDoc } } },
+        responses: { 201: { description: 'Created' }, 400: errorResponse, 409: errorResponse },
+      },
     },
     [`/api/${kind}/{id}`]: {
       get: { summary: 'One entry', parameters: idParam, responses: { 200: { description: 'The entry' }, 404: errorResponse } },
-      patch: { summary: 'Change name, keywords or code', parameters: idParam, requestBody: { content: { 'application/json': { schema: { ...entryDoc, required: [] } } } }, responses: { 200: { description: 'The entry' }, 404: errorResponse } },
+      patch: {
+        summary: 'Change name, keywords or code',
+        parameters: idParam,
+        requestBody: { content: { 'application/json': { schema: { ...entryDoc, required: [] } } } },
+        responses: { 200: { description: 'The entry' }, 404: errorResponse },
+      },
       delete: { summary: 'Remove', parameters: idParam, responses: { 204: { description: 'Removed' }, 404: errorResponse } },
     },
   };

@@ -10,11 +10,22 @@ import { requireAdminToken } from '../admin-auth.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2025-09-24T14:30:00+08:00' }).transform((s) => new Date(s));
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2025-09-24T14:30:00+08:00' })
+  .transform((s) => new Date(s));
 const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 const memberId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a member id');
 const opinionNumber = z.string().regex(/^MY-\d{4}-\d{6}$/, 'must be an opinion number such as MY-2026-000123');
-const offsets = z.array(z.number().int().min(1).max(60 * 24 * 60)).min(1).max(10);
+const offsets = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 60),
+  )
+  .min(1)
+  .max(10);
 
 const eventFields = {
   title: text(200),
@@ -28,7 +39,10 @@ const eventFields = {
   invitees: z.array(memberId).max(500).optional(),
   capacity: z.number().int().min(1).max(100_000).optional(),
   state: z.enum(EVENT_STATES).optional(),
-  programmeId: z.string().regex(/^[0-9a-f]{24}$/i, 'must be a programme id').optional(),
+  programmeId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/i, 'must be a programme id')
+    .optional(),
   reminderOffsetsMinutes: offsets.optional(),
 };
 
@@ -39,7 +53,11 @@ const patchEventSchema = z.strictObject({
   theme: text(500).nullable().optional(),
   organiser: text(200).nullable().optional(),
   capacity: z.number().int().min(1).max(100_000).nullable().optional(),
-  programmeId: z.string().regex(/^[0-9a-f]{24}$/i, 'must be a programme id').nullable().optional(),
+  programmeId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/i, 'must be a programme id')
+    .nullable()
+    .optional(),
   reminderOffsetsMinutes: offsets.nullable().optional(),
   outcome: z.strictObject({ text: text(5000), opinionNumbers: z.array(opinionNumber).max(100).optional() }).optional(),
 });
@@ -55,13 +73,20 @@ const listQuerySchema = z.object({
 });
 
 const programmeSchema = z.union([
-  z.strictObject({ title: text(200), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'), description: text(2000).optional() }),
+  z.strictObject({
+    title: text(200),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
+    description: text(2000).optional(),
+  }),
   z.strictObject({ title: text(200), startDate: isoDate, endDate: isoDate, description: text(2000).optional() }),
 ]);
 
 const patchProgrammeSchema = z.strictObject({
   title: text(200).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+    .optional(),
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
   description: text(2000).nullable().optional(),
@@ -117,13 +142,19 @@ export function eventsRoutes(deps: { config: Config; adminToken: () => string; e
   });
   router.patch('/api/events/:ref', auth, async (ctx) => {
     const { outcome, ...changes } = await jsonBody(ctx, patchEventSchema, limit);
-    let event = Object.keys(changes).length > 0 ? await catalog.updateEvent(ctx.params.ref!, changes) : await catalog.findEvent(ctx.params.ref!);
+    let event =
+      Object.keys(changes).length > 0 ? await catalog.updateEvent(ctx.params.ref!, changes) : await catalog.findEvent(ctx.params.ref!);
     if (outcome) event = (await attendance.recordOutcome(event.id, API_ACTOR, outcome.text, outcome.opinionNumbers ?? [])).event;
     ctx.body = present(event);
   });
   router.post('/api/events/:ref/outcome', auth, async (ctx) => {
     const body = await jsonBody(ctx, outcomeSchema, limit);
-    const { event, replaced, linked, resolved, notEscalated, notFound } = await attendance.recordOutcome(ctx.params.ref!, API_ACTOR, body.outcome, body.opinionNumbers ?? []);
+    const { event, replaced, linked, resolved, notEscalated, notFound } = await attendance.recordOutcome(
+      ctx.params.ref!,
+      API_ACTOR,
+      body.outcome,
+      body.opinionNumbers ?? [],
+    );
     ctx.body = { event: present(event), replaced, linked, resolved, notEscalated, notFound };
   });
   router.delete('/api/events/:ref', auth, async (ctx) => {
@@ -139,35 +170,63 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 /** OpenAPI paths of this router. */
 export const eventsOpenapiPaths = {
   '/api/programmes': {
-    post: { summary: 'Create a programme (consultation month): { title, month: "2025-09" } or { title, startDate, endDate }', responses: { 201: ok('The programme'), 400: errorResponse } },
+    post: {
+      summary: 'Create a programme (consultation month): { title, month: "2025-09" } or { title, startDate, endDate }',
+      responses: { 201: ok('The programme'), 400: errorResponse },
+    },
     get: { summary: 'List programmes', responses: { 200: ok('{ programmes }') } },
   },
   '/api/programmes/{id}': {
-    get: { summary: 'A programme with its events', parameters: [idParam], responses: { 200: ok('The programme and events'), 404: errorResponse } },
-    patch: { summary: 'Change a programme', parameters: [idParam], responses: { 200: ok('The programme'), 400: errorResponse, 404: errorResponse } },
+    get: {
+      summary: 'A programme with its events',
+      parameters: [idParam],
+      responses: { 200: ok('The programme and events'), 404: errorResponse },
+    },
+    patch: {
+      summary: 'Change a programme',
+      parameters: [idParam],
+      responses: { 200: ok('The programme'), 400: errorResponse, 404: errorResponse },
+    },
   },
   '/api/events': {
     post: {
       summary: 'Create an event; its reminders (default 3 days, 1 day, 1 hour before) are enqueued for the target groups',
       responses: { 201: ok('The event'), 400: errorResponse },
     },
-    get: { summary: 'List events (filters: programmeId, sector, state, from, to)', responses: { 200: ok('{ events }'), 400: errorResponse } },
+    get: {
+      summary: 'List events (filters: programmeId, sector, state, from, to)',
+      responses: { 200: ok('{ events }'), 400: errorResponse },
+    },
   },
   '/api/events/{ref}': {
-    get: { summary: 'One event with sign-ups and attendance', parameters: [refParam], responses: { 200: ok('The event'), 404: errorResponse } },
+    get: {
+      summary: 'One event with sign-ups and attendance',
+      parameters: [refParam],
+      responses: { 200: ok('The event'), 404: errorResponse },
+    },
     patch: {
-      summary: 'Change an event (a new time supersedes its pending reminders); `outcome: { text, opinionNumbers }` records the meeting outcome',
+      summary:
+        'Change an event (a new time supersedes its pending reminders); `outcome: { text, opinionNumbers }` records the meeting outcome',
       parameters: [refParam],
       responses: { 200: ok('The event'), 400: errorResponse, 404: errorResponse, 409: errorResponse },
     },
-    delete: { summary: 'Cancel an event: pending reminders are withdrawn and the groups told', parameters: [refParam], responses: { 200: ok('The cancelled event'), 404: errorResponse } },
+    delete: {
+      summary: 'Cancel an event: pending reminders are withdrawn and the groups told',
+      parameters: [refParam],
+      responses: { 200: ok('The cancelled event'), 404: errorResponse },
+    },
   },
   '/api/events/{ref}/outcome': {
     post: {
       summary:
         'Record the meeting outcome `{ outcome, opinionNumbers? }` (numbers in the text count too); escalated opinions among them are resolved with it and their filers asked to rate',
       parameters: [refParam],
-      responses: { 200: ok('{ event, replaced, linked, resolved, notEscalated, notFound }'), 400: errorResponse, 404: errorResponse, 409: errorResponse },
+      responses: {
+        200: ok('{ event, replaced, linked, resolved, notEscalated, notFound }'),
+        400: errorResponse,
+        404: errorResponse,
+        409: errorResponse,
+      },
     },
   },
 };

@@ -1,7 +1,13 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
-import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from '../../storage/mongo/group-repository.js';
+import {
+  GROUP_CHANNELS_MAX,
+  GROUP_KEY_PATTERN,
+  GROUP_NAME_MAX,
+  type GroupRecord,
+  type GroupRepository,
+} from '../../storage/mongo/group-repository.js';
 import { requireAdminToken } from '../admin-auth.js';
 import { addressSchema } from './address-schema.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
@@ -45,7 +51,11 @@ export function groupsRouter(deps: { adminToken: () => string; groups: GroupRepo
   router.post('/', async (ctx) => {
     const body = await jsonBody(ctx, createSchema, deps.bodyLimitBytes);
     const group = await deps.groups.create({ key: body.key, name: body.name ?? body.key, channels: body.channels ?? [] });
-    if (!group) throw new YishiError('group_exists', { status: 409, userMessage: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.` });
+    if (!group)
+      throw new YishiError('group_exists', {
+        status: 409,
+        userMessage: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.`,
+      });
     ctx.status = 201;
     ctx.body = present(group);
   });
@@ -83,7 +93,11 @@ const channelDoc = {
 const groupDoc = {
   type: 'object',
   required: ['key'],
-  properties: { key: { type: 'string', description: '"staff" for the office group, a sector name such as 无党派, or any slug' }, name: { type: 'string' }, channels: { type: 'array', items: channelDoc } },
+  properties: {
+    key: { type: 'string', description: '"staff" for the office group, a sector name such as 无党派, or any slug' },
+    name: { type: 'string' },
+    channels: { type: 'array', items: channelDoc },
+  },
 };
 const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }];
 
@@ -91,11 +105,20 @@ const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'st
 export const groupsOpenapiPaths = {
   '/api/groups': {
     get: { summary: 'List committee groups and their channels', responses: { 200: { description: '{ items, total }' } } },
-    post: { summary: 'Create a group', requestBody: { required: true, content: { 'application/json': { schema: groupDoc } } }, responses: { 201: { description: 'The group' }, 400: errorResponse, 409: errorResponse } },
+    post: {
+      summary: 'Create a group',
+      requestBody: { required: true, content: { 'application/json': { schema: groupDoc } } },
+      responses: { 201: { description: 'The group' }, 400: errorResponse, 409: errorResponse },
+    },
   },
   '/api/groups/{key}': {
     get: { summary: 'One group', parameters: keyParam, responses: { 200: { description: 'The group' }, 404: errorResponse } },
-    patch: { summary: 'Rename, or replace its channels (clears broken flags)', parameters: keyParam, requestBody: { content: { 'application/json': { schema: { ...groupDoc, required: [] } } } }, responses: { 200: { description: 'The group' }, 400: errorResponse, 404: errorResponse } },
+    patch: {
+      summary: 'Rename, or replace its channels (clears broken flags)',
+      parameters: keyParam,
+      requestBody: { content: { 'application/json': { schema: { ...groupDoc, required: [] } } } },
+      responses: { 200: { description: 'The group' }, 400: errorResponse, 404: errorResponse },
+    },
     delete: { summary: 'Remove a group', parameters: keyParam, responses: { 204: { description: 'Removed' }, 404: errorResponse } },
   },
 };

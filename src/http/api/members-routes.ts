@@ -13,16 +13,31 @@ const memberSchema = z.object({
   role: z.enum(['member', 'staff', 'admin']),
   wecomUserId: optionalText,
   dingtalkStaffId: optionalText,
-  phone: z.string().trim().regex(/^[\d+\-\s]{5,20}$/, 'must be a phone number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d+\-\s]{5,20}$/, 'must be a phone number')
+    .optional(),
   isConvenor: z.boolean().optional(),
 });
 const patchSchema = memberSchema.partial().extend({ active: z.boolean().optional() });
 
 /** CSV header names (English or Chinese) → member fields. */
 const CSV_COLUMNS: Record<string, keyof z.infer<typeof memberSchema>> = {
-  name: 'name', 姓名: 'name', sector: 'sector', 界别: 'sector', role: 'role', 角色: 'role',
-  wecomuserid: 'wecomUserId', 企业微信: 'wecomUserId', dingtalkstaffid: 'dingtalkStaffId', 钉钉: 'dingtalkStaffId',
-  phone: 'phone', 电话: 'phone', isconvenor: 'isConvenor', 召集人: 'isConvenor',
+  name: 'name',
+  姓名: 'name',
+  sector: 'sector',
+  界别: 'sector',
+  role: 'role',
+  角色: 'role',
+  wecomuserid: 'wecomUserId',
+  企业微信: 'wecomUserId',
+  dingtalkstaffid: 'dingtalkStaffId',
+  钉钉: 'dingtalkStaffId',
+  phone: 'phone',
+  电话: 'phone',
+  isconvenor: 'isConvenor',
+  召集人: 'isConvenor',
 };
 const ROLE_WORDS: Record<string, string> = { 委员: 'member', 工作人员: 'staff', 管理员: 'admin' };
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);
@@ -33,7 +48,12 @@ const invalidCsv = (message: string) => new YishiError('csv_invalid', { status: 
 export function parseMembersCsv(text: string): NewMember[] {
   let rows: Array<{ record: string[]; line: number }>;
   try {
-    rows = (parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, trim: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>).map((r) => ({ record: r.record, line: r.info.lines }));
+    rows = (
+      parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, trim: true }) as unknown as Array<{
+        record: string[];
+        info: { lines: number };
+      }>
+    ).map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw invalidCsv(`The CSV is malformed${line ? ` at line ${line}` : ''}: ${(error as Error).message}. Nothing was imported.`);
@@ -43,7 +63,9 @@ export function parseMembersCsv(text: string): NewMember[] {
   const fields = header.record.map((name) => CSV_COLUMNS[name.replace(/\s/g, '').toLowerCase()] ?? CSV_COLUMNS[name.trim()]);
   const unknown = header.record.filter((_, i) => !fields[i]);
   if (unknown.length > 0 || !fields.includes('name') || !fields.includes('sector') || !fields.includes('role')) {
-    throw invalidCsv(`Line 1: the header must name the columns name, sector, role (optional: wecomUserId, dingtalkStaffId, phone, isConvenor)${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}. Nothing was imported.`);
+    throw invalidCsv(
+      `Line 1: the header must name the columns name, sector, role (optional: wecomUserId, dingtalkStaffId, phone, isConvenor)${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}. Nothing was imported.`,
+    );
   }
   const seen = new Map<string, number>();
   return body.map(({ record, line }) => {
@@ -58,7 +80,10 @@ export function parseMembersCsv(text: string): NewMember[] {
       const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
       throw invalidCsv(`Line ${line}: ${problems}. Nothing was imported.`);
     }
-    for (const key of [result.data.wecomUserId && `wecom:${result.data.wecomUserId}`, result.data.dingtalkStaffId && `dingtalk:${result.data.dingtalkStaffId}`]) {
+    for (const key of [
+      result.data.wecomUserId && `wecom:${result.data.wecomUserId}`,
+      result.data.dingtalkStaffId && `dingtalk:${result.data.dingtalkStaffId}`,
+    ]) {
       if (!key) continue;
       if (seen.has(key)) throw invalidCsv(`Line ${line}: ${key} repeats line ${seen.get(key)}. Nothing was imported.`);
       seen.set(key, line);
@@ -70,7 +95,8 @@ export function parseMembersCsv(text: string): NewMember[] {
 /** The members part of the admin API. */
 export function membersRoutes(router: Router, deps: { members: MemberRepository; bodyLimitBytes: number }): void {
   const { members } = deps;
-  const duplicate = () => new YishiError('member_duplicate', { status: 409, userMessage: 'Another member already has this WeCom userid or DingTalk staffId.' });
+  const duplicate = () =>
+    new YishiError('member_duplicate', { status: 409, userMessage: 'Another member already has this WeCom userid or DingTalk staffId.' });
 
   router.post('/api/members/import', async (ctx) => {
     const raw = (await readRawBody(ctx, deps.bodyLimitBytes)).toString('utf8');
@@ -82,8 +108,13 @@ export function membersRoutes(router: Router, deps: { members: MemberRepository;
     }
     const rows = parseMembersCsv(text);
     for (const row of rows) {
-      const clash = (row.wecomUserId && (await members.findByPlatformId('wecom', row.wecomUserId))) || (row.dingtalkStaffId && (await members.findByPlatformId('dingtalk', row.dingtalkStaffId)));
-      if (clash) throw invalidCsv(`${row.name}: ${row.wecomUserId ?? row.dingtalkStaffId} is already registered (${clash.name}). Nothing was imported.`);
+      const clash =
+        (row.wecomUserId && (await members.findByPlatformId('wecom', row.wecomUserId))) ||
+        (row.dingtalkStaffId && (await members.findByPlatformId('dingtalk', row.dingtalkStaffId)));
+      if (clash)
+        throw invalidCsv(
+          `${row.name}: ${row.wecomUserId ?? row.dingtalkStaffId} is already registered (${clash.name}). Nothing was imported.`,
+        );
     }
     try {
       const created = await members.createMany(rows);
@@ -107,8 +138,19 @@ export function membersRoutes(router: Router, deps: { members: MemberRepository;
   });
 
   router.get('/api/members', async (ctx) => {
-    const query = parseWith(z.object({ role: z.enum(['member', 'staff', 'admin']).optional(), sector: z.string().optional(), includeInactive: z.enum(['true', 'false']).optional() }), ctx.query);
-    const items = await members.list({ ...(query.role ? { role: query.role } : {}), ...(query.sector ? { sector: query.sector } : {}), activeOnly: query.includeInactive !== 'true' });
+    const query = parseWith(
+      z.object({
+        role: z.enum(['member', 'staff', 'admin']).optional(),
+        sector: z.string().optional(),
+        includeInactive: z.enum(['true', 'false']).optional(),
+      }),
+      ctx.query,
+    );
+    const items = await members.list({
+      ...(query.role ? { role: query.role } : {}),
+      ...(query.sector ? { sector: query.sector } : {}),
+      activeOnly: query.includeInactive !== 'true',
+    });
     ctx.body = { items, total: items.length };
   });
 
@@ -141,25 +183,51 @@ const memberSchemaDoc = {
   type: 'object',
   required: ['name', 'sector', 'role'],
   properties: {
-    name: { type: 'string' }, sector: { type: 'string' }, role: { type: 'string', enum: ['member', 'staff', 'admin'] },
-    wecomUserId: { type: 'string' }, dingtalkStaffId: { type: 'string' }, phone: { type: 'string' }, isConvenor: { type: 'boolean' },
+    name: { type: 'string' },
+    sector: { type: 'string' },
+    role: { type: 'string', enum: ['member', 'staff', 'admin'] },
+    wecomUserId: { type: 'string' },
+    dingtalkStaffId: { type: 'string' },
+    phone: { type: 'string' },
+    isConvenor: { type: 'boolean' },
   },
 };
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
 export const membersOpenapiPaths = {
   '/api/members': {
-    get: { summary: 'List members', parameters: [{ name: 'role', in: 'query', schema: { type: 'string' } }, { name: 'sector', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: '{ items, total }' }, 401: errorResponse } },
-    post: { summary: 'Register a member', requestBody: { required: true, content: { 'application/json': { schema: memberSchemaDoc } } }, responses: { 201: { description: 'The member', content: { 'application/json': { schema: memberJson } } }, 400: errorResponse, 409: errorResponse } },
+    get: {
+      summary: 'List members',
+      parameters: [
+        { name: 'role', in: 'query', schema: { type: 'string' } },
+        { name: 'sector', in: 'query', schema: { type: 'string' } },
+      ],
+      responses: { 200: { description: '{ items, total }' }, 401: errorResponse },
+    },
+    post: {
+      summary: 'Register a member',
+      requestBody: { required: true, content: { 'application/json': { schema: memberSchemaDoc } } },
+      responses: {
+        201: { description: 'The member', content: { 'application/json': { schema: memberJson } } },
+        400: errorResponse,
+        409: errorResponse,
+      },
+    },
   },
   '/api/members/{id}': {
     get: { summary: 'One member', parameters: idParam, responses: { 200: { description: 'The member' }, 404: errorResponse } },
-    patch: { summary: 'Change a member', parameters: idParam, requestBody: { content: { 'application/json': { schema: { ...memberSchemaDoc, required: [] } } } }, responses: { 200: { description: 'The member' }, 404: errorResponse } },
+    patch: {
+      summary: 'Change a member',
+      parameters: idParam,
+      requestBody: { content: { 'application/json': { schema: { ...memberSchemaDoc, required: [] } } } },
+      responses: { 200: { description: 'The member' }, 404: errorResponse },
+    },
     delete: { summary: 'Remove a member', parameters: idParam, responses: { 204: { description: 'Removed' }, 404: errorResponse } },
   },
   '/api/members/import': {
     post: {
-      summary: 'Import members from CSV (header: name,sector,role[,wecomUserId,dingtalkStaffId,phone,isConvenor]); a bad row rejects the whole file with its line number',
+      summary:
+        'Import members from CSV (header: name,sector,role[,wecomUserId,dingtalkStaffId,phone,isConvenor]); a bad row rejects the whole file with its line number',
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
       responses: { 201: { description: '{ imported, members }' }, 400: errorResponse },
     },

@@ -17,7 +17,18 @@ export type OpenApiPaths = Record<string, Record<string, unknown>>;
  * Every area's documented paths. An area adds its API by exporting an `openapiPaths` object from
  * its own routes file and listing it here (one import, one entry).
  */
-export const OPENAPI_SOURCES: OpenApiPaths[] = [membersOpenapiPaths, dictionaryOpenapiPaths, opinionsOpenapiPaths, settingsOpenapiPaths, rosterOpenapiPaths, eventsOpenapiPaths, groupsOpenapiPaths, recordsOpenapiPaths, qrOpenapiPaths, photosOpenapiPaths];
+export const OPENAPI_SOURCES: OpenApiPaths[] = [
+  membersOpenapiPaths,
+  dictionaryOpenapiPaths,
+  opinionsOpenapiPaths,
+  settingsOpenapiPaths,
+  rosterOpenapiPaths,
+  eventsOpenapiPaths,
+  groupsOpenapiPaths,
+  recordsOpenapiPaths,
+  qrOpenapiPaths,
+  photosOpenapiPaths,
+];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */
 export function buildOpenApiDocument(sources: readonly OpenApiPaths[] = OPENAPI_SOURCES): Record<string, unknown> {
@@ -25,7 +36,12 @@ export function buildOpenApiDocument(sources: readonly OpenApiPaths[] = OPENAPI_
   for (const source of sources) for (const [path, methods] of Object.entries(source)) paths[path] = { ...paths[path], ...methods };
   return {
     openapi: '3.0.3',
-    info: { title: 'Yishi (议事) admin API', version: '0.1.0', description: 'JSON admin API. Every path except this document needs `Authorization: Bearer <ADMIN_TOKEN>`. Errors are `{ "error": { "code", "message" } }`.' },
+    info: {
+      title: 'Yishi (议事) admin API',
+      version: '0.1.0',
+      description:
+        'JSON admin API. Every path except this document needs `Authorization: Bearer <ADMIN_TOKEN>`. Errors are `{ "error": { "code", "message" } }`.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
     components: {
@@ -34,15 +50,25 @@ export function buildOpenApiDocument(sources: readonly OpenApiPaths[] = OPENAPI_
         Member: {
           type: 'object',
           properties: {
-            id: { type: 'string' }, name: { type: 'string' }, sector: { type: 'string' }, role: { type: 'string', enum: ['member', 'staff', 'admin'] },
-            wecomUserId: { type: 'string' }, dingtalkStaffId: { type: 'string' }, phone: { type: 'string' }, isConvenor: { type: 'boolean' }, active: { type: 'boolean' },
-            createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+            id: { type: 'string' },
+            name: { type: 'string' },
+            sector: { type: 'string' },
+            role: { type: 'string', enum: ['member', 'staff', 'admin'] },
+            wecomUserId: { type: 'string' },
+            dingtalkStaffId: { type: 'string' },
+            phone: { type: 'string' },
+            isConvenor: { type: 'boolean' },
+            active: { type: 'boolean' },
+            createdAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: 'string', format: 'date-time' },
           },
         },
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+          properties: {
+            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+          },
         },
       },
     },

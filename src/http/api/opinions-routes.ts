@@ -40,11 +40,35 @@ function filterFrom(query: z.infer<typeof querySchema>): OpinionListFilter {
 /** The list view leaves out the audit trail (GET /api/opinions/:id has it). */
 const listItem = ({ audit: _audit, ...rest }: OpinionRecord) => rest;
 
-const CSV_HEADER = ['number', 'state', 'community', 'category', 'grade', 'handlerId', 'plusOnes', 'rating', 'createdAt', 'acceptedAt', 'deadline', 'resolvedAt', 'source', 'content', 'result'];
+const CSV_HEADER = [
+  'number',
+  'state',
+  'community',
+  'category',
+  'grade',
+  'handlerId',
+  'plusOnes',
+  'rating',
+  'createdAt',
+  'acceptedAt',
+  'deadline',
+  'resolvedAt',
+  'source',
+  'content',
+  'result',
+];
 const iso = (date?: Date) => (date ? date.toISOString() : '');
 
 /** Opinions in the admin API: list with filters, one with its audit, CSV export, classification fix. */
-export function opinionsRoutes(router: Router, deps: { opinions: OpinionService; communities: { findByName(n: string): Promise<unknown> }; categories: { findByName(n: string): Promise<unknown> }; bodyLimitBytes: number }): void {
+export function opinionsRoutes(
+  router: Router,
+  deps: {
+    opinions: OpinionService;
+    communities: { findByName(n: string): Promise<unknown> };
+    categories: { findByName(n: string): Promise<unknown> };
+    bodyLimitBytes: number;
+  },
+): void {
   const { opinions } = deps;
 
   router.get('/api/opinions', async (ctx) => {
@@ -56,7 +80,23 @@ export function opinionsRoutes(router: Router, deps: { opinions: OpinionService;
   router.get('/api/opinions/export.csv', async (ctx) => {
     const query = parseWith(querySchema.omit({ page: true, pageSize: true }), ctx.query);
     const { items } = await opinions.list(filterFrom({ ...query, page: 1, pageSize: 1 }), { skip: 0, limit: 100_000 });
-    const rows = items.map((o) => [o.number, o.state, o.community ?? '', o.category ?? '', o.grade ?? '', o.handlerId ?? '', o.plusOnes.count, o.rating ?? '', iso(o.createdAt), iso(o.acceptedAt), iso(o.deadline), iso(o.resolvedAt), o.source, o.content, o.result ?? '']);
+    const rows = items.map((o) => [
+      o.number,
+      o.state,
+      o.community ?? '',
+      o.category ?? '',
+      o.grade ?? '',
+      o.handlerId ?? '',
+      o.plusOnes.count,
+      o.rating ?? '',
+      iso(o.createdAt),
+      iso(o.acceptedAt),
+      iso(o.deadline),
+      iso(o.resolvedAt),
+      o.source,
+      o.content,
+      o.result ?? '',
+    ]);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="opinions.csv"');
     // The BOM makes Excel (common in committee offices) read the file as UTF-8.
@@ -70,9 +110,17 @@ export function opinionsRoutes(router: Router, deps: { opinions: OpinionService;
   });
 
   router.patch('/api/opinions/:id', async (ctx) => {
-    const changes = await jsonBody(ctx, z.object({ community: z.string().trim().min(1).optional(), category: z.string().trim().min(1).optional() }).refine((c) => c.community || c.category, 'give community or category'), deps.bodyLimitBytes);
-    if (changes.community && !(await deps.communities.findByName(changes.community))) throw new YishiError('community_unknown', { status: 400, userMessage: `No community named ${changes.community}.` });
-    if (changes.category && !(await deps.categories.findByName(changes.category))) throw new YishiError('category_unknown', { status: 400, userMessage: `No category named ${changes.category}.` });
+    const changes = await jsonBody(
+      ctx,
+      z
+        .object({ community: z.string().trim().min(1).optional(), category: z.string().trim().min(1).optional() })
+        .refine((c) => c.community || c.category, 'give community or category'),
+      deps.bodyLimitBytes,
+    );
+    if (changes.community && !(await deps.communities.findByName(changes.community)))
+      throw new YishiError('community_unknown', { status: 400, userMessage: `No community named ${changes.community}.` });
+    if (changes.category && !(await deps.categories.findByName(changes.category)))
+      throw new YishiError('category_unknown', { status: 400, userMessage: `No category named ${changes.category}.` });
     const opinion = await opinions.find(ctx.params.id!);
     if (!opinion) throw notFound('opinion', ctx.params.id!);
     ctx.body = await opinions.closing.correctClassification(opinion.id, changes, { id: 'admin-api', role: 'admin' });
@@ -80,23 +128,46 @@ export function opinionsRoutes(router: Router, deps: { opinions: OpinionService;
 }
 
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'id or number (MY-2026-000123)' }];
-const filters = ['state', 'community', 'category', 'handler', 'from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }));
+const filters = ['state', 'community', 'category', 'handler', 'from', 'to'].map((name) => ({
+  name,
+  in: 'query',
+  schema: { type: 'string' },
+}));
 
 export const opinionsOpenapiPaths = {
   '/api/opinions': {
     get: {
       summary: 'List opinions (newest first); filters: state, community, category, handler (member id), from/to (Beijing dates, inclusive)',
-      parameters: [...filters, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }, { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } }],
+      parameters: [
+        ...filters,
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+      ],
       responses: { 200: { description: '{ items, total, page, pageSize }' }, 400: errorResponse, 401: errorResponse },
     },
   },
-  '/api/opinions/export.csv': { get: { summary: 'Export opinions as CSV (UTF-8 with BOM), same filters as the list', parameters: filters, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } } } },
+  '/api/opinions/export.csv': {
+    get: {
+      summary: 'Export opinions as CSV (UTF-8 with BOM), same filters as the list',
+      parameters: filters,
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } },
+    },
+  },
   '/api/opinions/{id}': {
-    get: { summary: 'One opinion with its audit trail', parameters: idParam, responses: { 200: { description: 'The opinion' }, 404: errorResponse } },
+    get: {
+      summary: 'One opinion with its audit trail',
+      parameters: idParam,
+      responses: { 200: { description: 'The opinion' }, 404: errorResponse },
+    },
     patch: {
       summary: 'Correct community and/or category (audited)',
       parameters: idParam,
-      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { community: { type: 'string' }, category: { type: 'string' } } } } } },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { type: 'object', properties: { community: { type: 'string' }, category: { type: 'string' } } } },
+        },
+      },
       responses: { 200: { description: 'The opinion' }, 400: errorResponse, 404: errorResponse },
     },
   },

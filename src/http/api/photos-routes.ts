@@ -27,7 +27,11 @@ function present(photo: KfPhotoInfo, index: number, opinionNumber: string, now: 
     ...(photo.contentType ? { contentType: photo.contentType } : {}),
     ...(photo.size !== undefined ? { size: photo.size } : {}),
     ...(photo.keptAt ? { keptAt: photo.keptAt } : {}),
-    ...(expired ? { lastError: 'WeCom keeps a media file for 3 days; it was not downloaded in time' } : photo.lastError ? { lastError: photo.lastError } : {}),
+    ...(expired
+      ? { lastError: 'WeCom keeps a media file for 3 days; it was not downloaded in time' }
+      : photo.lastError
+        ? { lastError: photo.lastError }
+        : {}),
     ...(photo.state === 'kept' ? { url: `/api/opinions/${opinionNumber}/photos/${index}` } : {}),
   };
 }
@@ -59,12 +63,22 @@ export function photosRouter(deps: PhotosRoutesDeps): Router {
     const { index } = parseWith(indexParam, ctx.params);
     const { number, photos } = await photosOf(ctx.params.id!);
     const photo = photos[index - 1];
-    if (!photo) throw new YishiError('not_found', { status: 404, userMessage: `Opinion ${number} has ${photos.length} photo(s); there is no photo ${index}.` });
+    if (!photo)
+      throw new YishiError('not_found', {
+        status: 404,
+        userMessage: `Opinion ${number} has ${photos.length} photo(s); there is no photo ${index}.`,
+      });
     const file = photo.state === 'kept' ? await deps.photos.file(photo.id) : null;
     if (!file) {
       const shown = present(photo, index, number, deps.clock.now());
-      const why = shown.state === 'waiting' ? 'it has not been downloaded from WeCom yet; try again in a few minutes' : `it could not be downloaded from WeCom (${shown.lastError ?? 'no reason recorded'})`;
-      throw new YishiError('photo_unavailable', { status: 404, userMessage: `Photo ${index} of opinion ${number} is not available: ${why}.` });
+      const why =
+        shown.state === 'waiting'
+          ? 'it has not been downloaded from WeCom yet; try again in a few minutes'
+          : `it could not be downloaded from WeCom (${shown.lastError ?? 'no reason recorded'})`;
+      throw new YishiError('photo_unavailable', {
+        status: 404,
+        userMessage: `Photo ${index} of opinion ${number} is not available: ${why}.`,
+      });
     }
     // Only known image types are shown inline; anything else is a download, never rendered here.
     const inline = SAFE_IMAGE_TYPES.has(file.contentType);
@@ -77,23 +91,28 @@ export function photosRouter(deps: PhotosRoutesDeps): Router {
   return router;
 }
 
-const params = [
-  { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'id or number (MY-2026-000123)' },
-];
+const params = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'id or number (MY-2026-000123)' }];
 
 export const photosOpenapiPaths = {
   '/api/opinions/{id}/photos': {
     get: {
       summary: "A resident's photos of an opinion: state kept / waiting (not downloaded yet) / lost, and the url of each kept one",
       parameters: params,
-      responses: { 200: { description: '{ items: [{ index, state, receivedAt, contentType?, size?, keptAt?, lastError?, url? }], total }' }, 404: errorResponse },
+      responses: {
+        200: { description: '{ items: [{ index, state, receivedAt, contentType?, size?, keptAt?, lastError?, url? }], total }' },
+        404: errorResponse,
+      },
     },
   },
   '/api/opinions/{id}/photos/{index}': {
     get: {
       summary: 'One kept photo (1-based index), as the image WeCom sent',
       parameters: [...params, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-      responses: { 200: { description: 'The image', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } }, 400: errorResponse, 404: errorResponse },
+      responses: {
+        200: { description: 'The image', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } },
+        400: errorResponse,
+        404: errorResponse,
+      },
     },
   },
 };

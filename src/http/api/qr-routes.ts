@@ -40,20 +40,39 @@ export function qrRouter(deps: { adminToken: () => string; qrCodes: CommunityQrC
   return router;
 }
 
-const qrItem = { type: 'object', properties: { community: { type: 'string' }, scene: { type: 'string' }, url: { type: 'string' }, png: { type: 'string' } } };
-const listAnswer = { 200: { description: 'Every community with its link', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: qrItem }, total: { type: 'integer' } } } } } }, 409: errorResponse };
+const qrItem = {
+  type: 'object',
+  properties: { community: { type: 'string' }, scene: { type: 'string' }, url: { type: 'string' }, png: { type: 'string' } },
+};
+const listAnswer = {
+  200: {
+    description: 'Every community with its link',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { items: { type: 'array', items: qrItem }, total: { type: 'integer' } } },
+      },
+    },
+  },
+  409: errorResponse,
+};
 
 export const qrOpenapiPaths = {
   '/api/qr-codes': {
-    post: { summary: 'Make the customer-service link (kf/add_contact_way, scene = community code) of every community that has none yet', responses: listAnswer },
-    get: { summary: 'Every community\'s customer-service link (missing ones are made)', responses: listAnswer },
+    post: {
+      summary: 'Make the customer-service link (kf/add_contact_way, scene = community code) of every community that has none yet',
+      responses: listAnswer,
+    },
+    get: { summary: "Every community's customer-service link (missing ones are made)", responses: listAnswer },
   },
   '/api/qr-codes/sheet': {
-    get: { summary: 'Print-ready HTML sheet: every community\'s QR code with its name under it', responses: { 200: { description: 'HTML page', content: { 'text/html': {} } }, 409: errorResponse } },
+    get: {
+      summary: "Print-ready HTML sheet: every community's QR code with its name under it",
+      responses: { 200: { description: 'HTML page', content: { 'text/html': {} } }, 409: errorResponse },
+    },
   },
   '/api/qr-codes/{scene}/png': {
     get: {
-      summary: 'One community\'s QR code (PNG)',
+      summary: "One community's QR code (PNG)",
       parameters: [{ name: 'scene', in: 'path', required: true, schema: { type: 'string' }, description: 'The community code (or id)' }],
       responses: { 200: { description: 'PNG image', content: { 'image/png': {} } }, 404: errorResponse, 409: errorResponse },
     },

@@ -22,14 +22,19 @@ export function recordsRouter(deps: { adminToken: () => string; clock: Clock; ex
   router.use(requireAdminToken(deps.adminToken));
   router.get('/:file', async (ctx) => {
     const file = FILE.exec(ctx.params.file ?? '');
-    if (!file) throw new YishiError('export_not_found', { status: 404, userMessage: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).' });
+    if (!file)
+      throw new YishiError('export_not_found', {
+        status: 404,
+        userMessage: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
+      });
     const query = { period: single(ctx.query.period), from: single(ctx.query.from), to: single(ctx.query.to) };
     const asked = query.period !== undefined || query.from !== undefined || query.to !== undefined;
     const period = readPeriod(asked ? query : { period: '本月' }, deps.clock.now());
     if (!period) {
       throw new YishiError('invalid_request', {
         status: 400,
-        userMessage: 'The request is invalid: give period (本月, 上月, 本季度, 今年, 2026-11, 2026-Q4, 2026, 2026-W48) or from and to as YYYY-MM-DD with from <= to.',
+        userMessage:
+          'The request is invalid: give period (本月, 上月, 本季度, 今年, 2026-11, 2026-Q4, 2026, 2026-W48) or from and to as YYYY-MM-DD with from <= to.',
       });
     }
     const [, name, format] = file as unknown as [string, ExportName, 'csv' | 'xlsx'];
@@ -42,8 +47,20 @@ export function recordsRouter(deps: { adminToken: () => string; clock: Clock; ex
 }
 
 const periodParameters = [
-  { name: 'period', in: 'query', required: false, schema: { type: 'string' }, description: '本月 (default), 上月, 本季度, 上季度, 今年, 去年, 本周, 上周, 2026-11, 2026-Q4, 2026, 2026-W48' },
-  { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'with `to` instead of `period` (Beijing dates, both included)' },
+  {
+    name: 'period',
+    in: 'query',
+    required: false,
+    schema: { type: 'string' },
+    description: '本月 (default), 上月, 本季度, 上季度, 今年, 去年, 本周, 上周, 2026-11, 2026-Q4, 2026, 2026-W48',
+  },
+  {
+    name: 'from',
+    in: 'query',
+    required: false,
+    schema: { type: 'string', format: 'date' },
+    description: 'with `to` instead of `period` (Beijing dates, both included)',
+  },
   { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
 ];
 
@@ -52,7 +69,13 @@ const file = (summary: string) => ({
     summary,
     parameters: periodParameters,
     responses: {
-      200: { description: 'The file', content: { [CONTENT_TYPES.csv]: { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } } },
+      200: {
+        description: 'The file',
+        content: {
+          [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
+          [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+        },
+      },
       400: errorResponse,
       404: errorResponse,
     },
@@ -61,8 +84,14 @@ const file = (summary: string) => ({
 
 export const recordsOpenapiPaths: OpenApiPaths = Object.fromEntries(
   (['csv', 'xlsx'] as const).flatMap((ext) => [
-    [`/api/export/opinions.${ext}`, file(`Opinions submitted in the period (${ext.toUpperCase()}${ext === 'csv' ? ', UTF-8 with BOM' : ''})`)],
-    [`/api/export/records.${ext}`, file(`Each member's record for the period: shifts, opinions, resolutions, events, proposals (${ext.toUpperCase()})`)],
+    [
+      `/api/export/opinions.${ext}`,
+      file(`Opinions submitted in the period (${ext.toUpperCase()}${ext === 'csv' ? ', UTF-8 with BOM' : ''})`),
+    ],
+    [
+      `/api/export/records.${ext}`,
+      file(`Each member's record for the period: shifts, opinions, resolutions, events, proposals (${ext.toUpperCase()})`),
+    ],
     [`/api/export/rates.${ext}`, file(`The five rates with their counts, overall, by sector and by community (${ext.toUpperCase()})`)],
   ]),
 );

@@ -50,12 +50,20 @@ export function rosterRouter(deps: { adminToken: () => string; roster: RosterSer
     const body = await jsonBody(ctx, generateBody, deps.bodyLimitBytes);
     const result = await deps.roster.generate({ ...body, slots: [...body.slots] });
     ctx.status = 201;
-    ctx.body = { from: result.from, to: result.to, workingDays: result.workingDays, created: result.created, kept: result.kept, shifts: result.shifts.map(toJson) };
+    ctx.body = {
+      from: result.from,
+      to: result.to,
+      workingDays: result.workingDays,
+      created: result.created,
+      kept: result.kept,
+      shifts: result.shifts.map(toJson),
+    };
   });
 
   router.get('/', async (ctx) => {
     const query = parseWith(rangeQuery, ctx.query);
-    if (query.from > query.to) throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
+    if (query.from > query.to)
+      throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
     ctx.body = { from: query.from, to: query.to, shifts: (await deps.roster.listRange(query.from, query.to)).map(toJson) };
   });
 
@@ -70,9 +78,14 @@ export function rosterRouter(deps: { adminToken: () => string; roster: RosterSer
 const shiftSchema = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, date: { type: 'string', format: 'date' }, slot: { type: 'string', enum: [...SHIFT_SLOTS] },
-    memberId: { type: 'string' }, memberName: { type: 'string' }, place: { type: 'string' },
-    state: { type: 'string', enum: ['planned', 'served', 'swapped', 'missed'] }, servedAt: { type: 'string', format: 'date-time' },
+    id: { type: 'string' },
+    date: { type: 'string', format: 'date' },
+    slot: { type: 'string', enum: [...SHIFT_SLOTS] },
+    memberId: { type: 'string' },
+    memberName: { type: 'string' },
+    place: { type: 'string' },
+    state: { type: 'string', enum: ['planned', 'served', 'swapped', 'missed'] },
+    servedAt: { type: 'string', format: 'date-time' },
   },
 };
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -85,7 +98,8 @@ export const rosterOpenapiPaths: OpenApiPaths = {
         type: 'object',
         required: ['from', 'to', 'memberIds', 'place'],
         properties: {
-          from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' },
+          from: { type: 'string', format: 'date' },
+          to: { type: 'string', format: 'date' },
           memberIds: { type: 'array', items: { type: 'string' }, description: 'in rotation order' },
           holidays: { type: 'array', items: { type: 'string', format: 'date' } },
           workdays: { type: 'array', items: { type: 'string', format: 'date' }, description: '调休: weekend days that are working days' },
@@ -93,14 +107,21 @@ export const rosterOpenapiPaths: OpenApiPaths = {
           place: { type: 'string' },
         },
       }),
-      responses: { 201: { description: 'Generated', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) }, 400: errorResponse, 409: errorResponse },
+      responses: {
+        201: { description: 'Generated', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) },
+        400: errorResponse,
+        409: errorResponse,
+      },
     },
   },
   '/api/roster': {
     get: {
       summary: 'Shifts in a period',
       parameters: ['from', 'to'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string', format: 'date' } })),
-      responses: { 200: { description: 'Shifts', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) }, 400: errorResponse },
+      responses: {
+        200: { description: 'Shifts', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) },
+        400: errorResponse,
+      },
     },
   },
   '/api/roster/shifts/{id}': {
@@ -108,7 +129,11 @@ export const rosterOpenapiPaths: OpenApiPaths = {
       summary: 'Hand a shift still to come to another member (both and the staff group are told)',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: json({ type: 'object', required: ['memberId'], properties: { memberId: { type: 'string' } } }),
-      responses: { 200: { description: 'Reassigned', ...json({ type: 'object', properties: { shift: shiftSchema } }) }, 404: errorResponse, 409: errorResponse },
+      responses: {
+        200: { description: 'Reassigned', ...json({ type: 'object', properties: { shift: shiftSchema } }) },
+        404: errorResponse,
+        409: errorResponse,
+      },
     },
   },
 };

@@ -20,12 +20,30 @@ export function settingsRoutes(router: Router, deps: { opinions: OpinionService;
   });
 }
 
-const limitsDoc = { type: 'object', properties: { simple: { type: 'number' }, general: { type: 'number' }, complex: { type: 'number' } }, description: 'Days per grade (defaults 3, 7, 15)' };
+const limitsDoc = {
+  type: 'object',
+  properties: { simple: { type: 'number' }, general: { type: 'number' }, complex: { type: 'number' } },
+  description: 'Days per grade (defaults 3, 7, 15)',
+};
 
 export const settingsOpenapiPaths = {
   '/api/settings/time-limits': {
-    get: { summary: 'Time limits per grade, in days', responses: { 200: { description: 'The limits', content: { 'application/json': { schema: limitsDoc } } } } },
-    put: { summary: 'Set all time limits', requestBody: { required: true, content: { 'application/json': { schema: { ...limitsDoc, required: ['simple', 'general', 'complex'] } } } }, responses: { 200: { description: 'The limits' }, 400: errorResponse } },
-    patch: { summary: 'Change some time limits', requestBody: { required: true, content: { 'application/json': { schema: limitsDoc } } }, responses: { 200: { description: 'The limits' }, 400: errorResponse } },
+    get: {
+      summary: 'Time limits per grade, in days',
+      responses: { 200: { description: 'The limits', content: { 'application/json': { schema: limitsDoc } } } },
+    },
+    put: {
+      summary: 'Set all time limits',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { ...limitsDoc, required: ['simple', 'general', 'complex'] } } },
+      },
+      responses: { 200: { description: 'The limits' }, 400: errorResponse },
+    },
+    patch: {
+      summary: 'Change some time limits',
+      requestBody: { required: true, content: { 'application/json': { schema: limitsDoc } } },
+      responses: { 200: { description: 'The limits' }, 400: errorResponse },
+    },
   },
 };

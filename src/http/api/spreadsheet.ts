@@ -22,7 +22,9 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   sheet.addRow(table.header).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row);
   sheet.columns.forEach((column, index) => {
-    const widest = Math.max(...[table.header[index] ?? '', ...table.rows.map((r) => String(r[index] ?? ''))].map((cell) => Math.min(60, [...cell].length * 2)));
+    const widest = Math.max(
+      ...[table.header[index] ?? '', ...table.rows.map((r) => String(r[index] ?? ''))].map((cell) => Math.min(60, [...cell].length * 2)),
+    );
     column.width = Math.max(8, widest);
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -12,12 +12,15 @@ export const coreEn: typeof coreZh = {
   fileCommandWord: '反映',
   apology: 'Sorry, something went wrong on our side. Please try again later, or contact the committee office.',
   unknownCommand: (word, suggestion) =>
-    suggestion ? `There is no command “${word}”. Did you mean “${suggestion}”? Send “help” to see all commands.` : `There is no command “${word}”. Send “help” to see all commands.`,
+    suggestion
+      ? `There is no command “${word}”. Did you mean “${suggestion}”? Send “help” to see all commands.`
+      : `There is no command “${word}”. Send “help” to see all commands.`,
   notACommand: (line, fileWord) =>
     fileWord
       ? `Hello, this is Yishi. To report this, send:\n${fileWord} ${line}\nSend “help” to see everything I can do.`
       : 'Hello, this is Yishi. I did not understand that. Send “help” to see everything I can do.',
-  ambiguousJoin: (first, rest, other) => `Did you mean “${first} ${rest}”, or the command “${other}”? Please put a space after the command and send it again.`,
+  ambiguousJoin: (first, rest, other) =>
+    `Did you mean “${first} ${rest}”, or the command “${other}”? Please put a space after the command and send it again.`,
   notAllowed: (command, roles) => `“${command}” may be used only by ${roles}. Please contact the committee office.`,
   roleList: (names) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`),
   guestHint: 'If you are a committee member, please ask the office to register you.',

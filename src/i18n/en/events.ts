@@ -2,11 +2,19 @@ import type { eventsZh } from '../zh-CN/events.js';
 
 export const eventsEn: typeof eventsZh = {
   commands: {
-    list: { usage: 'events [this-week|next-week|this-month|next-month|sector]', description: 'upcoming consultation events, by week, month or sector', examples: ['events', 'events 本周', 'events 工会'] },
+    list: {
+      usage: 'events [this-week|next-week|this-month|next-month|sector]',
+      description: 'upcoming consultation events, by week, month or sector',
+      examples: ['events', 'events 本周', 'events 工会'],
+    },
     detail: { usage: 'event <number>', description: 'time, place, sectors and sign-ups of one event', examples: ['event 3'] },
     signUp: { usage: 'signup <number>', description: 'sign up for an event; you get reminders before it starts', examples: ['signup 3'] },
     cancelSignUp: { usage: 'cancel-signup <number>', description: 'withdraw your sign-up', examples: ['cancel-signup 3'] },
-    checkIn: { usage: 'checkin <number>', description: 'check in on site (from 30 minutes before the start until the end)', examples: ['checkin 3'] },
+    checkIn: {
+      usage: 'checkin <number>',
+      description: 'check in on site (from 30 minutes before the start until the end)',
+      examples: ['checkin 3'],
+    },
     outcome: {
       usage: 'outcome <number> <text>',
       description: 'record the outcome of an event (sector convenor or staff); mention the opinion numbers it discussed',
@@ -25,14 +33,18 @@ export const eventsEn: typeof eventsZh = {
     choice: (number: number, when: string, title: string) => `${when} ${title} (no. ${number})`,
   },
   listSeparator: ', ',
-  states: { planned: 'planned', open: 'open for sign-up', ongoing: 'in progress', done: 'finished', cancelled: 'cancelled' } as Record<string, string>,
+  states: { planned: 'planned', open: 'open for sign-up', ongoing: 'in progress', done: 'finished', cancelled: 'cancelled' } as Record<
+    string,
+    string
+  >,
   notANumber: (text: string) => `"${text}" is not an event number. Event numbers are plain numbers, e.g. signup 3`,
   notFound: (number: string) => `There is no event number ${number}. Send "events" for upcoming events.`,
   list: {
     upcomingTitle: 'Upcoming events:',
     rangeTitle: (label: string) => `Events ${label}:`,
     sectorTitle: (sector: string) => `Events of the ${sector} sector:`,
-    line: (number: number, when: string, title: string, sectors: string, state: string) => `· [${number}] ${when} ${title} (${sectors})${state ? ` | ${state}` : ''}`,
+    line: (number: number, when: string, title: string, sectors: string, state: string) =>
+      `· [${number}] ${when} ${title} (${sectors})${state ? ` | ${state}` : ''}`,
     footer: 'Send "event <number>" for details, "signup <number>" to sign up.',
     empty: (label: string) => `No events ${label}.`,
     upcomingLabel: 'coming up',
@@ -54,13 +66,16 @@ export const eventsEn: typeof eventsZh = {
     ]
       .filter(Boolean)
       .join('\n'),
-  signupCount: (count: number, capacity: number | undefined) => (capacity === undefined ? `${count} signed up (no limit)` : `${count} of ${capacity} places taken`),
+  signupCount: (count: number, capacity: number | undefined) =>
+    capacity === undefined ? `${count} signed up (no limit)` : `${count} of ${capacity} places taken`,
   youAreSignedUp: 'You have signed up.',
   youCheckedIn: 'You have checked in.',
   signUp: {
-    ok: (number: number, title: string, when: string, place: string) => `Signed up: ${title} (no. ${number})\nTime: ${when}\nPlace: ${place}\nWe will remind you before it starts; on site, send "checkin ${number}".`,
+    ok: (number: number, title: string, when: string, place: string) =>
+      `Signed up: ${title} (no. ${number})\nTime: ${when}\nPlace: ${place}\nWe will remind you before it starts; on site, send "checkin ${number}".`,
     already: (number: number, title: string) => `You have already signed up for "${title}" (no. ${number}).`,
-    full: (title: string, capacity: number) => `Sorry, all ${capacity} places of "${title}" are taken; you were not signed up. Please contact the organiser if you must attend.`,
+    full: (title: string, capacity: number) =>
+      `Sorry, all ${capacity} places of "${title}" are taken; you were not signed up. Please contact the organiser if you must attend.`,
     cancelled: (title: string) => `"${title}" has been cancelled; sign-up is closed.`,
     notOpen: (title: string) => `"${title}" is still being planned; sign-up is not open yet.`,
     started: (number: number, title: string) => `"${title}" has started and sign-up is closed. If you are there, send "checkin ${number}".`,
@@ -74,7 +89,8 @@ export const eventsEn: typeof eventsZh = {
   checkIn: {
     ok: (title: string, time: string) => `Checked in: ${title} at ${time}. Thank you for coming!`,
     already: (title: string, time: string) => `You already checked in to "${title}" at ${time}.`,
-    tooEarly: (title: string, opensAt: string) => `Check-in for "${title}" is not open yet. It opens 30 minutes before the start, at ${opensAt}.`,
+    tooEarly: (title: string, opensAt: string) =>
+      `Check-in for "${title}" is not open yet. It opens 30 minutes before the start, at ${opensAt}.`,
     ended: (title: string) => `"${title}" is over and check-in is closed. Please ask the office to record you if you attended.`,
     cancelled: (title: string) => `"${title}" has been cancelled; no check-in needed.`,
   },
@@ -93,7 +109,8 @@ export const eventsEn: typeof eventsZh = {
     none: 'There is no current or upcoming consultation month.',
     header: (title: string, period: string) => `[${title}] ${period}`,
     period: (from: string, to: string) => `${from} to ${to}`,
-    line: (date: string, time: string, sectors: string, title: string, number: number) => `${date} ${time} | ${sectors} | ${title} (${number})`,
+    line: (date: string, time: string, sectors: string, title: string, number: number) =>
+      `${date} ${time} | ${sectors} | ${title} (${number})`,
     empty: 'No events scheduled yet.',
     footer: 'Numbers in brackets are event numbers: "event <number>" for details, "signup <number>" to sign up.',
   },
@@ -102,7 +119,8 @@ export const eventsEn: typeof eventsZh = {
     inDays: (days: number) => (days === 1 ? 'tomorrow' : `in ${days} days`),
     inHours: (hours: number) => `in ${hours} hour${hours === 1 ? '' : 's'}`,
     inMinutes: (minutes: number) => `in ${minutes} minutes`,
-    body: (e) => `${e.title}\nTime: ${e.when}\nPlace: ${e.place}\nSectors: ${e.sectors}\nSend "signup ${e.number}" to sign up and "checkin ${e.number}" on site.`,
+    body: (e) =>
+      `${e.title}\nTime: ${e.when}\nPlace: ${e.place}\nSectors: ${e.sectors}\nSend "signup ${e.number}" to sign up and "checkin ${e.number}" on site.`,
     memberBody: (e) => `You signed up for "${e.title}"\nTime: ${e.when}\nPlace: ${e.place}\nOn site, send "checkin ${e.number}".`,
   },
   errors: {

@@ -5,7 +5,8 @@ export const operationsEn: typeof operationsZh = {
   commands: {
     deleteMember: {
       usage: '删除成员 member',
-      description: 'Deactivate a member: they can no longer use Yishi nor receive notices; their history is kept (confirmation needed; admins only)',
+      description:
+        'Deactivate a member: they can no longer use Yishi nor receive notices; their history is kept (confirmation needed; admins only)',
       examples: ['删除成员 @张三', '删除成员 张三'],
     },
   },
@@ -13,7 +14,8 @@ export const operationsEn: typeof operationsZh = {
     preview: (name, sector, role, upcoming) =>
       `${name} (${sector}, ${role}) will be deactivated: they can no longer use Yishi nor receive notices; their opinions, shifts and records are kept.` +
       (upcoming > 0 ? ` They still have ${upcoming} shift(s) ahead; staff should reassign them.` : ''),
-    done: (name, upcoming) => `${name} is deactivated.` + (upcoming > 0 ? ` Their ${upcoming} shift(s) ahead need someone else: use the admin API or 排班.` : ''),
+    done: (name, upcoming) =>
+      `${name} is deactivated.` + (upcoming > 0 ? ` Their ${upcoming} shift(s) ahead need someone else: use the admin API or 排班.` : ''),
     notFound: (who) => `No member "${who}" was found. Check the name, or @-mention them.`,
     notSelf: 'You cannot deactivate yourself. Ask another admin to do it.',
     alreadyInactive: (name) => `${name} is already deactivated.`,
@@ -72,7 +74,8 @@ export const operationsEn: typeof operationsZh = {
       columnCount: 'the number of columns differs from the header',
       quoteNotClosed: 'a quote is not closed',
       malformed: (line, reason) => `${line ? `Line ${line}` : 'The file'} is malformed (${reason}). Nothing was imported.`,
-      header: (expected, unknown) => `Line 1 (the header) must name: ${expected}${unknown.length ? `; unknown columns: ${unknown.join(', ')}` : ''}. Nothing was imported.`,
+      header: (expected, unknown) =>
+        `Line 1 (the header) must name: ${expected}${unknown.length ? `; unknown columns: ${unknown.join(', ')}` : ''}. Nothing was imported.`,
       badRow: (line, problems) => `Line ${line}: ${problems}. Nothing was imported.`,
       repeats: (line, what, first) => `Line ${line}: ${what} repeats line ${first}. Nothing was imported.`,
       exists: (line, what, owner) => `Line ${line}: ${what} is already registered (${owner}). Nothing was imported.`,
@@ -100,7 +103,8 @@ export const operationsEn: typeof operationsZh = {
       noMembers: 'No members to put on the roster: import members first, or name them with --members.',
       unknownMember: (name) => `No single member named "${name}".`,
       badDate: (value) => `"${value}" is not a date; write it like 2026-03-05.`,
-      done: (created, kept, days, from, to) => `Roster ${from} to ${to}: ${days} working days, ${created} shifts planned, ${kept} finished ones kept.`,
+      done: (created, kept, days, from, to) =>
+        `Roster ${from} to ${to}: ${days} working days, ${created} shifts planned, ${kept} finished ones kept.`,
     },
     outbox: {
       none: 'No notice has failed.',

@@ -8,11 +8,31 @@ const clip = (raw: string, max: number) => {
 
 export const recordsEn: typeof recordsZh = {
   commands: {
-    myRecord: { usage: '我的履职 [本月|本季度|今年]', description: 'My performance record (shifts, opinions, resolutions, events, proposals)', examples: ['我的履职', '我的履职 本季度'] },
-    memberRecord: { usage: '履职 <member> [本月|本季度|今年]', description: 'A member’s performance record (staff)', examples: ['履职 张三', '履职 @张三 今年'] },
-    stats: { usage: '统计 [本月|上月|本季度|今年]', description: 'Response, on-time, resolution, satisfaction and participation rates by sector and community (staff)', examples: ['统计', '统计 上月'] },
-    proposal: { usage: '提案 <title or opinion number>', description: 'Draft a proposal: reasons, suggestions, co-signers; or turn an opinion into one', examples: ['提案 More lifts in old estates', '提案 MY-2026-000123'] },
-    submitProposal: { usage: '提案提交 [proposal number]', description: 'Mark a draft proposal submitted (it counts in the record); without a number, list the drafts (staff)', examples: ['提案提交', '提案提交 TA-2026-0001'] },
+    myRecord: {
+      usage: '我的履职 [本月|本季度|今年]',
+      description: 'My performance record (shifts, opinions, resolutions, events, proposals)',
+      examples: ['我的履职', '我的履职 本季度'],
+    },
+    memberRecord: {
+      usage: '履职 <member> [本月|本季度|今年]',
+      description: 'A member’s performance record (staff)',
+      examples: ['履职 张三', '履职 @张三 今年'],
+    },
+    stats: {
+      usage: '统计 [本月|上月|本季度|今年]',
+      description: 'Response, on-time, resolution, satisfaction and participation rates by sector and community (staff)',
+      examples: ['统计', '统计 上月'],
+    },
+    proposal: {
+      usage: '提案 <title or opinion number>',
+      description: 'Draft a proposal: reasons, suggestions, co-signers; or turn an opinion into one',
+      examples: ['提案 More lifts in old estates', '提案 MY-2026-000123'],
+    },
+    submitProposal: {
+      usage: '提案提交 [proposal number]',
+      description: 'Mark a draft proposal submitted (it counts in the record); without a number, list the drafts (staff)',
+      examples: ['提案提交', '提案提交 TA-2026-0001'],
+    },
   },
 
   period: {
@@ -23,14 +43,21 @@ export const recordsEn: typeof recordsZh = {
     range: (from, to) => `${from} to ${to}`,
   },
 
-  rateNames: { response: 'Response rate', onTime: 'On-time rate', resolution: 'Resolution rate', satisfaction: 'Satisfaction rate', participation: 'Participation rate' },
+  rateNames: {
+    response: 'Response rate',
+    onTime: 'On-time rate',
+    resolution: 'Resolution rate',
+    satisfaction: 'Satisfaction rate',
+    participation: 'Participation rate',
+  },
   rateShort: { response: 'response', onTime: 'on time', resolution: 'resolved', satisfaction: 'satisfied', participation: 'participation' },
   rate: (name, rate, num, den) => `${name} ${shown(rate)} (${num}/${den})`,
 
   card: {
     title: (name, sector, period) => `${name} (${sector}), record for ${period}`,
     presence: (shifts, events) => `Shifts served ${shifts} · events attended ${events}`,
-    voice: (filed, proposals, cosigned) => `Opinions filed ${filed} · proposals submitted ${proposals}${cosigned ? ` (co-signed ${cosigned})` : ''}`,
+    voice: (filed, proposals, cosigned) =>
+      `Opinions filed ${filed} · proposals submitted ${proposals}${cosigned ? ` (co-signed ${cosigned})` : ''}`,
     work: (accepted, resolved, onTime, onSpot) => `Accepted ${accepted} · resolved ${resolved} (on time ${onTime}, on the spot ${onSpot})`,
     satisfaction: (rate, num, den) => `Satisfaction with their work ${shown(rate)} (${num}/${den})`,
     empty: 'Nothing recorded in this period yet. Shift check-ins, opinions, resolutions, events and proposals are recorded automatically.',
@@ -50,7 +77,8 @@ export const recordsEn: typeof recordsZh = {
 
   digest: {
     title: (from, to) => `**Weekly digest (${from} to ${to})**`,
-    flow: (filed, accepted, resolved, onTime, rated) => `New opinions ${filed}, accepted ${accepted}, resolved ${resolved} (on time ${onTime}), rated ${rated}.`,
+    flow: (filed, accepted, resolved, onTime, rated) =>
+      `New opinions ${filed}, accepted ${accepted}, resolved ${resolved} (on time ${onTime}), rated ${rated}.`,
     work: (shifts, attendances, proposals) => `Shifts served ${shifts}, event check-ins ${attendances}, proposals submitted ${proposals}.`,
     rates: 'This week’s rates:',
     rateLine: (text) => `> ${text}`,
@@ -65,10 +93,14 @@ export const recordsEn: typeof recordsZh = {
   proposals: {
     dialogue: {
       askTitle: 'The proposal’s title (one sentence on the problem), or an opinion number.',
-      askReasons: (fromOpinion) => (fromOpinion ? `The reasons (reply “沿用” to use opinion ${fromOpinion}’s text).` : 'The reasons: what is the situation, where is the problem?'),
+      askReasons: (fromOpinion) =>
+        fromOpinion
+          ? `The reasons (reply “沿用” to use opinion ${fromOpinion}’s text).`
+          : 'The reasons: what is the situation, where is the problem?',
       askSuggestions: 'Your concrete suggestions.',
       askCosigners: 'Names of co-signing members, separated by spaces or 、; reply “无” for none.',
-      confirm: (title, reasons, suggestions, cosigners) => `Please check the draft:\nTitle: ${title}\nReasons: ${clip(reasons, 60)}\nSuggestions: ${clip(suggestions, 60)}\nCo-signers: ${cosigners}\nReply “确认” to save the draft, “取消” to drop it.`,
+      confirm: (title, reasons, suggestions, cosigners) =>
+        `Please check the draft:\nTitle: ${title}\nReasons: ${clip(reasons, 60)}\nSuggestions: ${clip(suggestions, 60)}\nCo-signers: ${cosigners}\nReply “确认” to save the draft, “取消” to drop it.`,
       noCosigners: 'none',
     },
     keepWords: ['沿用', '同上', '同原文', 'keep'],
@@ -95,9 +127,57 @@ export const recordsEn: typeof recordsZh = {
   },
 
   export: {
-    opinions: ['Number', 'Submitted', 'State', 'Community', 'Category', 'Grade', 'Handler', 'Accepted', 'Accepted within 24 h', 'Deadline', 'Resolved', 'Rating', '+1s', 'Content', 'Result'],
-    records: ['Member', 'Sector', 'Shifts served', 'Opinions filed', 'Accepted', 'Resolved', 'Resolved on time', 'Resolved on the spot', 'Events attended', 'Proposals submitted', 'Proposals co-signed', 'Satisfied ratings', 'Ratings'],
-    rates: ['Scope', 'Name', 'Response rate', 'Accepted within 24 h', 'Submitted', 'On-time rate', 'On time', 'Resolved', 'Resolution rate', 'Resolved (due)', 'Due in period', 'Satisfaction rate', 'Satisfied + basically', 'Rated', 'Participation rate', 'Members who spoke', 'All members'],
+    opinions: [
+      'Number',
+      'Submitted',
+      'State',
+      'Community',
+      'Category',
+      'Grade',
+      'Handler',
+      'Accepted',
+      'Accepted within 24 h',
+      'Deadline',
+      'Resolved',
+      'Rating',
+      '+1s',
+      'Content',
+      'Result',
+    ],
+    records: [
+      'Member',
+      'Sector',
+      'Shifts served',
+      'Opinions filed',
+      'Accepted',
+      'Resolved',
+      'Resolved on time',
+      'Resolved on the spot',
+      'Events attended',
+      'Proposals submitted',
+      'Proposals co-signed',
+      'Satisfied ratings',
+      'Ratings',
+    ],
+    rates: [
+      'Scope',
+      'Name',
+      'Response rate',
+      'Accepted within 24 h',
+      'Submitted',
+      'On-time rate',
+      'On time',
+      'Resolved',
+      'Resolution rate',
+      'Resolved (due)',
+      'Due in period',
+      'Satisfaction rate',
+      'Satisfied + basically',
+      'Rated',
+      'Participation rate',
+      'Members who spoke',
+      'All members',
+    ],
     scopes: { overall: 'Overall', sector: 'Sector', community: 'Community' },
     yes: 'yes',
     no: 'no',

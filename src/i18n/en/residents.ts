@@ -14,7 +14,8 @@ export const residentsEn: typeof residentsZh = {
   badWhere: (answer) => `"${answer}" does not match the list. Please reply with a number from the list, e.g. "1".`,
   askPhoto: (community) => `Thank you. Place: ${community}.\nIf you can, send a photo of the spot; if not, reply "no".`,
   photoReceived: (count) => `Photo received (${count} so far). Send more if you like; when you are done, reply "done".`,
-  askPhone: 'Would you like us to call you back? If so, leave your mobile number and how to address you, e.g. "Mr Zhang 13812345678"; if not, reply "no".',
+  askPhone:
+    'Would you like us to call you back? If so, leave your mobile number and how to address you, e.g. "Mr Zhang 13812345678"; if not, reply "no".',
   badPhone: 'That mobile number does not look right (11 digits starting with 1). Please type it again, e.g. "13812345678", or reply "no".',
   confirm: (content, community, photos, contact) =>
     `Please check:\nWhat: ${content}\nWhere: ${community}\nPhotos: ${photos > 0 ? photos : 'none'}\nCall back: ${contact}\nReply "confirm" to submit, "change" to start again, or "cancel".`,
@@ -40,7 +41,8 @@ export const residentsEn: typeof residentsZh = {
   progress: (number, summary, state) => `${number} "${summary}": ${state}.`,
   expectedBy: (date) => `Expected to be done by ${date}.`,
   result: (text) => `Result: ${text}`,
-  askRate: 'Are you satisfied with the result? Reply "满意" (satisfied), "基本满意" (mostly) or "不满意" (not satisfied). Within 7 days, "不满意" or "reopen" sends it back.',
+  askRate:
+    'Are you satisfied with the result? Reply "满意" (satisfied), "基本满意" (mostly) or "不满意" (not satisfied). Within 7 days, "不满意" or "reopen" sends it back.',
   rated: (number) => `Thank you for rating! ${number} is closed. Come back any time.`,
   sentBack: (number) => `We are sorry it was not good enough. ${number} goes back to be handled again; we will tell you when it is done.`,
   reopened: (number) => `${number} is open again and will be handled further; we will keep you posted.`,
@@ -60,7 +62,7 @@ export const residentsEn: typeof residentsZh = {
   heldHeader: 'Hello, these messages could not reach you while you were away:',
   staffUndelivered: (number, since) =>
     `A notice to a resident could not be delivered: ${number ? `the notice about ${number}` : 'one notice'} has been waiting since ${since} (WeCom allows 5 replies within 48 hours after a resident writes). It goes out when the resident writes again; to tell them sooner, the handler may use 查看联系方式 and call.`,
-  qrSheetTitle: 'Residents\' service QR codes of every community',
+  qrSheetTitle: "Residents' service QR codes of every community",
   qrSheetHint: 'Scan with WeChat to tell the committee what needs attention',
   words: {
     greet: ['你好', '您好', '在吗', 'hi', 'hello', 'help', 'menu'],

@@ -11,7 +11,11 @@ export const rosterEn: typeof rosterZh = {
   unknownMember: '(a member no longer listed)',
 
   commands: {
-    duty: { usage: '值班 [date]', description: 'Who is on duty (today, tomorrow, this week, next Wednesday, 3月5日 …)', examples: ['值班', '值班 明天', '值班 本周', '今天谁值班'] },
+    duty: {
+      usage: '值班 [date]',
+      description: 'Who is on duty (today, tomorrow, this week, next Wednesday, 3月5日 …)',
+      examples: ['值班', '值班 明天', '值班 本周', '今天谁值班'],
+    },
     myDuty: { usage: '我的值班', description: 'My next duty shifts', examples: ['我的值班'] },
     swap: { usage: '换班 <date> <member>', description: 'Ask another member to take one of your shifts', examples: ['换班 3月5日 李四'] },
     agree: { usage: '同意 [date]', description: 'Accept a request to take someone’s shift', examples: ['同意'] },
@@ -48,8 +52,10 @@ export const rosterEn: typeof rosterZh = {
   },
 
   swap: {
-    asked: (name, date, slot) => `${name} has been asked to take your ${slot} shift on ${date}. It changes only when they agree; you will be told.`,
-    askNotice: (from, date, slot, place) => `${from} asks you to take their ${slot} shift on ${date} (${place}). Reply “同意” to accept or “拒绝” to decline.`,
+    asked: (name, date, slot) =>
+      `${name} has been asked to take your ${slot} shift on ${date}. It changes only when they agree; you will be told.`,
+    askNotice: (from, date, slot, place) =>
+      `${from} asks you to take their ${slot} shift on ${date} (${place}). Reply “同意” to accept or “拒绝” to decline.`,
     noShiftThatDay: (date) => `You have no shift to swap on ${date}. Send “我的值班” to see yours.`,
     alreadyOver: (date) => `The shift on ${date} has already started or ended; it can no longer be swapped.`,
     alreadyPending: (date, name) => `A swap for ${date} is already waiting for ${name}’s answer.`,
@@ -80,7 +86,8 @@ export const rosterEn: typeof rosterZh = {
   },
 
   notices: {
-    reminder: (date, slot, hours, place) => `Duty reminder: today ${date}, ${slot} (${hours}) at ${place}. Send “值班签到” when you arrive.`,
+    reminder: (date, slot, hours, place) =>
+      `Duty reminder: today ${date}, ${slot} (${hours}) at ${place}. Send “值班签到” when you arrive.`,
     staffToday: (date, lines) => `On duty today ${date}: ${lines.join('; ')}`,
     missed: (date, slot, name, place) => `Missed: ${date} ${slot} ${name} (${place}) did not check in.`,
     reassigned: (date, slot, place) => `Staff assigned you the ${slot} shift on ${date} (${place}).`,
@@ -89,7 +96,8 @@ export const rosterEn: typeof rosterZh = {
   },
 
   generate: {
-    done: (created, kept, days, from, to) => `Roster generated for ${from} – ${to}: ${days} working days, ${created} new shifts${kept ? `, ${kept} served or recorded shifts kept` : ''}. Send “值班 本周” to see it.`,
+    done: (created, kept, days, from, to) =>
+      `Roster generated for ${from} – ${to}: ${days} working days, ${created} new shifts${kept ? `, ${kept} served or recorded shifts kept` : ''}. Send “值班 本周” to see it.`,
     preview: (from, to, names, place, slots, days) =>
       `Will generate the roster for ${from} – ${to} (${days} working days, ${slots}, ${place}) in this order: ${names.join(' → ')}. Shifts not yet served in the period are replaced.`,
     badDate: (value) => `“${value}” is not a valid date; write 2026-03-05 or 3月5日.`,

@@ -14,7 +14,9 @@ export const coreZh = {
   fileCommandWord: '反映',
   apology: '抱歉，系统暂时出了点问题，请稍后再试。如果一直不行，请联系政协办公室。',
   unknownCommand: (word: string, suggestion: string | undefined) =>
-    suggestion ? `没有“${word}”这个命令。您是不是想用“${suggestion}”？发送“帮助”可查看全部命令。` : `没有“${word}”这个命令。发送“帮助”可查看全部命令。`,
+    suggestion
+      ? `没有“${word}”这个命令。您是不是想用“${suggestion}”？发送“帮助”可查看全部命令。`
+      : `没有“${word}”这个命令。发送“帮助”可查看全部命令。`,
   /** 单聊里发来一句不是命令的话。fileWord 是“反映”命令（如果对方能用）。 */
   notACommand: (line: string, fileWord: string | undefined) =>
     fileWord

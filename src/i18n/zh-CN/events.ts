@@ -1,7 +1,11 @@
 /** 界别协商议事月：活动、报名、签到、提醒和活动结果。 */
 export const eventsZh = {
   commands: {
-    list: { usage: '活动 [本周|下周|本月|下月|界别名]', description: '查看近期的协商活动，可按本周、本月或界别筛选', examples: ['活动', '活动 本周', '活动 本月', '活动 工会'] },
+    list: {
+      usage: '活动 [本周|下周|本月|下月|界别名]',
+      description: '查看近期的协商活动，可按本周、本月或界别筛选',
+      examples: ['活动', '活动 本周', '活动 本月', '活动 工会'],
+    },
     detail: { usage: '活动详情 <活动编号>', description: '查看一场活动的时间、地点、界别和报名情况', examples: ['活动详情 3'] },
     signUp: { usage: '报名 <活动编号>', description: '报名参加一场活动，活动前会收到提醒', examples: ['报名 3'] },
     cancelSignUp: { usage: '取消报名 <活动编号>', description: '取消已报名的活动', examples: ['取消报名 3'] },
@@ -31,14 +35,27 @@ export const eventsZh = {
     upcomingTitle: '近期活动：',
     rangeTitle: (label: string) => `${label}的活动：`,
     sectorTitle: (sector: string) => `${sector}界别的活动：`,
-    line: (number: number, when: string, title: string, sectors: string, state: string) => `· [${number}] ${when} ${title}（${sectors}）${state ? `｜${state}` : ''}`,
+    line: (number: number, when: string, title: string, sectors: string, state: string) =>
+      `· [${number}] ${when} ${title}（${sectors}）${state ? `｜${state}` : ''}`,
     footer: '发送“活动详情 编号”查看详情，“报名 编号”报名。',
     empty: (label: string) => `${label}暂时没有安排活动。`,
     upcomingLabel: '近期',
     thisWeek: '本周',
     thisMonth: '本月',
   },
-  detail: (e: { number: number; title: string; theme?: string; when: string; place: string; sectors: string; organiser?: string; state: string; signups: string; mine: string; outcome?: string }) =>
+  detail: (e: {
+    number: number;
+    title: string;
+    theme?: string;
+    when: string;
+    place: string;
+    sectors: string;
+    organiser?: string;
+    state: string;
+    signups: string;
+    mine: string;
+    outcome?: string;
+  }) =>
     [
       `【活动 ${e.number}】${e.title}`,
       e.theme ? `主题：${e.theme}` : '',
@@ -53,13 +70,16 @@ export const eventsZh = {
     ]
       .filter(Boolean)
       .join('\n'),
-  signupCount: (count: number, capacity: number | undefined) => (capacity === undefined ? `已报名 ${count} 人（不限名额）` : `已报名 ${count} 人，名额 ${capacity} 人`),
+  signupCount: (count: number, capacity: number | undefined) =>
+    capacity === undefined ? `已报名 ${count} 人（不限名额）` : `已报名 ${count} 人，名额 ${capacity} 人`,
   youAreSignedUp: '您已报名这场活动。',
   youCheckedIn: '您已签到。',
   signUp: {
-    ok: (number: number, title: string, when: string, place: string) => `报名成功：${title}（编号 ${number}）\n时间：${when}\n地点：${place}\n活动开始前我们会提醒您；到场后请发送“签到 ${number}”。`,
+    ok: (number: number, title: string, when: string, place: string) =>
+      `报名成功：${title}（编号 ${number}）\n时间：${when}\n地点：${place}\n活动开始前我们会提醒您；到场后请发送“签到 ${number}”。`,
     already: (number: number, title: string) => `您已经报名了“${title}”（编号 ${number}），无需重复报名。`,
-    full: (title: string, capacity: number) => `很抱歉，“${title}”的 ${capacity} 个名额已经报满，这次报名没有成功。如确需参加，请联系活动组织方。`,
+    full: (title: string, capacity: number) =>
+      `很抱歉，“${title}”的 ${capacity} 个名额已经报满，这次报名没有成功。如确需参加，请联系活动组织方。`,
     cancelled: (title: string) => `“${title}”已取消，不再接受报名。`,
     notOpen: (title: string) => `“${title}”还在筹备中，暂未开放报名，请留意后续通知。`,
     started: (number: number, title: string) => `“${title}”已经开始，报名已截止。如您在现场，请直接发送“签到 ${number}”。`,
@@ -92,7 +112,8 @@ export const eventsZh = {
     none: '目前没有正在进行或即将开始的议事月安排。',
     header: (title: string, period: string) => `【${title}】${period}`,
     period: (from: string, to: string) => `${from}至${to}`,
-    line: (date: string, time: string, sectors: string, title: string, number: number) => `${date} ${time}｜${sectors}｜${title}（${number}）`,
+    line: (date: string, time: string, sectors: string, title: string, number: number) =>
+      `${date} ${time}｜${sectors}｜${title}（${number}）`,
     empty: '本期暂未安排活动。',
     footer: '括号内为活动编号：发送“活动详情 编号”查看详情，“报名 编号”报名。',
   },
@@ -103,7 +124,8 @@ export const eventsZh = {
     inMinutes: (minutes: number) => `${minutes}分钟后`,
     body: (e: { title: string; when: string; place: string; sectors: string; number: number }) =>
       `${e.title}\n时间：${e.when}\n地点：${e.place}\n界别：${e.sectors}\n报名请发送“报名 ${e.number}”，到场后发送“签到 ${e.number}”。`,
-    memberBody: (e: { title: string; when: string; place: string; number: number }) => `您报名的“${e.title}”\n时间：${e.when}\n地点：${e.place}\n到场后请发送“签到 ${e.number}”。`,
+    memberBody: (e: { title: string; when: string; place: string; number: number }) =>
+      `您报名的“${e.title}”\n时间：${e.when}\n地点：${e.place}\n到场后请发送“签到 ${e.number}”。`,
   },
   errors: {
     endBeforeStart: '活动的结束时间必须晚于开始时间。',

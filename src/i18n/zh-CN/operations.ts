@@ -106,7 +106,8 @@ export const operationsZh = {
     outbox: {
       none: '没有发送失败的通知。',
       header: '编号                      失败时间            尝试  收件人          原因',
-      line: (id: string, at: string, attempts: number, to: string, error: string, text: string) => `${id}  ${at}  ${String(attempts).padStart(4)}  ${to.padEnd(14)}  ${error}\n    ${text}`,
+      line: (id: string, at: string, attempts: number, to: string, error: string, text: string) =>
+        `${id}  ${at}  ${String(attempts).padStart(4)}  ${to.padEnd(14)}  ${error}\n    ${text}`,
       more: (shown: number, total: number) => `（共${total}条，只列出最早的${shown}条；用 --limit 调整）`,
       retried: (count: number) => `已重新排队${count}条通知，服务会在一分钟内重新发送。`,
       notFailed: (id: string) => `编号 ${id} 不是发送失败的通知（或不存在），未处理。`,

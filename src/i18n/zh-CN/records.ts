@@ -8,11 +8,31 @@ const clip = (raw: string, max: number) => {
 
 export const recordsZh = {
   commands: {
-    myRecord: { usage: '我的履职 [本月|本季度|今年]', description: '查看我的履职档案（值班、反映、办结、活动、提案）', examples: ['我的履职', '我的履职 本季度', '我的履职 今年'] },
-    memberRecord: { usage: '履职 <委员> [本月|本季度|今年]', description: '查看某位委员的履职档案（工作人员）', examples: ['履职 张三', '履职 @张三 今年'] },
-    stats: { usage: '统计 [本月|上月|本季度|今年]', description: '响应率、按时办结率、解决率、满意率、建言率，分界别和村/社区（工作人员）', examples: ['统计', '统计 上月', '统计 本季度'] },
-    proposal: { usage: '提案 <标题 或 民意编号>', description: '起草提案：按提示填写理由、建议和联名委员；也可由一条民意转成提案', examples: ['提案 关于增设老旧小区电梯的建议', '提案 MY-2026-000123'] },
-    submitProposal: { usage: '提案提交 [提案编号]', description: '把提案草稿标记为已提交，记入履职档案；不写编号则列出待提交的草稿（工作人员）', examples: ['提案提交', '提案提交 TA-2026-0001'] },
+    myRecord: {
+      usage: '我的履职 [本月|本季度|今年]',
+      description: '查看我的履职档案（值班、反映、办结、活动、提案）',
+      examples: ['我的履职', '我的履职 本季度', '我的履职 今年'],
+    },
+    memberRecord: {
+      usage: '履职 <委员> [本月|本季度|今年]',
+      description: '查看某位委员的履职档案（工作人员）',
+      examples: ['履职 张三', '履职 @张三 今年'],
+    },
+    stats: {
+      usage: '统计 [本月|上月|本季度|今年]',
+      description: '响应率、按时办结率、解决率、满意率、建言率，分界别和村/社区（工作人员）',
+      examples: ['统计', '统计 上月', '统计 本季度'],
+    },
+    proposal: {
+      usage: '提案 <标题 或 民意编号>',
+      description: '起草提案：按提示填写理由、建议和联名委员；也可由一条民意转成提案',
+      examples: ['提案 关于增设老旧小区电梯的建议', '提案 MY-2026-000123'],
+    },
+    submitProposal: {
+      usage: '提案提交 [提案编号]',
+      description: '把提案草稿标记为已提交，记入履职档案；不写编号则列出待提交的草稿（工作人员）',
+      examples: ['提案提交', '提案提交 TA-2026-0001'],
+    },
   },
 
   period: {
@@ -31,8 +51,10 @@ export const recordsZh = {
   card: {
     title: (name: string, sector: string, period: string) => `${name}（${sector}）${period}履职`,
     presence: (shifts: number, events: number) => `接待值班 ${shifts} 次 · 参加活动 ${events} 次`,
-    voice: (filed: number, proposals: number, cosigned: number) => `反映民意 ${filed} 件 · 提交提案 ${proposals} 件${cosigned ? `（另联名 ${cosigned} 件）` : ''}`,
-    work: (accepted: number, resolved: number, onTime: number, onSpot: number) => `受理 ${accepted} 件 · 办结 ${resolved} 件（按时 ${onTime} 件，当场 ${onSpot} 件）`,
+    voice: (filed: number, proposals: number, cosigned: number) =>
+      `反映民意 ${filed} 件 · 提交提案 ${proposals} 件${cosigned ? `（另联名 ${cosigned} 件）` : ''}`,
+    work: (accepted: number, resolved: number, onTime: number, onSpot: number) =>
+      `受理 ${accepted} 件 · 办结 ${resolved} 件（按时 ${onTime} 件，当场 ${onSpot} 件）`,
     satisfaction: (rate: Rate, num: number, den: number) => `所办民意满意率 ${shown(rate)}（${num}/${den}）`,
     empty: '这段时间还没有记录。值班签到、反映民意、办结、参加活动、提交提案都会自动记入。',
     monthlyIntro: (name: string) => `${name}，您好！这是您上个月的履职小结：`,
@@ -51,8 +73,10 @@ export const recordsZh = {
 
   digest: {
     title: (from: string, to: string) => `**议事周报（${from}至${to}）**`,
-    flow: (filed: number, accepted: number, resolved: number, onTime: number, rated: number) => `本周新收民意 ${filed} 件，受理 ${accepted} 件，办结 ${resolved} 件（按时 ${onTime} 件），收到评价 ${rated} 件。`,
-    work: (shifts: number, attendances: number, proposals: number) => `值班签到 ${shifts} 次，活动签到 ${attendances} 人次，提交提案 ${proposals} 件。`,
+    flow: (filed: number, accepted: number, resolved: number, onTime: number, rated: number) =>
+      `本周新收民意 ${filed} 件，受理 ${accepted} 件，办结 ${resolved} 件（按时 ${onTime} 件），收到评价 ${rated} 件。`,
+    work: (shifts: number, attendances: number, proposals: number) =>
+      `值班签到 ${shifts} 次，活动签到 ${attendances} 人次，提交提案 ${proposals} 件。`,
     rates: '本周比率：',
     rateLine: (text: string) => `> ${text}`,
     open: (parts: string[]) => `目前在办：${parts.length ? parts.join('，') : '无'}`,
@@ -66,7 +90,8 @@ export const recordsZh = {
   proposals: {
     dialogue: {
       askTitle: '请写提案标题（一句话说明要解决的问题），或写一条民意的编号。',
-      askReasons: (fromOpinion: string | undefined) => (fromOpinion ? `请写提案理由（回复“沿用”即以民意 ${fromOpinion} 的内容为理由）。` : '请写提案理由：现状如何，问题在哪里？'),
+      askReasons: (fromOpinion: string | undefined) =>
+        fromOpinion ? `请写提案理由（回复“沿用”即以民意 ${fromOpinion} 的内容为理由）。` : '请写提案理由：现状如何，问题在哪里？',
       askSuggestions: '请写具体建议（可以分条写）。',
       askCosigners: '请写联名委员的姓名，用顿号或空格分开；没有联名请回复“无”。',
       confirm: (title: string, reasons: string, suggestions: string, cosigners: string) =>
@@ -77,7 +102,8 @@ export const recordsZh = {
     noneWords: ['无', '没有', '不用', '无联名'],
     titleFromOpinion: (number: string, summary: string) => `关于${summary}的提案（源自${number}）`,
     drafted: (number: string, title: string) => `已保存提案草稿 ${number}《${title}》。工作人员审核提交后，将记入您的履职档案。`,
-    submitted: (number: string, title: string, author: string) => `已将提案 ${number}《${title}》（${author}）标记为已提交，已记入履职档案。`,
+    submitted: (number: string, title: string, author: string) =>
+      `已将提案 ${number}《${title}》（${author}）标记为已提交，已记入履职档案。`,
     submittedNotice: (number: string, title: string) => `您的提案 ${number}《${title}》已由工作人员提交，已记入您的履职档案。`,
     drafts: (lines: string[]) => `待提交的提案草稿：\n${lines.join('\n')}\n发送“提案提交 编号”标记为已提交。`,
     draftLine: (number: string, title: string, author: string) => `${number}《${title}》— ${author}`,
@@ -97,9 +123,57 @@ export const recordsZh = {
   },
 
   export: {
-    opinions: ['编号', '提交时间', '状态', '村/社区', '类别', '等级', '办理委员', '受理时间', '24小时内受理', '办理期限', '办结时间', '评价', '附议数', '内容', '办理结果'],
-    records: ['委员', '界别', '接待值班', '反映民意', '受理', '办结', '按时办结', '当场办结', '参加活动', '提交提案', '联名提案', '满意评价', '评价总数'],
-    rates: ['范围', '名称', '响应率', '24小时内受理', '本期提交', '按时办结率', '按时办结', '本期办结', '解决率', '已办结', '期限在本期', '满意率', '满意与基本满意', '本期评价', '建言率', '建言委员', '全体委员'],
+    opinions: [
+      '编号',
+      '提交时间',
+      '状态',
+      '村/社区',
+      '类别',
+      '等级',
+      '办理委员',
+      '受理时间',
+      '24小时内受理',
+      '办理期限',
+      '办结时间',
+      '评价',
+      '附议数',
+      '内容',
+      '办理结果',
+    ],
+    records: [
+      '委员',
+      '界别',
+      '接待值班',
+      '反映民意',
+      '受理',
+      '办结',
+      '按时办结',
+      '当场办结',
+      '参加活动',
+      '提交提案',
+      '联名提案',
+      '满意评价',
+      '评价总数',
+    ],
+    rates: [
+      '范围',
+      '名称',
+      '响应率',
+      '24小时内受理',
+      '本期提交',
+      '按时办结率',
+      '按时办结',
+      '本期办结',
+      '解决率',
+      '已办结',
+      '期限在本期',
+      '满意率',
+      '满意与基本满意',
+      '本期评价',
+      '建言率',
+      '建言委员',
+      '全体委员',
+    ],
     scopes: { overall: '全部', sector: '界别', community: '村/社区' },
     yes: '是',
     no: '否',

@@ -28,7 +28,10 @@ export const rosterZh = {
     generate: {
       usage: '排班 <期间> <委员1> <委员2> … [地点:…] [假日:日期,日期] [调休:日期] [上下午]',
       description: '按名单顺序生成轮值表（跳过周末和假日，已签到的班次保留）',
-      examples: ['排班 下月 张三 李四 王五 地点:委员服务中心', '排班 2026-09-28至2026-10-11 张三 李四 假日:10月1日,10月2日,10月5日 调休:9月27日,10月10日'],
+      examples: [
+        '排班 下月 张三 李四 王五 地点:委员服务中心',
+        '排班 2026-09-28至2026-10-11 张三 李四 假日:10月1日,10月2日,10月5日 调休:9月27日,10月10日',
+      ],
     },
   },
 
@@ -42,7 +45,8 @@ export const rosterZh = {
     nextWeekTitle: (from: string, to: string) => `下周值班表（${from}—${to}）`,
     weekTitleOther: (from: string, to: string) => `值班表（${from}—${to}）`,
     tableHeader: '| 日期 | 时段 | 委员 | 地点 |\n|---|---|---|---|',
-    tableRow: (date: string, slot: string, name: string, place: string, note: string) => `| ${date} | ${slot} | ${name}${note} | ${place} |`,
+    tableRow: (date: string, slot: string, name: string, place: string, note: string) =>
+      `| ${date} | ${slot} | ${name}${note} | ${place} |`,
     servedMark: ' ✓',
     missedMark: ' （未到岗）',
     unknownDate: (text: string) => `没看懂“${text}”是哪一天。可以这样问：值班 明天、值班 本周、值班 下周三、值班 3月5日。`,
@@ -75,7 +79,8 @@ export const rosterZh = {
     agreed: (name: string, date: string, slot: string, place: string) => `好的，${date}${slot}由您代${name}值班（${place}）。谢谢！`,
     agreedNotice: (name: string, date: string, slot: string) => `${name}已同意代您值${date}${slot}的班，值班表已更新。`,
     refused: (name: string) => `已告知${name}您这次不方便代班。`,
-    refusedNotice: (name: string, date: string, slot: string) => `${name}这次不方便代您值${date}${slot}的班，原安排不变。可以再问问其他委员。`,
+    refusedNotice: (name: string, date: string, slot: string) =>
+      `${name}这次不方便代您值${date}${slot}的班，原安排不变。可以再问问其他委员。`,
     changed: '这个班次已经有了变动（可能已重新排班或已由别人接替），换班请求作废。',
     staffNotice: (date: string, slot: string, from: string, to: string) => `换班：${date}${slot} ${from} → ${to}（双方已确认）。`,
   },

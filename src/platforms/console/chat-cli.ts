@@ -37,7 +37,10 @@ function lineReader(rl: Interface) {
   };
 }
 
-async function choosePerson(client: ConsoleClient, read: (prompt: string) => Promise<string | null>): Promise<{ id: string; name: string; role: string } | null> {
+async function choosePerson(
+  client: ConsoleClient,
+  read: (prompt: string) => Promise<string | null>,
+): Promise<{ id: string; name: string; role: string } | null> {
   const people: ConsolePerson[] = await client.people();
   for (;;) {
     console.log(c.chooseWho);

@@ -35,7 +35,13 @@ const messageBody = z.object({
   mentionedBot: z.boolean().optional(),
 });
 
-const inboxQuery = z.object({ to: personId, after: z.string().regex(/^[0-9a-f]{24}$/).optional() });
+const inboxQuery = z.object({
+  to: personId,
+  after: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
+});
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -60,7 +66,10 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     const named = /^(resident|guest):(.+)$/.exec(from);
     const member = named ? null : await deps.members.findById(from);
     if (!named && (!member || !member.active)) {
-      throw new YishiError('console_unknown_person', { status: 400, userMessage: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".` });
+      throw new YishiError('console_unknown_person', {
+        status: 400,
+        userMessage: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".`,
+      });
     }
     const kind = body.chat ? 'group' : 'direct';
     const message: IncomingMessage = {
@@ -76,7 +85,11 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     const handled = await deps.bot.handle(message);
     ctx.body = {
       duplicate: handled.duplicate,
-      replies: handled.replies.map((reply) => ({ text: reply.text, format: reply.format, ...(reply.mentionUserIds ? { mentionUserIds: reply.mentionUserIds } : {}) })),
+      replies: handled.replies.map((reply) => ({
+        text: reply.text,
+        format: reply.format,
+        ...(reply.mentionUserIds ? { mentionUserIds: reply.mentionUserIds } : {}),
+      })),
     };
   });
 

@@ -18,7 +18,13 @@ export class ConsoleSender implements Sender {
   async send(to: Address, message: OutgoingMessage, options: SendOptions = {}): Promise<void> {
     if (to.platform !== 'console') throw new SendError(`the console sender cannot deliver to ${to.platform}`, 'wrong_platform', false);
     await this.messages.append(
-      { kind: to.kind, to: to.id, text: message.text, format: message.format, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) },
+      {
+        kind: to.kind,
+        to: to.id,
+        text: message.text,
+        format: message.format,
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      },
       this.clock.now(),
     );
   }

@@ -65,7 +65,12 @@ export class DingtalkAccessToken {
       const answer = await requestJson(url, { method: 'GET' });
       const token = answer.body.access_token;
       if (!isSuccess(answer) || typeof token !== 'string') {
-        throw new SendError(`DingTalk refused the access token request: ${describeAnswer(answer)}`, 'dingtalk_token_refused', answer.status >= 500, 30_000);
+        throw new SendError(
+          `DingTalk refused the access token request: ${describeAnswer(answer)}`,
+          'dingtalk_token_refused',
+          answer.status >= 500,
+          30_000,
+        );
       }
       const lifetimeMs = (typeof answer.body.expires_in === 'number' ? answer.body.expires_in : 7200) * 1000;
       await this.coordination.setState<CachedToken>(this.key, { token, expiresAtMs: this.clock.now().getTime() + lifetimeMs }, lifetimeMs);
@@ -82,6 +87,11 @@ export class DingtalkAccessToken {
       const token = await this.readValid();
       if (token) return token;
     }
-    throw new SendError('another instance is refreshing the DingTalk access token and has not finished', 'dingtalk_token_busy', true, 2_000);
+    throw new SendError(
+      'another instance is refreshing the DingTalk access token and has not finished',
+      'dingtalk_token_busy',
+      true,
+      2_000,
+    );
   }
 }

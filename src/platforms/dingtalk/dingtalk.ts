@@ -60,7 +60,12 @@ export function createDingtalk(deps: DingtalkDeps): DingtalkPlatform {
   const { throttle, ...senders } = createDingtalkSenders({ ...deps, logger });
   const replier = new DingtalkReplier(deps.config, senders.dingtalk, throttle, deps.notifier, deps.clock, logger);
   const inbound = new DingtalkInbound(deps.bot, replier, deps.clock, logger);
-  const router = dingtalkCallbackRouter({ appSecret: deps.config.appSecret, bodyLimitBytes: deps.bodyLimitBytes, clock: deps.clock, inbound });
+  const router = dingtalkCallbackRouter({
+    appSecret: deps.config.appSecret,
+    bodyLimitBytes: deps.bodyLimitBytes,
+    clock: deps.clock,
+    inbound,
+  });
   const onStreamMessage = async (payload: unknown): Promise<void> => {
     const accepted = await inbound.accept(payload, 'stream');
     if (!accepted.ok) logger.warn({ problem: accepted.problem }, 'DingTalk Stream delivered something that is not a robot message');
@@ -72,7 +77,9 @@ export function createDingtalk(deps: DingtalkDeps): DingtalkPlatform {
     start: () => {
       if (deps.config.mode !== 'stream' || stream) return;
       // Loaded only in Stream mode: the SDK brings axios and ws, which HTTP mode never needs.
-      stream = import('./stream-client.js').then(({ DingtalkStreamClient }) => new DingtalkStreamClient(deps.config, logger, onStreamMessage));
+      stream = import('./stream-client.js').then(
+        ({ DingtalkStreamClient }) => new DingtalkStreamClient(deps.config, logger, onStreamMessage),
+      );
       stream.then(
         (client) => void client.connect(),
         (error: unknown) => logger.error({ err: error }, 'DingTalk Stream client could not be loaded'),

@@ -3,7 +3,10 @@ import type { OutgoingMessage } from '../types.js';
 /** The title DingTalk shows in notifications for a markdown message: its first line, shortened. */
 export function markdownTitle(text: string): string {
   const first = text.split('\n').find((line) => line.trim()) ?? '';
-  const plain = first.replace(/^[#>*\-\s]+/, '').replace(/[*_`]/g, '').trim();
+  const plain = first
+    .replace(/^[#>*\-\s]+/, '')
+    .replace(/[*_`]/g, '')
+    .trim();
   return Array.from(plain).slice(0, 30).join('') || '议事';
 }
 

@@ -11,11 +11,22 @@ import { checkDingtalkSign } from './verify.js';
  * on after it; while MongoDB or Redis is away the answer is 503 (errorBoundary), so DingTalk
  * delivers the message again instead of it being lost.
  */
-export function dingtalkCallbackRouter(deps: { appSecret: string; bodyLimitBytes: number; clock: Clock; inbound: DingtalkInbound }): Router {
+export function dingtalkCallbackRouter(deps: {
+  appSecret: string;
+  bodyLimitBytes: number;
+  clock: Clock;
+  inbound: DingtalkInbound;
+}): Router {
   const router = new Router();
   router.post('/dingtalk', async (ctx) => {
-    const check = checkDingtalkSign(ctx.get('timestamp') || undefined, ctx.get('sign') || undefined, deps.appSecret, deps.clock.now().getTime());
-    if (!check.ok) throw new YishiError('dingtalk_signature_invalid', { status: 401, detail: `DingTalk callback refused: ${check.reason}` });
+    const check = checkDingtalkSign(
+      ctx.get('timestamp') || undefined,
+      ctx.get('sign') || undefined,
+      deps.appSecret,
+      deps.clock.now().getTime(),
+    );
+    if (!check.ok)
+      throw new YishiError('dingtalk_signature_invalid', { status: 401, detail: `DingTalk callback refused: ${check.reason}` });
     const raw = await readRawBody(ctx, deps.bodyLimitBytes);
     let payload: unknown;
     try {
@@ -24,7 +35,8 @@ export function dingtalkCallbackRouter(deps: { appSecret: string; bodyLimitBytes
       throw new YishiError('body_not_json', { status: 400, detail: 'The DingTalk callback body is not valid JSON.' });
     }
     const accepted = await deps.inbound.accept(payload, 'http');
-    if (!accepted.ok) throw new YishiError('dingtalk_message_invalid', { status: 400, detail: `Not a DingTalk robot message: ${accepted.problem}` });
+    if (!accepted.ok)
+      throw new YishiError('dingtalk_message_invalid', { status: 400, detail: `Not a DingTalk robot message: ${accepted.problem}` });
     ctx.status = 200;
     ctx.body = {};
   });

@@ -16,12 +16,19 @@ export interface DingtalkAnswer {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Sends one JSON request; network failures and timeouts become retryable {@link SendError}s. */
-export async function requestJson(url: string, init: { method: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> }): Promise<DingtalkAnswer> {
+export async function requestJson(
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> },
+): Promise<DingtalkAnswer> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: init.method,
-      headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+        ...init.headers,
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
@@ -51,7 +58,9 @@ export function errorCodeOf(answer: DingtalkAnswer): number {
 /** True when DingTalk says "too fast": 130101, HTTP 429, or an OpenAPI throttling code. */
 export function isThrottled(answer: DingtalkAnswer): boolean {
   const { code } = answer.body;
-  return answer.status === 429 || errorCodeOf(answer) === DingtalkCode.tooFast || (typeof code === 'string' && code.startsWith('Throttling'));
+  return (
+    answer.status === 429 || errorCodeOf(answer) === DingtalkCode.tooFast || (typeof code === 'string' && code.startsWith('Throttling'))
+  );
 }
 
 /** True when the access token was refused (oapi 40001/40014/42001, OpenAPI 401 or InvalidAuthentication). */

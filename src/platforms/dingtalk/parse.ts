@@ -57,7 +57,8 @@ function textOf(raw: RobotMessage): string {
  */
 export function parseRobotMessage(body: unknown, receivedAt: Date): ParsedRobotMessage {
   const parsed = robotMessageSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
   const raw = parsed.data;
   if (!raw.senderStaffId && !raw.senderId) return { ok: false, problem: 'senderStaffId and senderId are both missing' };
   const kind = raw.conversationType === '2' ? 'group' : 'direct';

@@ -40,7 +40,10 @@ export class DingtalkReplier {
         const address = addressOf(handle);
         if (error instanceof SendError && error.retryable && address) {
           const dueAt = new Date(this.clock.now().getTime() + (error.retryAfterMs ?? 0));
-          await this.notifier.notify({ kind: 'address', address }, reply, { idempotencyKey: `dingtalk-reply:${message.messageId}:${index}`, dueAt });
+          await this.notifier.notify({ kind: 'address', address }, reply, {
+            idempotencyKey: `dingtalk-reply:${message.messageId}:${index}`,
+            dueAt,
+          });
           this.logger.warn({ messageId: message.messageId, code: error.code, dueAt }, 'DingTalk reply deferred to the outbox');
         } else {
           this.logger.error({ err: error, messageId: message.messageId }, 'DingTalk reply could not be delivered');
@@ -52,7 +55,8 @@ export class DingtalkReplier {
   private async replyOne(handle: DingtalkReplyHandle, reply: OutgoingMessage): Promise<void> {
     const robotCode = handle.robotCode ?? this.config.robotCode;
     if (handle.sessionWebhook && this.isUsable(handle)) {
-      const mentions = handle.conversationType === '2' && handle.senderStaffId ? [handle.senderStaffId, ...(reply.mentionUserIds ?? [])] : [];
+      const mentions =
+        handle.conversationType === '2' && handle.senderStaffId ? [handle.senderStaffId, ...(reply.mentionUserIds ?? [])] : [];
       await this.throttle.take(robotCode);
       const answer = await requestJson(handle.sessionWebhook, { method: 'POST', body: webhookBody(reply, mentions) });
       if (isSuccess(answer)) return;
@@ -62,12 +66,18 @@ export class DingtalkReplier {
       this.logger[level]({ answer: describeAnswer(answer) }, 'DingTalk session webhook refused the reply; using the OpenAPI');
     }
     const address = addressOf(handle);
-    if (!address) throw new SendError('the sender has no staffId, so DingTalk offers no way to answer after the session ends', 'dingtalk_no_address', false);
+    if (!address)
+      throw new SendError(
+        'the sender has no staffId, so DingTalk offers no way to answer after the session ends',
+        'dingtalk_no_address',
+        false,
+      );
     await this.robot.sendAs(address, reply, robotCode);
   }
 
   private isUsable(handle: DingtalkReplyHandle): boolean {
-    if (!handle.sessionWebhookExpiredTime || handle.sessionWebhookExpiredTime - SESSION_MARGIN_MS <= this.clock.now().getTime()) return false;
+    if (!handle.sessionWebhookExpiredTime || handle.sessionWebhookExpiredTime - SESSION_MARGIN_MS <= this.clock.now().getTime())
+      return false;
     // Only DingTalk's own host may receive a reply: the webhook comes from the message body.
     try {
       return new URL(handle.sessionWebhook ?? '').origin === this.oapiOrigin;

@@ -5,7 +5,16 @@ import { SendError, type Address, type OutgoingMessage, type Sender } from '../t
 import type { DingtalkAccessToken } from './access-token.js';
 import { dingtalkSign } from './verify.js';
 import { openApiMessage, webhookBody } from './format.js';
-import { DingtalkCode, describeAnswer, errorCodeOf, isAuthFailure, isSuccess, isThrottled, requestJson, type DingtalkAnswer } from './http-client.js';
+import {
+  DingtalkCode,
+  describeAnswer,
+  errorCodeOf,
+  isAuthFailure,
+  isSuccess,
+  isThrottled,
+  requestJson,
+  type DingtalkAnswer,
+} from './http-client.js';
 import { customRobotId, type RobotThrottle } from './throttle.js';
 
 type RobotAddress = Extract<Address, { platform: 'dingtalk' }>;
@@ -19,7 +28,12 @@ export async function refusal(answer: DingtalkAnswer, robotId: string, throttle:
   }
   const code = errorCodeOf(answer);
   const retryable = answer.status >= 500;
-  return new SendError(`DingTalk refused the message: ${describeAnswer(answer)}`, code ? `dingtalk_${code}` : `dingtalk_http_${answer.status}`, retryable, retryable ? 30_000 : undefined);
+  return new SendError(
+    `DingTalk refused the message: ${describeAnswer(answer)}`,
+    code ? `dingtalk_${code}` : `dingtalk_http_${answer.status}`,
+    retryable,
+    retryable ? 30_000 : undefined,
+  );
 }
 
 /**
@@ -47,12 +61,20 @@ export class DingtalkRobotSender implements Sender {
         ? ['/v1.0/robot/groupMessages/send', { robotCode, openConversationId: to.openConversationId, msgKey, msgParam }]
         : ['/v1.0/robot/oToMessages/batchSend', { robotCode, userIds: [to.staffId], msgKey, msgParam }];
     let token = await this.token.get();
-    let answer = await requestJson(`${this.config.apiBase}${path}`, { method: 'POST', body, headers: { 'x-acs-dingtalk-access-token': token } });
+    let answer = await requestJson(`${this.config.apiBase}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'x-acs-dingtalk-access-token': token },
+    });
     if (isAuthFailure(answer)) {
       // The cached token died early (revoked, or rotated by DingTalk): renew once and retry once.
       await this.token.invalidate(token);
       token = await this.token.get();
-      answer = await requestJson(`${this.config.apiBase}${path}`, { method: 'POST', body, headers: { 'x-acs-dingtalk-access-token': token } });
+      answer = await requestJson(`${this.config.apiBase}${path}`, {
+        method: 'POST',
+        body,
+        headers: { 'x-acs-dingtalk-access-token': token },
+      });
     }
     if (!isSuccess(answer)) throw await refusal(answer, robotCode, this.throttle);
   }
@@ -68,14 +90,18 @@ export class DingtalkCustomRobotSender implements Sender {
   ) {}
 
   async send(to: Address, message: OutgoingMessage): Promise<void> {
-    if (to.platform !== 'dingtalk-custom-robot') throw new SendError(`not a DingTalk custom robot address: ${to.platform}`, 'wrong_address', false);
+    if (to.platform !== 'dingtalk-custom-robot')
+      throw new SendError(`not a DingTalk custom robot address: ${to.platform}`, 'wrong_address', false);
     const robotId = customRobotId(to.accessToken);
     await this.throttle.take(robotId);
     const answer = await requestJson(this.urlFor(to), { method: 'POST', body: webhookBody(message, message.mentionUserIds ?? []) });
     if (isSuccess(answer)) return;
     if (errorCodeOf(answer) === DingtalkCode.customRobotRefused) {
       // Keywords, sign or IP allow-list: the group's robot settings must change; retrying cannot help.
-      this.logger.warn({ robotId, answer: describeAnswer(answer) }, 'DingTalk custom robot refused the message; check its security settings');
+      this.logger.warn(
+        { robotId, answer: describeAnswer(answer) },
+        'DingTalk custom robot refused the message; check its security settings',
+      );
     }
     throw await refusal(answer, robotId, this.throttle);
   }

@@ -39,7 +39,12 @@ export class DingtalkStreamClient extends DWClient {
     const response = await fetch(`${this.settings.apiBase}/v1.0/gateway/connections/open`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ clientId: this.config.clientId, clientSecret: this.config.clientSecret, ua: this.config.ua, subscriptions: this.config.subscriptions }),
+      body: JSON.stringify({
+        clientId: this.config.clientId,
+        clientSecret: this.config.clientSecret,
+        ua: this.config.ua,
+        subscriptions: this.config.subscriptions,
+      }),
       signal: AbortSignal.timeout(10_000),
     });
     const body = (await response.json().catch(() => ({}))) as { endpoint?: unknown; ticket?: unknown };
@@ -112,7 +117,11 @@ export class DingtalkStreamClient extends DWClient {
     // MongoDB is away; a copy that arrives anyway is a duplicate by msgId and changes nothing.
     this.onRobotMessage(payload).then(
       () => this.ack(frameId),
-      (error: unknown) => this.logger.warn({ err: error, frameId }, 'DingTalk Stream message not recorded (store unavailable?); no ACK, DingTalk will deliver it again'),
+      (error: unknown) =>
+        this.logger.warn(
+          { err: error, frameId },
+          'DingTalk Stream message not recorded (store unavailable?); no ACK, DingTalk will deliver it again',
+        ),
     );
   }
 

@@ -30,11 +30,21 @@ export class RobotThrottle {
     const nowMs = this.clock.now().getTime();
     const cooling = await this.coordination.getState<{ untilMs: number }>(`dingtalk-robot-cool-down:${robotId}`);
     if (cooling && cooling.untilMs > nowMs) {
-      throw new SendError(`DingTalk robot ${robotId} is cooling down after being throttled`, 'dingtalk_robot_cooling_down', true, cooling.untilMs - nowMs);
+      throw new SendError(
+        `DingTalk robot ${robotId} is cooling down after being throttled`,
+        'dingtalk_robot_cooling_down',
+        true,
+        cooling.untilMs - nowMs,
+      );
     }
     const token = await this.coordination.takeToken(`dingtalk-robot:${robotId}`, BUCKET_CAPACITY, BUCKET_REFILL_MS, nowMs);
     if (!token.allowed) {
-      throw new SendError(`DingTalk robot ${robotId} has used its 20 messages for this minute`, 'dingtalk_robot_rate_limited', true, token.retryAfterMs);
+      throw new SendError(
+        `DingTalk robot ${robotId} has used its 20 messages for this minute`,
+        'dingtalk_robot_rate_limited',
+        true,
+        token.retryAfterMs,
+      );
     }
   }
 

@@ -52,10 +52,12 @@ export class AccessTokenClient {
 
   /** Downloads `GET /cgi-bin/<path>?access_token=…&<query>` (a file), refreshing the token once if refused. */
   async download(path: string, query: Record<string, string>, maxBytes: number): Promise<WecomDownload> {
-    const attempt = (token: string) => downloadWecom(`${this.deps.apiBase}/cgi-bin/${path}?${new URLSearchParams({ access_token: token, ...query })}`, maxBytes);
+    const attempt = (token: string) =>
+      downloadWecom(`${this.deps.apiBase}/cgi-bin/${path}?${new URLSearchParams({ access_token: token, ...query })}`, maxBytes);
     const token = await this.token();
     const first = await attempt(token);
-    if (first.kind === 'file' || (first.result.errcode !== WECOM_ERRORS.invalidToken && first.result.errcode !== WECOM_ERRORS.tokenExpired)) return first;
+    if (first.kind === 'file' || (first.result.errcode !== WECOM_ERRORS.invalidToken && first.result.errcode !== WECOM_ERRORS.tokenExpired))
+      return first;
     this.deps.logger.info({ errcode: first.result.errcode, path }, 'WeCom refused the access token; refreshing once and retrying once');
     return attempt(await this.refresh(token));
   }
@@ -101,7 +103,12 @@ export class AccessTokenClient {
     const token = result.access_token;
     if (result.errcode !== 0 || typeof token !== 'string' || token === '') {
       const retryable = result.errcode !== WECOM_ERRORS.invalidSecret;
-      throw new SendError(`WeCom gettoken failed: errcode ${result.errcode} ${result.errmsg}`, retryable ? 'wecom_token_unavailable' : 'wecom_secret_invalid', retryable, 5_000);
+      throw new SendError(
+        `WeCom gettoken failed: errcode ${result.errcode} ${result.errmsg}`,
+        retryable ? 'wecom_token_unavailable' : 'wecom_secret_invalid',
+        retryable,
+        5_000,
+      );
     }
     const lifetimeS = Number(result.expires_in ?? 7200);
     const ttlMs = Math.max(60, lifetimeS - EXPIRY_MARGIN_S) * 1000;

@@ -78,7 +78,8 @@ export async function downloadWecom(url: string, maxBytes: number): Promise<Weco
     throw new SendError(`the file is ${declared} bytes, over the ${maxBytes}-byte limit`, 'wecom_file_too_large', false);
   }
   const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxBytes) throw new SendError(`the file is ${bytes.length} bytes, over the ${maxBytes}-byte limit`, 'wecom_file_too_large', false);
+  if (bytes.length > maxBytes)
+    throw new SendError(`the file is ${bytes.length} bytes, over the ${maxBytes}-byte limit`, 'wecom_file_too_large', false);
   return { kind: 'file', bytes, contentType };
 }
 

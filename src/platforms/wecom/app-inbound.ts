@@ -14,7 +14,8 @@ const MEDIA_TYPES = new Set(['image', 'voice', 'video', 'location', 'link', 'fil
 
 function required(fields: XmlFields, name: string): string {
   const value = fields[name];
-  if (value === undefined || value === '') throw new YishiError('wecom_message_invalid', { status: 400, detail: `the decrypted message has no ${name}` });
+  if (value === undefined || value === '')
+    throw new YishiError('wecom_message_invalid', { status: 400, detail: `the decrypted message has no ${name}` });
   return value;
 }
 

@@ -62,20 +62,24 @@ export function wecomAppRouter(deps: WecomAppRouteDeps): Router {
         const replies = await answerInTime({ ...deps, logger: log }, message, {
           fitsPassive: (list) => Buffer.byteLength(joinReplies(list), 'utf8') <= TEXT_LIMIT_BYTES,
           sendLater: async (list) => {
-            for (const reply of list) await deps.appSender.send({ platform: 'wecom-app', kind: 'user', userId: message.sender.platformUserId }, reply);
+            for (const reply of list)
+              await deps.appSender.send({ platform: 'wecom-app', kind: 'user', userId: message.sender.platformUserId }, reply);
           },
         });
         return replies ? replyPassively(ctx, callback.message.sender.platformUserId, joinReplies(replies)) : ackEmpty(ctx);
       }
       case 'welcome':
         // Opening the app fires enter_agent every time; greet at most twice a day.
-        if (await deps.coordination.claimOnce(`wecom-app:welcome:${callback.userId}`, WELCOME_EVERY_MS)) return replyPassively(ctx, callback.userId, deps.messages.wecom.welcome);
+        if (await deps.coordination.claimOnce(`wecom-app:welcome:${callback.userId}`, WELCOME_EVERY_MS))
+          return replyPassively(ctx, callback.userId, deps.messages.wecom.welcome);
         return ackEmpty(ctx);
       case 'unsupported':
         return replyPassively(ctx, callback.userId, deps.messages.wecom.onlyText);
       case 'kf':
         log.info({ openKfId: callback.openKfId }, 'WeCom customer-service event received');
-        deps.onKfEvent?.({ token: callback.token, openKfId: callback.openKfId }).catch((error: unknown) => log.error({ err: error }, 'the customer-service event could not be handled'));
+        deps
+          .onKfEvent?.({ token: callback.token, openKfId: callback.openKfId })
+          .catch((error: unknown) => log.error({ err: error }, 'the customer-service event could not be handled'));
         return ackEmpty(ctx);
       case 'ignore':
         log.debug({ what: callback.what }, 'WeCom callback acknowledged without an answer');
@@ -86,11 +90,16 @@ export function wecomAppRouter(deps: WecomAppRouteDeps): Router {
   /** The encrypted passive reply (§1.5): a text message to the member, sealed and signed. */
   function replyPassively(ctx: Context, userId: string, text: string): void {
     const now = unixSeconds(deps.clock.now());
-    const inner = buildWecomXml({ ToUserName: userId, FromUserName: deps.app.corpId, CreateTime: now, MsgType: 'text', Content: text }, ['CreateTime']);
+    const inner = buildWecomXml({ ToUserName: userId, FromUserName: deps.app.corpId, CreateTime: now, MsgType: 'text', Content: text }, [
+      'CreateTime',
+    ]);
     const sealed = cipher.seal(inner, now);
     ctx.status = 200;
     ctx.type = 'application/xml';
-    ctx.body = buildWecomXml({ Encrypt: sealed.encrypt, MsgSignature: sealed.signature, TimeStamp: sealed.timestamp, Nonce: sealed.nonce }, ['TimeStamp']);
+    ctx.body = buildWecomXml(
+      { Encrypt: sealed.encrypt, MsgSignature: sealed.signature, TimeStamp: sealed.timestamp, Nonce: sealed.nonce },
+      ['TimeStamp'],
+    );
   }
 
   return router;

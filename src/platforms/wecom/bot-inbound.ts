@@ -42,15 +42,23 @@ export function readBotCallback(json: string, receivedAt: Date): BotCallback {
   try {
     parsed = callbackSchema.parse(JSON.parse(json));
   } catch (error) {
-    throw new YishiError('wecom_message_invalid', { status: 400, detail: 'the decrypted smart-robot callback is not the expected JSON', cause: error });
+    throw new YishiError('wecom_message_invalid', {
+      status: 400,
+      detail: 'the decrypted smart-robot callback is not the expected JSON',
+      cause: error,
+    });
   }
   const userId = parsed.from.userid;
-  if (parsed.msgtype === 'event') return parsed.event?.eventtype === 'enter_chat' ? { kind: 'welcome', userId } : { kind: 'ignore', what: `event ${parsed.event?.eventtype ?? '?'}` };
+  if (parsed.msgtype === 'event')
+    return parsed.event?.eventtype === 'enter_chat'
+      ? { kind: 'welcome', userId }
+      : { kind: 'ignore', what: `event ${parsed.event?.eventtype ?? '?'}` };
   if (MEDIA_TYPES.has(parsed.msgtype)) return { kind: 'unsupported', userId };
 
   let text: string;
   if (parsed.msgtype === 'text' && parsed.text) text = parsed.text.content;
-  else if (parsed.msgtype === 'mixed' && parsed.mixed) text = parsed.mixed.msg_item.flatMap((item) => (item.msgtype === 'text' && item.text ? [item.text.content] : [])).join('\n');
+  else if (parsed.msgtype === 'mixed' && parsed.mixed)
+    text = parsed.mixed.msg_item.flatMap((item) => (item.msgtype === 'text' && item.text ? [item.text.content] : [])).join('\n');
   // `stream` callbacks ask for the next chunk of a stream; Yishi always finishes its streams at once.
   else return { kind: 'ignore', what: `message type ${parsed.msgtype}` };
 

@@ -42,7 +42,8 @@ function encryptedField(body: string): string {
     throw new YishiError('wecom_envelope_invalid', { status: 400, detail: 'the smart-robot body is not JSON' });
   }
   const encrypted = (parsed as { encrypt?: unknown } | null)?.encrypt;
-  if (typeof encrypted !== 'string' || encrypted === '') throw new YishiError('wecom_envelope_invalid', { status: 400, detail: 'the smart-robot body has no encrypt' });
+  if (typeof encrypted !== 'string' || encrypted === '')
+    throw new YishiError('wecom_envelope_invalid', { status: 400, detail: 'the smart-robot body has no encrypt' });
   return encrypted;
 }
 
@@ -66,19 +67,30 @@ export function wecomBotRouter(deps: WecomBotRouteDeps): Router {
         const replies = await answerInTime({ ...deps, logger: log }, message, {
           fitsPassive: (list) => Buffer.byteLength(joinReplies(list), 'utf8') <= MARKDOWN_LIMIT_BYTES,
           sendLater: async (list) => {
-            if (!handle) throw new YishiError('wecom_response_url_missing', { detail: 'a late smart-robot answer has no response_url to go to' });
-            await deps.responseUrlSender.send({ platform: 'wecom-bot', kind: 'response-url', url: handle.responseUrl }, { text: joinReplies(list), format: 'markdown' });
+            if (!handle)
+              throw new YishiError('wecom_response_url_missing', { detail: 'a late smart-robot answer has no response_url to go to' });
+            await deps.responseUrlSender.send(
+              { platform: 'wecom-bot', kind: 'response-url', url: handle.responseUrl },
+              { text: joinReplies(list), format: 'markdown' },
+            );
           },
         });
         if (!replies) return ackEmpty(ctx);
         // A finished stream: the whole answer at once, shown as markdown.
-        return replyPassively(ctx, { msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content: joinReplies(replies) } });
+        return replyPassively(ctx, {
+          msgtype: 'stream',
+          stream: { id: randomBytes(8).toString('hex'), finish: true, content: joinReplies(replies) },
+        });
       }
       case 'welcome':
-        if (await deps.coordination.claimOnce(`wecom-bot:welcome:${callback.userId}`, WELCOME_EVERY_MS)) return replyPassively(ctx, { msgtype: 'text', text: { content: deps.messages.wecom.welcome } });
+        if (await deps.coordination.claimOnce(`wecom-bot:welcome:${callback.userId}`, WELCOME_EVERY_MS))
+          return replyPassively(ctx, { msgtype: 'text', text: { content: deps.messages.wecom.welcome } });
         return ackEmpty(ctx);
       case 'unsupported':
-        return replyPassively(ctx, { msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content: deps.messages.wecom.onlyText } });
+        return replyPassively(ctx, {
+          msgtype: 'stream',
+          stream: { id: randomBytes(8).toString('hex'), finish: true, content: deps.messages.wecom.onlyText },
+        });
       case 'ignore':
         log.debug({ what: callback.what }, 'smart-robot callback acknowledged without an answer');
         return ackEmpty(ctx);

@@ -22,7 +22,8 @@ export async function readCallbackText(ctx: Context, limitBytes: number): Promis
 export function answerUrlCheck(ctx: Context, cipher: WecomCipher): void {
   const query = signedQuery(ctx.query);
   const echostr = ctx.query.echostr;
-  if (typeof echostr !== 'string' || echostr === '') throw new YishiError('wecom_query_invalid', { status: 400, detail: 'query parameter echostr is missing' });
+  if (typeof echostr !== 'string' || echostr === '')
+    throw new YishiError('wecom_query_invalid', { status: 400, detail: 'query parameter echostr is missing' });
   ctx.type = 'text/plain';
   ctx.body = cipher.open(query, echostr);
 }

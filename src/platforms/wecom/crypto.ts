@@ -41,7 +41,11 @@ export class WecomCipher {
       if (!BASE64.test(encrypted)) throw new Error('not Base64');
       opened = decrypt(this.encodingAesKey, encrypted);
     } catch (error) {
-      throw new YishiError('wecom_decrypt_failed', { status: 400, detail: `ciphertext could not be decrypted: ${(error as Error).message}`, cause: error });
+      throw new YishiError('wecom_decrypt_failed', {
+        status: 400,
+        detail: `ciphertext could not be decrypted: ${(error as Error).message}`,
+        cause: error,
+      });
     }
     if (opened.id !== this.receiveId) {
       throw new YishiError('wecom_receive_id_mismatch', { status: 401, detail: 'the receive-id inside the ciphertext is not ours' });
@@ -73,7 +77,8 @@ export class WecomCipher {
 export function signedQuery(query: Record<string, string | string[] | undefined>): SignedQuery {
   const one = (name: string) => {
     const value = query[name];
-    if (typeof value !== 'string' || value === '' || value.length > 200) throw new YishiError('wecom_query_invalid', { status: 400, detail: `query parameter ${name} is missing or malformed` });
+    if (typeof value !== 'string' || value === '' || value.length > 200)
+      throw new YishiError('wecom_query_invalid', { status: 400, detail: `query parameter ${name} is missing or malformed` });
     return value;
   };
   return { signature: one('msg_signature'), timestamp: one('timestamp'), nonce: one('nonce') };

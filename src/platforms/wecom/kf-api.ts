@@ -26,7 +26,8 @@ export interface KfMessage {
   event?: { type: string; welcomeCode?: string; scene?: string; sceneParam?: string };
 }
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 
 /** Reads one msg_list item; null when it lacks what every item has (msgid, send_time). */
@@ -38,7 +39,14 @@ export function readKfMessage(raw: unknown, openKfId: string): KfMessage | null 
   const msgType = str(item.msgtype) ?? '';
   const event = msgType === 'event' ? obj(item.event) : undefined;
   const externalUserId = str(item.external_userid) ?? str(event?.external_userid) ?? '';
-  const message: KfMessage = { msgId, openKfId: str(item.open_kfid) ?? openKfId, externalUserId, sendTime: new Date(sendTime * 1000), origin: Number(item.origin ?? 0), msgType };
+  const message: KfMessage = {
+    msgId,
+    openKfId: str(item.open_kfid) ?? openKfId,
+    externalUserId,
+    sendTime: new Date(sendTime * 1000),
+    origin: Number(item.origin ?? 0),
+    msgType,
+  };
   if (msgType === 'text') message.text = str(obj(item.text).content) ?? '';
   const mediaId = str(obj(item[msgType]).media_id);
   if (msgType !== 'text' && msgType !== 'event' && mediaId) message.mediaId = mediaId;
@@ -66,7 +74,13 @@ export class KfClient {
 
   /** Pulls the next page after `cursor` (from the oldest of the last 3 days without one). */
   async syncMsg(openKfId: string, token: string, cursor: string | undefined, limit = 1000): Promise<KfPage> {
-    const result = await this.tokens.post('kf/sync_msg', { ...(cursor ? { cursor } : {}), token, limit, voice_format: 0, open_kfid: openKfId });
+    const result = await this.tokens.post('kf/sync_msg', {
+      ...(cursor ? { cursor } : {}),
+      token,
+      limit,
+      voice_format: 0,
+      open_kfid: openKfId,
+    });
     if (result.errcode !== 0) throw sendErrorFor(result, 'kf/sync_msg');
     const list = Array.isArray(result.msg_list) ? result.msg_list : [];
     return {
@@ -83,7 +97,13 @@ export class KfClient {
 
   /** `kf/send_msg` (text); the caller decides what a non-zero errcode means. */
   sendText(openKfId: string, externalUserId: string, content: string, msgid?: string): Promise<WecomResult> {
-    return this.tokens.post('kf/send_msg', { touser: externalUserId, open_kfid: openKfId, ...(msgid ? { msgid } : {}), msgtype: 'text', text: { content } });
+    return this.tokens.post('kf/send_msg', {
+      touser: externalUserId,
+      open_kfid: openKfId,
+      ...(msgid ? { msgid } : {}),
+      msgtype: 'text',
+      text: { content },
+    });
   }
 
   /** `kf/send_msg_on_event`: the welcome message, with enter_session's single-use code. */
@@ -95,7 +115,8 @@ export class KfClient {
   async addContactWay(openKfId: string, scene: string): Promise<string> {
     const result = await this.tokens.post('kf/add_contact_way', { open_kfid: openKfId, scene });
     const url = str(result.url);
-    if (result.errcode !== 0 || !url) throw sendErrorFor(result.errcode === 0 ? { ...result, errcode: -1, errmsg: 'no url in the answer' } : result, 'kf/add_contact_way');
+    if (result.errcode !== 0 || !url)
+      throw sendErrorFor(result.errcode === 0 ? { ...result, errcode: -1, errmsg: 'no url in the answer' } : result, 'kf/add_contact_way');
     return url;
   }
 }

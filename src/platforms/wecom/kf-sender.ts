@@ -101,8 +101,17 @@ export class WecomKfSender implements Sender {
     while (done < pieces.length) {
       const outcome = await this.sendOne(customer, pieces[done]!, msgidFor(`${key}#${done}`));
       if (outcome !== 'sent') {
-        await this.deps.held.hold({ ...customer, text: pieces.slice(done).join(''), key, heldAt: this.deps.clock.now(), reason: outcome.held });
-        this.deps.logger.info({ reason: outcome.held, idempotencyKey: key }, 'notice to a resident held: WeCom does not allow it now; it goes when the resident writes again');
+        await this.deps.held.hold({
+          ...customer,
+          text: pieces.slice(done).join(''),
+          key,
+          heldAt: this.deps.clock.now(),
+          reason: outcome.held,
+        });
+        this.deps.logger.info(
+          { reason: outcome.held, idempotencyKey: key },
+          'notice to a resident held: WeCom does not allow it now; it goes when the resident writes again',
+        );
         return;
       }
       done += 1;
@@ -120,7 +129,11 @@ export class WecomKfSender implements Sender {
     const header = this.deps.messages.residents.heldHeader;
     const batches: Array<{ ids: string[]; text: string }> = [];
     for (const notice of held) {
-      const text = truncateUtf8(notice.text, TEXT_LIMIT_BYTES - Buffer.byteLength(`${header}\n\n`, 'utf8'), this.deps.messages.wecom.truncated);
+      const text = truncateUtf8(
+        notice.text,
+        TEXT_LIMIT_BYTES - Buffer.byteLength(`${header}\n\n`, 'utf8'),
+        this.deps.messages.wecom.truncated,
+      );
       const last = batches.at(-1);
       if (last && Buffer.byteLength(`${last.text}\n\n${text}`, 'utf8') <= TEXT_LIMIT_BYTES) {
         last.ids.push(notice.id);
@@ -141,7 +154,10 @@ export class WecomKfSender implements Sender {
   async welcome(code: string, text: string): Promise<boolean> {
     const result = await this.deps.client.sendOnEvent(code, text);
     if (result.errcode === 0) return true;
-    this.deps.logger.info({ errcode: result.errcode, errmsg: result.errmsg }, 'WeCom did not take the welcome message (the code is single-use and short-lived)');
+    this.deps.logger.info(
+      { errcode: result.errcode, errmsg: result.errmsg },
+      'WeCom did not take the welcome message (the code is single-use and short-lived)',
+    );
     return false;
   }
 

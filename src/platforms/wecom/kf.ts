@@ -46,8 +46,23 @@ export function createWecomKf(deps: WecomKfDeps): WecomKf | undefined {
   const logger = deps.logger.child({ component: 'wecom-kf' });
   const tokens = new AccessTokenClient({ apiBase, corpId: app.corpId, secret: app.secret, coordination: deps.coordination, logger });
   const client = new KfClient(tokens);
-  const sender = new WecomKfSender({ client, windows: deps.windows, held: deps.held, coordination: deps.coordination, clock: deps.clock, logger, messages: deps.messages });
-  const sync = new KfSync({ client, cursors: deps.cursors, coordination: deps.coordination, logger, now: () => deps.clock.now(), handle: deps.handle });
+  const sender = new WecomKfSender({
+    client,
+    windows: deps.windows,
+    held: deps.held,
+    coordination: deps.coordination,
+    clock: deps.clock,
+    logger,
+    messages: deps.messages,
+  });
+  const sync = new KfSync({
+    client,
+    cursors: deps.cursors,
+    coordination: deps.coordination,
+    logger,
+    now: () => deps.clock.now(),
+    handle: deps.handle,
+  });
   const running = new Set<Promise<void>>();
   const onEvent = (event: { token: string; openKfId: string }) => {
     const work = sync.onEvent(event);

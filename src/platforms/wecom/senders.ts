@@ -24,7 +24,12 @@ function wrongAddress(to: Address, expected: string): SendError {
  * Sends the pieces of one logical message in order. With an idempotency key, the pieces already
  * delivered are remembered, so a retry after a refusal half-way does not repeat them.
  */
-async function deliverPieces<T>(coordination: Coordination, key: string | undefined, pieces: T[], deliver: (piece: T) => Promise<void>): Promise<void> {
+async function deliverPieces<T>(
+  coordination: Coordination,
+  key: string | undefined,
+  pieces: T[],
+  deliver: (piece: T) => Promise<void>,
+): Promise<void> {
   const progressKey = key ? `wecom-sent:${key}` : undefined;
   let done = progressKey ? ((await coordination.getState<number>(progressKey)) ?? 0) : 0;
   while (done < pieces.length) {
@@ -36,9 +41,7 @@ async function deliverPieces<T>(coordination: Coordination, key: string | undefi
 
 /** Members through the self-built app (`message/send`), text up to 2048 bytes a piece. */
 export class WecomAppSender implements Sender {
-  constructor(
-    private readonly deps: { tokens: AccessTokenClient; agentId: string; coordination: Coordination },
-  ) {}
+  constructor(private readonly deps: { tokens: AccessTokenClient; agentId: string; coordination: Coordination }) {}
 
   async send(to: Address, message: OutgoingMessage, options: SendOptions = {}): Promise<void> {
     if (to.platform !== 'wecom-app') throw wrongAddress(to, 'wecom-app');
@@ -76,7 +79,10 @@ export class WecomGroupRobotSender implements Sender {
     const mentions = message.mentionUserIds ?? [];
     const payloads: unknown[] =
       message.format === 'markdown'
-        ? splitUtf8(mentions.length ? `${mentions.map((id) => `<@${id}>`).join(' ')}\n${message.text}` : message.text, MARKDOWN_LIMIT_BYTES).map((content) => ({
+        ? splitUtf8(
+            mentions.length ? `${mentions.map((id) => `<@${id}>`).join(' ')}\n${message.text}` : message.text,
+            MARKDOWN_LIMIT_BYTES,
+          ).map((content) => ({
             msgtype: 'markdown',
             markdown: { content },
           }))
@@ -85,14 +91,19 @@ export class WecomGroupRobotSender implements Sender {
             text: { content, ...(index === 0 && mentions.length ? { mentioned_list: mentions } : {}) },
           }));
     // A group robot posts images as `image` {base64, md5} (PNG or JPG, at most 2 MB): after the text.
-    if (message.image) payloads.push({ msgtype: 'image', image: { base64: message.image.png.toString('base64'), md5: createHash('md5').update(message.image.png).digest('hex') } });
+    if (message.image)
+      payloads.push({
+        msgtype: 'image',
+        image: { base64: message.image.png.toString('base64'), md5: createHash('md5').update(message.image.png).digest('hex') },
+      });
     await deliverPieces(this.deps.coordination, options.idempotencyKey, payloads, (payload) => this.post(to.webhookKey, payload));
   }
 
   private async post(webhookKey: string, payload: unknown): Promise<void> {
     const { capacity, refillMs } = this.deps.bucket ?? ROBOT_BUCKET;
     const bucket = await this.deps.coordination.takeToken(`wecom-robot:${webhookKey}`, capacity, refillMs, this.deps.clock.now().getTime());
-    if (!bucket.allowed) throw new SendError('the group robot has used its 20 messages this minute', 'wecom_robot_rate_limited', true, bucket.retryAfterMs);
+    if (!bucket.allowed)
+      throw new SendError('the group robot has used its 20 messages this minute', 'wecom_robot_rate_limited', true, bucket.retryAfterMs);
     const result = await callWecom(`${this.deps.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(webhookKey)}`, payload);
     if (result.errcode !== 0) throw sendErrorFor(result, 'webhook/send');
   }
@@ -115,7 +126,10 @@ export class WecomResponseUrlSender implements Sender {
       throw new SendError('the response_url is not a URL', 'wecom_response_url_invalid', false);
     }
     const content = truncateUtf8(message.text, MARKDOWN_LIMIT_BYTES, this.deps.messages.wecom.truncated);
-    const result = await callWecom(`${this.deps.apiBase}${target.pathname}${target.search}`, { msgtype: 'markdown', markdown: { content } });
+    const result = await callWecom(`${this.deps.apiBase}${target.pathname}${target.search}`, {
+      msgtype: 'markdown',
+      markdown: { content },
+    });
     if (result.errcode !== 0) throw sendErrorFor(result, 'aibot response_url');
   }
 }
@@ -137,7 +151,9 @@ export interface WecomSenderDeps {
 /** Builds the WeCom senders from the configuration; the outbox dispatcher registers them by key. */
 export function createWecomSenders(config: Config, deps: WecomSenderDeps): WecomSenders {
   const { apiBase, app } = config.wecom;
-  const tokens = app ? new AccessTokenClient({ apiBase, corpId: app.corpId, secret: app.secret, coordination: deps.coordination, logger: deps.logger }) : undefined;
+  const tokens = app
+    ? new AccessTokenClient({ apiBase, corpId: app.corpId, secret: app.secret, coordination: deps.coordination, logger: deps.logger })
+    : undefined;
   return {
     ...(app && tokens ? { 'wecom-app': new WecomAppSender({ tokens, agentId: app.agentId, coordination: deps.coordination }) } : {}),
     'wecom-group-robot': new WecomGroupRobotSender({ apiBase, coordination: deps.coordination, clock: deps.clock }),

@@ -33,10 +33,19 @@ export interface Wecom {
 export function createWecom(deps: WecomDeps): Wecom {
   const { config } = deps;
   const senders = createWecomSenders(config, deps);
-  const shared = { bot: deps.bot, coordination: deps.coordination, clock: deps.clock, logger: deps.logger, messages: deps.messages, bodyLimitBytes: config.bodyLimitBytes, replyWithinMs: config.wecom.replyWithinMs };
+  const shared = {
+    bot: deps.bot,
+    coordination: deps.coordination,
+    clock: deps.clock,
+    logger: deps.logger,
+    messages: deps.messages,
+    bodyLimitBytes: config.bodyLimitBytes,
+    replyWithinMs: config.wecom.replyWithinMs,
+  };
   const routers: Router[] = [];
   const appSender = senders['wecom-app'];
-  if (config.wecom.app && appSender) routers.push(wecomAppRouter({ ...shared, app: config.wecom.app, appSender, ...(deps.onKfEvent ? { onKfEvent: deps.onKfEvent } : {}) }));
+  if (config.wecom.app && appSender)
+    routers.push(wecomAppRouter({ ...shared, app: config.wecom.app, appSender, ...(deps.onKfEvent ? { onKfEvent: deps.onKfEvent } : {}) }));
   if (config.wecom.bot) routers.push(wecomBotRouter({ ...shared, robot: config.wecom.bot, responseUrlSender: senders['wecom-bot'] }));
   return { routers, senders };
 }

@@ -25,7 +25,8 @@ export type XmlFields = Readonly<Record<string, string>>;
 /** Parses a WeCom XML document; refuses DTDs, entity declarations and anything that is not one `<xml>` element. */
 export function parseWecomXml(text: string, what: 'envelope' | 'message'): XmlFields {
   if (FORBIDDEN.test(text)) throw new YishiError('wecom_xml_forbidden', { status: 400, detail: `the ${what} declares a DTD or an entity` });
-  if (XMLValidator.validate(text) !== true) throw new YishiError('wecom_xml_invalid', { status: 400, detail: `the ${what} is not well-formed XML` });
+  if (XMLValidator.validate(text) !== true)
+    throw new YishiError('wecom_xml_invalid', { status: 400, detail: `the ${what} is not well-formed XML` });
   let parsed: unknown;
   try {
     parsed = parser.parse(text);

@@ -34,12 +34,17 @@ function bars(input: ChartInput, top: number, height: number): string[] {
   const slot = plotWidth / Math.max(1, input.states.length);
   const base = top + height - 40;
   const plotHeight = height - 90;
-  const parts = [text(width / 2, top + 28, input.statesTitle, 'font-size="20" text-anchor="middle" font-weight="bold"'), `<line x1="${left}" y1="${base}" x2="${width - 30}" y2="${base}" stroke="#333" stroke-width="1"/>`];
+  const parts = [
+    text(width / 2, top + 28, input.statesTitle, 'font-size="20" text-anchor="middle" font-weight="bold"'),
+    `<line x1="${left}" y1="${base}" x2="${width - 30}" y2="${base}" stroke="#333" stroke-width="1"/>`,
+  ];
   input.states.forEach((state, index) => {
     const barHeight = (state.count / max) * plotHeight;
     const x = left + index * slot + slot * 0.15;
     const barWidth = slot * 0.7;
-    parts.push(`<rect x="${x.toFixed(1)}" y="${(base - barHeight).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${barHeight.toFixed(1)}" fill="${BAR_COLOURS[index % BAR_COLOURS.length]}"/>`);
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="${(base - barHeight).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${barHeight.toFixed(1)}" fill="${BAR_COLOURS[index % BAR_COLOURS.length]}"/>`,
+    );
     parts.push(text(x + barWidth / 2, base - barHeight - 6, String(state.count), 'font-size="14" text-anchor="middle"'));
     parts.push(text(x + barWidth / 2, base + 20, state.label, 'font-size="13" text-anchor="middle"'));
   });
@@ -59,7 +64,9 @@ function lines(input: ChartInput, top: number, height: number): string[] {
     parts.push(`<line x1="${left}" y1="${y(tick)}" x2="${right}" y2="${y(tick)}" stroke="#ddd" stroke-width="1"/>`);
     parts.push(text(left - 8, y(tick) + 5, String(tick), 'font-size="12" text-anchor="end"'));
   }
-  input.weekLabels.forEach((label, index) => parts.push(text(left + index * step, base + 20, label, 'font-size="12" text-anchor="middle"')));
+  input.weekLabels.forEach((label, index) =>
+    parts.push(text(left + index * step, base + 20, label, 'font-size="12" text-anchor="middle"')),
+  );
   input.series.forEach((series, index) => {
     const colour = LINE_COLOURS[index % LINE_COLOURS.length]!;
     const points = series.values.map((value, i) => (value === null ? null : `${(left + i * step).toFixed(1)},${y(value).toFixed(1)}`));

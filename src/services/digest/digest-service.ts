@@ -85,7 +85,11 @@ export class DigestService {
       t.chartNote,
     ].join('\n');
     const png = renderChartPng(await this.chartInput(today, states), this.deps.chartFont);
-    await this.deps.notifier.notify({ kind: 'group', groupKey: 'staff' }, { text, format: 'markdown', image: { png } }, { idempotencyKey: `digest:weekly:${week.key}`, expiresAt: new Date(now.getTime() + STALE_AFTER_MS) });
+    await this.deps.notifier.notify(
+      { kind: 'group', groupKey: 'staff' },
+      { text, format: 'markdown', image: { png } },
+      { idempotencyKey: `digest:weekly:${week.key}`, expiresAt: new Date(now.getTime() + STALE_AFTER_MS) },
+    );
     return true;
   }
 
@@ -101,7 +105,11 @@ export class DigestService {
       // An empty card would only be noise; the member can still ask 我的履职 at any time.
       if (isEmpty(summary)) continue;
       const text = [c.monthlyIntro(member.name), renderCard(this.deps.messages, member, month, summary), c.monthlyHint].join('\n');
-      await this.deps.notifier.notify({ kind: 'member', memberId: member.id }, { text, format: 'text' }, { idempotencyKey: `card:${member.id}:${month.key}`, expiresAt: new Date(now.getTime() + STALE_AFTER_MS) });
+      await this.deps.notifier.notify(
+        { kind: 'member', memberId: member.id },
+        { text, format: 'text' },
+        { idempotencyKey: `card:${member.id}:${month.key}`, expiresAt: new Date(now.getTime() + STALE_AFTER_MS) },
+      );
       sent += 1;
     }
     return sent;
@@ -136,7 +144,10 @@ export class DigestService {
       states: OPINION_STATES.map((state) => ({ label: t.opinions.states[state] ?? state, count: states[state] ?? 0 })),
       ratesTitle: t.records.digest.chartRates,
       weekLabels: weeks.map((w) => t.records.digest.weekLabel(w.from)),
-      series: (['response', 'onTime', 'resolution', 'satisfaction'] as const).map((key) => ({ name: names[key], values: reports.map((r) => value(r[key])) })),
+      series: (['response', 'onTime', 'resolution', 'satisfaction'] as const).map((key) => ({
+        name: names[key],
+        values: reports.map((r) => value(r[key])),
+      })),
     };
   }
 }

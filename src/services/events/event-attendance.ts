@@ -16,7 +16,13 @@ export const CHECK_IN_OPENS_BEFORE_MS = 30 * 60 * 1000;
  * provides it; without it the links are only stored on the event.
  */
 export interface MeetingOutcomeResolver {
-  resolveFromMeeting(input: { opinionNumbers: string[]; outcome: string; eventNumber: number; eventTitle: string; actor: Actor }): Promise<{ resolved: string[]; notEscalated: string[]; notFound?: string[] }>;
+  resolveFromMeeting(input: {
+    opinionNumbers: string[];
+    outcome: string;
+    eventNumber: number;
+    eventTitle: string;
+    actor: Actor;
+  }): Promise<{ resolved: string[]; notEscalated: string[]; notFound?: string[] }>;
 }
 
 /**
@@ -54,7 +60,10 @@ export class EventAttendance {
   constructor(
     private readonly catalog: EventService,
     private readonly deps: {
-      events: EventRepository; clock: Clock; messages: Messages; opinions?: () => MeetingOutcomeResolver | undefined;
+      events: EventRepository;
+      clock: Clock;
+      messages: Messages;
+      opinions?: () => MeetingOutcomeResolver | undefined;
       /** 履职台账: attendance counts in the member's record (issue 9). */
       ledger?: Pick<ActivityLedger, 'eventAttended'>;
     },
@@ -72,7 +81,10 @@ export class EventAttendance {
     if (event.state === 'cancelled') throw refuse('event_cancelled', this.t.signUp.cancelled(event.title));
     if (event.signups.some((s) => s.memberId === memberId)) {
       // Enqueueing is idempotent: a sign-up whose reminders were lost to a crash gets them now.
-      await this.catalog.reminders.scheduleForSignup(event, event.signups.find((s) => s.memberId === memberId)!);
+      await this.catalog.reminders.scheduleForSignup(
+        event,
+        event.signups.find((s) => s.memberId === memberId)!,
+      );
       throw refuse('event_already_signed_up', this.t.signUp.already(event.number, event.title));
     }
     if (now >= event.endAt.getTime() || event.state === 'done') throw refuse('event_signup_closed', this.t.signUp.ended(event.title));
@@ -107,8 +119,10 @@ export class EventAttendance {
       throw new YishiError('event_signup_locked', { status: 409, userMessage: this.t.cancelSignUp.started(event.title) });
     }
     const result = await this.deps.events.removeSignup(event.id, memberId);
-    if (result.status === 'not_signed_up') throw new YishiError('event_not_signed_up', { status: 409, userMessage: this.t.cancelSignUp.notSignedUp(event.number, event.title) });
-    if (result.status === 'missing') throw new YishiError('event_not_found', { status: 404, userMessage: this.t.notFound(String(event.number)) });
+    if (result.status === 'not_signed_up')
+      throw new YishiError('event_not_signed_up', { status: 409, userMessage: this.t.cancelSignUp.notSignedUp(event.number, event.title) });
+    if (result.status === 'missing')
+      throw new YishiError('event_not_found', { status: 404, userMessage: this.t.notFound(String(event.number)) });
     await this.catalog.reminders.withdrawForSignup(result.event, result.signup);
     return result.event;
   }
@@ -119,10 +133,12 @@ export class EventAttendance {
     const now = this.deps.clock.now();
     const refuse = (code: string, userMessage: string) => new YishiError(code, { status: 409, userMessage });
     const earlier = event.attendance.find((a) => a.memberId === memberId);
-    if (earlier) throw refuse('event_already_checked_in', this.t.checkIn.already(event.title, formatMoment(this.deps.messages, earlier.at)));
+    if (earlier)
+      throw refuse('event_already_checked_in', this.t.checkIn.already(event.title, formatMoment(this.deps.messages, earlier.at)));
     if (event.state === 'cancelled') throw refuse('event_cancelled', this.t.checkIn.cancelled(event.title));
     const opensAt = new Date(event.startAt.getTime() - CHECK_IN_OPENS_BEFORE_MS);
-    if (now.getTime() < opensAt.getTime()) throw refuse('event_check_in_not_open', this.t.checkIn.tooEarly(event.title, formatMoment(this.deps.messages, opensAt)));
+    if (now.getTime() < opensAt.getTime())
+      throw refuse('event_check_in_not_open', this.t.checkIn.tooEarly(event.title, formatMoment(this.deps.messages, opensAt)));
     if (now.getTime() > event.endAt.getTime()) throw refuse('event_check_in_closed', this.t.checkIn.ended(event.title));
 
     const result = await this.deps.events.addAttendance(event.id, memberId, now);
@@ -135,7 +151,8 @@ export class EventAttendance {
       const at = latest.attendance.find((a) => a.memberId === memberId)?.at ?? now;
       throw refuse('event_already_checked_in', this.t.checkIn.already(event.title, formatMoment(this.deps.messages, at)));
     }
-    if (result.status === 'missing') throw new YishiError('event_not_found', { status: 404, userMessage: this.t.notFound(String(event.number)) });
+    if (result.status === 'missing')
+      throw new YishiError('event_not_found', { status: 404, userMessage: this.t.notFound(String(event.number)) });
     throw refuse('event_cancelled', this.t.checkIn.cancelled(event.title));
   }
 
@@ -151,12 +168,20 @@ export class EventAttendance {
    */
   async recordOutcome(ref: string, actor: Actor, text: string, opinionNumbers: string[] = []): Promise<OutcomeResult> {
     const event = await this.catalog.findEvent(ref);
-    if (!this.mayRecordOutcome(actor, event)) throw new YishiError('outcome_not_allowed', { status: 403, userMessage: this.t.outcome.notAllowed });
-    if (event.state === 'cancelled') throw new YishiError('event_cancelled', { status: 409, userMessage: this.t.outcome.cancelled(event.title) });
-    if (this.deps.clock.now().getTime() < event.startAt.getTime()) throw new YishiError('event_not_started', { status: 409, userMessage: this.t.outcome.notStarted(event.title) });
+    if (!this.mayRecordOutcome(actor, event))
+      throw new YishiError('outcome_not_allowed', { status: 403, userMessage: this.t.outcome.notAllowed });
+    if (event.state === 'cancelled')
+      throw new YishiError('event_cancelled', { status: 409, userMessage: this.t.outcome.cancelled(event.title) });
+    if (this.deps.clock.now().getTime() < event.startAt.getTime())
+      throw new YishiError('event_not_started', { status: 409, userMessage: this.t.outcome.notStarted(event.title) });
 
     const linked = [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...extractOpinionNumbers(text)])];
-    const stored = await this.deps.events.setOutcome(event.id, { text, recordedAt: this.deps.clock.now(), recordedBy: actor.memberId ?? actor.platformUserId, opinionNumbers: linked });
+    const stored = await this.deps.events.setOutcome(event.id, {
+      text,
+      recordedAt: this.deps.clock.now(),
+      recordedBy: actor.memberId ?? actor.platformUserId,
+      opinionNumbers: linked,
+    });
     if (!stored) throw new YishiError('event_not_found', { status: 404, userMessage: this.t.notFound(String(event.number)) });
     await this.catalog.reminders.withdrawAll(stored, 'event done');
 
@@ -165,9 +190,23 @@ export class EventAttendance {
     const resolver = this.deps.opinions?.();
     let report: { resolved: string[]; notEscalated: string[]; notFound?: string[] } = { resolved: [], notEscalated: [] };
     if (resolver && linked.length > 0) {
-      report = await resolver.resolveFromMeeting({ opinionNumbers: linked, outcome: text, eventNumber: event.number, eventTitle: event.title, actor });
+      report = await resolver.resolveFromMeeting({
+        opinionNumbers: linked,
+        outcome: text,
+        eventNumber: event.number,
+        eventTitle: event.title,
+        actor,
+      });
     }
     const { resolved, notEscalated, notFound = [] } = report;
-    return { event: stored, replaced: event.outcome !== undefined, linked, resolved, notEscalated, notFound, resolverAvailable: resolver !== undefined };
+    return {
+      event: stored,
+      replaced: event.outcome !== undefined,
+      linked,
+      resolved,
+      notEscalated,
+      notFound,
+      resolverAvailable: resolver !== undefined,
+    };
   }
 }

@@ -24,7 +24,8 @@ export interface PendingNoticeCanceller {
 export const reminderKeys = {
   event: (eventId: string) => `event-reminder:${eventId}:`,
   version: (eventId: string, version: number) => `event-reminder:${eventId}:v${version}:`,
-  group: (event: EventRecord, groupKey: string, offset: number) => `${reminderKeys.version(event.id, event.scheduleVersion)}group:${groupKey}:${offset}`,
+  group: (event: EventRecord, groupKey: string, offset: number) =>
+    `${reminderKeys.version(event.id, event.scheduleVersion)}group:${groupKey}:${offset}`,
   signup: (event: EventRecord, signup: { memberId: string; at: Date }) =>
     `${reminderKeys.version(event.id, event.scheduleVersion)}member:${signup.memberId}:${signup.at.getTime()}:`,
 };
@@ -52,7 +53,11 @@ export class EventReminders {
   }
 
   private async remind(recipient: Recipient, text: string, key: string, event: EventRecord, offset: number): Promise<void> {
-    await this.notifier.notify(recipient, { text, format: 'text' }, { idempotencyKey: key, dueAt: new Date(event.startAt.getTime() - offset * 60_000), expiresAt: event.startAt });
+    await this.notifier.notify(
+      recipient,
+      { text, format: 'text' },
+      { idempotencyKey: key, dueAt: new Date(event.startAt.getTime() - offset * 60_000), expiresAt: event.startAt },
+    );
   }
 
   /** Enqueues every group and member reminder of the event's current schedule version. */
@@ -60,7 +65,13 @@ export class EventReminders {
     if (!REMINDED_STATES.includes(event.state)) return;
     for (const offset of this.futureOffsets(event)) {
       for (const groupKey of event.targetGroups) {
-        await this.remind({ kind: 'group', groupKey }, groupReminderText(this.t, event, offset), reminderKeys.group(event, groupKey, offset), event, offset);
+        await this.remind(
+          { kind: 'group', groupKey },
+          groupReminderText(this.t, event, offset),
+          reminderKeys.group(event, groupKey, offset),
+          event,
+          offset,
+        );
       }
     }
     for (const signup of event.signups) await this.scheduleForSignup(event, signup);
@@ -101,7 +112,11 @@ export class EventReminders {
     if (event.endAt.getTime() <= this.clock.now().getTime()) return;
     const text = this.t.events.notices.cancelled(event.title, formatWhen(this.t, event));
     for (const { recipient, key } of this.audience(event)) {
-      await this.notifier.notify(recipient, { text, format: 'text' }, { idempotencyKey: `event-cancelled:${event.id}:${key}`, expiresAt: event.endAt });
+      await this.notifier.notify(
+        recipient,
+        { text, format: 'text' },
+        { idempotencyKey: `event-cancelled:${event.id}:${key}`, expiresAt: event.endAt },
+      );
     }
   }
 
@@ -110,7 +125,11 @@ export class EventReminders {
     if (event.endAt.getTime() <= this.clock.now().getTime()) return;
     const text = this.t.events.notices.rescheduled(event.title, formatWhen(this.t, event), event.place);
     for (const { recipient, key } of this.audience(event)) {
-      await this.notifier.notify(recipient, { text, format: 'text' }, { idempotencyKey: `event-changed:${event.id}:v${event.scheduleVersion}:${key}`, expiresAt: event.endAt });
+      await this.notifier.notify(
+        recipient,
+        { text, format: 'text' },
+        { idempotencyKey: `event-changed:${event.id}:v${event.scheduleVersion}:${key}`, expiresAt: event.endAt },
+      );
     }
   }
 }

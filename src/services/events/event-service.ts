@@ -8,7 +8,8 @@ import type { Notifier } from '../notifier.js';
 import { EventReminders, type PendingNoticeCanceller } from './event-reminders.js';
 
 /** What staff give to create an event; target groups default to the event's sectors. */
-export type EventInput = Omit<NewEvent, 'targetGroups' | 'invitees' | 'state'> & Partial<Pick<NewEvent, 'targetGroups' | 'invitees' | 'state'>>;
+export type EventInput = Omit<NewEvent, 'targetGroups' | 'invitees' | 'state'> &
+  Partial<Pick<NewEvent, 'targetGroups' | 'invitees' | 'state'>>;
 
 export interface EventServiceDeps {
   events: EventRepository;
@@ -68,15 +69,20 @@ export class EventService {
     return this.deps.events.list(filter);
   }
 
-  private async assertReferences(input: { startAt?: Date; endAt?: Date; programmeId?: string | null; invitees?: string[] }, current?: EventRecord): Promise<void> {
+  private async assertReferences(
+    input: { startAt?: Date; endAt?: Date; programmeId?: string | null; invitees?: string[] },
+    current?: EventRecord,
+  ): Promise<void> {
     const startAt = input.startAt ?? current?.startAt;
     const endAt = input.endAt ?? current?.endAt;
-    if (startAt && endAt && endAt.getTime() <= startAt.getTime()) throw new YishiError('event_time_invalid', { status: 400, userMessage: this.t.events.errors.endBeforeStart });
+    if (startAt && endAt && endAt.getTime() <= startAt.getTime())
+      throw new YishiError('event_time_invalid', { status: 400, userMessage: this.t.events.errors.endBeforeStart });
     if (input.programmeId && !(await this.deps.programmes.findById(input.programmeId))) {
       throw new YishiError('programme_not_found', { status: 400, userMessage: this.t.events.errors.programmeNotFound(input.programmeId) });
     }
     for (const memberId of input.invitees ?? []) {
-      if (!(await this.deps.members.findById(memberId))) throw new YishiError('member_not_found', { status: 400, userMessage: this.t.events.errors.memberNotFound(memberId) });
+      if (!(await this.deps.members.findById(memberId)))
+        throw new YishiError('member_not_found', { status: 400, userMessage: this.t.events.errors.memberNotFound(memberId) });
     }
   }
 
@@ -100,16 +106,24 @@ export class EventService {
    */
   async updateEvent(ref: string, changes: EventChanges): Promise<EventRecord> {
     const current = await this.findEvent(ref);
-    if (current.state === 'cancelled') throw new YishiError('event_cancelled', { status: 409, userMessage: this.t.events.errors.alreadyCancelled(current.title) });
+    if (current.state === 'cancelled')
+      throw new YishiError('event_cancelled', { status: 409, userMessage: this.t.events.errors.alreadyCancelled(current.title) });
     if (changes.state === 'cancelled') return this.cancelEvent(current.id);
     await this.assertReferences(changes, current);
     const record = current as unknown as Record<string, unknown>;
-    const touched = (fields: readonly string[]) => fields.some((f) => (changes as Record<string, unknown>)[f] !== undefined && !sameValue((changes as Record<string, unknown>)[f], record[f]));
+    const touched = (fields: readonly string[]) =>
+      fields.some(
+        (f) => (changes as Record<string, unknown>)[f] !== undefined && !sameValue((changes as Record<string, unknown>)[f], record[f]),
+      );
     const bumpSchedule = touched(SCHEDULE_FIELDS);
     const result = await this.deps.events.update(current.id, changes, { bumpSchedule });
-    if (result.status === 'missing') throw new YishiError('event_not_found', { status: 404, userMessage: this.t.events.notFound(String(current.number)) });
+    if (result.status === 'missing')
+      throw new YishiError('event_not_found', { status: 404, userMessage: this.t.events.notFound(String(current.number)) });
     if (result.status === 'capacity_below_signups') {
-      throw new YishiError('capacity_below_signups', { status: 409, userMessage: this.t.events.errors.capacityBelowSignups(current.signups.length) });
+      throw new YishiError('capacity_below_signups', {
+        status: 409,
+        userMessage: this.t.events.errors.capacityBelowSignups(current.signups.length),
+      });
     }
     const updated = result.event;
     if (bumpSchedule) {
@@ -117,7 +131,8 @@ export class EventService {
       await this.reminders.schedule(updated);
       // Another update may have bumped the version meanwhile: then our reminders are stale too.
       const latest = await this.deps.events.findById(updated.id);
-      if (latest && latest.scheduleVersion !== updated.scheduleVersion) await this.reminders.withdrawVersion(updated, `superseded by schedule v${latest.scheduleVersion}`);
+      if (latest && latest.scheduleVersion !== updated.scheduleVersion)
+        await this.reminders.withdrawVersion(updated, `superseded by schedule v${latest.scheduleVersion}`);
       if (touched(NOTICE_FIELDS)) await this.reminders.noticeRescheduled(updated);
     }
     return updated;
@@ -128,7 +143,8 @@ export class EventService {
     const current = await this.findEvent(ref);
     if (current.state === 'cancelled') return current;
     const result = await this.deps.events.update(current.id, { state: 'cancelled' }, { bumpSchedule: true });
-    if (result.status !== 'ok') throw new YishiError('event_not_found', { status: 404, userMessage: this.t.events.notFound(String(current.number)) });
+    if (result.status !== 'ok')
+      throw new YishiError('event_not_found', { status: 404, userMessage: this.t.events.notFound(String(current.number)) });
     await this.reminders.withdrawAll(result.event, 'event cancelled');
     await this.reminders.noticeCancelled(result.event);
     return result.event;

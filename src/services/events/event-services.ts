@@ -16,12 +16,23 @@ export interface EventServices {
 }
 
 export function buildEventServices(
-  deps: EventServiceDeps & { events: EventRepository; programmes: ProgrammeRepository; opinions?: () => MeetingOutcomeResolver | undefined; ledger?: Pick<ActivityLedger, 'eventAttended'> },
+  deps: EventServiceDeps & {
+    events: EventRepository;
+    programmes: ProgrammeRepository;
+    opinions?: () => MeetingOutcomeResolver | undefined;
+    ledger?: Pick<ActivityLedger, 'eventAttended'>;
+  },
 ): EventServices {
   const catalog = new EventService(deps);
   return {
     catalog,
-    attendance: new EventAttendance(catalog, { events: deps.events, clock: deps.clock, messages: deps.messages, ...(deps.opinions ? { opinions: deps.opinions } : {}), ...(deps.ledger ? { ledger: deps.ledger } : {}) }),
+    attendance: new EventAttendance(catalog, {
+      events: deps.events,
+      clock: deps.clock,
+      messages: deps.messages,
+      ...(deps.opinions ? { opinions: deps.opinions } : {}),
+      ...(deps.ledger ? { ledger: deps.ledger } : {}),
+    }),
     programmes: new ProgrammeService({ programmes: deps.programmes, events: deps.events, clock: deps.clock, messages: deps.messages }),
   };
 }

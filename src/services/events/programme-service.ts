@@ -29,7 +29,8 @@ export class ProgrammeService {
   }
 
   private assertPeriod(period: { startDate: string; endDate: string }): void {
-    if (period.endDate < period.startDate) throw new YishiError('programme_dates_invalid', { status: 400, userMessage: this.deps.messages.events.errors.programmeDatesInvalid });
+    if (period.endDate < period.startDate)
+      throw new YishiError('programme_dates_invalid', { status: 400, userMessage: this.deps.messages.events.errors.programmeDatesInvalid });
   }
 
   async createProgramme(input: ProgrammeInput): Promise<ProgrammeRecord> {
@@ -38,7 +39,10 @@ export class ProgrammeService {
     return this.deps.programmes.create({ title: input.title, ...period, ...(input.description ? { description: input.description } : {}) });
   }
 
-  async updateProgramme(id: string, changes: Partial<Omit<NewProgramme, 'description'>> & { month?: string; description?: string | null }): Promise<ProgrammeRecord> {
+  async updateProgramme(
+    id: string,
+    changes: Partial<Omit<NewProgramme, 'description'>> & { month?: string; description?: string | null },
+  ): Promise<ProgrammeRecord> {
     const current = await this.deps.programmes.findById(id);
     if (!current) throw this.notFound(id);
     const { month, ...rest } = changes;

@@ -2,7 +2,13 @@ import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import { addressKey } from '../../platforms/sender-registry.js';
 import type { Address } from '../../platforms/types.js';
-import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from '../../storage/mongo/group-repository.js';
+import {
+  GROUP_CHANNELS_MAX,
+  GROUP_KEY_PATTERN,
+  GROUP_NAME_MAX,
+  type GroupRecord,
+  type GroupRepository,
+} from '../../storage/mongo/group-repository.js';
 
 /** What registering a chat did. */
 export type ChatRegistration = { outcome: 'created' | 'added' | 'already' | 'repaired' | 'renamed'; group: GroupRecord };
@@ -35,9 +41,12 @@ export class GroupDirectory {
     const wanted = addressKey(address);
     const mine = existing.channels.find((channel) => addressKey(channel) === wanted);
     if (mine && !mine.broken && (given === undefined || given === existing.name)) return { outcome: 'already', group: existing };
-    if (!mine && existing.channels.length >= GROUP_CHANNELS_MAX) throw new YishiError('group_channels_full', { userMessage: t.tooManyChannels(key) });
+    if (!mine && existing.channels.length >= GROUP_CHANNELS_MAX)
+      throw new YishiError('group_channels_full', { userMessage: t.tooManyChannels(key) });
     // Other channels keep their broken flags; only this chat's is cleared.
-    const channels = mine ? existing.channels.map((channel) => (addressKey(channel) === wanted ? address : channel)) : [...existing.channels, address];
+    const channels = mine
+      ? existing.channels.map((channel) => (addressKey(channel) === wanted ? address : channel))
+      : [...existing.channels, address];
     const updated = await this.deps.groups.update(key, { channels, ...(given ? { name: given } : {}) });
     if (!updated) return this.registerChat(key, address, names);
     return { outcome: !mine ? 'added' : mine.broken ? 'repaired' : 'renamed', group: updated };

@@ -37,7 +37,12 @@ function byTag(tags: readonly string[], entries: readonly DictionaryEntry[]): Di
  * Community and category for a new opinion: `#标签` tags win, then the resident's QR-code scene
  * (community), then the keyword dictionaries staff maintain.
  */
-export async function classify(deps: OpinionDeps, content: string, tags: readonly string[], scene?: string): Promise<{ community?: string; category?: string }> {
+export async function classify(
+  deps: OpinionDeps,
+  content: string,
+  tags: readonly string[],
+  scene?: string,
+): Promise<{ community?: string; category?: string }> {
   const [communities, categories] = await Promise.all([deps.communities.list(), deps.categories.list()]);
   const fromScene = scene ? communities.find((c) => c.code === scene) : undefined;
   const community = byTag(tags, communities) ?? fromScene ?? bestMatch(content, communities);

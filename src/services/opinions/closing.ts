@@ -1,7 +1,21 @@
 import { YishiError } from '../../core/errors.js';
 import type { OpinionNotices } from './notifications.js';
 import type { Actor } from '../../core/roles.js';
-import { actorAuditEntry, assertState, auditEntry, beijingYear, changed, classificationNote, isFiler, isReceiver, isStaff, limitFrom, loadOpinion, normalizeNumber, refuse } from './support.js';
+import {
+  actorAuditEntry,
+  assertState,
+  auditEntry,
+  beijingYear,
+  changed,
+  classificationNote,
+  isFiler,
+  isReceiver,
+  isStaff,
+  limitFrom,
+  loadOpinion,
+  normalizeNumber,
+  refuse,
+} from './support.js';
 import { REOPEN_WINDOW_MS, type AuditEntry, type Caller, type OpinionDeps, type OpinionRating, type OpinionRecord } from './types.js';
 
 export interface Contact {
@@ -52,7 +66,12 @@ export class OpinionClosing {
   async resolve(caller: Caller, word: string, result: string): Promise<OpinionRecord> {
     const opinion = await this.checkResolve(caller, word);
     const entry = await auditEntry(this.deps, caller, opinion.state, 'resolved', 'resolve', result);
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'resolved', { result, resolvedAt: entry.at }, entry, entry.at), this.t.actions.resolve);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'resolved', { result, resolvedAt: entry.at }, entry, entry.at),
+      this.t.actions.resolve,
+    );
     await this.deps.ledger?.opinionResolved(updated, updated.handlerId ?? caller.actor.memberId, entry.at, false); // 履职台账
     await this.notices.tellFiler(updated);
     return updated;
@@ -67,8 +86,19 @@ export class OpinionClosing {
     const now = this.deps.clock.now();
     const limit = await limitFrom(this.deps, 'simple', opinion.acceptedAt ?? now);
     const entry = await auditEntry(this.deps, caller, opinion.state, 'resolved', 'resolve-on-spot', result);
-    const changes = { ...limit, result, resolvedAt: now, acceptedAt: opinion.acceptedAt ?? now, ...(caller.actor.memberId ? { handlerId: caller.actor.memberId } : {}) };
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'resolved', changes, entry, now), action);
+    const changes = {
+      ...limit,
+      result,
+      resolvedAt: now,
+      acceptedAt: opinion.acceptedAt ?? now,
+      ...(caller.actor.memberId ? { handlerId: caller.actor.memberId } : {}),
+    };
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'resolved', changes, entry, now),
+      action,
+    );
     if (!opinion.acceptedAt) await this.deps.ledger?.opinionAccepted(updated, caller.actor.memberId, now); // 履职台账
     await this.deps.ledger?.opinionResolved(updated, updated.handlerId, now, true);
     await this.notices.tellFiler(updated);
@@ -91,8 +121,23 @@ export class OpinionClosing {
       const opinion = await this.deps.opinions.findByNumber(number);
       if (!opinion) report.notFound.push(number);
       else if (opinion.state === 'escalated') {
-        const entry = actorAuditEntry(this.deps, meeting.actor, 'escalated', 'resolved', MEETING_ACTION, this.t.meetingNote(meeting.eventNumber, meeting.eventTitle), ref);
-        const updated = await this.deps.opinions.transition(opinion.id, ['escalated'], 'resolved', { result: meeting.outcome, resolvedAt: entry.at }, entry, entry.at);
+        const entry = actorAuditEntry(
+          this.deps,
+          meeting.actor,
+          'escalated',
+          'resolved',
+          MEETING_ACTION,
+          this.t.meetingNote(meeting.eventNumber, meeting.eventTitle),
+          ref,
+        );
+        const updated = await this.deps.opinions.transition(
+          opinion.id,
+          ['escalated'],
+          'resolved',
+          { result: meeting.outcome, resolvedAt: entry.at },
+          entry,
+          entry.at,
+        );
         if (updated) await this.afterMeeting(updated, meeting.actor);
         (updated ? report.resolved : report.notEscalated).push(opinion.number);
       } else if (this.resolvedBy(opinion, ref)) {
@@ -131,7 +176,12 @@ export class OpinionClosing {
       return back;
     }
     const entry = await auditEntry(this.deps, caller, 'resolved', 'closed', 'rate', this.t.ratings[rating]);
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, ['resolved'], 'closed', { rating, closedAt: now }, entry, now), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, ['resolved'], 'closed', { rating, closedAt: now }, entry, now),
+      action,
+    );
     await this.deps.ledger?.opinionRated(opinion, opinion.round, rating, now); // 履职台账
     await this.notices.tellFiler(updated);
     return updated;
@@ -143,7 +193,8 @@ export class OpinionClosing {
     const action = this.t.actions.reopen;
     if (!isStaff(caller.actor) && !(await isFiler(this.deps, caller, opinion))) refuse(this.deps, opinion, action);
     assertState(this.deps, opinion, ['resolved', 'closed'], action);
-    if (!this.withinWindow(opinion, this.deps.clock.now())) throw new YishiError('opinion_reopen_too_late', { userMessage: this.t.errors.reopenTooLate(opinion.number), status: 409 });
+    if (!this.withinWindow(opinion, this.deps.clock.now()))
+      throw new YishiError('opinion_reopen_too_late', { userMessage: this.t.errors.reopenTooLate(opinion.number), status: 409 });
     return this.backToHandler(caller, opinion, 'reopen', this.t.actions.reopen, {});
   }
 
@@ -166,11 +217,23 @@ export class OpinionClosing {
   }
 
   /** Staff correct community or category (admin API); an audit entry says who and what. */
-  async correctClassification(id: string, changes: { community?: string; category?: string }, who: { id: string; role: string }): Promise<OpinionRecord | null> {
+  async correctClassification(
+    id: string,
+    changes: { community?: string; category?: string },
+    who: { id: string; role: string },
+  ): Promise<OpinionRecord | null> {
     const opinion = await this.deps.opinions.findById(id);
     if (!opinion) return null;
     const note = classificationNote(opinion, changes);
-    const entry: AuditEntry = { who: who.id, whoRole: who.role, at: this.deps.clock.now(), from: opinion.state, to: opinion.state, action: 'classify', note };
+    const entry: AuditEntry = {
+      who: who.id,
+      whoRole: who.role,
+      at: this.deps.clock.now(),
+      from: opinion.state,
+      to: opinion.state,
+      action: 'classify',
+      note,
+    };
     return this.deps.opinions.appendAudit(opinion.id, changes, entry, entry.at);
   }
 
@@ -178,12 +241,23 @@ export class OpinionClosing {
     return opinion.resolvedAt !== undefined && now.getTime() - opinion.resolvedAt.getTime() <= REOPEN_WINDOW_MS;
   }
 
-  private async backToHandler(caller: Caller, opinion: OpinionRecord, action: string, reason: string, extra: { rating?: OpinionRating }): Promise<OpinionRecord> {
+  private async backToHandler(
+    caller: Caller,
+    opinion: OpinionRecord,
+    action: string,
+    reason: string,
+    extra: { rating?: OpinionRating },
+  ): Promise<OpinionRecord> {
     const now = this.deps.clock.now();
     const limit = await limitFrom(this.deps, opinion.grade ?? 'general', now);
     const entry = await auditEntry(this.deps, caller, opinion.state, 'in_progress', action, reason);
     const changes = { ...limit, ...extra, round: opinion.round + 1, closedAt: undefined, resolvedAt: undefined };
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'in_progress', changes, entry, now), this.t.actions.reopen);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'in_progress', changes, entry, now),
+      this.t.actions.reopen,
+    );
     await this.notices.tellHandlerBack(updated, reason);
     await this.notices.tellFiler(updated);
     return updated;

@@ -22,12 +22,20 @@ export function assertContent(deps: OpinionDeps, content: string | undefined): s
   const t = deps.messages.opinions.errors;
   const text = (content ?? '').trim();
   if (!text) throw new YishiError('opinion_content_empty', { userMessage: t.emptyContent });
-  if ([...text].length > MAX_CONTENT_CHARS) throw new YishiError('opinion_content_too_long', { userMessage: t.tooLong([...text].length, MAX_CONTENT_CHARS) });
+  if ([...text].length > MAX_CONTENT_CHARS)
+    throw new YishiError('opinion_content_too_long', { userMessage: t.tooLong([...text].length, MAX_CONTENT_CHARS) });
   return text;
 }
 
 /** 反映: classify, offer a +1 on a similar open opinion, or store with the next number of the year. */
-export async function fileOpinion(deps: OpinionDeps, notices: OpinionNotices, caller: Caller, content: string | undefined, tags: readonly string[], force = false): Promise<FilingResult> {
+export async function fileOpinion(
+  deps: OpinionDeps,
+  notices: OpinionNotices,
+  caller: Caller,
+  content: string | undefined,
+  tags: readonly string[],
+  force = false,
+): Promise<FilingResult> {
   const text = assertContent(deps, content);
   const now = deps.clock.now();
   const { community, category } = await classify(deps, text, tags, caller.message.scene);

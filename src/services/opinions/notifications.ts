@@ -69,19 +69,29 @@ export class OpinionNotices {
 
   async tellHandlerBack(opinion: OpinionRecord, reason: string): Promise<void> {
     if (!opinion.handlerId) return;
-    await this.toMember(opinion.handlerId, this.t.backToYou(opinion.number, reason), `opinion:${opinion.id}:back:${opinion.audit.length - 1}`);
+    await this.toMember(
+      opinion.handlerId,
+      this.t.backToYou(opinion.number, reason),
+      `opinion:${opinion.id}:back:${opinion.audit.length - 1}`,
+    );
   }
 
   async tellOnDuty(opinion: OpinionRecord, memberId: string): Promise<void> {
     const { community, category } = this.labels(opinion);
-    await this.toMember(memberId, this.t.newInQueue(opinion.number, community, category, await this.summary(opinion)), `opinion:${opinion.id}:queue:${memberId}`);
+    await this.toMember(
+      memberId,
+      this.t.newInQueue(opinion.number, community, category, await this.summary(opinion)),
+      `opinion:${opinion.id}:queue:${memberId}`,
+    );
   }
 
   /** The office group hears of every new opinion (number, community, category, summary only). */
   async tellStaffNew(opinion: OpinionRecord): Promise<void> {
     const { community, category } = this.labels(opinion);
     const message = this.t.newOpinion(opinion.number, community, category, await this.summary(opinion));
-    await this.deps.notifier.notify({ kind: 'group', groupKey: 'staff' }, text(message), { idempotencyKey: `opinion:${opinion.id}:staff-new` });
+    await this.deps.notifier.notify({ kind: 'group', groupKey: 'staff' }, text(message), {
+      idempotencyKey: `opinion:${opinion.id}:staff-new`,
+    });
   }
 
   async toMember(memberId: string, message: string, idempotencyKey: string): Promise<void> {

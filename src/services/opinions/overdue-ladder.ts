@@ -71,7 +71,10 @@ export class OverdueLadder {
       return;
     }
     // 150%, or an earlier step with nobody assigned yet: the office group hears of it.
-    const text = step === 150 ? this.t.board150(opinion.number, community, category, summary, handlerName, deadline) : this.t.unassignedOverdue(opinion.number, community, category, summary, step);
+    const text =
+      step === 150
+        ? this.t.board150(opinion.number, community, category, summary, handlerName, deadline)
+        : this.t.unassignedOverdue(opinion.number, community, category, summary, step);
     await this.notices.toGroup('staff', { text, format: 'text' }, key);
   }
 
@@ -81,7 +84,9 @@ export class OverdueLadder {
     const { items } = await this.deps.opinions.list({ states: [...LADDER_STATES] }, { skip: 0, limit: 10_000 });
     const late = items.filter((o) => percentUsed(o, now) >= 150).sort((a, b) => a.deadline!.getTime() - b.deadline!.getTime());
     const lines = await Promise.all(
-      late.map(async (o) => opinions.boardLine(o.number, o.community ?? opinions.unclassified, await this.notices.summary(o), formatBeijing(o.deadline!))),
+      late.map(async (o) =>
+        opinions.boardLine(o.number, o.community ?? opinions.unclassified, await this.notices.summary(o), formatBeijing(o.deadline!)),
+      ),
     );
     // An empty board is not worth a message in the office group.
     if (lines.length === 0) return;

@@ -21,9 +21,15 @@ export class OpinionQueries {
   async progress(caller: Caller, word: string): Promise<OpinionView> {
     const opinion = await loadOpinion(this.deps, word);
     const me = await callerIdentity(this.deps, caller);
-    const full = isStaff(caller.actor) || me.id === opinion.filer.id || (opinion.handlerId !== undefined && opinion.handlerId === caller.actor.memberId);
+    const full =
+      isStaff(caller.actor) ||
+      me.id === opinion.filer.id ||
+      (opinion.handlerId !== undefined && opinion.handlerId === caller.actor.memberId);
     if (!full && !caller.actor.memberId) {
-      throw new YishiError('opinion_not_yours', { userMessage: this.deps.messages.opinions.errors.notYours(opinion.number, this.deps.messages.opinions.actions.progress), status: 403 });
+      throw new YishiError('opinion_not_yours', {
+        userMessage: this.deps.messages.opinions.errors.notYours(opinion.number, this.deps.messages.opinions.actions.progress),
+        status: 403,
+      });
     }
     const handler = opinion.handlerId ? await this.deps.members.findById(opinion.handlerId) : null;
     return { opinion, full, ...(handler ? { handlerName: handler.name } : {}) };
@@ -43,13 +49,18 @@ export class OpinionQueries {
       lists.push((await this.deps.opinions.list({ state: 'accepted' }, page)).items.filter((o) => !o.handlerId));
     }
     const seen = new Set<string>();
-    return lists.flat().filter((o) => !seen.has(o.id) && seen.add(o.id)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return lists
+      .flat()
+      .filter((o) => !seen.has(o.id) && seen.add(o.id))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /** 逾期: past their deadline and still open; staff see all, members their own. */
   async overdue(caller: Caller): Promise<OpinionRecord[]> {
     const now = this.deps.clock.now().getTime();
-    const filter = isStaff(caller.actor) ? { states: [...LADDER_STATES] } : { states: [...LADDER_STATES], handlerId: caller.actor.memberId ?? '-' };
+    const filter = isStaff(caller.actor)
+      ? { states: [...LADDER_STATES] }
+      : { states: [...LADDER_STATES], handlerId: caller.actor.memberId ?? '-' };
     const { items } = await this.deps.opinions.list(filter, { skip: 0, limit: 10_000 });
     return items.filter((o) => o.deadline && o.deadline.getTime() < now).sort((a, b) => a.deadline!.getTime() - b.deadline!.getTime());
   }

@@ -3,7 +3,18 @@ import { hasRole, type Actor } from '../../core/roles.js';
 import type { Address, IncomingMessage } from '../../platforms/types.js';
 import type { OpinionChanges, OpinionSource } from '../../storage/mongo/opinion-repository.js';
 import type { Recipient } from '../notifier.js';
-import { DAY_MS, DEFAULT_TIME_LIMITS, TIME_LIMITS_KEY, type AuditEntry, type Caller, type OpinionDeps, type OpinionGrade, type OpinionRecord, type OpinionState, type TimeLimits } from './types.js';
+import {
+  DAY_MS,
+  DEFAULT_TIME_LIMITS,
+  TIME_LIMITS_KEY,
+  type AuditEntry,
+  type Caller,
+  type OpinionDeps,
+  type OpinionGrade,
+  type OpinionRecord,
+  type OpinionState,
+  type TimeLimits,
+} from './types.js';
 
 /**
  * Reads `MY-2026-000123`, `2026-123` or `123` (this year) as a full number; undefined when the
@@ -29,9 +40,15 @@ export const isStaff = (actor: Actor) => hasRole(actor.role, 'staff');
 export function residentIdentity(message: IncomingMessage): { identityKey: string; address: Address } {
   const userId = message.sender.platformUserId;
   if (message.platform === 'wecom-kf') {
-    return { identityKey: `wecom-kf:${message.chat.id}:${userId}`, address: { platform: 'wecom-kf', kind: 'customer', openKfId: message.chat.id, externalUserId: userId } };
+    return {
+      identityKey: `wecom-kf:${message.chat.id}:${userId}`,
+      address: { platform: 'wecom-kf', kind: 'customer', openKfId: message.chat.id, externalUserId: userId },
+    };
   }
-  return { identityKey: `${message.platform}:${userId.replace(/^resident:/, '')}`, address: { platform: 'console', kind: 'user', id: userId } };
+  return {
+    identityKey: `${message.platform}:${userId.replace(/^resident:/, '')}`,
+    address: { platform: 'console', kind: 'user', id: userId },
+  };
 }
 
 /** Where the filer will hear about their opinion: the chat they used (1:1 even when they wrote in a group). */
@@ -69,7 +86,14 @@ export async function callerIdentity(deps: OpinionDeps, caller: Caller): Promise
 }
 
 /** One audit line. Residents are recorded by id only: the trail never carries their name. */
-export async function auditEntry(deps: OpinionDeps, caller: Caller | 'system', from: OpinionState | null, to: OpinionState, action: string, note?: string): Promise<AuditEntry> {
+export async function auditEntry(
+  deps: OpinionDeps,
+  caller: Caller | 'system',
+  from: OpinionState | null,
+  to: OpinionState,
+  action: string,
+  note?: string,
+): Promise<AuditEntry> {
   const at = deps.clock.now();
   if (caller === 'system') return { who: 'system', whoRole: 'system', at, from, to, action, ...(note ? { note } : {}) };
   const identity = await callerIdentity(deps, caller);
@@ -89,7 +113,15 @@ export async function auditEntry(deps: OpinionDeps, caller: Caller | 'system', f
  * One audit line for an actor who acts without a chat message of their own (a meeting outcome
  * recorded through the admin API, say): members by id, anyone else by platform identity.
  */
-export function actorAuditEntry(deps: OpinionDeps, actor: Actor, from: OpinionState | null, to: OpinionState, action: string, note?: string, ref?: string): AuditEntry {
+export function actorAuditEntry(
+  deps: OpinionDeps,
+  actor: Actor,
+  from: OpinionState | null,
+  to: OpinionState,
+  action: string,
+  note?: string,
+  ref?: string,
+): AuditEntry {
   return {
     who: actor.memberId ?? `${actor.platform}:${actor.platformUserId}`,
     whoName: actor.name,
@@ -125,7 +157,9 @@ export async function loadOpinion(deps: OpinionDeps, word: string): Promise<Opin
 
 /** The audit note of a community/category correction: `community: 未分类 → 青石社区; category: …`. */
 export function classificationNote(opinion: OpinionRecord, changes: { community?: string; category?: string }): string {
-  const parts = (['community', 'category'] as const).filter((field) => changes[field]).map((field) => `${field}: ${opinion[field] ?? '-'} → ${changes[field]}`);
+  const parts = (['community', 'category'] as const)
+    .filter((field) => changes[field])
+    .map((field) => `${field}: ${opinion[field] ?? '-'} → ${changes[field]}`);
   return parts.join('; ');
 }
 
@@ -133,7 +167,10 @@ export function classificationNote(opinion: OpinionRecord, changes: { community?
 export function assertState(deps: OpinionDeps, opinion: OpinionRecord, states: readonly OpinionState[], action: string): void {
   if (states.includes(opinion.state)) return;
   const t = deps.messages.opinions;
-  throw new YishiError('opinion_wrong_state', { userMessage: t.errors.wrongState(opinion.number, t.states[opinion.state], action), status: 409 });
+  throw new YishiError('opinion_wrong_state', {
+    userMessage: t.errors.wrongState(opinion.number, t.states[opinion.state], action),
+    status: 409,
+  });
 }
 
 export function refuse(deps: OpinionDeps, opinion: OpinionRecord, action: string): never {
@@ -143,7 +180,10 @@ export function refuse(deps: OpinionDeps, opinion: OpinionRecord, action: string
 /** The changed record, or the answer for a concurrent change (someone moved it first). */
 export function changed(deps: OpinionDeps, opinion: OpinionRecord, updated: OpinionRecord | null, action: string): OpinionRecord {
   if (updated) return updated;
-  throw new YishiError('opinion_changed', { userMessage: deps.messages.opinions.errors.changedMeanwhile(opinion.number, action), status: 409 });
+  throw new YishiError('opinion_changed', {
+    userMessage: deps.messages.opinions.errors.changedMeanwhile(opinion.number, action),
+    status: 409,
+  });
 }
 
 /** True when the caller filed this opinion. */

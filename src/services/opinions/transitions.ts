@@ -23,7 +23,12 @@ export class OpinionTriage {
     const action = this.t.actions.accept;
     if (opinion.state === 'assigned' && opinion.handlerId && opinion.handlerId === caller.actor.memberId) {
       const entry = await auditEntry(this.deps, caller, 'assigned', 'in_progress', 'start');
-      const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, ['assigned'], 'in_progress', {}, entry, entry.at), action);
+      const updated = changed(
+        this.deps,
+        opinion,
+        await this.deps.opinions.transition(opinion.id, ['assigned'], 'in_progress', {}, entry, entry.at),
+        action,
+      );
       await this.notices.tellFiler(updated);
       return updated;
     }
@@ -32,7 +37,12 @@ export class OpinionTriage {
     const now = this.deps.clock.now();
     const limit = await limitFrom(this.deps, opinion.grade ?? 'general', now);
     const entry = await auditEntry(this.deps, caller, 'submitted', 'accepted', 'accept');
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, ['submitted'], 'accepted', { ...limit, acceptedAt: now }, entry, now), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, ['submitted'], 'accepted', { ...limit, acceptedAt: now }, entry, now),
+      action,
+    );
     await this.deps.ledger?.opinionAccepted(updated, caller.actor.memberId, now); // 履职台账
     await this.notices.tellFiler(updated);
     return updated;
@@ -47,25 +57,57 @@ export class OpinionTriage {
     const start = opinion.limitStart ?? opinion.acceptedAt ?? this.deps.clock.now();
     const limit = await limitFrom(this.deps, grade, start);
     const entry = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'grade', this.t.grades[grade]);
-    return changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, { ...limit, ladderLevel: opinion.ladderLevel }, entry, entry.at), action);
+    return changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.appendAudit(opinion.id, { ...limit, ladderLevel: opinion.ladderLevel }, entry, entry.at),
+      action,
+    );
   }
 
   /**
    * 改分类: staff correct the community or category to a name in the dictionary; the change is an
    * audit entry like the admin API's (PATCH /api/opinions/:id).
    */
-  async reclassify(caller: Caller, word: string, field: 'community' | 'category', name: string): Promise<{ opinion: OpinionRecord; from: string }> {
+  async reclassify(
+    caller: Caller,
+    word: string,
+    field: 'community' | 'category',
+    name: string,
+  ): Promise<{ opinion: OpinionRecord; from: string }> {
     const opinion = await loadOpinion(this.deps, word);
     const action = this.t.actions.reclassify;
     if (!isStaff(caller.actor)) refuse(this.deps, opinion, action);
     const label = this.t.classificationLabels[field];
     const dictionary = field === 'community' ? this.deps.communities : this.deps.categories;
     const entry = await dictionary.findByName(name.trim());
-    if (!entry) throw new YishiError(`${field}_unknown`, { userMessage: this.t.errors.unknownClassification(label, name.trim(), (await dictionary.list()).map((e) => e.name)) });
+    if (!entry)
+      throw new YishiError(`${field}_unknown`, {
+        userMessage: this.t.errors.unknownClassification(
+          label,
+          name.trim(),
+          (await dictionary.list()).map((e) => e.name),
+        ),
+      });
     const from = opinion[field] ?? this.t.unclassified;
-    if (opinion[field] === entry.name) throw new YishiError('classification_unchanged', { userMessage: this.t.errors.sameClassification(opinion.number, label, entry.name) });
-    const audit = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'classify', classificationNote(opinion, { [field]: entry.name }));
-    const updated = changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, { [field]: entry.name }, audit, audit.at), action);
+    if (opinion[field] === entry.name)
+      throw new YishiError('classification_unchanged', {
+        userMessage: this.t.errors.sameClassification(opinion.number, label, entry.name),
+      });
+    const audit = await auditEntry(
+      this.deps,
+      caller,
+      opinion.state,
+      opinion.state,
+      'classify',
+      classificationNote(opinion, { [field]: entry.name }),
+    );
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.appendAudit(opinion.id, { [field]: entry.name }, audit, audit.at),
+      action,
+    );
     return { opinion: updated, from };
   }
 
@@ -78,7 +120,12 @@ export class OpinionTriage {
     const handler = memberId ? await this.deps.members.findById(memberId) : null;
     if (!handler || !handler.active) throw new YishiError('member_not_found', { userMessage: this.t.errors.unknownMember(memberWord) });
     const entry = await auditEntry(this.deps, caller, opinion.state, 'assigned', 'assign', handler.name);
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'assigned', { handlerId: handler.id }, entry, entry.at), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'assigned', { handlerId: handler.id }, entry, entry.at),
+      action,
+    );
     await this.notices.tellHandlerAssigned(updated);
     await this.notices.tellFiler(updated);
     return updated;
@@ -92,7 +139,12 @@ export class OpinionTriage {
     assertState(this.deps, opinion, ['accepted', 'assigned', 'in_progress'], action);
     const limit = await limitFrom(this.deps, 'complex', opinion.limitStart ?? this.deps.clock.now());
     const entry = await auditEntry(this.deps, caller, opinion.state, 'escalated', 'escalate');
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'escalated', limit, entry, entry.at), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'escalated', limit, entry, entry.at),
+      action,
+    );
     await this.notices.tellFiler(updated);
     return updated;
   }
@@ -110,7 +162,12 @@ export class OpinionTriage {
     const opinion = await this.checkDecline(caller, word);
     const action = this.t.actions.decline;
     const entry = await auditEntry(this.deps, caller, opinion.state, 'declined', 'decline', reason);
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'declined', { reason }, entry, entry.at), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'declined', { reason }, entry, entry.at),
+      action,
+    );
     await this.notices.tellFiler(updated);
     return updated;
   }
@@ -132,7 +189,12 @@ export class OpinionTriage {
     const { opinion, target } = await this.checkMerge(caller, word, targetWord);
     const action = this.t.actions.merge;
     const entry = await auditEntry(this.deps, caller, opinion.state, 'merged', 'merge', target.number);
-    const updated = changed(this.deps, opinion, await this.deps.opinions.transition(opinion.id, [opinion.state], 'merged', { mergedInto: target.number }, entry, entry.at), action);
+    const updated = changed(
+      this.deps,
+      opinion,
+      await this.deps.opinions.transition(opinion.id, [opinion.state], 'merged', { mergedInto: target.number }, entry, entry.at),
+      action,
+    );
     for (const who of [opinion.filer.id, ...opinion.plusOnes.by]) {
       if (who !== target.filer.id) await this.deps.opinions.addPlusOne(target.id, who, entry.at);
     }

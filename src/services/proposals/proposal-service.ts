@@ -70,21 +70,37 @@ export class ProposalService {
       const opinion = await this.deps.loadOpinion(title);
       fromOpinion = opinion.number;
       const summary = opinion.content.replace(/\s+/g, ' ').trim();
-      title = t.titleFromOpinion(opinion.number, [...summary].length > SUMMARY_CHARS ? `${[...summary].slice(0, SUMMARY_CHARS).join('')}…` : summary);
+      title = t.titleFromOpinion(
+        opinion.number,
+        [...summary].length > SUMMARY_CHARS ? `${[...summary].slice(0, SUMMARY_CHARS).join('')}…` : summary,
+      );
       if (t.keepWords.includes(reasons)) reasons = opinion.content;
     } else if (t.keepWords.includes(reasons)) {
       this.fail('proposal_keep_without_opinion', t.errors.keepWithoutOpinion);
     }
     const suggestions = input.suggestions.trim();
-    for (const [field, value, max] of [['title', title, MAX_TITLE], ['reasons', reasons, MAX_TEXT], ['suggestions', suggestions, MAX_TEXT]] as const) {
+    for (const [field, value, max] of [
+      ['title', title, MAX_TITLE],
+      ['reasons', reasons, MAX_TEXT],
+      ['suggestions', suggestions, MAX_TEXT],
+    ] as const) {
       if (!value) this.fail('proposal_field_empty', t.errors.empty(t.fields[field]));
       if ([...value].length > max) this.fail('proposal_field_too_long', t.errors.tooLong(t.fields[field], max));
     }
-    return { title, reasons, suggestions, coSigners: await this.readCosigners(authorId, input.cosigners), ...(fromOpinion ? { fromOpinion } : {}) };
+    return {
+      title,
+      reasons,
+      suggestions,
+      coSigners: await this.readCosigners(authorId, input.cosigners),
+      ...(fromOpinion ? { fromOpinion } : {}),
+    };
   }
 
   private async readCosigners(authorId: string, text: string): Promise<Array<{ id: string; name: string }>> {
-    const words = text.split(/[\s、,，;；]+/).map((w) => w.replace(/^[@＠]/, '').trim()).filter(Boolean);
+    const words = text
+      .split(/[\s、,，;；]+/)
+      .map((w) => w.replace(/^[@＠]/, '').trim())
+      .filter(Boolean);
     if (words.length === 0 || (words.length === 1 && this.t.noneWords.includes(words[0]!))) return [];
     const found = new Map<string, string>();
     const unknown: string[] = [];
@@ -104,7 +120,14 @@ export class ProposalService {
     const now = this.deps.clock.now();
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
     return this.deps.proposals.create(
-      { title: checked.title, reasons: checked.reasons, suggestions: checked.suggestions, authorId, coSignerIds: checked.coSigners.map((c) => c.id), ...(checked.fromOpinion ? { fromOpinion: checked.fromOpinion } : {}) },
+      {
+        title: checked.title,
+        reasons: checked.reasons,
+        suggestions: checked.suggestions,
+        authorId,
+        coSignerIds: checked.coSigners.map((c) => c.id),
+        ...(checked.fromOpinion ? { fromOpinion: checked.fromOpinion } : {}),
+      },
       now,
       year,
     );

@@ -21,42 +21,98 @@ export class ActivityLedger {
 
   /** 值班签到: the shift was served by its member. */
   shiftServed(shift: { id: string; memberId: string; date?: string }, at: Date): Promise<void> {
-    return this.add({ key: `shift-served:${shift.id}`, kind: 'shift-served', at, memberId: shift.memberId, subjectId: shift.id, ...(shift.date ? { ref: shift.date } : {}) });
+    return this.add({
+      key: `shift-served:${shift.id}`,
+      kind: 'shift-served',
+      at,
+      memberId: shift.memberId,
+      subjectId: shift.id,
+      ...(shift.date ? { ref: shift.date } : {}),
+    });
   }
 
   /** 活动签到: the member attended the event. */
   eventAttended(event: { id: string; number?: number }, memberId: string, at: Date): Promise<void> {
-    return this.add({ key: `event-attended:${event.id}:${memberId}`, kind: 'event-attended', at, memberId, subjectId: event.id, ...(event.number !== undefined ? { ref: String(event.number) } : {}) });
+    return this.add({
+      key: `event-attended:${event.id}:${memberId}`,
+      kind: 'event-attended',
+      at,
+      memberId,
+      subjectId: event.id,
+      ...(event.number !== undefined ? { ref: String(event.number) } : {}),
+    });
   }
 
   /** 反映: only members' opinions count in a record (residents' are counted by the rates). */
   async opinionFiled(opinion: OpinionRecord): Promise<void> {
     if (opinion.filer.kind !== 'member') return;
-    await this.add({ key: `opinion-filed:${opinion.id}`, kind: 'opinion-filed', at: opinion.createdAt, memberId: opinion.filer.id, ...about(opinion) });
+    await this.add({
+      key: `opinion-filed:${opinion.id}`,
+      kind: 'opinion-filed',
+      at: opinion.createdAt,
+      memberId: opinion.filer.id,
+      ...about(opinion),
+    });
   }
 
   /** 受理 (also the implicit acceptance of 当场办结): who accepted, and whether within 24 h. */
   opinionAccepted(opinion: OpinionRecord, memberId: string | undefined, at: Date): Promise<void> {
     const withinDay = at.getTime() - opinion.createdAt.getTime() <= DAY_MS;
-    return this.add({ key: `opinion-accepted:${opinion.id}`, kind: 'opinion-accepted', at, ...(memberId ? { memberId } : {}), ...about(opinion), withinDay });
+    return this.add({
+      key: `opinion-accepted:${opinion.id}`,
+      kind: 'opinion-accepted',
+      at,
+      ...(memberId ? { memberId } : {}),
+      ...about(opinion),
+      withinDay,
+    });
   }
 
   /** 办结 / 当场办结: on time when resolved by the deadline in force at that moment. */
   opinionResolved(opinion: OpinionRecord, handlerId: string | undefined, at: Date, onSpot: boolean): Promise<void> {
     const onTime = !opinion.deadline || at.getTime() <= opinion.deadline.getTime();
-    return this.add({ key: `opinion-resolved:${opinion.id}:${opinion.round}`, kind: 'opinion-resolved', at, ...(handlerId ? { memberId: handlerId } : {}), ...about(opinion), onTime, onSpot });
+    return this.add({
+      key: `opinion-resolved:${opinion.id}:${opinion.round}`,
+      kind: 'opinion-resolved',
+      at,
+      ...(handlerId ? { memberId: handlerId } : {}),
+      ...about(opinion),
+      onTime,
+      onSpot,
+    });
   }
 
   /** 评价: credited to the handler whose result was rated; `round` is the one that was rated. */
   opinionRated(opinion: OpinionRecord, round: number, rating: OpinionRating, at: Date): Promise<void> {
-    return this.add({ key: `opinion-rated:${opinion.id}:${round}`, kind: 'opinion-rated', at, ...(opinion.handlerId ? { memberId: opinion.handlerId } : {}), ...about(opinion), rating });
+    return this.add({
+      key: `opinion-rated:${opinion.id}:${round}`,
+      kind: 'opinion-rated',
+      at,
+      ...(opinion.handlerId ? { memberId: opinion.handlerId } : {}),
+      ...about(opinion),
+      rating,
+    });
   }
 
   /** 提案提交: one entry for the author, one for each co-signer. */
   async proposalSubmitted(proposal: ProposalRecord, at: Date): Promise<void> {
-    await this.add({ key: `proposal-submitted:${proposal.id}`, kind: 'proposal-submitted', at, memberId: proposal.authorId, subjectId: proposal.id, ref: proposal.number });
+    await this.add({
+      key: `proposal-submitted:${proposal.id}`,
+      kind: 'proposal-submitted',
+      at,
+      memberId: proposal.authorId,
+      subjectId: proposal.id,
+      ref: proposal.number,
+    });
     for (const coSigner of proposal.coSignerIds) {
-      await this.add({ key: `proposal-cosigned:${proposal.id}:${coSigner}`, kind: 'proposal-cosigned', at, memberId: coSigner, subjectId: proposal.id, ref: proposal.number });
+      await this.add({
+        key: `proposal-cosigned:${proposal.id}:${coSigner}`,
+        kind: 'proposal-cosigned',
+        at,
+        memberId: coSigner,
+        subjectId: proposal.id,
+        ref: proposal.number,
+      });
     }
   }
 }

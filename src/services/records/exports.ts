@@ -59,7 +59,19 @@ export class RecordsExports {
   private async memberRecords(period: Period): Promise<Table> {
     const t = this.messages.records.export;
     const rows = (await this.records.summaries(period)).map(({ member, summary: s }) => [
-      member.name, member.sector, s.shifts, s.filed, s.accepted, s.resolved, s.onTime, s.onSpot, s.events, s.proposals, s.cosigned, s.satisfaction.num, s.satisfaction.den,
+      member.name,
+      member.sector,
+      s.shifts,
+      s.filed,
+      s.accepted,
+      s.resolved,
+      s.onTime,
+      s.onSpot,
+      s.events,
+      s.proposals,
+      s.cosigned,
+      s.satisfaction.num,
+      s.satisfaction.den,
     ]);
     return { sheet: t.sheets.records, header: t.records, rows };
   }
@@ -68,7 +80,8 @@ export class RecordsExports {
     const t = this.messages.records.export;
     const report = await this.records.rates(period);
     const row = (scope: string, name: string, r: RateSet) => [
-      scope, name,
+      scope,
+      name,
       ...[r.response, r.onTime, r.resolution, r.satisfaction].flatMap((ratio) => [percent(ratio) ?? '', ratio.num, ratio.den]),
       ...(r.participation ? [percent(r.participation) ?? '', r.participation.num, r.participation.den] : ['', '', '']),
     ];

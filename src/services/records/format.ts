@@ -24,14 +24,20 @@ export function periodLabel(t: Messages, period: Period): string {
 }
 
 /** The compact card of 我的履职 / 履职 / the monthly card: a title and up to four lines. */
-export function renderCard(t: Messages, member: Pick<MemberRecord, 'name' | 'sector'>, period: Period, summary: MemberRecordSummary): string {
+export function renderCard(
+  t: Messages,
+  member: Pick<MemberRecord, 'name' | 'sector'>,
+  period: Period,
+  summary: MemberRecordSummary,
+): string {
   const c = t.records.card;
   const lines = [c.title(member.name, member.sector, periodLabel(t, period))];
   if (isEmpty(summary)) return [...lines, c.empty].join('\n');
   lines.push(c.presence(summary.shifts, summary.events));
   lines.push(c.voice(summary.filed, summary.proposals, summary.cosigned));
   lines.push(c.work(summary.accepted, summary.resolved, summary.onTime, summary.onSpot));
-  if (summary.satisfaction.den > 0) lines.push(c.satisfaction(percent(summary.satisfaction), summary.satisfaction.num, summary.satisfaction.den));
+  if (summary.satisfaction.den > 0)
+    lines.push(c.satisfaction(percent(summary.satisfaction), summary.satisfaction.num, summary.satisfaction.den));
   return lines.join('\n');
 }
 

@@ -48,5 +48,15 @@ export function summarise(entries: readonly ActivityRecord[]): MemberRecordSumma
 
 /** True when nothing at all was recorded. */
 export function isEmpty(summary: MemberRecordSummary): boolean {
-  return summary.shifts + summary.filed + summary.accepted + summary.resolved + summary.events + summary.proposals + summary.cosigned + summary.satisfaction.den === 0;
+  return (
+    summary.shifts +
+      summary.filed +
+      summary.accepted +
+      summary.resolved +
+      summary.events +
+      summary.proposals +
+      summary.cosigned +
+      summary.satisfaction.den ===
+    0
+  );
 }

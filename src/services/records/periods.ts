@@ -21,12 +21,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export function monthPeriod(year: number, month: number): Period {
-  return { kind: 'month', from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`, key: `${year}-${pad(month)}` };
+  return {
+    kind: 'month',
+    from: `${year}-${pad(month)}-01`,
+    to: `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`,
+    key: `${year}-${pad(month)}`,
+  };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
   const first = (quarter - 1) * 3 + 1;
-  return { kind: 'quarter', from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(lastDayOfMonth(year, first + 2))}`, key: `${year}-Q${quarter}` };
+  return {
+    kind: 'quarter',
+    from: `${year}-${pad(first)}-01`,
+    to: `${year}-${pad(first + 2)}-${pad(lastDayOfMonth(year, first + 2))}`,
+    key: `${year}-Q${quarter}`,
+  };
 }
 
 export function yearPeriod(year: number): Period {

@@ -90,7 +90,9 @@ export function computeRates(input: RatesInput): RatesReport {
     for (const set of groups.targets(sectorOf.get(entry.memberId ?? ''), entry.community)) add(set.satisfaction, pleased);
   }
 
-  const speakers = new Set(input.activities.filter((a) => a.kind === 'opinion-filed' || a.kind === 'proposal-submitted').map((a) => a.memberId));
+  const speakers = new Set(
+    input.activities.filter((a) => a.kind === 'opinion-filed' || a.kind === 'proposal-submitted').map((a) => a.memberId),
+  );
   for (const member of members) {
     const spoke = speakers.has(member.id);
     add(groups.overall.participation!, spoke);
@@ -150,7 +152,8 @@ class Groups {
   }
 
   report(): RatesReport {
-    const sorted = (map: Map<string, RateSet>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, rates]) => ({ name, rates }));
+    const sorted = (map: Map<string, RateSet>) =>
+      [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, rates]) => ({ name, rates }));
     return { overall: this.overall, bySector: sorted(this.sectors), byCommunity: sorted(this.communities) };
   }
 }

@@ -40,7 +40,9 @@ export class RecordsService {
   async summaries(period: Period): Promise<Array<{ member: MemberRecord; summary: MemberRecordSummary }>> {
     const { start, end } = instantsOf(period);
     const entries = await this.deps.activities.listBetween(start, end);
-    const members = (await this.deps.members.list({ role: 'member', activeOnly: true })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    const members = (await this.deps.members.list({ role: 'member', activeOnly: true })).sort((a, b) =>
+      a.name.localeCompare(b.name, 'zh-CN'),
+    );
     return members.map((member) => ({ member, summary: summarise(entries.filter((e) => e.memberId === member.id)) }));
   }
 

@@ -41,7 +41,10 @@ export class CommunityQrCodes {
   private configured(): { makeLink: (openKfId: string, scene: string) => Promise<string>; openKfId: string } {
     const { makeLink, openKfId } = this.deps;
     if (!makeLink || !openKfId) {
-      throw new YishiError('kf_not_configured', { status: 409, userMessage: '微信客服 is not configured: set the WeCom app keys (WECOM_CORP_ID, WECOM_SECRET, …) and WECOM_KF_OPEN_KFID.' });
+      throw new YishiError('kf_not_configured', {
+        status: 409,
+        userMessage: '微信客服 is not configured: set the WeCom app keys (WECOM_CORP_ID, WECOM_SECRET, …) and WECOM_KF_OPEN_KFID.',
+      });
     }
     return { makeLink, openKfId };
   }
@@ -81,7 +84,9 @@ export class CommunityQrCodes {
     const cards: string[] = [];
     for (const qr of await this.all()) {
       const data = (await this.png(qr.url)).toString('base64');
-      cards.push(`<figure class="card"><img src="data:image/png;base64,${data}" alt="${escapeHtml(qr.community)}"><figcaption>${escapeHtml(qr.community)}</figcaption><p>${escapeHtml(t.qrSheetHint)}</p></figure>`);
+      cards.push(
+        `<figure class="card"><img src="data:image/png;base64,${data}" alt="${escapeHtml(qr.community)}"><figcaption>${escapeHtml(qr.community)}</figcaption><p>${escapeHtml(t.qrSheetHint)}</p></figure>`,
+      );
     }
     return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(t.qrSheetTitle)}</title>

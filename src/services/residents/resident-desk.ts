@@ -102,7 +102,11 @@ export class ResidentDesk {
       await this.deps.inbox.release(key).catch(() => undefined);
       throw error;
     }
-    await this.deps.inbox.finish(key, replies.map((text) => ({ text, format: 'text' as const })), this.deps.clock.now());
+    await this.deps.inbox.finish(
+      key,
+      replies.map((text) => ({ text, format: 'text' as const })),
+      this.deps.clock.now(),
+    );
   }
 
   private async answer(customer: Customer, message: ResidentMessage): Promise<string[]> {
@@ -140,8 +144,12 @@ export class ResidentDesk {
     if (scene) await this.deps.customers.setScene(customer, scene, message.sendTime);
     const code = message.event?.welcomeCode;
     if (!code) return [];
-    const text = this.deps.messages.residents.welcome(await this.deps.talk.communityOf(scene ?? (await this.deps.customers.sceneOf(customer))));
-    await this.deps.channel.welcome(code, text).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'the welcome message could not be sent'));
+    const text = this.deps.messages.residents.welcome(
+      await this.deps.talk.communityOf(scene ?? (await this.deps.customers.sceneOf(customer))),
+    );
+    await this.deps.channel
+      .welcome(code, text)
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'the welcome message could not be sent'));
     return [text];
   }
 }

@@ -45,7 +45,8 @@ export class ResidentFollowUp {
     const open = ['accepted', 'assigned', 'in_progress'].includes(opinion.state);
     if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijing(opinion.deadline).slice(0, 10)));
     if (opinion.result && ['resolved', 'closed'].includes(opinion.state)) lines.push(this.t.result(opinion.result));
-    if (opinion.state === 'resolved' && opinion.filer.id === (await callerIdentity(this.deps.opinions.deps, caller)).id) lines.push(this.t.askRate);
+    if (opinion.state === 'resolved' && opinion.filer.id === (await callerIdentity(this.deps.opinions.deps, caller)).id)
+      lines.push(this.t.askRate);
     return lines.join('\n');
   }
 
@@ -64,7 +65,9 @@ export class ResidentFollowUp {
 
   /** 重新办理: the given opinion, or the latest resolved or closed one (the 7-day rule applies). */
   async reopen(caller: Caller, word: string | undefined): Promise<string> {
-    const target = word ? await this.findTheirs(caller, word) : (await this.mine(caller)).find((o) => o.state === 'resolved' || o.state === 'closed');
+    const target = word
+      ? await this.findTheirs(caller, word)
+      : (await this.mine(caller)).find((o) => o.state === 'resolved' || o.state === 'closed');
     if (!target) return word ? this.t.notYours(word) : this.t.nothingToReopen;
     const updated = await this.deps.opinions.closing.reopen(caller, target.number);
     return this.t.reopened(updated.number);

@@ -35,7 +35,11 @@ export function undeliveredNoticesJob(deps: { held: HeldNoticeReports; notifier:
       for (const notice of waiting) {
         const number = /MY-\d{4}-\d{6}/.exec(notice.text)?.[0];
         const text = deps.messages.residents.staffUndelivered(number, formatBeijing(notice.heldAt));
-        await deps.notifier.notify({ kind: 'group', groupKey: 'staff' }, { text, format: 'text' }, { idempotencyKey: `kf-held:${notice.id}:staff` });
+        await deps.notifier.notify(
+          { kind: 'group', groupKey: 'staff' },
+          { text, format: 'text' },
+          { idempotencyKey: `kf-held:${notice.id}:staff` },
+        );
         await deps.held.markReported(notice.id, now);
       }
     },
@@ -78,7 +82,8 @@ export function contactRetentionJob(deps: RetentionDeps): ResidentJob {
         await deps.residents.eraseContact(resident.id);
         erased += 1;
       }
-      if (erased > 0) deps.logger.info({ erased, retentionDays: deps.retentionDays }, 'residents\' contact details deleted after the retention period');
+      if (erased > 0)
+        deps.logger.info({ erased, retentionDays: deps.retentionDays }, "residents' contact details deleted after the retention period");
     },
   };
 }

@@ -105,7 +105,11 @@ export class ResidentTalk {
   }
 
   private async save(turn: ResidentTurn, draft: Omit<Draft, 'expiresAt'>): Promise<void> {
-    await this.deps.coordination.setState<Draft>(this.key(turn), { ...draft, expiresAt: this.deps.clock.now().getTime() + IDLE_MS }, IDLE_MS + GRACE_MS);
+    await this.deps.coordination.setState<Draft>(
+      this.key(turn),
+      { ...draft, expiresAt: this.deps.clock.now().getTime() + IDLE_MS },
+      IDLE_MS + GRACE_MS,
+    );
   }
 
   private async end(turn: ResidentTurn): Promise<void> {
@@ -141,7 +145,9 @@ export class ResidentTalk {
 
   private async respond(turn: ResidentTurn): Promise<string> {
     const found = await this.deps.coordination.getState<Draft>(this.key(turn));
-    const word = foldWidth(turn.text).trim().replace(/[。.!！~～]+$/, '');
+    const word = foldWidth(turn.text)
+      .trim()
+      .replace(/[。.!！~～]+$/, '');
     const lower = word.toLowerCase();
     const w = this.t.words;
     if (found && found.expiresAt > this.deps.clock.now().getTime()) {
@@ -183,8 +189,10 @@ export class ResidentTalk {
     if (number && rest === '') return this.followUp.show(caller, number);
     // "不满意，灯还是不亮" is a rating with a reason when something waits for one, else a new report.
     const rating = this.ratingIn(rest);
-    if (rating && ([...rest].length <= SHORT_ANSWER_CHARS || (await this.followUp.awaitsRating(caller)))) return this.followUp.rate(caller, rating, number);
-    if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r)))) return this.followUp.reopen(caller, number);
+    if (rating && ([...rest].length <= SHORT_ANSWER_CHARS || (await this.followUp.awaitsRating(caller))))
+      return this.followUp.rate(caller, rating, number);
+    if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r))))
+      return this.followUp.reopen(caller, number);
     if ([...word].length < MIN_REPORT_CHARS) {
       await this.save(turn, { step: 'what', photos: [] });
       return `${this.t.greeting(community)}`;
@@ -312,8 +320,11 @@ export class ResidentTalk {
   private async keepDetails(turn: ResidentTurn, draft: Draft, opinion: OpinionRecord): Promise<void> {
     const { identityKey, address } = residentIdentity(this.caller(turn).message);
     const resident = await this.deps.residents.findOrCreate(identityKey, address);
-    if (draft.phone) await this.deps.residents.updateContact(resident.id, { phone: draft.phone, ...(draft.name ? { name: draft.name } : {}) });
+    if (draft.phone)
+      await this.deps.residents.updateContact(resident.id, { phone: draft.phone, ...(draft.name ? { name: draft.name } : {}) });
     const receivedAt = this.deps.clock.now();
-    await this.deps.photos.add(draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId: resident.id, mediaId, receivedAt })));
+    await this.deps.photos.add(
+      draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId: resident.id, mediaId, receivedAt })),
+    );
   }
 }

@@ -34,12 +34,16 @@ export class DutyJobs {
     const shown = showDate(this.deps.t, today);
     for (const shift of due) {
       const text = t.reminder(shown, shift.slot, showHours(shift), shift.place);
-      await this.roster.notice({ kind: 'member', memberId: shift.memberId }, text, `duty-reminder:${shift.id}`, { expiresAt: shiftWindow(shift.date, shift.slot).end });
+      await this.roster.notice({ kind: 'member', memberId: shift.memberId }, text, `duty-reminder:${shift.id}`, {
+        expiresAt: shiftWindow(shift.date, shift.slot).end,
+      });
     }
     if (due.length > 0) {
       const lastEnd = shiftWindow(today, due.at(-1)!.slot).end;
       const lines = shifts.map((shift) => showLine(this.deps.t, shift));
-      await this.roster.notice({ kind: 'group', groupKey: 'staff' }, t.staffToday(shown, lines), `duty-reminder-staff:${today}`, { expiresAt: lastEnd });
+      await this.roster.notice({ kind: 'group', groupKey: 'staff' }, t.staffToday(shown, lines), `duty-reminder-staff:${today}`, {
+        expiresAt: lastEnd,
+      });
     }
     return due.length;
   }
@@ -62,7 +66,9 @@ export class DutyJobs {
     const recent = (await this.deps.shifts.listRange(addDays(today, -1), today)).filter((s) => s.state === 'missed');
     for (const missed of await this.roster.view(recent)) {
       const text = t.missed(showDate(this.deps.t, missed.date), missed.slot, missed.memberName, missed.place);
-      await this.roster.notice({ kind: 'group', groupKey: 'staff' }, text, `duty-missed:${missed.id}`, { dueAt: this.reminderAt(addDays(missed.date, 1)) });
+      await this.roster.notice({ kind: 'group', groupKey: 'staff' }, text, `duty-missed:${missed.id}`, {
+        dueAt: this.reminderAt(addDays(missed.date, 1)),
+      });
     }
     return closed;
   }

@@ -139,10 +139,18 @@ export class RosterService {
     const clash = request.holidays.find((date) => request.workdays.includes(date));
     if (clash) throw fail('roster_holiday_and_workday', g.bothHolidayAndWorkday(clash));
     const slots = request.slots;
-    const valid = slots.length > 0 && new Set(slots).size === slots.length && slots.every((slot) => SHIFT_SLOTS.includes(slot)) && !(slots.includes('全天') && slots.length > 1);
+    const valid =
+      slots.length > 0 &&
+      new Set(slots).size === slots.length &&
+      slots.every((slot) => SHIFT_SLOTS.includes(slot)) &&
+      !(slots.includes('全天') && slots.length > 1);
     if (!valid) throw fail('roster_bad_slots', g.badSlots);
     if (!request.place.trim()) throw fail('roster_no_place', g.noPlace);
-    return { ...request, place: request.place.trim(), slots: (['全天', '上午', '下午'] as ShiftSlot[]).filter((slot) => slots.includes(slot)) };
+    return {
+      ...request,
+      place: request.place.trim(),
+      slots: (['全天', '上午', '下午'] as ShiftSlot[]).filter((slot) => slots.includes(slot)),
+    };
   }
 
   /**
@@ -166,7 +174,8 @@ export class RosterService {
       windows.at(-1)!;
     const [shift] = await this.view([current.shift]);
     if (current.shift.state === 'served') return { status: 'already', shift: shift! };
-    if (now.getTime() < current.start.getTime() - CHECK_IN_EARLY_MS) return { status: 'too-early', shift: shift!, opensAt: new Date(current.start.getTime() - CHECK_IN_EARLY_MS) };
+    if (now.getTime() < current.start.getTime() - CHECK_IN_EARLY_MS)
+      return { status: 'too-early', shift: shift!, opensAt: new Date(current.start.getTime() - CHECK_IN_EARLY_MS) };
     if (now > current.end || current.shift.state === 'missed') return { status: 'over', shift: shift! };
     const served = await this.deps.shifts.transition(current.shift.id, OPEN_SHIFT_STATES, 'served', { servedAt: now });
     if (!served) return { status: 'already', shift: shift! };
@@ -201,7 +210,12 @@ export class RosterService {
   }
 
   /** Sends a plain-text notice through the outbox. */
-  async notice(recipient: Parameters<Notifier['notify']>[0], text: string, idempotencyKey: string, options: { dueAt?: Date; expiresAt?: Date } = {}): Promise<void> {
+  async notice(
+    recipient: Parameters<Notifier['notify']>[0],
+    text: string,
+    idempotencyKey: string,
+    options: { dueAt?: Date; expiresAt?: Date } = {},
+  ): Promise<void> {
     await this.deps.notifier.notify(recipient, { text, format: 'text' }, { idempotencyKey, ...options });
   }
 }

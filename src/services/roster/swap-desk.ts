@@ -8,9 +8,7 @@ import { slotsOverlap } from './rotation.js';
 import { shiftWindow } from './slots.js';
 
 export type SwapAnswer =
-  | { status: 'agreed'; shift: ShiftView; fromName: string }
-  | { status: 'refused'; fromName: string }
-  | { status: 'changed' };
+  { status: 'agreed'; shift: ShiftView; fromName: string } | { status: 'refused'; fromName: string } | { status: 'changed' };
 
 const fail = (code: string, userMessage: string, status = 400) => new YishiError(code, { userMessage, status });
 
@@ -37,7 +35,8 @@ export class ShiftSwapDesk {
     if (mine.length === 0) throw fail('swap_no_shift', t.noShiftThatDay(shown));
     const shift = mine.find((s) => shiftWindow(s.date, s.slot).start > now);
     if (!shift) throw fail('swap_too_late', t.alreadyOver(shown));
-    if (dayShifts.some((s) => s.memberId === toMemberId && slotsOverlap(s.slot, shift.slot))) throw fail('swap_member_busy', t.busy(to.name, shown));
+    if (dayShifts.some((s) => s.memberId === toMemberId && slotsOverlap(s.slot, shift.slot)))
+      throw fail('swap_member_busy', t.busy(to.name, shown));
     const pending = await this.deps.swaps.findPendingForShift(shift.id);
     if (pending) {
       const waitingFor = (await this.deps.members.findById(pending.toMemberId))?.name ?? this.deps.t.roster.unknownMember;
@@ -46,9 +45,14 @@ export class ShiftSwapDesk {
     const request = await this.deps.swaps.open({ shiftId: shift.id, date, slot: shift.slot, fromMemberId, toMemberId, createdAt: now });
     if (!request) throw fail('swap_pending', t.alreadyPending(shown, to.name), 409);
     const fromName = (await this.deps.members.findById(fromMemberId))?.name ?? this.deps.t.roster.unknownMember;
-    await this.roster.notice({ kind: 'member', memberId: toMemberId }, t.askNotice(fromName, shown, shift.slot, shift.place), `swap-ask:${request.id}`, {
-      expiresAt: shiftWindow(shift.date, shift.slot).start,
-    });
+    await this.roster.notice(
+      { kind: 'member', memberId: toMemberId },
+      t.askNotice(fromName, shown, shift.slot, shift.place),
+      `swap-ask:${request.id}`,
+      {
+        expiresAt: shiftWindow(shift.date, shift.slot).start,
+      },
+    );
     const [view] = await this.roster.view([shift]);
     return { shift: view!, toName: to.name };
   }
@@ -64,7 +68,11 @@ export class ShiftSwapDesk {
     const shown = showDate(this.deps.t, request.date);
     if (!agree) {
       if (!(await this.deps.swaps.close(request.id, 'refused', now))) throw fail('swap_answered', t.none);
-      await this.roster.notice({ kind: 'member', memberId: request.fromMemberId }, t.refusedNotice((await this.nameOf(memberId)), shown, request.slot), `swap-refused:${request.id}`);
+      await this.roster.notice(
+        { kind: 'member', memberId: request.fromMemberId },
+        t.refusedNotice(await this.nameOf(memberId), shown, request.slot),
+        `swap-refused:${request.id}`,
+      );
       return { status: 'refused', fromName };
     }
     const changed = await this.deps.shifts.reassign(request.shiftId, {
@@ -79,8 +87,16 @@ export class ShiftSwapDesk {
     }
     await this.deps.swaps.close(request.id, 'agreed', now);
     const toName = await this.nameOf(memberId);
-    await this.roster.notice({ kind: 'member', memberId: request.fromMemberId }, t.agreedNotice(toName, shown, request.slot), `swap-agreed:${request.id}`);
-    await this.roster.notice({ kind: 'group', groupKey: 'staff' }, t.staffNotice(shown, request.slot, fromName, toName), `swap-staff:${request.id}`);
+    await this.roster.notice(
+      { kind: 'member', memberId: request.fromMemberId },
+      t.agreedNotice(toName, shown, request.slot),
+      `swap-agreed:${request.id}`,
+    );
+    await this.roster.notice(
+      { kind: 'group', groupKey: 'staff' },
+      t.staffNotice(shown, request.slot, fromName, toName),
+      `swap-staff:${request.id}`,
+    );
     return { status: 'agreed', shift: { ...changed, memberName: toName }, fromName };
   }
 
@@ -90,7 +106,14 @@ export class ShiftSwapDesk {
     const waiting = (await this.deps.swaps.listPendingFor(memberId)).filter((r) => r.date >= today && (!date || r.date === date));
     if (waiting.length === 0) throw fail('swap_none_pending', t.none);
     const dates = [...new Set(waiting.map((r) => r.date))];
-    if (dates.length > 1) throw fail('swap_ambiguous', t.ambiguous(dates.map((d) => showDate(this.deps.t, d)), shortDate(dates[0]!)));
+    if (dates.length > 1)
+      throw fail(
+        'swap_ambiguous',
+        t.ambiguous(
+          dates.map((d) => showDate(this.deps.t, d)),
+          shortDate(dates[0]!),
+        ),
+      );
     return waiting[0]!;
   }
 

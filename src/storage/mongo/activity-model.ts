@@ -54,5 +54,7 @@ activitySchema.index({ at: 1, kind: 1 });
 activitySchema.index({ memberId: 1, at: 1 });
 
 export function activityModel(connection: Connection): Model<ActivityDocument> {
-  return (connection.models.Activity as Model<ActivityDocument> | undefined) ?? connection.model<ActivityDocument>('Activity', activitySchema);
+  return (
+    (connection.models.Activity as Model<ActivityDocument> | undefined) ?? connection.model<ActivityDocument>('Activity', activitySchema)
+  );
 }

@@ -36,17 +36,68 @@ export interface OpinionFactsReader {
   countByState(): Promise<Partial<Record<OpinionState, number>>>;
 }
 
-type Lean = Pick<OpinionDocument, '_id' | 'number' | 'state' | 'community' | 'category' | 'grade' | 'filer' | 'handlerId' | 'queueMemberId' | 'createdAt' | 'acceptedAt' | 'deadline' | 'resolvedAt' | 'rating' | 'plusOnes' | 'content' | 'result'>;
+type Lean = Pick<
+  OpinionDocument,
+  | '_id'
+  | 'number'
+  | 'state'
+  | 'community'
+  | 'category'
+  | 'grade'
+  | 'filer'
+  | 'handlerId'
+  | 'queueMemberId'
+  | 'createdAt'
+  | 'acceptedAt'
+  | 'deadline'
+  | 'resolvedAt'
+  | 'rating'
+  | 'plusOnes'
+  | 'content'
+  | 'result'
+>;
 
 function toFact(doc: Lean): OpinionFact {
-  const fact: Record<string, unknown> = { id: doc._id.toHexString(), number: doc.number, state: doc.state, filerKind: doc.filer.kind, createdAt: doc.createdAt, plusOnes: doc.plusOnes?.count ?? 0 };
-  for (const key of ['community', 'category', 'grade', 'handlerId', 'queueMemberId', 'acceptedAt', 'deadline', 'resolvedAt', 'rating'] as const) {
+  const fact: Record<string, unknown> = {
+    id: doc._id.toHexString(),
+    number: doc.number,
+    state: doc.state,
+    filerKind: doc.filer.kind,
+    createdAt: doc.createdAt,
+    plusOnes: doc.plusOnes?.count ?? 0,
+  };
+  for (const key of [
+    'community',
+    'category',
+    'grade',
+    'handlerId',
+    'queueMemberId',
+    'acceptedAt',
+    'deadline',
+    'resolvedAt',
+    'rating',
+  ] as const) {
     if (doc[key] !== undefined && doc[key] !== null) fact[key] = doc[key];
   }
   return fact as unknown as OpinionFact;
 }
 
-const FACT_FIELDS = { number: 1, state: 1, community: 1, category: 1, grade: 1, filer: 1, handlerId: 1, queueMemberId: 1, createdAt: 1, acceptedAt: 1, deadline: 1, resolvedAt: 1, rating: 1, plusOnes: 1 };
+const FACT_FIELDS = {
+  number: 1,
+  state: 1,
+  community: 1,
+  category: 1,
+  grade: 1,
+  filer: 1,
+  handlerId: 1,
+  queueMemberId: 1,
+  createdAt: 1,
+  acceptedAt: 1,
+  deadline: 1,
+  resolvedAt: 1,
+  rating: 1,
+  plusOnes: 1,
+};
 
 export class MongoOpinionFacts implements OpinionFactsReader {
   private readonly model: Model<OpinionDocument>;
@@ -64,7 +115,10 @@ export class MongoOpinionFacts implements OpinionFactsReader {
   }
 
   async createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & { content: string; result?: string }>> {
-    const docs = await this.model.find({ createdAt: { $gte: start, $lt: end } }, { ...FACT_FIELDS, content: 1, result: 1 }).sort({ createdAt: 1, _id: 1 }).lean<Lean[]>();
+    const docs = await this.model
+      .find({ createdAt: { $gte: start, $lt: end } }, { ...FACT_FIELDS, content: 1, result: 1 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Lean[]>();
     return docs.map((doc) => ({ ...toFact(doc), content: doc.content, ...(doc.result ? { result: doc.result } : {}) }));
   }
 

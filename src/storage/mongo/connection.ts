@@ -39,7 +39,10 @@ export async function pingMongo(connection: Connection): Promise<void> {
  * and opened again; models stay bound to the same mongoose Connection. Awaited (streaming)
  * heartbeats are long polls by design and are not watched.
  */
-export function watchMongoMonitor(connection: Connection, options: { uri: string; stuckAfterMs?: number; onReopen?: (error?: unknown) => void }): () => void {
+export function watchMongoMonitor(
+  connection: Connection,
+  options: { uri: string; stuckAfterMs?: number; onReopen?: (error?: unknown) => void },
+): () => void {
   const stuckAfterMs = options.stuckAfterMs ?? 20_000;
   let outstandingSince: number | undefined;
   let reopening = false;

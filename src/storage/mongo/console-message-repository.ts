@@ -59,7 +59,8 @@ export class MongoConsoleMessageRepository implements ConsoleMessageRepository {
 
   constructor(connection: Connection) {
     this.model =
-      (connection.models.ConsoleMessage as Model<ConsoleMessageDocument> | undefined) ?? connection.model<ConsoleMessageDocument>('ConsoleMessage', consoleMessageSchema);
+      (connection.models.ConsoleMessage as Model<ConsoleMessageDocument> | undefined) ??
+      connection.model<ConsoleMessageDocument>('ConsoleMessage', consoleMessageSchema);
   }
 
   async append(message: Omit<ConsoleMessageRecord, 'id' | 'createdAt'> & { idempotencyKey?: string }, now: Date): Promise<void> {
@@ -68,10 +69,18 @@ export class MongoConsoleMessageRepository implements ConsoleMessageRepository {
       await this.model.create(fields);
       return;
     }
-    await this.model.updateOne({ idempotencyKey: { $eq: message.idempotencyKey } }, { $setOnInsert: { ...fields, idempotencyKey: message.idempotencyKey } }, { upsert: true });
+    await this.model.updateOne(
+      { idempotencyKey: { $eq: message.idempotencyKey } },
+      { $setOnInsert: { ...fields, idempotencyKey: message.idempotencyKey } },
+      { upsert: true },
+    );
   }
 
-  async listFor(to: string, after: string | undefined, limit: number): Promise<{ messages: ConsoleMessageRecord[]; cursor: string | undefined }> {
+  async listFor(
+    to: string,
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ messages: ConsoleMessageRecord[]; cursor: string | undefined }> {
     const query: Record<string, unknown> = { to: { $eq: to } };
     if (after && Types.ObjectId.isValid(after)) query._id = { $gt: new Types.ObjectId(after) };
     const docs = await this.model.find(query).sort({ _id: 1 }).limit(limit).lean<ConsoleMessageDocument[]>();

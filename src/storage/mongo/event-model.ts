@@ -83,7 +83,12 @@ export interface EventAttendanceDocument {
 }
 
 const signupSchema = new Schema<EventSignupDocument>(
-  { eventId: { type: String, required: true }, memberId: { type: String, required: true }, seat: { type: String, required: true }, at: { type: Date, required: true } },
+  {
+    eventId: { type: String, required: true },
+    memberId: { type: String, required: true },
+    seat: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
   { collection: 'event_signups', versionKey: false },
 );
 signupSchema.index({ eventId: 1, memberId: 1 }, { unique: true });
@@ -97,9 +102,15 @@ attendanceSchema.index({ eventId: 1, memberId: 1 }, { unique: true });
 attendanceSchema.index({ memberId: 1, at: 1 });
 
 export function eventSignupModel(connection: Connection): Model<EventSignupDocument> {
-  return (connection.models.EventSignup as Model<EventSignupDocument> | undefined) ?? connection.model<EventSignupDocument>('EventSignup', signupSchema);
+  return (
+    (connection.models.EventSignup as Model<EventSignupDocument> | undefined) ??
+    connection.model<EventSignupDocument>('EventSignup', signupSchema)
+  );
 }
 
 export function eventAttendanceModel(connection: Connection): Model<EventAttendanceDocument> {
-  return (connection.models.EventAttendance as Model<EventAttendanceDocument> | undefined) ?? connection.model<EventAttendanceDocument>('EventAttendance', attendanceSchema);
+  return (
+    (connection.models.EventAttendance as Model<EventAttendanceDocument> | undefined) ??
+    connection.model<EventAttendanceDocument>('EventAttendance', attendanceSchema)
+  );
 }

@@ -1,5 +1,13 @@
 import type { Connection, Model } from 'mongoose';
-import { eventAttendanceModel, eventModel, eventSignupModel, type EventAttendanceDocument, type EventDocument, type EventSignupDocument, type EventState } from './event-model.js';
+import {
+  eventAttendanceModel,
+  eventModel,
+  eventSignupModel,
+  type EventAttendanceDocument,
+  type EventDocument,
+  type EventSignupDocument,
+  type EventState,
+} from './event-model.js';
 import { isDuplicateKey, placeSignup, reseat } from './event-seats.js';
 
 export type { EventState } from './event-model.js';
@@ -51,7 +59,8 @@ export interface EventFilter {
 }
 
 /** Why a sign-up or check-in changed nothing. */
-export type AttendanceResult = { status: 'ok'; event: EventRecord } | { status: 'already' } | { status: 'full' } | { status: 'closed' } | { status: 'missing' };
+export type AttendanceResult =
+  { status: 'ok'; event: EventRecord } | { status: 'already' } | { status: 'full' } | { status: 'closed' } | { status: 'missing' };
 
 /**
  * Events in MongoDB. Sign-ups and check-ins are documents guarded by unique indexes (one per
@@ -67,9 +76,18 @@ export interface EventRepository {
   findByNumber(number: number): Promise<EventRecord | null>;
   list(filter?: EventFilter): Promise<EventRecord[]>;
   /** `bumpSchedule` increments scheduleVersion in the same update. */
-  update(id: string, changes: EventChanges, options?: { bumpSchedule?: boolean }): Promise<{ status: 'ok'; event: EventRecord } | { status: 'missing' } | { status: 'capacity_below_signups' }>;
+  update(
+    id: string,
+    changes: EventChanges,
+    options?: { bumpSchedule?: boolean },
+  ): Promise<{ status: 'ok'; event: EventRecord } | { status: 'missing' } | { status: 'capacity_below_signups' }>;
   addSignup(id: string, memberId: string, at: Date): Promise<AttendanceResult>;
-  removeSignup(id: string, memberId: string): Promise<{ status: 'ok'; event: EventRecord; signup: { memberId: string; at: Date } } | { status: 'not_signed_up' } | { status: 'missing' }>;
+  removeSignup(
+    id: string,
+    memberId: string,
+  ): Promise<
+    { status: 'ok'; event: EventRecord; signup: { memberId: string; at: Date } } | { status: 'not_signed_up' } | { status: 'missing' }
+  >;
   addAttendance(id: string, memberId: string, at: Date): Promise<AttendanceResult>;
   setOutcome(id: string, outcome: EventOutcome): Promise<EventRecord | null>;
   /** Check-ins of one member (for the performance record), earliest first. */
@@ -134,7 +152,17 @@ export class MongoEventRepository implements EventRepository {
     ]);
     return docs.map((doc) => {
       const id = doc._id.toHexString();
-      return toRecord(doc, signups.filter((s) => s.eventId === id).sort(byTime).map(person), attendance.filter((a) => a.eventId === id).sort(byTime).map(person));
+      return toRecord(
+        doc,
+        signups
+          .filter((s) => s.eventId === id)
+          .sort(byTime)
+          .map(person),
+        attendance
+          .filter((a) => a.eventId === id)
+          .sort(byTime)
+          .map(person),
+      );
     });
   }
 
@@ -147,7 +175,12 @@ export class MongoEventRepository implements EventRepository {
     for (let attempt = 0; ; attempt++) {
       const last = await this.model.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>();
       try {
-        const doc = await this.model.create({ ...event, number: (last?.number ?? 0) + 1, capacity: event.capacity ?? null, scheduleVersion: 1 });
+        const doc = await this.model.create({
+          ...event,
+          number: (last?.number ?? 0) + 1,
+          capacity: event.capacity ?? null,
+          scheduleVersion: 1,
+        });
         return toRecord(doc.toObject(), [], []);
       } catch (error) {
         if (!isDuplicateKey(error) || attempt >= RETRIES) throw error;
@@ -236,14 +269,19 @@ export class MongoEventRepository implements EventRepository {
 
   async setOutcome(id: string, outcome: EventOutcome): Promise<EventRecord | null> {
     if (!isObjectId(id)) return null;
-    return this.one(await this.model.findOneAndUpdate({ _id: id }, { $set: { outcome, state: 'done' } }, { new: true }).lean<EventDocument>());
+    return this.one(
+      await this.model.findOneAndUpdate({ _id: id }, { $set: { outcome, state: 'done' } }, { new: true }).lean<EventDocument>(),
+    );
   }
 
   async attendanceOf(memberId: string, range: { from?: Date; to?: Date } = {}): Promise<Array<{ eventId: string; at: Date }>> {
     const at: Record<string, Date> = {};
     if (range.from) at.$gte = range.from;
     if (range.to) at.$lt = range.to;
-    const docs = await this.attendance.find({ memberId: { $eq: memberId }, ...(range.from || range.to ? { at } : {}) }).sort({ at: 1 }).lean<EventAttendanceDocument[]>();
+    const docs = await this.attendance
+      .find({ memberId: { $eq: memberId }, ...(range.from || range.to ? { at } : {}) })
+      .sort({ at: 1 })
+      .lean<EventAttendanceDocument[]>();
     return docs.map((d) => ({ eventId: d.eventId, at: d.at }));
   }
 }

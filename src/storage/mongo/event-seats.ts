@@ -13,7 +13,11 @@ const seatNumber = (seat: string) => (/^s(\d+)$/.exec(seat) ? Number(seat.slice(
  * on (event, seat) lets exactly one person hold each, so concurrent sign-ups can never exceed
  * the capacity; the unique index on (event, member) stops anyone signing up twice.
  */
-export async function placeSignup(signups: Model<EventSignupDocument>, signup: { eventId: string; memberId: string; at: Date }, capacity: number | null): Promise<'ok' | 'already' | 'full'> {
+export async function placeSignup(
+  signups: Model<EventSignupDocument>,
+  signup: { eventId: string; memberId: string; at: Date },
+  capacity: number | null,
+): Promise<'ok' | 'already' | 'full'> {
   const insert = async (seat: string): Promise<'ok' | 'taken' | 'already'> => {
     try {
       await signups.create({ ...signup, seat });

@@ -40,7 +40,9 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
   private readonly model: Model<InboundMessageDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.InboundMessage as Model<InboundMessageDocument> | undefined) ?? connection.model<InboundMessageDocument>('InboundMessage', inboundMessageSchema);
+    this.model =
+      (connection.models.InboundMessage as Model<InboundMessageDocument> | undefined) ??
+      connection.model<InboundMessageDocument>('InboundMessage', inboundMessageSchema);
   }
 
   async claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim> {
@@ -53,18 +55,32 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
     const existing = await this.model.findById(key).lean<InboundMessageDocument>();
     if (!existing) return this.claim(key, now, staleAfterMs);
     if (existing.state === 'done') {
-      return { status: 'done', replies: existing.replies.map((r) => ({ text: r.text, format: r.format, ...(r.mentionUserIds?.length ? { mentionUserIds: r.mentionUserIds } : {}) })) };
+      return {
+        status: 'done',
+        replies: existing.replies.map((r) => ({
+          text: r.text,
+          format: r.format,
+          ...(r.mentionUserIds?.length ? { mentionUserIds: r.mentionUserIds } : {}),
+        })),
+      };
     }
     // A claim left behind by a crashed instance is taken over once it is stale.
     if (now.getTime() - new Date(existing.startedAt).getTime() > staleAfterMs) {
-      const taken = await this.model.findOneAndUpdate({ _id: key, state: 'processing', startedAt: existing.startedAt }, { $set: { startedAt: now } });
+      const taken = await this.model.findOneAndUpdate(
+        { _id: key, state: 'processing', startedAt: existing.startedAt },
+        { $set: { startedAt: now } },
+      );
       if (taken) return { status: 'new' };
     }
     return { status: 'processing' };
   }
 
   async finish(key: string, replies: OutgoingMessage[], now: Date): Promise<void> {
-    const stored = replies.map((r) => ({ text: r.text, format: r.format, ...(r.mentionUserIds ? { mentionUserIds: r.mentionUserIds } : {}) }));
+    const stored = replies.map((r) => ({
+      text: r.text,
+      format: r.format,
+      ...(r.mentionUserIds ? { mentionUserIds: r.mentionUserIds } : {}),
+    }));
     await this.model.updateOne({ _id: key }, { $set: { state: 'done', replies: stored, finishedAt: now } });
   }
 

@@ -14,7 +14,13 @@ interface KfContactWayDocument extends KfContactWay {
 }
 
 const kfContactWaySchema = new Schema<KfContactWayDocument>(
-  { _id: { type: String, required: true }, openKfId: { type: String, required: true }, scene: { type: String, required: true }, url: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    openKfId: { type: String, required: true },
+    scene: { type: String, required: true },
+    url: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
   { collection: 'kf_contact_ways', versionKey: false },
 );
 
@@ -28,7 +34,9 @@ export class MongoKfContactWayRepository {
   private readonly model: Model<KfContactWayDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.KfContactWay as Model<KfContactWayDocument> | undefined) ?? connection.model<KfContactWayDocument>('KfContactWay', kfContactWaySchema);
+    this.model =
+      (connection.models.KfContactWay as Model<KfContactWayDocument> | undefined) ??
+      connection.model<KfContactWayDocument>('KfContactWay', kfContactWaySchema);
   }
 
   async find(openKfId: string, scene: string): Promise<KfContactWay | null> {

@@ -24,7 +24,8 @@ export class MongoKfCursorRepository implements KfCursorStore {
   private readonly model: Model<KfCursorDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.KfCursor as Model<KfCursorDocument> | undefined) ?? connection.model<KfCursorDocument>('KfCursor', kfCursorSchema);
+    this.model =
+      (connection.models.KfCursor as Model<KfCursorDocument> | undefined) ?? connection.model<KfCursorDocument>('KfCursor', kfCursorSchema);
   }
 
   async get(openKfId: string): Promise<string | undefined> {

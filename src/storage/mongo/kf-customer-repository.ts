@@ -43,7 +43,9 @@ export class MongoKfCustomerRepository implements KfWindowStore {
   private readonly model: Model<KfCustomerDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.KfCustomer as Model<KfCustomerDocument> | undefined) ?? connection.model<KfCustomerDocument>('KfCustomer', kfCustomerSchema);
+    this.model =
+      (connection.models.KfCustomer as Model<KfCustomerDocument> | undefined) ??
+      connection.model<KfCustomerDocument>('KfCustomer', kfCustomerSchema);
   }
 
   async customerWrote(customer: KfCustomer, at: Date): Promise<void> {
@@ -60,7 +62,10 @@ export class MongoKfCustomerRepository implements KfWindowStore {
   }
 
   async takeSlot(customer: KfCustomer, since: Date, max: number): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: idOf(customer), lastCustomerAt: { $gt: since }, sentSince: { $lt: max } }, { $inc: { sentSince: 1 } });
+    const result = await this.model.updateOne(
+      { _id: idOf(customer), lastCustomerAt: { $gt: since }, sentSince: { $lt: max } },
+      { $inc: { sentSince: 1 } },
+    );
     return result.modifiedCount === 1;
   }
 
@@ -75,7 +80,10 @@ export class MongoKfCustomerRepository implements KfWindowStore {
   async setScene(customer: KfCustomer, scene: string, at: Date): Promise<void> {
     await this.model.updateOne(
       { _id: idOf(customer) },
-      { $set: { scene, sceneAt: at, openKfId: customer.openKfId, externalUserId: customer.externalUserId }, $setOnInsert: { sentSince: 0 } },
+      {
+        $set: { scene, sceneAt: at, openKfId: customer.openKfId, externalUserId: customer.externalUserId },
+        $setOnInsert: { sentSince: 0 },
+      },
       { upsert: true },
     );
   }

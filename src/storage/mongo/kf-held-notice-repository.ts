@@ -55,7 +55,9 @@ export class MongoHeldNoticeRepository implements HeldNoticeStore {
   private readonly model: Model<HeldNoticeDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.KfHeldNotice as Model<HeldNoticeDocument> | undefined) ?? connection.model<HeldNoticeDocument>('KfHeldNotice', heldNoticeSchema);
+    this.model =
+      (connection.models.KfHeldNotice as Model<HeldNoticeDocument> | undefined) ??
+      connection.model<HeldNoticeDocument>('KfHeldNotice', heldNoticeSchema);
   }
 
   async hold(notice: Omit<HeldNotice, 'id'>): Promise<void> {
@@ -81,7 +83,11 @@ export class MongoHeldNoticeRepository implements HeldNoticeStore {
 
   /** Held notices held at or before `cutoff` that the staff group has not heard about yet. */
   async listUnreported(cutoff: Date, limit = 200): Promise<HeldNotice[]> {
-    const docs = await this.model.find({ state: 'held', heldAt: { $lte: cutoff }, reportedAt: null }).sort({ heldAt: 1 }).limit(limit).lean<HeldNoticeDocument[]>();
+    const docs = await this.model
+      .find({ state: 'held', heldAt: { $lte: cutoff }, reportedAt: null })
+      .sort({ heldAt: 1 })
+      .limit(limit)
+      .lean<HeldNoticeDocument[]>();
     return docs.map(toNotice);
   }
 

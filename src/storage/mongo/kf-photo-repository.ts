@@ -82,7 +82,8 @@ export class MongoKfPhotoRepository {
   private readonly model: Model<KfPhotoDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.KfPhoto as Model<KfPhotoDocument> | undefined) ?? connection.model<KfPhotoDocument>('KfPhoto', kfPhotoSchema);
+    this.model =
+      (connection.models.KfPhoto as Model<KfPhotoDocument> | undefined) ?? connection.model<KfPhotoDocument>('KfPhoto', kfPhotoSchema);
   }
 
   async add(photos: KfPhoto[]): Promise<void> {
@@ -91,7 +92,10 @@ export class MongoKfPhotoRepository {
 
   /** An opinion's photos in the order they came, without their bytes. */
   async listFor(opinionNumber: string): Promise<KfPhotoInfo[]> {
-    const docs = await this.model.find({ opinionNumber: { $eq: opinionNumber } }, WITHOUT_DATA).sort({ receivedAt: 1, _id: 1 }).lean<KfPhotoDocument[]>();
+    const docs = await this.model
+      .find({ opinionNumber: { $eq: opinionNumber } }, WITHOUT_DATA)
+      .sort({ receivedAt: 1, _id: 1 })
+      .lean<KfPhotoDocument[]>();
     return docs.map(toInfo);
   }
 
@@ -109,7 +113,10 @@ export class MongoKfPhotoRepository {
   }
 
   async keep(id: string, file: { bytes: Buffer; contentType: string }, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { data: file.bytes, contentType: file.contentType, size: file.bytes.length, keptAt: at }, $unset: { lastError: 1 } });
+    await this.model.updateOne(
+      { _id: id },
+      { $set: { data: file.bytes, contentType: file.contentType, size: file.bytes.length, keptAt: at }, $unset: { lastError: 1 } },
+    );
   }
 
   /** A failed download; `lost` when there is no point trying again. */

@@ -4,7 +4,8 @@ import { memberModel, type MemberDocument } from './member-model.js';
 /** A committee member, staff or admin as the rest of Yishi sees it: its document's fields, with a string id. */
 export type MemberRecord = Omit<MemberDocument, '_id'> & { id: string };
 
-export type NewMember = Pick<MemberRecord, 'name' | 'sector' | 'role'> & Partial<Pick<MemberRecord, 'wecomUserId' | 'dingtalkStaffId' | 'phone' | 'isConvenor'>>;
+export type NewMember = Pick<MemberRecord, 'name' | 'sector' | 'role'> &
+  Partial<Pick<MemberRecord, 'wecomUserId' | 'dingtalkStaffId' | 'phone' | 'isConvenor'>>;
 
 /**
  * Members in MongoDB.

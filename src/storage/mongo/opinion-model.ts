@@ -1,7 +1,17 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Address } from '../../platforms/types.js';
 
-export const OPINION_STATES = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'escalated', 'merged', 'declined', 'closed'] as const;
+export const OPINION_STATES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'escalated',
+  'merged',
+  'declined',
+  'closed',
+] as const;
 export type OpinionState = (typeof OPINION_STATES)[number];
 export const OPINION_GRADES = ['simple', 'general', 'complex'] as const;
 export type OpinionGrade = (typeof OPINION_GRADES)[number];
@@ -60,7 +70,17 @@ export interface OpinionDocument {
 }
 
 const auditSchema = new Schema<AuditEntry>(
-  { who: String, whoName: String, whoRole: String, at: Date, from: { type: String, default: null }, to: String, action: String, note: String, ref: String },
+  {
+    who: String,
+    whoName: String,
+    whoRole: String,
+    at: Date,
+    from: { type: String, default: null },
+    to: String,
+    action: String,
+    note: String,
+    ref: String,
+  },
   { _id: false },
 );
 
@@ -112,7 +132,10 @@ interface CounterDocument {
   seq: number;
 }
 
-const counterSchema = new Schema<CounterDocument>({ _id: String, seq: { type: Number, default: 0 } }, { collection: 'counters', versionKey: false });
+const counterSchema = new Schema<CounterDocument>(
+  { _id: String, seq: { type: Number, default: 0 } },
+  { collection: 'counters', versionKey: false },
+);
 
 export function counterModel(connection: Connection): Model<CounterDocument> {
   return (connection.models.Counter as Model<CounterDocument> | undefined) ?? connection.model<CounterDocument>('Counter', counterSchema);

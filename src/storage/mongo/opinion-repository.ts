@@ -16,7 +16,9 @@ export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &
   Partial<Pick<OpinionRecord, 'filerAddress' | 'community' | 'category' | 'queueMemberId'>>;
 
 /** Fields a transition may set (and unset with `undefined`). */
-export type OpinionChanges = Partial<Omit<OpinionRecord, 'id' | 'number' | 'audit' | 'createdAt' | 'updatedAt' | 'plusOnes' | 'filer' | 'source' | 'content'>>;
+export type OpinionChanges = Partial<
+  Omit<OpinionRecord, 'id' | 'number' | 'audit' | 'createdAt' | 'updatedAt' | 'plusOnes' | 'filer' | 'source' | 'content'>
+>;
 
 export interface OpinionListFilter {
   state?: OpinionState;
@@ -44,7 +46,14 @@ export interface OpinionRepository {
   findByNumber(number: string): Promise<OpinionRecord | null>;
   findById(id: string): Promise<OpinionRecord | null>;
   /** Moves the opinion when its state is one of `from`; null when it is not (nothing changed). */
-  transition(id: string, from: readonly OpinionState[], to: OpinionState, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null>;
+  transition(
+    id: string,
+    from: readonly OpinionState[],
+    to: OpinionState,
+    changes: OpinionChanges,
+    audit: AuditEntry,
+    now: Date,
+  ): Promise<OpinionRecord | null>;
   /** Appends an audit entry without changing the state (contact revealed, classification corrected). */
   appendAudit(id: string, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null>;
   /** Adds one +1 by `who` to an open opinion; false when `who` had already added one. */
@@ -104,7 +113,19 @@ export class MongoOpinionRepository implements OpinionRepository {
       const seq = await this.nextSeq(year);
       const number = `MY-${year}-${String(seq).padStart(6, '0')}`;
       try {
-        const doc = await this.model.create({ ...opinion, number, year, seq, state: 'submitted', round: 0, ladderLevel: 0, plusOnes: { count: 0, by: [] }, audit: [audit], createdAt: now, updatedAt: now });
+        const doc = await this.model.create({
+          ...opinion,
+          number,
+          year,
+          seq,
+          state: 'submitted',
+          round: 0,
+          ladderLevel: 0,
+          plusOnes: { count: 0, by: [] },
+          audit: [audit],
+          createdAt: now,
+          updatedAt: now,
+        });
         return toRecord(doc.toObject());
       } catch (error) {
         if ((error as { code?: number }).code !== 11000 || attempt >= 200) throw error;
@@ -123,7 +144,14 @@ export class MongoOpinionRepository implements OpinionRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async transition(id: string, from: readonly OpinionState[], to: OpinionState, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null> {
+  async transition(
+    id: string,
+    from: readonly OpinionState[],
+    to: OpinionState,
+    changes: OpinionChanges,
+    audit: AuditEntry,
+    now: Date,
+  ): Promise<OpinionRecord | null> {
     const { $set, $unset } = splitChanges(changes);
     const update: Record<string, unknown> = { $set: { ...$set, state: to, updatedAt: now }, $push: { audit } };
     if (Object.keys($unset).length > 0) update.$unset = $unset;
@@ -140,7 +168,10 @@ export class MongoOpinionRepository implements OpinionRepository {
   }
 
   async addPlusOne(id: string, who: string, now: Date): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: id, 'plusOnes.by': { $ne: who } }, { $push: { 'plusOnes.by': who }, $inc: { 'plusOnes.count': 1 }, $set: { updatedAt: now } });
+    const result = await this.model.updateOne(
+      { _id: id, 'plusOnes.by': { $ne: who } },
+      { $push: { 'plusOnes.by': who }, $inc: { 'plusOnes.count': 1 }, $set: { updatedAt: now } },
+    );
     return result.modifiedCount === 1;
   }
 
@@ -149,7 +180,10 @@ export class MongoOpinionRepository implements OpinionRepository {
     return result.modifiedCount === 1;
   }
 
-  async list(filter: OpinionListFilter, page: { skip: number; limit: number } = { skip: 0, limit: 1000 }): Promise<{ items: OpinionRecord[]; total: number }> {
+  async list(
+    filter: OpinionListFilter,
+    page: { skip: number; limit: number } = { skip: 0, limit: 1000 },
+  ): Promise<{ items: OpinionRecord[]; total: number }> {
     const query: Record<string, unknown> = {};
     if (filter.state) query.state = { $eq: filter.state };
     else if (filter.states) query.state = { $in: filter.states };
@@ -158,7 +192,8 @@ export class MongoOpinionRepository implements OpinionRepository {
     if (filter.handlerId) query.handlerId = { $eq: filter.handlerId };
     if (filter.queueMemberId) query.queueMemberId = { $eq: filter.queueMemberId };
     if (filter.filerId) query['filer.id'] = { $eq: filter.filerId };
-    if (filter.from || filter.to) query.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    if (filter.from || filter.to)
+      query.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     const [docs, total] = await Promise.all([
       this.model.find(query).sort({ createdAt: -1, _id: -1 }).skip(page.skip).limit(page.limit).lean<OpinionDocument[]>(),
       this.model.countDocuments(query),

@@ -26,7 +26,8 @@ export class OutboxClaimLedger {
 
   constructor(connection: Connection) {
     this.model =
-      (connection.models.OutboxClaim as Model<OutboxClaimDocument> | undefined) ?? connection.model<OutboxClaimDocument>('OutboxClaim', claimSchema);
+      (connection.models.OutboxClaim as Model<OutboxClaimDocument> | undefined) ??
+      connection.model<OutboxClaimDocument>('OutboxClaim', claimSchema);
   }
 
   /**

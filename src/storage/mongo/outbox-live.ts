@@ -89,7 +89,10 @@ export class OutboxLiveQueue {
    */
   async findAwake(now: Date, limit: number, after?: OutboxCandidate): Promise<OutboxCandidate[]> {
     const filter = after
-      ? { wakeAt: { $lte: now }, $or: [{ dueAt: { $gt: after.dueAt } }, { dueAt: after.dueAt, _id: { $gt: new Types.ObjectId(after.id) } }] }
+      ? {
+          wakeAt: { $lte: now },
+          $or: [{ dueAt: { $gt: after.dueAt } }, { dueAt: after.dueAt, _id: { $gt: new Types.ObjectId(after.id) } }],
+        }
       : { wakeAt: { $lte: now } };
     const docs = await this.model.find(filter, { dueAt: 1, insertedAt: 1 }).sort({ dueAt: 1, _id: 1 }).limit(limit).lean<LiveDocument[]>();
     return docs.map(toCandidate);
@@ -97,7 +100,9 @@ export class OutboxLiveQueue {
 
   /** Ids of the entries whose key starts with `prefix` (a key range: no regex, no escaping). */
   async idsWithKeyPrefix(prefix: string): Promise<string[]> {
-    const docs = await this.model.find({ key: { $gte: prefix, $lt: `${prefix}\uffff` } }, { _id: 1 }).lean<Array<Pick<LiveDocument, '_id'>>>();
+    const docs = await this.model
+      .find({ key: { $gte: prefix, $lt: `${prefix}\uffff` } }, { _id: 1 })
+      .lean<Array<Pick<LiveDocument, '_id'>>>();
     return docs.map((doc) => doc._id.toHexString());
   }
 

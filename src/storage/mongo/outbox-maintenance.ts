@@ -57,7 +57,9 @@ export class MongoOutboxMaintenance implements OutboxMaintenance {
   }
 
   async retryAll(now: Date): Promise<number> {
-    const failed = await this.model.find({ state: 'failed' }, { idempotencyKey: 1 }).lean<Array<Pick<OutboxDocument, '_id' | 'idempotencyKey'>>>();
+    const failed = await this.model
+      .find({ state: 'failed' }, { idempotencyKey: 1 })
+      .lean<Array<Pick<OutboxDocument, '_id' | 'idempotencyKey'>>>();
     for (const doc of failed) await this.requeue(doc._id.toHexString(), doc.idempotencyKey, now);
     return failed.length;
   }

@@ -125,7 +125,14 @@ export class MongoOutboxRepository {
   }
 
   /** True when stored now, false when the key was already there. */
-  async enqueue(item: { idempotencyKey: string; recipient: Recipient; message: OutgoingMessage; dueAt: Date; expiresAt?: Date; now: Date }): Promise<boolean> {
+  async enqueue(item: {
+    idempotencyKey: string;
+    recipient: Recipient;
+    message: OutgoingMessage;
+    dueAt: Date;
+    expiresAt?: Date;
+    now: Date;
+  }): Promise<boolean> {
     const { image, ...message } = item.message;
     // The live entry goes first, under the item's future _id: a crash in between leaves an entry
     // without an item (dropped later), never a waiting item that nothing points to.
@@ -205,10 +212,18 @@ export class MongoOutboxRepository {
     if (!taken) return null;
     if (taken === 'took-over') {
       // The generation's first winner went quiet; make sure it never wrote the item back.
-      const fresh = await this.model.findById(item.id, { state: 1, claimSeq: 1, dueAt: 1, leaseUntil: 1, retryAt: 1 }).lean<OutboxDocument>();
+      const fresh = await this.model
+        .findById(item.id, { state: 1, claimSeq: 1, dueAt: 1, leaseUntil: 1, retryAt: 1 })
+        .lean<OutboxDocument>();
       if (!fresh || (fresh.claimSeq ?? 0) !== item.claimSeq || !isDue(fresh, now)) return null;
     }
-    const set = { state: 'claimed' as const, leaseUntil: new Date(now.getTime() + leaseMs), claimToken: token, claimSeq: item.claimSeq + 1, attempts: item.attempts + 1 };
+    const set = {
+      state: 'claimed' as const,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      claimToken: token,
+      claimSeq: item.claimSeq + 1,
+      attempts: item.attempts + 1,
+    };
     const result = await this.model.updateOne({ _id: item.id }, { $set: set });
     return result.matchedCount === 1 ? { ...item, ...set } : null;
   }
@@ -236,7 +251,12 @@ export class MongoOutboxRepository {
    * so once the wait is over it keeps its place in the queue of its robot.
    */
   async release(id: string, token: string, retry: { retryAt: Date; attempts: number; lastError?: string }): Promise<boolean> {
-    return this.finish(id, token, { state: 'pending', retryAt: retry.retryAt, attempts: retry.attempts, ...(retry.lastError ? { lastError: retry.lastError } : {}) });
+    return this.finish(id, token, {
+      state: 'pending',
+      retryAt: retry.retryAt,
+      attempts: retry.attempts,
+      ...(retry.lastError ? { lastError: retry.lastError } : {}),
+    });
   }
 
   /** Items not yet sent, failed or skipped (the outbox-depth gauge). */

@@ -36,7 +36,10 @@ const programmeSchema = new Schema<ProgrammeDocument>(
 programmeSchema.index({ startDate: 1 });
 
 function programmeModel(connection: Connection): Model<ProgrammeDocument> {
-  return (connection.models.Programme as Model<ProgrammeDocument> | undefined) ?? connection.model<ProgrammeDocument>('Programme', programmeSchema);
+  return (
+    (connection.models.Programme as Model<ProgrammeDocument> | undefined) ??
+    connection.model<ProgrammeDocument>('Programme', programmeSchema)
+  );
 }
 
 function toRecord(doc: ProgrammeDocument): ProgrammeRecord {
@@ -65,7 +68,10 @@ export interface ProgrammeRepository {
   list(): Promise<ProgrammeRecord[]>;
   /** Programmes whose period contains the date, latest start first. */
   findCovering(date: string): Promise<ProgrammeRecord[]>;
-  update(id: string, changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null }): Promise<ProgrammeRecord | null>;
+  update(
+    id: string,
+    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
+  ): Promise<ProgrammeRecord | null>;
 }
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
@@ -94,11 +100,17 @@ export class MongoProgrammeRepository implements ProgrammeRepository {
   }
 
   async findCovering(date: string): Promise<ProgrammeRecord[]> {
-    const docs = await this.model.find({ startDate: { $lte: date }, endDate: { $gte: date } }).sort({ startDate: -1 }).lean<ProgrammeDocument[]>();
+    const docs = await this.model
+      .find({ startDate: { $lte: date }, endDate: { $gte: date } })
+      .sort({ startDate: -1 })
+      .lean<ProgrammeDocument[]>();
     return docs.map(toRecord);
   }
 
-  async update(id: string, changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null }): Promise<ProgrammeRecord | null> {
+  async update(
+    id: string,
+    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
+  ): Promise<ProgrammeRecord | null> {
     if (!isObjectId(id)) return null;
     const { description, ...rest } = changes;
     const update: Record<string, unknown> = { $set: rest };

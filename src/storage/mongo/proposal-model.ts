@@ -47,5 +47,7 @@ proposalSchema.index({ state: 1, createdAt: 1 });
 proposalSchema.index({ authorId: 1, createdAt: -1 });
 
 export function proposalModel(connection: Connection): Model<ProposalDocument> {
-  return (connection.models.Proposal as Model<ProposalDocument> | undefined) ?? connection.model<ProposalDocument>('Proposal', proposalSchema);
+  return (
+    (connection.models.Proposal as Model<ProposalDocument> | undefined) ?? connection.model<ProposalDocument>('Proposal', proposalSchema)
+  );
 }

@@ -48,7 +48,9 @@ export class MongoProposalRepository implements ProposalRepository {
     // As with opinion numbers: FerretDB may hand two callers the same counter value; the unique
     // index on `number` stops the second, which draws again.
     for (let attempt = 0; ; attempt += 1) {
-      const counter = await this.counters.findOneAndUpdate({ _id: `proposal-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+      const counter = await this.counters
+        .findOneAndUpdate({ _id: `proposal-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+        .lean();
       const seq = counter!.seq;
       const number = `TA-${year}-${String(seq).padStart(4, '0')}`;
       try {
@@ -67,7 +69,11 @@ export class MongoProposalRepository implements ProposalRepository {
 
   async markSubmitted(number: string, by: string, now: Date): Promise<ProposalRecord | null> {
     const doc = await this.model
-      .findOneAndUpdate({ number: { $eq: number }, state: 'draft' }, { $set: { state: 'submitted', submittedAt: now, submittedBy: by, updatedAt: now } }, { new: true })
+      .findOneAndUpdate(
+        { number: { $eq: number }, state: 'draft' },
+        { $set: { state: 'submitted', submittedAt: now, submittedBy: by, updatedAt: now } },
+        { new: true },
+      )
       .lean<ProposalDocument>();
     return doc ? toRecord(doc) : null;
   }

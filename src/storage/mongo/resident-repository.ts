@@ -60,7 +60,8 @@ export class MongoResidentRepository {
   private readonly model: Model<ResidentDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.Resident as Model<ResidentDocument> | undefined) ?? connection.model<ResidentDocument>('Resident', residentSchema);
+    this.model =
+      (connection.models.Resident as Model<ResidentDocument> | undefined) ?? connection.model<ResidentDocument>('Resident', residentSchema);
   }
 
   /** The resident with this identity, created on first contact (safe under concurrency). */
@@ -84,7 +85,11 @@ export class MongoResidentRepository {
 
   /** Residents who still have a name or phone on record (for the retention job), oldest change first. */
   async listWithContact(limit = 1000): Promise<ResidentRecord[]> {
-    const docs = await this.model.find({ $or: [{ name: { $exists: true } }, { phone: { $exists: true } }] }).sort({ updatedAt: 1 }).limit(limit).lean<ResidentDocument[]>();
+    const docs = await this.model
+      .find({ $or: [{ name: { $exists: true } }, { phone: { $exists: true } }] })
+      .sort({ updatedAt: 1 })
+      .limit(limit)
+      .lean<ResidentDocument[]>();
     return docs.map(toRecord);
   }
 

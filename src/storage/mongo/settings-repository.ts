@@ -18,13 +18,17 @@ interface SettingDocument {
   updatedAt: Date;
 }
 
-const settingSchema = new Schema<SettingDocument>({ _id: String, value: Schema.Types.Mixed, updatedAt: Date }, { collection: 'settings', versionKey: false });
+const settingSchema = new Schema<SettingDocument>(
+  { _id: String, value: Schema.Types.Mixed, updatedAt: Date },
+  { collection: 'settings', versionKey: false },
+);
 
 export class MongoSettingsRepository implements SettingsRepository {
   private readonly model: Model<SettingDocument>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.Setting as Model<SettingDocument> | undefined) ?? connection.model<SettingDocument>('Setting', settingSchema);
+    this.model =
+      (connection.models.Setting as Model<SettingDocument> | undefined) ?? connection.model<SettingDocument>('Setting', settingSchema);
   }
 
   async get<T>(key: string): Promise<T | null> {

@@ -98,5 +98,7 @@ swapSchema.index({ openShiftId: 1 }, { unique: true, sparse: true });
 swapSchema.index({ toMemberId: 1, state: 1 });
 
 export function shiftSwapModel(connection: Connection): Model<ShiftSwapDocument> {
-  return (connection.models.ShiftSwap as Model<ShiftSwapDocument> | undefined) ?? connection.model<ShiftSwapDocument>('ShiftSwap', swapSchema);
+  return (
+    (connection.models.ShiftSwap as Model<ShiftSwapDocument> | undefined) ?? connection.model<ShiftSwapDocument>('ShiftSwap', swapSchema)
+  );
 }

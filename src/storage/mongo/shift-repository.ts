@@ -31,12 +31,20 @@ export interface ShiftRepository {
   /** Deletes the range's shifts whose state is in `states` and inserts `shifts`. */
   replaceInRange(from: string, to: string, states: readonly ShiftState[], shifts: NewShift[]): Promise<ShiftRecord[]>;
   /** Moves a shift to `to` if it is in one of `from`; null when it was not. */
-  transition(id: string, from: readonly ShiftState[], to: ShiftState, extra?: { servedAt?: Date; missedAt?: Date }): Promise<ShiftRecord | null>;
+  transition(
+    id: string,
+    from: readonly ShiftState[],
+    to: ShiftState,
+    extra?: { servedAt?: Date; missedAt?: Date },
+  ): Promise<ShiftRecord | null>;
   /**
    * Hands a shift to another member, if it is still open and (when given) still held by
    * `expectedMemberId`; null otherwise.
    */
-  reassign(id: string, change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry }): Promise<ShiftRecord | null>;
+  reassign(
+    id: string,
+    change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry },
+  ): Promise<ShiftRecord | null>;
 }
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
@@ -79,12 +87,20 @@ export class MongoShiftRepository implements ShiftRepository {
   }
 
   async listForMember(memberId: string, fromDate: string, limit: number): Promise<ShiftRecord[]> {
-    const docs = await this.model.find({ memberId: { $eq: memberId }, date: { $gte: fromDate } }).sort({ date: 1 }).limit(limit * 2).lean<ShiftDocument[]>();
+    const docs = await this.model
+      .find({ memberId: { $eq: memberId }, date: { $gte: fromDate } })
+      .sort({ date: 1 })
+      .limit(limit * 2)
+      .lean<ShiftDocument[]>();
     return docs.map(toRecord).sort(byDateAndSlot).slice(0, limit);
   }
 
   async latestBefore(date: string): Promise<ShiftRecord | null> {
-    const docs = await this.model.find({ date: { $lt: date } }).sort({ date: -1 }).limit(3).lean<ShiftDocument[]>();
+    const docs = await this.model
+      .find({ date: { $lt: date } })
+      .sort({ date: -1 })
+      .limit(3)
+      .lean<ShiftDocument[]>();
     return docs.map(toRecord).sort(byDateAndSlot).at(-1) ?? null;
   }
 
@@ -103,7 +119,12 @@ export class MongoShiftRepository implements ShiftRepository {
     return docs.map((doc) => toRecord(doc.toObject() as ShiftDocument));
   }
 
-  async transition(id: string, from: readonly ShiftState[], to: ShiftState, extra: { servedAt?: Date; missedAt?: Date } = {}): Promise<ShiftRecord | null> {
+  async transition(
+    id: string,
+    from: readonly ShiftState[],
+    to: ShiftState,
+    extra: { servedAt?: Date; missedAt?: Date } = {},
+  ): Promise<ShiftRecord | null> {
     if (!isObjectId(id)) return null;
     const doc = await this.model
       .findOneAndUpdate({ _id: id, state: { $in: from } }, { $set: { state: to, ...extra } }, { new: true })
@@ -111,12 +132,19 @@ export class MongoShiftRepository implements ShiftRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async reassign(id: string, change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry }): Promise<ShiftRecord | null> {
+  async reassign(
+    id: string,
+    change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry },
+  ): Promise<ShiftRecord | null> {
     if (!isObjectId(id)) return null;
     const filter: Record<string, unknown> = { _id: id, state: { $in: OPEN_SHIFT_STATES } };
     if (change.expectedMemberId) filter.memberId = { $eq: change.expectedMemberId };
     const doc = await this.model
-      .findOneAndUpdate(filter, { $set: { memberId: change.toMemberId, state: change.state }, $push: { history: change.entry } }, { new: true })
+      .findOneAndUpdate(
+        filter,
+        { $set: { memberId: change.toMemberId, state: change.state }, $push: { history: change.entry } },
+        { new: true },
+      )
       .lean<ShiftDocument>();
     return doc ? toRecord(doc) : null;
   }

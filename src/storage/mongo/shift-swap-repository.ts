@@ -65,7 +65,10 @@ export class MongoShiftSwapRepository implements ShiftSwapRepository {
   }
 
   async listPendingFor(toMemberId: string): Promise<ShiftSwapRecord[]> {
-    const docs = await this.model.find({ toMemberId: { $eq: toMemberId }, state: 'pending' }).sort({ createdAt: 1 }).lean<ShiftSwapDocument[]>();
+    const docs = await this.model
+      .find({ toMemberId: { $eq: toMemberId }, state: 'pending' })
+      .sort({ createdAt: 1 })
+      .lean<ShiftSwapDocument[]>();
     return docs.map(toRecord);
   }
 

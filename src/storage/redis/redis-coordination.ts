@@ -74,7 +74,14 @@ export class RedisCoordination implements Coordination {
   }
 
   async takeToken(bucket: string, capacity: number, refillMs: number, nowMs: number): Promise<TokenResult> {
-    const [allowed, retry] = (await this.redis.eval(TAKE_TOKEN, 1, this.keys.bucket(bucket), String(capacity), String(refillMs), String(Math.floor(nowMs)))) as [number, number];
+    const [allowed, retry] = (await this.redis.eval(
+      TAKE_TOKEN,
+      1,
+      this.keys.bucket(bucket),
+      String(capacity),
+      String(refillMs),
+      String(Math.floor(nowMs)),
+    )) as [number, number];
     return { allowed: allowed === 1, retryAfterMs: Number(retry) };
   }
 

@@ -31,16 +31,37 @@ describe('the admin API guard and errors', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/members', '/api/members/{id}', '/api/members/import', '/api/opinions', '/api/opinions/{id}', '/api/opinions/export.csv', '/api/communities', '/api/categories', '/api/settings/time-limits']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/members',
+        '/api/members/{id}',
+        '/api/members/import',
+        '/api/opinions',
+        '/api/opinions/{id}',
+        '/api/opinions/export.csv',
+        '/api/communities',
+        '/api/categories',
+        '/api/settings/time-limits',
+      ]),
+    );
     expect(document.paths['/api/members']!.post).toBeDefined();
   });
 });
 
 describe('members', () => {
   it('creates (201), reads, lists, changes and deletes a member', async () => {
-    const created = await yishi.api('/api/members', { body: { name: '陈委员', sector: '工会', role: 'member', wecomUserId: 'chenwy', phone: '13700000000', isConvenor: true } });
+    const created = await yishi.api('/api/members', {
+      body: { name: '陈委员', sector: '工会', role: 'member', wecomUserId: 'chenwy', phone: '13700000000', isConvenor: true },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: '陈委员', sector: '工会', role: 'member', wecomUserId: 'chenwy', isConvenor: true, active: true });
+    expect(created.body).toMatchObject({
+      name: '陈委员',
+      sector: '工会',
+      role: 'member',
+      wecomUserId: 'chenwy',
+      isConvenor: true,
+      active: true,
+    });
     const id = created.body.id;
     expect((await yishi.api(`/api/members/${id}`)).body.name).toBe('陈委员');
     expect((await yishi.api('/api/members')).body.items.map((m: { id: string }) => m.id)).toContain(id);
@@ -67,7 +88,9 @@ describe('members', () => {
 
   it('imports a CSV file, and rejects a file with a malformed row by its line number, importing nothing', async () => {
     const before = (await yishi.api('/api/members')).body.total;
-    const bad = await yishi.api('/api/members/import', { body: 'name,sector,role,wecomUserId\n孙委员,文艺界,member,sunwy\n钱委员,文艺界,chairman,qianwy\n吴委员,文艺界,member,wuwy\n' });
+    const bad = await yishi.api('/api/members/import', {
+      body: 'name,sector,role,wecomUserId\n孙委员,文艺界,member,sunwy\n钱委员,文艺界,chairman,qianwy\n吴委员,文艺界,member,wuwy\n',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('csv_invalid');
     expect(bad.body.error.message).toContain('Line 3');
@@ -78,7 +101,9 @@ describe('members', () => {
     expect(ragged.body.error.message).toContain('line 3');
     expect((await yishi.api('/api/members')).body.total).toBe(before);
 
-    const good = await yishi.api('/api/members/import', { body: '\uFEFF姓名,界别,角色,企业微信,召集人\n孙委员,文艺界,委员,sunwy,是\n钱委员,文艺界,member,qianwy,\n' });
+    const good = await yishi.api('/api/members/import', {
+      body: '\uFEFF姓名,界别,角色,企业微信,召集人\n孙委员,文艺界,委员,sunwy,是\n钱委员,文艺界,member,qianwy,\n',
+    });
     expect(good.status).toBe(201);
     expect(good.body.imported).toBe(2);
     const all = (await yishi.api('/api/members')).body.items as Array<{ name: string; isConvenor: boolean }>;
@@ -98,8 +123,14 @@ describe('communities, categories and settings', () => {
     expect((await yishi.api('/api/categories', { body: { name: '环境卫生', keywords: ['垃圾'] } })).status).toBe(201);
     expect((await yishi.api('/api/communities', { body: { name: '河西村', keywords: ['河西'] } })).status).toBe(201);
     expect((await yishi.api('/api/settings/time-limits')).body).toEqual({ simple: 3, general: 7, complex: 15 });
-    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: 2, general: 5, complex: 20 } })).body).toEqual({ simple: 2, general: 5, complex: 20 });
-    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: -1, general: 5, complex: 20 } })).status).toBe(400);
+    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: 2, general: 5, complex: 20 } })).body).toEqual({
+      simple: 2,
+      general: 5,
+      complex: 20,
+    });
+    expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: -1, general: 5, complex: 20 } })).status).toBe(
+      400,
+    );
   });
 });
 

@@ -20,7 +20,9 @@ describe('the events admin API and the reminders it enqueues', () => {
   let t: TestYishi;
   const clock = new ManualClock('2025-09-15T09:00:00+08:00');
   const outbox = async (prefix: string) =>
-    (await t.db.collection('outbox').find({}).toArray()).filter((d) => String(d.idempotencyKey).startsWith(prefix)) as unknown as OutboxDoc[];
+    (await t.db.collection('outbox').find({}).toArray()).filter((d) =>
+      String(d.idempotencyKey).startsWith(prefix),
+    ) as unknown as OutboxDoc[];
 
   beforeAll(async () => {
     // Manual scheduler: these tests examine what is enqueued; nothing is sent behind their back.
@@ -30,7 +32,14 @@ describe('the events admin API and the reminders it enqueues', () => {
 
   const newEvent = (extra: Record<string, unknown> = {}) =>
     t.api('/api/events', {
-      body: { title: '新就业群体服务保障协商', sectors: ['工会', '共青团'], startAt: START, endAt: '2025-09-24T16:30:00+08:00', place: '区政协协商议事厅', ...extra },
+      body: {
+        title: '新就业群体服务保障协商',
+        sectors: ['工会', '共青团'],
+        startAt: START,
+        endAt: '2025-09-24T16:30:00+08:00',
+        place: '区政协协商议事厅',
+        ...extra,
+      },
     });
 
   it('creates a programme from a month and lists its events', async () => {
@@ -41,7 +50,11 @@ describe('the events admin API and the reminders it enqueues', () => {
     expect(event.status).toBe(201);
     const read = await t.api(`/api/programmes/${programme.body.id}`);
     expect(read.body.events.map((e: { number: number }) => e.number)).toEqual([event.body.number]);
-    expect((await t.api(`/api/events/${event.body.number}`)).body).toMatchObject({ title: '新就业群体服务保障协商', signupCount: 0, state: 'open' });
+    expect((await t.api(`/api/events/${event.body.number}`)).body).toMatchObject({
+      title: '新就业群体服务保障协商',
+      signupCount: 0,
+      state: 'open',
+    });
   });
 
   it('refuses bad input with a JSON error and stores nothing', async () => {
@@ -84,7 +97,10 @@ describe('the events admin API and the reminders it enqueues', () => {
   it('supersedes the pending reminders when the time changes, and tells the groups', async () => {
     const created = await newEvent({ targetGroups: ['工会'] });
     const newStart = '2025-09-25T09:30:00+08:00';
-    const patched = await t.api(`/api/events/${created.body.number}`, { method: 'PATCH', body: { startAt: newStart, endAt: '2025-09-25T11:30:00+08:00' } });
+    const patched = await t.api(`/api/events/${created.body.number}`, {
+      method: 'PATCH',
+      body: { startAt: newStart, endAt: '2025-09-25T11:30:00+08:00' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.scheduleVersion).toBe(2);
 
@@ -95,7 +111,9 @@ describe('the events admin API and the reminders it enqueues', () => {
     expect(fresh.map((r) => (Date.parse(newStart) - r.dueAt.getTime()) / HOUR).sort((a, b) => a - b)).toEqual([1, 24, 72]);
     expect(fresh.every((r) => r.state === 'pending' && r.expiresAt?.getTime() === Date.parse(newStart))).toBe(true);
     const notice = await outbox(`event-changed:${created.body.id}:v2:`);
-    expect(notice.map((n) => n.message.text)).toEqual(['【活动调整】“新就业群体服务保障协商”调整为：9月25日（周四）09:30–11:30，地点：区政协协商议事厅。']);
+    expect(notice.map((n) => n.message.text)).toEqual([
+      '【活动调整】“新就业群体服务保障协商”调整为：9月25日（周四）09:30–11:30，地点：区政协协商议事厅。',
+    ]);
 
     // A change that touches no reminder (capacity) keeps the schedule.
     const capacity = await t.api(`/api/events/${created.body.number}`, { method: 'PATCH', body: { capacity: 30 } });
@@ -114,7 +132,9 @@ describe('the events admin API and the reminders it enqueues', () => {
     await say(t, member, `取消报名 ${created.body.number}`);
     const after = (await outbox(`event-reminder:${created.body.id}:`)).filter((r) => r.recipient.kind === 'member');
     expect(after.every((r) => r.state === 'skipped')).toBe(true);
-    expect((await outbox(`event-reminder:${created.body.id}:`)).filter((r) => r.recipient.kind === 'group').every((r) => r.state === 'pending')).toBe(true);
+    expect(
+      (await outbox(`event-reminder:${created.body.id}:`)).filter((r) => r.recipient.kind === 'group').every((r) => r.state === 'pending'),
+    ).toBe(true);
   });
 
   it('refuses to lower the capacity below the sign-ups', async () => {
@@ -146,9 +166,15 @@ describe('the events admin API and the reminders it enqueues', () => {
     const early = await t.api(`/api/events/${created.body.number}`, { method: 'PATCH', body: { outcome: { text: '议定设立骑手驿站' } } });
     expect(early.status).toBe(409);
     clock.set('2025-09-24T17:00:00+08:00');
-    const done = await t.api(`/api/events/${created.body.number}`, { method: 'PATCH', body: { outcome: { text: '议定设立骑手驿站', opinionNumbers: ['MY-2025-000007'] } } });
+    const done = await t.api(`/api/events/${created.body.number}`, {
+      method: 'PATCH',
+      body: { outcome: { text: '议定设立骑手驿站', opinionNumbers: ['MY-2025-000007'] } },
+    });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ state: 'done', outcome: { text: '议定设立骑手驿站', opinionNumbers: ['MY-2025-000007'], recordedBy: 'admin-api' } });
+    expect(done.body).toMatchObject({
+      state: 'done',
+      outcome: { text: '议定设立骑手驿站', opinionNumbers: ['MY-2025-000007'], recordedBy: 'admin-api' },
+    });
     clock.set('2025-09-15T09:00:00+08:00');
   });
 });

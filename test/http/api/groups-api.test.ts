@@ -78,7 +78,10 @@ describe('the committee groups admin API', () => {
       expect(bad.status).toBe(400);
       expect(bad.body).toEqual({ error: { code: 'invalid_request', message: expect.any(String) } });
     }
-    const patch = await t.api('/api/groups/staff', { method: 'PATCH', body: { channels: [{ platform: 'wecom-group-robot', kind: 'user', webhookKey: 'k' }] } });
+    const patch = await t.api('/api/groups/staff', {
+      method: 'PATCH',
+      body: { channels: [{ platform: 'wecom-group-robot', kind: 'user', webhookKey: 'k' }] },
+    });
     expect(patch.status).toBe(400);
     expect((await t.api('/api/groups/staff')).body.channels).toEqual([robot('key-staff-2')]);
   });
@@ -97,8 +100,18 @@ describe('the committee groups admin API', () => {
   });
 
   it('answers 401 without the admin token, for every method', async () => {
-    for (const [method, path] of [['GET', '/api/groups'], ['POST', '/api/groups'], ['GET', '/api/groups/staff'], ['PATCH', '/api/groups/staff'], ['DELETE', '/api/groups/staff']] as const) {
-      const response = await fetch(`${t.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' || method === 'PATCH' ? '{}' : undefined });
+    for (const [method, path] of [
+      ['GET', '/api/groups'],
+      ['POST', '/api/groups'],
+      ['GET', '/api/groups/staff'],
+      ['PATCH', '/api/groups/staff'],
+      ['DELETE', '/api/groups/staff'],
+    ] as const) {
+      const response = await fetch(`${t.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' || method === 'PATCH' ? '{}' : undefined,
+      });
       expect(response.status).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     }

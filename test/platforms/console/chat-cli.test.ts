@@ -75,7 +75,11 @@ describe('npm run chat', () => {
       // A notice the outbox delivers to this member's console address shows up too.
       const members = (await app.api('/console/people')).body.people as Array<{ id: string }>;
       const sender = new ConsoleSender(new MongoConsoleMessageRepository(app.db), clock);
-      await sender.send({ platform: 'console', kind: 'user', id: members[0]!.id }, { text: '您有一条新的待办：MY-2026-000001', format: 'text' }, { idempotencyKey: 'cli-test-notice' });
+      await sender.send(
+        { platform: 'console', kind: 'user', id: members[0]!.id },
+        { text: '您有一条新的待办：MY-2026-000001', format: 'text' },
+        { idempotencyKey: 'cli-test-notice' },
+      );
       at = await terminal.waitFor('【通知】您有一条新的待办：MY-2026-000001', at);
 
       terminal.type('.who');

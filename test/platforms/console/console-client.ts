@@ -17,7 +17,10 @@ export function consoleChat(app: TestYishi) {
 }
 
 /** Registers a member through the admin API and returns their id. */
-export async function addMember(app: TestYishi, member: { name: string; role: 'member' | 'staff' | 'admin'; sector?: string }): Promise<string> {
+export async function addMember(
+  app: TestYishi,
+  member: { name: string; role: 'member' | 'staff' | 'admin'; sector?: string },
+): Promise<string> {
   const response = await app.api('/api/members', { method: 'POST', body: { sector: '无党派', ...member } });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.id as string;

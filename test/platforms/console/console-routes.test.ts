@@ -19,7 +19,11 @@ afterAll(async () => {
 
 describe('POST /console/messages', () => {
   it('needs the admin token', async () => {
-    const response = await fetch(`${app.url}/console/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: 'resident:王阿姨', text: '帮助' }) });
+    const response = await fetch(`${app.url}/console/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 'resident:王阿姨', text: '帮助' }),
+    });
     expect(response.status).toBe(401);
   });
 
@@ -76,6 +80,8 @@ describe('GET /console/people and /console/inbox', () => {
 
   it('refuses a notice for another platform', async () => {
     const sender = new ConsoleSender(new MongoConsoleMessageRepository(app.db), clock);
-    await expect(sender.send({ platform: 'wecom-app', kind: 'user', userId: 'zhangsan' }, { text: 'x', format: 'text' })).rejects.toMatchObject({ code: 'wrong_platform', retryable: false });
+    await expect(
+      sender.send({ platform: 'wecom-app', kind: 'user', userId: 'zhangsan' }, { text: 'x', format: 'text' }),
+    ).rejects.toMatchObject({ code: 'wrong_platform', retryable: false });
   });
 });

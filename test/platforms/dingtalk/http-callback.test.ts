@@ -14,7 +14,9 @@ describe('the DingTalk HTTP callback', () => {
   beforeAll(async () => {
     fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now: () => clock.now().getTime() });
     t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock });
-    const created = await t.api('/api/members', { body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' } });
+    const created = await t.api('/api/members', {
+      body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' },
+    });
     expect(created.status).toBe(201);
   });
 
@@ -62,7 +64,12 @@ describe('the DingTalk HTTP callback', () => {
 
   it('mentions the sender when answering in a group', async () => {
     const before = fake.delivered.length;
-    const payload = robotMessage(fake, clock, { conversationType: '2', conversationId: 'cidGroupWuDangPai==', conversationTitle: '无党派界别群', isInAtList: true });
+    const payload = robotMessage(fake, clock, {
+      conversationType: '2',
+      conversationId: 'cidGroupWuDangPai==',
+      conversationTitle: '无党派界别群',
+      isInAtList: true,
+    });
     expect((await postCallback(t.url, payload, { now: now() })).status).toBe(200);
     await eventually(() => fake.delivered.length > before, 'the group reply');
     const reply = fake.delivered[before]!;
@@ -87,7 +94,10 @@ describe('the DingTalk HTTP callback', () => {
     expect((await postCallback(t.url, payload, { now: now() })).status).toBe(200);
     await eventually(() => fake.delivered.some((d) => d.channel === 'group'), 'the OpenAPI group send');
     expect(fake.refused).toContainEqual(expect.objectContaining({ channel: 'session', code: 300001 }));
-    expect(fake.delivered.find((d) => d.channel === 'group')!.body).toMatchObject({ robotCode: ROBOT_CODE, openConversationId: 'cidGroupStaff==' });
+    expect(fake.delivered.find((d) => d.channel === 'group')!.body).toMatchObject({
+      robotCode: ROBOT_CODE,
+      openConversationId: 'cidGroupStaff==',
+    });
   });
 
   it('fetches the access token once and reuses it from the shared cache', async () => {
@@ -106,7 +116,10 @@ describe('the DingTalk HTTP callback', () => {
       await eventually(async () => fake.delivered.length > before || (await deferred()) > 0, 'a reply sent or deferred');
     }
     const item = await outbox.findOne({ idempotencyKey: { $regex: '^dingtalk-reply:' } });
-    expect(item).toMatchObject({ state: 'pending', recipient: { kind: 'address', address: { platform: 'dingtalk', kind: 'user', staffId: 'staff-li' } } });
+    expect(item).toMatchObject({
+      state: 'pending',
+      recipient: { kind: 'address', address: { platform: 'dingtalk', kind: 'user', staffId: 'staff-li' } },
+    });
     expect((item!.dueAt as Date).getTime()).toBeGreaterThan(now());
     expect(fake.maxPerMinute(ROBOT_CODE)).toBeLessThanOrEqual(20);
   });

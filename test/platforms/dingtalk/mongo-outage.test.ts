@@ -46,9 +46,15 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('a DingTalk message while Mong
     mongo = await provideMongo({ dataDir });
     address = await StoreAddress.open(portOf(mongo.uri));
     const own = testStores(import.meta.url);
-    const stores = { ...own, mongoBaseUri: `mongodb://127.0.0.1:${address.port}/`, mongoUri: `mongodb://127.0.0.1:${address.port}/${own.dbName}` };
+    const stores = {
+      ...own,
+      mongoBaseUri: `mongodb://127.0.0.1:${address.port}/`,
+      mongoUri: `mongodb://127.0.0.1:${address.port}/${own.dbName}`,
+    };
     yishi = await startTestYishi(import.meta.url, { stores, env: dingtalkEnv(fake) });
-    const member = await yishi.api('/api/members', { body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' } });
+    const member = await yishi.api('/api/members', {
+      body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' },
+    });
     expect(member.status).toBe(201);
   });
   afterAll(async () => {

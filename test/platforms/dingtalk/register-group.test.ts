@@ -13,8 +13,12 @@ describe('登记本群: staff register a DingTalk group chat as a notice channel
   beforeAll(async () => {
     fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now: () => clock.now().getTime() });
     t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock, scheduler: 'manual' });
-    expect((await t.api('/api/members', { body: { name: '王主任', sector: '中共', role: 'staff', dingtalkStaffId: 'staff-wang' } })).status).toBe(201);
-    expect((await t.api('/api/members', { body: { name: '张委员', sector: '工会', role: 'member', dingtalkStaffId: 'staff-zhang' } })).status).toBe(201);
+    expect(
+      (await t.api('/api/members', { body: { name: '王主任', sector: '中共', role: 'staff', dingtalkStaffId: 'staff-wang' } })).status,
+    ).toBe(201);
+    expect(
+      (await t.api('/api/members', { body: { name: '张委员', sector: '工会', role: 'member', dingtalkStaffId: 'staff-zhang' } })).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -36,7 +40,11 @@ describe('登记本群: staff register a DingTalk group chat as a notice channel
   it('creates the group with this chat as its channel, and notices to the group then reach the chat', async () => {
     expect(await say('staff-wang', '登记本群 工会')).toContain('已新建群“工会界别群”（编号 工会），并把本群登记为它的通知通道');
     const group = await t.api(`/api/groups/${encodeURIComponent('工会')}`);
-    expect(group.body).toMatchObject({ key: '工会', name: '工会界别群', channels: [{ platform: 'dingtalk', kind: 'group', openConversationId: 'cidGongHui==' }] });
+    expect(group.body).toMatchObject({
+      key: '工会',
+      name: '工会界别群',
+      channels: [{ platform: 'dingtalk', kind: 'group', openConversationId: 'cidGongHui==' }],
+    });
 
     await insertNotice(t, { key: 'register-group:1', groupKey: '工会', text: '本周五下午工会界别协商议事会', dueAt: clock.now() });
     const before = fake.delivered.length;
@@ -51,10 +59,16 @@ describe('登记本群: staff register a DingTalk group chat as a notice channel
     const custom = { platform: 'dingtalk-custom-robot', kind: 'group', accessToken: 'office-robot-token' };
     expect((await t.api('/api/groups', { body: { key: 'staff', name: '政协办公室', channels: [custom] } })).status).toBe(201);
     expect(await say('staff-wang', '登记本群 staff')).toContain('已把本群登记为“政协办公室”（编号 staff）的通知通道');
-    expect((await t.api('/api/groups/staff')).body.channels).toEqual([custom, { platform: 'dingtalk', kind: 'group', openConversationId: 'cidGongHui==' }]);
+    expect((await t.api('/api/groups/staff')).body.channels).toEqual([
+      custom,
+      { platform: 'dingtalk', kind: 'group', openConversationId: 'cidGongHui==' },
+    ]);
     // A name given renames the group; a repeat without one leaves the name alone.
     expect(await say('staff-wang', '登记本群 staff 政协办公室工作群')).toContain('群名称已改为“政协办公室工作群”');
-    expect((await t.api('/api/groups/staff')).body).toMatchObject({ name: '政协办公室工作群', channels: [custom, { openConversationId: 'cidGongHui==' }] });
+    expect((await t.api('/api/groups/staff')).body).toMatchObject({
+      name: '政协办公室工作群',
+      channels: [custom, { openConversationId: 'cidGongHui==' }],
+    });
   });
 
   it('refuses a member, a direct chat and a bad key, politely and without changing the directory', async () => {

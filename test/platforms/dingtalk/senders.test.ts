@@ -49,8 +49,20 @@ describe('DingTalk senders', () => {
     clock = new ManualClock('2026-03-02T01:00:00Z');
     // A fresh app per test: the token cache in Redis outlives each fake.
     n += 1;
-    fake = await FakeDingtalk.start({ appKey: `${APP_KEY}-${n}`, appSecret: APP_SECRET, robotCode: `${ROBOT_CODE}-${n}`, now: () => clock.now().getTime() });
-    config = { appKey: `${APP_KEY}-${n}`, appSecret: APP_SECRET, robotCode: `${ROBOT_CODE}-${n}`, mode: 'http', apiBase: fake.url, oapiBase: fake.url };
+    fake = await FakeDingtalk.start({
+      appKey: `${APP_KEY}-${n}`,
+      appSecret: APP_SECRET,
+      robotCode: `${ROBOT_CODE}-${n}`,
+      now: () => clock.now().getTime(),
+    });
+    config = {
+      appKey: `${APP_KEY}-${n}`,
+      appSecret: APP_SECRET,
+      robotCode: `${ROBOT_CODE}-${n}`,
+      mode: 'http',
+      apiBase: fake.url,
+      oapiBase: fake.url,
+    };
   });
   afterEach(async () => {
     await fake.close();
@@ -58,7 +70,12 @@ describe('DingTalk senders', () => {
 
   it('pushes 45 messages to a committee group, never more than 20 in any minute, and all arrive', async () => {
     const senders = createDingtalkSenders({ config, coordination: shared, clock, logger });
-    const waits = await pushAll(senders.dingtalk, { platform: 'dingtalk', kind: 'group', openConversationId: 'cidGroupStaff==' }, 45, clock);
+    const waits = await pushAll(
+      senders.dingtalk,
+      { platform: 'dingtalk', kind: 'group', openConversationId: 'cidGroupStaff==' },
+      45,
+      clock,
+    );
     expect(waits).toBeGreaterThan(0);
     expect(fake.delivered.filter((d) => d.channel === 'group')).toHaveLength(45);
     expect(fake.maxPerMinute(config.robotCode)).toBeLessThanOrEqual(20);
@@ -68,7 +85,12 @@ describe('DingTalk senders', () => {
   it('signs custom-robot pushes and keeps each custom robot under 20 a minute', async () => {
     fake.customRobot('custom-token-wdp', { secret: 'SECabcdef0123456789', keywords: ['通知'] });
     const senders = createDingtalkSenders({ config, coordination: shared, clock, logger });
-    const to: Address = { platform: 'dingtalk-custom-robot', kind: 'group', accessToken: 'custom-token-wdp', secret: 'SECabcdef0123456789' };
+    const to: Address = {
+      platform: 'dingtalk-custom-robot',
+      kind: 'group',
+      accessToken: 'custom-token-wdp',
+      secret: 'SECabcdef0123456789',
+    };
     await pushAll(senders['dingtalk-custom-robot'], to, 30, clock);
     expect(fake.delivered.filter((d) => d.channel === 'custom')).toHaveLength(30);
     expect(fake.maxPerMinute('custom:custom-token-wdp')).toBeLessThanOrEqual(20);
@@ -78,7 +100,10 @@ describe('DingTalk senders', () => {
   it('reports a custom robot that refuses the sign (310000) as a failure retrying cannot fix', async () => {
     fake.customRobot('custom-token-staff', { secret: 'SECtherealsecret' });
     const senders = createDingtalkSenders({ config, coordination: shared, clock, logger });
-    const sending = senders['dingtalk-custom-robot'].send({ platform: 'dingtalk-custom-robot', kind: 'group', accessToken: 'custom-token-staff', secret: 'SECwrongsecret' }, { text: '通知', format: 'text' });
+    const sending = senders['dingtalk-custom-robot'].send(
+      { platform: 'dingtalk-custom-robot', kind: 'group', accessToken: 'custom-token-staff', secret: 'SECwrongsecret' },
+      { text: '通知', format: 'text' },
+    );
     await expect(sending).rejects.toMatchObject({ code: 'dingtalk_310000', retryable: false });
   });
 
@@ -90,7 +115,10 @@ describe('DingTalk senders', () => {
     for (let i = 0; i < 10; i += 1) await theirs.dingtalk.send(group, { text: '其他系统的消息', format: 'text' });
     for (let i = 0; i < 10; i += 1) await ours.dingtalk.send(group, { text: '通知', format: 'text' });
     clock.advance(30_000);
-    const refused = await ours.dingtalk.send(group, { text: '通知', format: 'text' }).then(() => null, (error: unknown) => error);
+    const refused = await ours.dingtalk.send(group, { text: '通知', format: 'text' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     // 20 went out in the last minute, so DingTalk says 130101 and our sender must pause.
     expect(refused).toBeInstanceOf(SendError);
     expect(refused).toMatchObject({ code: 'dingtalk_throttled', retryable: true });
@@ -109,7 +137,12 @@ describe('DingTalk senders', () => {
     const first = createDingtalkSenders({ config, coordination: shared, clock, logger });
     const second = createDingtalkSenders({ config, coordination: shared, clock, logger });
     const to: Address = { platform: 'dingtalk', kind: 'user', staffId: 'staff-zhang' };
-    await Promise.all([1, 2, 3].flatMap(() => [first.dingtalk.send(to, { text: '通知', format: 'text' }), second.dingtalk.send(to, { text: '通知', format: 'text' })]));
+    await Promise.all(
+      [1, 2, 3].flatMap(() => [
+        first.dingtalk.send(to, { text: '通知', format: 'text' }),
+        second.dingtalk.send(to, { text: '通知', format: 'text' }),
+      ]),
+    );
     expect(fake.tokenRequests).toBe(1);
     expect(fake.delivered.filter((d) => d.channel === 'oto')).toHaveLength(6);
   });

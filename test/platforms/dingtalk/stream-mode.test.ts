@@ -22,13 +22,23 @@ describe('DingTalk Stream mode', () => {
 
   it('gets a ticket from the gateway, opens the socket, takes a robot message, ACKs it and answers', async () => {
     await eventually(() => fake.gateway.connectionCount === 1, 'the Stream connection');
-    expect(fake.gateway.opens[0]).toMatchObject({ clientId: APP_KEY, subscriptions: expect.arrayContaining([{ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' }]) });
+    expect(fake.gateway.opens[0]).toMatchObject({
+      clientId: APP_KEY,
+      subscriptions: expect.arrayContaining([{ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' }]),
+    });
 
     const frameId = fake.gateway.deliverRobotMessage(robotMessage(fake, clock));
     await eventually(() => fake.gateway.acksFor(frameId).length === 1, 'the ACK frame');
-    expect(fake.gateway.acksFor(frameId)[0]).toEqual({ code: 200, headers: { contentType: 'application/json', messageId: frameId }, message: 'OK', data: '{"response":null}' });
+    expect(fake.gateway.acksFor(frameId)[0]).toEqual({
+      code: 200,
+      headers: { contentType: 'application/json', messageId: frameId },
+      message: 'OK',
+      data: '{"response":null}',
+    });
     await eventually(() => fake.delivered.some((d) => d.channel === 'session'), 'the reply at the session webhook');
-    expect(fake.delivered.find((d) => d.channel === 'session')!.body).toMatchObject({ text: { content: expect.stringContaining('议事助手可以帮您') } });
+    expect(fake.delivered.find((d) => d.channel === 'session')!.body).toMatchObject({
+      text: { content: expect.stringContaining('议事助手可以帮您') },
+    });
   });
 
   it('echoes the gateway ping with its opaque value', async () => {

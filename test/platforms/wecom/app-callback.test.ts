@@ -61,10 +61,16 @@ describe('the WeCom app callback (/wecom/app)', () => {
   });
 
   it("files one opinion when a member's 反映 arrives four times, and answers each delivery alike", async () => {
-    const registered = await yishi.api('/api/members', { body: { name: '张委员', sector: '无党派', role: 'member', wecomUserId: 'zhangweiyuan' } });
+    const registered = await yishi.api('/api/members', {
+      body: { name: '张委员', sector: '无党派', role: 'member', wecomUserId: 'zhangweiyuan' },
+    });
     expect(registered.status).toBe(201);
     const before = await inboxCount(yishi);
-    const message = textMessageXml({ from: 'zhangweiyuan', content: '反映 东门小区的路灯坏了三天了，晚上出行不安全', msgId: '8000000000000000001' });
+    const message = textMessageXml({
+      from: 'zhangweiyuan',
+      content: '反映 东门小区的路灯坏了三天了，晚上出行不安全',
+      msgId: '8000000000000000001',
+    });
     const answers: string[] = [];
     for (let delivery = 0; delivery < 4; delivery += 1) {
       const response = await postToApp(yishi.url, message);

@@ -11,10 +11,12 @@ const stores = testStores(import.meta.url);
 let fake: FakeWecomServer;
 let yishi: TestYishi | undefined;
 
-const start = () => startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }), clock, scheduler: 'manual', stores });
+const start = () =>
+  startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }), clock, scheduler: 'manual', stores });
 /** Every msgid the fake handed out, over all sync_msg calls. */
 const readIds = () => fake.kf.syncCalls.flatMap((call) => call.returned);
-const storedCursor = async (app: TestYishi) => (await app.db.collection('kf_cursors').findOne({ _id: OPEN_KFID as never }))?.cursor as string | undefined;
+const storedCursor = async (app: TestYishi) =>
+  (await app.db.collection('kf_cursors').findOne({ _id: OPEN_KFID as never }))?.cursor as string | undefined;
 
 beforeAll(async () => {
   fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });

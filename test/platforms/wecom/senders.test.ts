@@ -66,7 +66,9 @@ describe('the WeCom senders', () => {
       }
     }
     const seen = fake.webhookRequests.filter((r) => r.key === group.webhookKey);
-    expect(fake.delivered(group.webhookKey).map((r) => (r.body.text as { content: string }).content)).toEqual(Array.from({ length: 100 }, (_, i) => `第${i + 1}条通知`));
+    expect(fake.delivered(group.webhookKey).map((r) => (r.body.text as { content: string }).content)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `第${i + 1}条通知`),
+    );
     expect(seen.every((r) => r.errcode === 0)).toBe(true);
     expect(busiestMinute(seen)).toBeLessThanOrEqual(20);
   });
@@ -92,14 +94,19 @@ describe('the WeCom senders', () => {
 
   it('reports a robot removed from its group (93000) as broken, not to be retried', async () => {
     fake.brokenKeys.add('key-removed');
-    const sending = senders['wecom-group-robot'].send({ platform: 'wecom-group-robot', kind: 'group', webhookKey: 'key-removed' }, { text: '通知', format: 'text' });
+    const sending = senders['wecom-group-robot'].send(
+      { platform: 'wecom-group-robot', kind: 'group', webhookKey: 'key-removed' },
+      { text: '通知', format: 'text' },
+    );
     await expect(sending).rejects.toMatchObject({ name: 'SendError', code: 'wecom_robot_broken', retryable: false });
   });
 
   it('fetches one access token for concurrent sends, across two instances sharing Redis', async () => {
     const other = await instance();
     await Promise.all(
-      [senders, other, senders, other, senders].map((s, i) => s['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: `member${i}` }, { text: `第${i}条`, format: 'text' })),
+      [senders, other, senders, other, senders].map((s, i) =>
+        s['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: `member${i}` }, { text: `第${i}条`, format: 'text' }),
+      ),
     );
     // No token was cached before: the five sends over two instances fetched exactly one.
     expect(fake.gettokenCalls).toBe(1);
@@ -108,12 +115,16 @@ describe('the WeCom senders', () => {
 
   it('backs off a minute when WeCom says 45009', async () => {
     fake.failNextMessageSend(45009);
-    const sending = senders['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: 'zhangsan' }, { text: '您好', format: 'text' });
+    const sending = senders['wecom-app']!.send(
+      { platform: 'wecom-app', kind: 'user', userId: 'zhangsan' },
+      { text: '您好', format: 'text' },
+    );
     await expect(sending).rejects.toMatchObject({ code: 'wecom_rate_limited', retryable: true, retryAfterMs: 60_000 });
   });
 
   it('refreshes the token exactly once and retries once when message/send says 42001', async () => {
-    const send = () => senders['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: 'wangwu' }, { text: '会议提醒', format: 'text' });
+    const send = () =>
+      senders['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: 'wangwu' }, { text: '会议提醒', format: 'text' });
     await send(); // a token is cached
     fake.expireTokens();
     const [tokensBefore, callsBefore, deliveredBefore] = [fake.gettokenCalls, fake.messageSendCalls, fake.appMessages.length];
@@ -132,7 +143,9 @@ describe('the WeCom senders', () => {
 
   it('reports a member WeCom does not know (81013) as not retryable', async () => {
     fake.unknownUsers.add('ghost');
-    await expect(senders['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: 'ghost' }, { text: '您好', format: 'text' })).rejects.toMatchObject({
+    await expect(
+      senders['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId: 'ghost' }, { text: '您好', format: 'text' }),
+    ).rejects.toMatchObject({
       code: 'wecom_receiver_invalid',
       retryable: false,
     });
@@ -148,7 +161,10 @@ describe('the WeCom senders', () => {
   });
 
   it('posts a late smart-robot answer to the response_url path on the configured API base', async () => {
-    await senders['wecom-bot'].send({ platform: 'wecom-bot', kind: 'response-url', url: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=abc' }, { text: '**好的**', format: 'markdown' });
+    await senders['wecom-bot'].send(
+      { platform: 'wecom-bot', kind: 'response-url', url: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=abc' },
+      { text: '**好的**', format: 'markdown' },
+    );
     expect(fake.aibotResponses.at(-1)).toEqual({ responseCode: 'abc', body: { msgtype: 'markdown', markdown: { content: '**好的**' } } });
   });
 });

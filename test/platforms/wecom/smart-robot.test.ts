@@ -45,7 +45,9 @@ describe('the WeCom smart robot callback (/wecom/bot)', () => {
     const reply = openRobotReply((await response.json()) as never);
     expect(reply).toMatchObject({ msgtype: 'stream', stream: { finish: true } });
     expect((reply.stream as { content: string }).content).toContain(t.core.help.title);
-    expect(await yishi.db.collection('inbound_messages').countDocuments({ _id: 'wecom-bot:CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=' as never })).toBe(1);
+    expect(
+      await yishi.db.collection('inbound_messages').countDocuments({ _id: 'wecom-bot:CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=' as never }),
+    ).toBe(1);
   });
 
   it('gives a retried message the same answer and stores it once', async () => {
@@ -60,12 +62,21 @@ describe('the WeCom smart robot callback (/wecom/bot)', () => {
   });
 
   it('welcomes someone who opens a chat with the robot', async () => {
-    const response = await postToRobot(yishi.url, { msgid: 'ev-1', from: { userid: 'lisi' }, chattype: 'single', msgtype: 'event', event: { eventtype: 'enter_chat' } });
+    const response = await postToRobot(yishi.url, {
+      msgid: 'ev-1',
+      from: { userid: 'lisi' },
+      chattype: 'single',
+      msgtype: 'event',
+      event: { eventtype: 'enter_chat' },
+    });
     expect(openRobotReply((await response.json()) as never)).toEqual({ msgtype: 'text', text: { content: t.wecom.welcome } });
   });
 
   it('refuses a callback sealed with the corp id as receive-id (the robot uses "")', async () => {
-    const { ciphertext, query } = signed(encrypt(ROBOT_KEYS.encodingAesKey, JSON.stringify(groupText('wrong-id', '@RobotA 帮助')), VECTOR_A.corpId), ROBOT_KEYS);
+    const { ciphertext, query } = signed(
+      encrypt(ROBOT_KEYS.encodingAesKey, JSON.stringify(groupText('wrong-id', '@RobotA 帮助')), VECTOR_A.corpId),
+      ROBOT_KEYS,
+    );
     const response = await fetch(`${yishi.url}/wecom/bot?${query}`, { method: 'POST', body: JSON.stringify({ encrypt: ciphertext }) });
     expect(response.status).toBe(401);
     expect(await yishi.db.collection('inbound_messages').countDocuments({ _id: 'wecom-bot:wrong-id' as never })).toBe(0);

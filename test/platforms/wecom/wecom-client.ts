@@ -42,7 +42,12 @@ export const APP_KEYS: Keys = { token: VECTOR_A.token, encodingAesKey: VECTOR_A.
 export const ROBOT_KEYS: Keys = { token: ROBOT.token, encodingAesKey: ROBOT.encodingAesKey, receiveId: '' };
 
 /** Seals a plaintext as WeCom does and returns the signed query with the ciphertext. */
-export function seal(plaintext: string, keys: Keys = APP_KEYS, timestamp = String(Math.floor(Date.now() / 1000)), nonce = String(Date.now())) {
+export function seal(
+  plaintext: string,
+  keys: Keys = APP_KEYS,
+  timestamp = String(Math.floor(Date.now() / 1000)),
+  nonce = String(Date.now()),
+) {
   const ciphertext = encrypt(keys.encodingAesKey, plaintext, keys.receiveId);
   return signed(ciphertext, keys, timestamp, nonce);
 }
@@ -53,7 +58,8 @@ export function signed(ciphertext: string, keys: Keys = APP_KEYS, timestamp = '1
   return { ciphertext, query };
 }
 
-export const envelope = (ciphertext: string) => `<xml><ToUserName><![CDATA[${VECTOR_A.corpId}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>`;
+export const envelope = (ciphertext: string) =>
+  `<xml><ToUserName><![CDATA[${VECTOR_A.corpId}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>`;
 
 /** A member's text message as the app callback's inner XML. */
 export function textMessageXml(options: { from: string; content: string; msgId: string; createTime?: number }): string {
@@ -85,12 +91,17 @@ export function openAppReply(body: string): Record<string, string> {
 /** POSTs a sealed smart-robot callback to `/wecom/bot`. */
 export async function postToRobot(baseUrl: string, callback: unknown): Promise<Response> {
   const { ciphertext, query } = seal(JSON.stringify(callback), ROBOT_KEYS);
-  return fetch(`${baseUrl}/wecom/bot?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encrypt: ciphertext }) });
+  return fetch(`${baseUrl}/wecom/bot?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ encrypt: ciphertext }),
+  });
 }
 
 /** Opens Yishi's encrypted JSON reply to the smart robot. */
 export function openRobotReply(body: { encrypt: string; msgsignature: string; timestamp: string; nonce: string }): Record<string, unknown> {
-  if (getSignature(ROBOT_KEYS.token, body.timestamp, body.nonce, body.encrypt) !== body.msgsignature) throw new Error('the reply signature does not verify');
+  if (getSignature(ROBOT_KEYS.token, body.timestamp, body.nonce, body.encrypt) !== body.msgsignature)
+    throw new Error('the reply signature does not verify');
   const opened = decrypt(ROBOT_KEYS.encodingAesKey, body.encrypt);
   if (opened.id !== '') throw new Error('the reply names a receive-id; the smart robot uses ""');
   return JSON.parse(opened.message) as Record<string, unknown>;

@@ -51,7 +51,10 @@ export async function seedConsultationMonth(t: TestYishi): Promise<{ programmeId
 }
 
 /** Registers a member through the admin API. */
-export async function addMember(t: TestYishi, member: { name: string; sector: string; role?: 'member' | 'staff' | 'admin'; isConvenor?: boolean }): Promise<string> {
+export async function addMember(
+  t: TestYishi,
+  member: { name: string; sector: string; role?: 'member' | 'staff' | 'admin'; isConvenor?: boolean },
+): Promise<string> {
   const created = await t.api('/api/members', { body: { role: 'member', ...member } });
   if (created.status !== 201) throw new Error(`member not created: ${JSON.stringify(created.body)}`);
   return created.body.id as string;

@@ -23,7 +23,13 @@ describe('event reminders reaching a sector group through the scheduler', () => 
 
   it('delivers the 1-day reminder exactly once and skips the 1-hour one that went stale after the start', async () => {
     const created = await t.api('/api/events', {
-      body: { title: '新就业群体服务保障协商', sectors: ['工会'], startAt: '2025-09-24T14:30:00+08:00', endAt: '2025-09-24T16:30:00+08:00', place: '区政协协商议事厅' },
+      body: {
+        title: '新就业群体服务保障协商',
+        sectors: ['工会'],
+        startAt: '2025-09-24T14:30:00+08:00',
+        endAt: '2025-09-24T16:30:00+08:00',
+        place: '区政协协商议事厅',
+      },
     });
     expect(created.status).toBe(201);
 

@@ -17,15 +17,28 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
     const eventId = doc._id.toHexString();
     const signups = await t.db.collection('event_signups').find({ eventId }).sort({ at: 1 }).toArray();
     const attendance = await t.db.collection('event_attendance').find({ eventId }).sort({ at: 1 }).toArray();
-    return { ...doc, signups, attendance } as unknown as { state: string; outcome: unknown; signups: Array<{ memberId: string; seat: string }>; attendance: Array<{ memberId: string }> };
+    return { ...doc, signups, attendance } as unknown as {
+      state: string;
+      outcome: unknown;
+      signups: Array<{ memberId: string; seat: string }>;
+      attendance: Array<{ memberId: string }>;
+    };
   };
   const stored = () => storedFor(event.number);
 
   beforeAll(async () => {
     t = await startTestYishi(import.meta.url, { clock });
-    for (const name of ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛']) people.push(await addMember(t, { name: `委员${name}`, sector: '工会' }));
+    for (const name of ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'])
+      people.push(await addMember(t, { name: `委员${name}`, sector: '工会' }));
     const created = await t.api('/api/events', {
-      body: { title: '新就业群体座谈会', sectors: ['工会'], startAt: '2025-09-24T14:30:00+08:00', endAt: '2025-09-24T16:30:00+08:00', place: '协商议事厅', capacity: 2 },
+      body: {
+        title: '新就业群体座谈会',
+        sectors: ['工会'],
+        startAt: '2025-09-24T14:30:00+08:00',
+        endAt: '2025-09-24T16:30:00+08:00',
+        place: '协商议事厅',
+        capacity: 2,
+      },
     });
     expect(created.status).toBe(201);
     event = created.body;
@@ -40,14 +53,23 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
 
   it('refuses a sign-up beyond capacity clearly, storing nothing', async () => {
     expect(await say(t, people[1]!, `报名 ${event.number}`)).toContain('报名成功');
-    expect(await say(t, people[2]!, `报名 ${event.number}`)).toBe('很抱歉，“新就业群体座谈会”的 2 个名额已经报满，这次报名没有成功。如确需参加，请联系活动组织方。');
+    expect(await say(t, people[2]!, `报名 ${event.number}`)).toBe(
+      '很抱歉，“新就业群体座谈会”的 2 个名额已经报满，这次报名没有成功。如确需参加，请联系活动组织方。',
+    );
     const doc = await stored();
     expect(doc.signups.map((s) => s.memberId)).toEqual([people[0], people[1]]);
   });
 
   it('never exceeds capacity when many sign up at once', async () => {
     const raced = await t.api('/api/events', {
-      body: { title: '抢报测试', sectors: ['工会'], startAt: '2025-09-26T14:30:00+08:00', endAt: '2025-09-26T16:30:00+08:00', place: '协商议事厅', capacity: 3 },
+      body: {
+        title: '抢报测试',
+        sectors: ['工会'],
+        startAt: '2025-09-26T14:30:00+08:00',
+        endAt: '2025-09-26T16:30:00+08:00',
+        place: '协商议事厅',
+        capacity: 3,
+      },
     });
     const replies = await Promise.all(people.map((id) => say(t, id, `报名 ${raced.body.number}`)));
     expect(replies.filter((r) => r.includes('报名成功'))).toHaveLength(3);
@@ -66,7 +88,9 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
 
   it('refuses a check-in before the window opens (30 minutes before the start), storing nothing', async () => {
     clock.set(new Date(Date.parse('2025-09-24T14:30:00+08:00') - 31 * MINUTE));
-    expect(await say(t, people[0]!, `签到 ${event.number}`)).toBe('“新就业群体座谈会”的签到还没有开始。签到从活动开始前30分钟开放，即 9月24日（周三）14:00。');
+    expect(await say(t, people[0]!, `签到 ${event.number}`)).toBe(
+      '“新就业群体座谈会”的签到还没有开始。签到从活动开始前30分钟开放，即 9月24日（周三）14:00。',
+    );
     expect((await stored()).attendance).toEqual([]);
   });
 
@@ -91,14 +115,18 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
 
   it('refuses a check-in after the end, storing nothing', async () => {
     clock.set(new Date(Date.parse('2025-09-24T16:30:00+08:00') + MINUTE));
-    expect(await say(t, people[3]!, `签到 ${event.number}`)).toBe('“新就业群体座谈会”已经结束，签到已关闭。如有遗漏，请联系政协办公室补登。');
+    expect(await say(t, people[3]!, `签到 ${event.number}`)).toBe(
+      '“新就业群体座谈会”已经结束，签到已关闭。如有遗漏，请联系政协办公室补登。',
+    );
     expect((await stored()).attendance.map((a) => a.memberId)).toEqual([people[0], people[2]]);
   });
 
   it('lets only a convenor of the sector, or staff, record the outcome', async () => {
     const convenor = await addMember(t, { name: '召集人', sector: '工会', isConvenor: true });
     const otherConvenor = await addMember(t, { name: '别的召集人', sector: '文艺界', isConvenor: true });
-    expect(await say(t, people[0]!, `活动结果 ${event.number} 议定设立骑手驿站`)).toBe('只有本活动所属界别的召集人或政协办公室工作人员可以记录活动结果。');
+    expect(await say(t, people[0]!, `活动结果 ${event.number} 议定设立骑手驿站`)).toBe(
+      '只有本活动所属界别的召集人或政协办公室工作人员可以记录活动结果。',
+    );
     expect(await say(t, otherConvenor, `活动结果 ${event.number} 议定设立骑手驿站`)).toContain('只有本活动所属界别的召集人');
     expect((await stored()).outcome).toBeNull();
 
@@ -107,7 +135,11 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
     expect(reply).toContain('MY-2025-000012');
     const doc = await stored();
     expect(doc.state).toBe('done');
-    expect(doc.outcome).toMatchObject({ text: '议定由街道牵头设立骑手驿站，MY-2025-000012 一并答复', recordedBy: convenor, opinionNumbers: ['MY-2025-000012'] });
+    expect(doc.outcome).toMatchObject({
+      text: '议定由街道牵头设立骑手驿站，MY-2025-000012 一并答复',
+      recordedBy: convenor,
+      opinionNumbers: ['MY-2025-000012'],
+    });
     expect(await say(t, people[0]!, `活动详情 ${event.number}`)).toContain('活动结果：议定由街道牵头设立骑手驿站');
   });
 });

@@ -27,9 +27,12 @@ interface Audit {
   note?: string;
   ref?: string;
 }
-const opinion = async (number: string) => (await yishi.api(`/api/opinions/${number}`)).body as { state: string; result?: string; audit: Audit[] };
-const inbox = async (to: string) => (await yishi.api(`/console/inbox?to=${encodeURIComponent(to)}`)).body as { messages: Array<{ text: string }> };
-const filerNotices = async (memberId: string) => (await outbox(yishi)).filter((d) => d.recipient.kind === 'address' && d.recipient.address?.id === memberId);
+const opinion = async (number: string) =>
+  (await yishi.api(`/api/opinions/${number}`)).body as { state: string; result?: string; audit: Audit[] };
+const inbox = async (to: string) =>
+  (await yishi.api(`/console/inbox?to=${encodeURIComponent(to)}`)).body as { messages: Array<{ text: string }> };
+const filerNotices = async (memberId: string) =>
+  (await outbox(yishi)).filter((d) => d.recipient.kind === 'address' && d.recipient.address?.id === memberId);
 
 beforeAll(async () => {
   yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
@@ -48,7 +51,13 @@ beforeAll(async () => {
   expect((await opinion('MY-2026-000001')).state).toBe('escalated');
 
   const created = await yishi.api('/api/events', {
-    body: { title: '助推养老服务提质专题协商', sectors: ['无党派', '文艺界'], startAt: '2026-03-10T14:30:00+08:00', endAt: '2026-03-10T16:30:00+08:00', place: '区政协协商议事厅' },
+    body: {
+      title: '助推养老服务提质专题协商',
+      sectors: ['无党派', '文艺界'],
+      startAt: '2026-03-10T14:30:00+08:00',
+      endAt: '2026-03-10T16:30:00+08:00',
+      place: '区政协协商议事厅',
+    },
   });
   expect(created.status).toBe(201);
   event = created.body;
@@ -76,7 +85,14 @@ describe('活动结果 closes the loop of the escalated opinions the meeting dis
     expect(resolved.state).toBe('resolved');
     expect(resolved.result).toBe(OUTCOME);
     const step = resolved.audit.at(-1)!;
-    expect(step).toMatchObject({ action: 'resolve-by-meeting', who: convenor.id, whoRole: 'member', from: 'escalated', to: 'resolved', ref: `event:${event.number}` });
+    expect(step).toMatchObject({
+      action: 'resolve-by-meeting',
+      who: convenor.id,
+      whoRole: 'member',
+      from: 'escalated',
+      to: 'resolved',
+      ref: `event:${event.number}`,
+    });
     expect(step.note).toContain('助推养老服务提质专题协商');
     expect(step.note).toContain(String(event.number));
 
@@ -120,7 +136,9 @@ describe('活动结果 closes the loop of the escalated opinions the meeting dis
 describe('staff link opinions to a meeting outcome through the admin API', () => {
   it('resolves an opinion escalated after the meeting once staff link it, recorded as the API', async () => {
     expect(await say(yishi, staff.id, '转协商 MY-2026-000002')).toContain('协商议题');
-    const { status, body } = await yishi.api(`/api/events/${event.number}/outcome`, { body: { outcome: '会议商定河西村口路面纳入今年道路维修计划', opinionNumbers: ['MY-2026-000002'] } });
+    const { status, body } = await yishi.api(`/api/events/${event.number}/outcome`, {
+      body: { outcome: '会议商定河西村口路面纳入今年道路维修计划', opinionNumbers: ['MY-2026-000002'] },
+    });
     expect(status).toBe(200);
     expect(body.resolved).toEqual(expect.arrayContaining(['MY-2026-000001', 'MY-2026-000002']));
     expect(body.notEscalated).toEqual([]);

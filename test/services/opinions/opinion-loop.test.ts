@@ -52,7 +52,11 @@ describe('the opinion loop (民意闭环) for a member', () => {
     expect(toFiler.some((d) => d.message.text.includes('已受理'))).toBe(true);
     expect(toFiler.some((d) => d.message.text.includes('已分派'))).toBe(true);
     expect(toFiler.some((d) => d.message.text.includes('已办结') && d.message.text.includes('评价 MY-2026-000001 满意'))).toBe(true);
-    expect((await outbox(yishi)).some((d) => d.recipient.kind === 'member' && d.recipient.memberId === li.id && d.idempotencyKey.startsWith(`opinion:${id}:handler`))).toBe(true);
+    expect(
+      (await outbox(yishi)).some(
+        (d) => d.recipient.kind === 'member' && d.recipient.memberId === li.id && d.idempotencyKey.startsWith(`opinion:${id}:handler`),
+      ),
+    ).toBe(true);
 
     expect(await say(yishi, zhang.id, '评价 MY-2026-000001 满意')).toContain('已归档');
 
@@ -96,7 +100,9 @@ describe('the opinion loop for a resident on the console platform', () => {
     expect(await say(yishi, li.id, '确认')).toContain('已办结');
     expect(await say(yishi, 'resident:王阿姨', `评价 ${number} 不满意`)).toContain('退回');
     expect((await opinionDoc(number))!.state).toBe('in_progress');
-    expect((await outbox(yishi)).some((d) => d.recipient.kind === 'member' && d.recipient.memberId === li.id && d.message.text.includes('退回'))).toBe(true);
+    expect(
+      (await outbox(yishi)).some((d) => d.recipient.kind === 'member' && d.recipient.memberId === li.id && d.message.text.includes('退回')),
+    ).toBe(true);
 
     await say(yishi, li.id, `办结 ${number} 已彻底清理并增设垃圾桶`);
     await say(yishi, li.id, '确认');
@@ -104,7 +110,17 @@ describe('the opinion loop for a resident on the console platform', () => {
 
     const { body } = await yishi.api(`/api/opinions/${number}`);
     expect(body.state).toBe('closed');
-    expect(body.audit.map((a: { action: string }) => a.action)).toEqual(['file', 'accept', 'assign', 'reveal-contact', 'start', 'resolve', 'rate-unsatisfied', 'resolve', 'rate']);
+    expect(body.audit.map((a: { action: string }) => a.action)).toEqual([
+      'file',
+      'accept',
+      'assign',
+      'reveal-contact',
+      'start',
+      'resolve',
+      'rate-unsatisfied',
+      'resolve',
+      'rate',
+    ]);
     expect(body.audit[3].who).toBe(li.id);
     expect(JSON.stringify(body.audit)).not.toContain('王阿姨');
 

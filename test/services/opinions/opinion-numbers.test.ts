@@ -17,7 +17,11 @@ afterAll(async () => {
 
 describe('opinion numbers', () => {
   it('gives 50 filings in parallel 50 distinct, consecutive numbers of the Beijing year', async () => {
-    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => say(yishi, `guest:访客${i}`, `反映 第${i}号意见：希望增加第${i}路公交车的班次${'甲乙丙丁'.repeat(i % 5)}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        say(yishi, `guest:访客${i}`, `反映 第${i}号意见：希望增加第${i}路公交车的班次${'甲乙丙丁'.repeat(i % 5)}`),
+      ),
+    );
     const numbers = replies.map((reply) => /MY-\d{4}-\d{6}/.exec(reply)?.[0]);
     expect(replies.filter((_, i) => !numbers[i])).toEqual([]);
     expect(new Set(numbers).size).toBe(50);

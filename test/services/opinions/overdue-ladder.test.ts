@@ -22,7 +22,11 @@ describe('the overdue ladder', () => {
     const handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member', wecomUserId: 'liwy' });
     await register(yishi, { name: '赵召集人', sector: '无党派', role: 'member', wecomUserId: 'zhaozj', isConvenor: true });
     // A general opinion gets 2 days here: the limit is settable.
-    expect((await yishi.api('/api/settings/time-limits', { method: 'PATCH', body: { general: 2 } })).body).toEqual({ simple: 3, general: 2, complex: 15 });
+    expect((await yishi.api('/api/settings/time-limits', { method: 'PATCH', body: { general: 2 } })).body).toEqual({
+      simple: 3,
+      general: 2,
+      complex: 15,
+    });
 
     const number = /MY-2026-\d{6}/.exec(await say(yishi, filer.id, '反映 小区电梯经常停运，老人上下楼很困难'))![0];
     await say(yishi, staff.id, `受理 ${number}`);

@@ -19,7 +19,12 @@ describe('the outbox dispatcher', () => {
     logs.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
     });
-    t = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: wecomEnv(fake.url, { LOG_LEVEL: 'info' }), logDestination: logs });
+    t = await startTestYishi(import.meta.url, {
+      clock,
+      scheduler: 'manual',
+      env: wecomEnv(fake.url, { LOG_LEVEL: 'info' }),
+      logDestination: logs,
+    });
     await createGroup(t, 'staff', ['robot-staff'], '政协办公室');
   });
   afterAll(async () => {
@@ -72,14 +77,25 @@ describe('the outbox dispatcher', () => {
     expect(group.body.channels[1].broken).toBeUndefined();
     expect(fake.delivered('robot-ok').map(contentOf)).toEqual(['第一条', '第二条']);
     expect((await outboxItem('broken:1'))?.state).toBe('sent');
-    const staffNotes = fake.delivered('robot-staff').map(contentOf).filter((text) => text.includes('民建界别群'));
+    const staffNotes = fake
+      .delivered('robot-staff')
+      .map(contentOf)
+      .filter((text) => text.includes('民建界别群'));
     expect(staffNotes).toHaveLength(1);
     expect(staffNotes[0]).toContain('PATCH /api/groups/sector-c');
     expect(fake.webhookRequests.filter((r) => r.key === 'robot-gone')).toHaveLength(1);
 
     // Fixing the channel through the API clears the flag, and the group is whole again.
     fake.brokenKeys.delete('robot-gone');
-    await t.api('/api/groups/sector-c', { method: 'PATCH', body: { channels: [{ platform: 'wecom-group-robot', kind: 'group', webhookKey: 'robot-gone' }, { platform: 'wecom-group-robot', kind: 'group', webhookKey: 'robot-ok' }] } });
+    await t.api('/api/groups/sector-c', {
+      method: 'PATCH',
+      body: {
+        channels: [
+          { platform: 'wecom-group-robot', kind: 'group', webhookKey: 'robot-gone' },
+          { platform: 'wecom-group-robot', kind: 'group', webhookKey: 'robot-ok' },
+        ],
+      },
+    });
     await insertNotice(t, { key: 'broken:3', groupKey: 'sector-c', text: '第三条', dueAt: clock.now() });
     await t.tick();
     expect(fake.delivered('robot-gone').map(contentOf)).toEqual(['第三条']);

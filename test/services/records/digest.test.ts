@@ -25,7 +25,9 @@ beforeAll(async () => {
     staff: await addMember(first, { name: '刘干事', sector: '中共', role: 'staff' }),
   };
   expect((await first.api('/api/communities', { body: { name: '青石社区', keywords: [] } })).status).toBe(201);
-  const group = await first.api('/api/groups', { body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'wecom-group-robot', kind: 'group', webhookKey: 'office-robot' }] } });
+  const group = await first.api('/api/groups', {
+    body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'wecom-group-robot', kind: 'group', webhookKey: 'office-robot' }] },
+  });
   expect(group.status, JSON.stringify(group.body)).toBe(201);
 
   // The week of 11/23: two opinions from 安然; one accepted, handled by 程远 and resolved on time.

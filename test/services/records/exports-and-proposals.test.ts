@@ -26,7 +26,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const download = (path: string, token: string | null = app.config.adminToken) => fetch(`${app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const download = (path: string, token: string | null = app.config.adminToken) =>
+  fetch(`${app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('exports', () => {
   it('opinions.csv starts with a UTF-8 BOM and round-trips through a CSV parser with the Chinese text intact', async () => {
@@ -40,7 +41,14 @@ describe('exports', () => {
     expect(rows[0]!.slice(0, 4)).toEqual(['编号', '提交时间', '状态', '村/社区']);
     expect(rows).toHaveLength(2);
     const row = Object.fromEntries(rows[0]!.map((header, i) => [header, rows[1]![i]]));
-    expect(row).toMatchObject({ 编号: opinion, 提交时间: '2026-11-10 10:00', 状态: '已提交', '村/社区': '青石社区', '24小时内受理': '否', 内容: TRICKY });
+    expect(row).toMatchObject({
+      编号: opinion,
+      提交时间: '2026-11-10 10:00',
+      状态: '已提交',
+      '村/社区': '青石社区',
+      '24小时内受理': '否',
+      内容: TRICKY,
+    });
   });
 
   it('records.xlsx and rates.xlsx open as workbooks with the same rows', async () => {
@@ -49,12 +57,46 @@ describe('exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('履职档案')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '委员', '界别', '接待值班', '反映民意', '受理', '办结', '按时办结', '当场办结', '参加活动', '提交提案', '联名提案', '满意评价', '评价总数']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '委员',
+      '界别',
+      '接待值班',
+      '反映民意',
+      '受理',
+      '办结',
+      '按时办结',
+      '当场办结',
+      '参加活动',
+      '提交提案',
+      '联名提案',
+      '满意评价',
+      '评价总数',
+    ]);
     const anRan = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '安然')!;
     expect(anRan.getCell(4).value).toBe(1);
     const rates = new ExcelJS.Workbook();
     await rates.xlsx.load(await (await download('/api/export/rates.xlsx?period=2026-11')).arrayBuffer());
-    expect(rates.getWorksheet('比率')!.getRow(2).values).toEqual([undefined, '全部', '全部', '0.0%', 0, 1, '', 0, 0, '', 0, 0, '', 0, 0, '50.0%', 1, 2]);
+    expect(rates.getWorksheet('比率')!.getRow(2).values).toEqual([
+      undefined,
+      '全部',
+      '全部',
+      '0.0%',
+      0,
+      1,
+      '',
+      0,
+      0,
+      '',
+      0,
+      0,
+      '',
+      0,
+      0,
+      '50.0%',
+      1,
+      2,
+    ]);
   });
 
   it('refuses bad periods, unknown files and missing tokens plainly', async () => {
@@ -68,7 +110,9 @@ describe('exports', () => {
 
   it('documents the export paths in the OpenAPI document', async () => {
     const doc = (await app.api('/api/openapi.json')).body as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/export/opinions.csv', '/api/export/records.xlsx', '/api/export/rates.csv']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/export/opinions.csv', '/api/export/records.xlsx', '/api/export/rates.csv']),
+    );
   });
 });
 

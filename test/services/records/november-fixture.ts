@@ -31,14 +31,32 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
   const ids: Record<string, string> = {};
   for (const member of MEMBERS) ids[member.name] = await addMember(app, member);
   const staff = await addMember(app, { name: '刘干事', sector: '中共', role: 'staff' });
-  for (const name of ['青石社区', '柳岸村', '东湖社区']) expect((await app.api('/api/communities', { body: { name, keywords: [] } })).status).toBe(201);
+  for (const name of ['青石社区', '柳岸村', '东湖社区'])
+    expect((await app.api('/api/communities', { body: { name, keywords: [] } })).status).toBe(201);
 
   // The November rotation, in list order on working days: 11/2 安然, 11/3 白露, 11/4 程远, 11/5 丁宁, 11/6 方正, 11/9 高山, …
-  const generated = await app.api('/api/roster/generate', { body: { from: '2026-11-01', to: '2026-11-30', memberIds: MEMBERS.map((m) => ids[m.name]), place: '委员服务中心', holidays: [], workdays: [] } });
+  const generated = await app.api('/api/roster/generate', {
+    body: {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      memberIds: MEMBERS.map((m) => ids[m.name]),
+      place: '委员服务中心',
+      holidays: [],
+      workdays: [],
+    },
+  });
   expect(generated.status, JSON.stringify(generated.body)).toBe(201);
-  const onDuty = Object.fromEntries((generated.body.shifts as Array<{ date: string; memberName: string }>).map((s) => [s.date, s.memberName]));
+  const onDuty = Object.fromEntries(
+    (generated.body.shifts as Array<{ date: string; memberName: string }>).map((s) => [s.date, s.memberName]),
+  );
   expect(Object.keys(onDuty)).toHaveLength(21);
-  expect([onDuty['2026-11-03'], onDuty['2026-11-05'], onDuty['2026-11-09'], onDuty['2026-11-24'], onDuty['2026-11-27']]).toEqual(['白露', '丁宁', '高山', '方正', '白露']);
+  expect([onDuty['2026-11-03'], onDuty['2026-11-05'], onDuty['2026-11-09'], onDuty['2026-11-24'], onDuty['2026-11-27']]).toEqual([
+    '白露',
+    '丁宁',
+    '高山',
+    '方正',
+    '白露',
+  ]);
 
   const events: Record<string, number> = {};
   for (const [key, title, sectors, start] of [
@@ -46,7 +64,9 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     ['E1', '新就业群体权益保障协商', ['工会', '无党派'], '2026-11-12T14:30:00+08:00'],
     ['E2', '大健康产业发展沙龙', ['无党派', '文艺界'], '2026-11-25T14:30:00+08:00'],
   ] as const) {
-    const created = await app.api('/api/events', { body: { title, sectors, startAt: start, endAt: new Date(new Date(start).getTime() + 2 * HOUR).toISOString(), place: '区政协会议室' } });
+    const created = await app.api('/api/events', {
+      body: { title, sectors, startAt: start, endAt: new Date(new Date(start).getTime() + 2 * HOUR).toISOString(), place: '区政协会议室' },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     events[key] = created.body.number as number;
   }
@@ -58,7 +78,8 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
   };
   const accept = async (number: string) => void expect(await say(app, staff, `受理 ${number}`)).toContain(number);
   const assign = async (number: string, name: string) => void expect(await say(app, staff, `分派 ${number} ${name}`)).toContain(name);
-  const rate = async (who: string, number: string, rating: string) => void expect(await say(app, who, `评价 ${number} ${rating}`)).toContain(number);
+  const rate = async (who: string, number: string, rating: string) =>
+    void expect(await say(app, who, `评价 ${number} ${rating}`)).toContain(number);
   const file = async (who: string, community: string) => {
     const reply = await say(app, who, `反映 ${uniqueText('')} #${community}`);
     expect(reply).not.toContain('附议'); // filed, not offered a +1 on a similar one
@@ -78,14 +99,20 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     const who = `resident:东湖居民${j % 4}`;
     const done = j < 8 ? 4 * DAY : 9 * DAY;
     opinion(new Date(bj('2026-10-26 09:00').getTime() + j * 10 * MINUTE), who, '东湖社区', [
-      [HOUR, accept], [HOUR, (n) => assign(n, '方正')], [HOUR + done, (n) => resolve(ids['方正']!, n)], [HOUR + done + DAY, (n) => rate(who, n, '满意')],
+      [HOUR, accept],
+      [HOUR, (n) => assign(n, '方正')],
+      [HOUR + done, (n) => resolve(ids['方正']!, n)],
+      [HOUR + done + DAY, (n) => rate(who, n, '满意')],
     ]);
   }
   // A (30): 青石社区, residents, 11/3 (白露 on duty), accepted in 2 h, handled by 安然 (无党派), resolved in 3 days, 满意.
   for (let j = 0; j < 30; j += 1) {
     const who = `resident:青石居民${j % 5}`;
     opinion(new Date(bj('2026-11-03 09:00').getTime() + j * 10 * MINUTE), who, '青石社区', [
-      [2 * HOUR, accept], [2 * HOUR, (n) => assign(n, '安然')], [2 * HOUR + 3 * DAY, (n) => resolve(ids['安然']!, n)], [2 * HOUR + 4 * DAY, (n) => rate(who, n, '满意')],
+      [2 * HOUR, accept],
+      [2 * HOUR, (n) => assign(n, '安然')],
+      [2 * HOUR + 3 * DAY, (n) => resolve(ids['安然']!, n)],
+      [2 * HOUR + 4 * DAY, (n) => rate(who, n, '满意')],
     ]);
   }
   // D (15): 青石社区, residents, 11/5, resolved on the spot by 丁宁 (on duty) after 30 min; 5 满意, 5 基本满意, 5 not rated.
@@ -103,14 +130,20 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     const who = `resident:柳岸居民${j % 4}`;
     const [after, rating] = j < 10 ? [DAY, '基本满意'] : [8 * DAY, '不满意'];
     opinion(new Date(bj('2026-11-09 10:00').getTime() + j * 10 * MINUTE), who, '柳岸村', [
-      [30 * HOUR, accept], [30 * HOUR, (n) => assign(n, '程远')], [30 * HOUR + 9 * DAY, (n) => resolve(ids['程远']!, n)], [30 * HOUR + 9 * DAY + after, (n) => rate(who, n, rating)],
+      [30 * HOUR, accept],
+      [30 * HOUR, (n) => assign(n, '程远')],
+      [30 * HOUR + 9 * DAY, (n) => resolve(ids['程远']!, n)],
+      [30 * HOUR + 9 * DAY + after, (n) => rate(who, n, rating)],
     ]);
   }
   // C (25): 东湖社区, filed by members (方正 10, 程远 8, 安然 7) on 11/16, accepted in 1 h, handled by 高山 (工会);
   // 20 resolved in 5 days, 5 still open at the month's end; the 10 of 方正 rated 满意.
   for (let j = 0; j < 25; j += 1) {
     const filer = ids[j < 10 ? '方正' : j < 18 ? '程远' : '安然']!;
-    const steps: Array<[number, (n: string) => Promise<void>]> = [[HOUR, accept], [HOUR, (n) => assign(n, '高山')]];
+    const steps: Array<[number, (n: string) => Promise<void>]> = [
+      [HOUR, accept],
+      [HOUR, (n) => assign(n, '高山')],
+    ];
     if (j < 20) steps.push([HOUR + 5 * DAY, (n) => resolve(ids['高山']!, n)]);
     if (j < 10) steps.push([HOUR + 6 * DAY, (n) => rate(filer, n, '满意')]);
     opinion(new Date(bj('2026-11-16 09:00').getTime() + j * 10 * MINUTE), filer, '东湖社区', steps);
@@ -118,10 +151,14 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
   // E (10): 柳岸村, residents, 11/24 (方正 on duty): 5 declined after 3 h, 5 never touched.
   for (let j = 0; j < 10; j += 1) {
     const steps: Array<[number, (n: string) => Promise<void>]> = [];
-    if (j < 5) steps.push([3 * HOUR, async (n) => {
-      await say(app, staff, `不予受理 ${n} 不属于政协受理范围，已告知向有关部门反映`);
-      expect(await say(app, staff, '确认')).toContain(n);
-    }]);
+    if (j < 5)
+      steps.push([
+        3 * HOUR,
+        async (n) => {
+          await say(app, staff, `不予受理 ${n} 不属于政协受理范围，已告知向有关部门反映`);
+          expect(await say(app, staff, '确认')).toContain(n);
+        },
+      ]);
     opinion(new Date(bj('2026-11-24 09:00').getTime() + j * 10 * MINUTE), `resident:柳岸来信${j}`, '柳岸村', steps);
   }
   // G (10): 青石社区, residents, 11/27 (白露 on duty), accepted after 20 h, not assigned: deadline in December.
@@ -130,13 +167,28 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
   }
 
   // Shift check-ins: 安然 3, 白露 1, 丁宁 3, 方正 2.
-  for (const [date, name] of [['11-02', '安然'], ['11-10', '安然'], ['11-18', '安然'], ['11-03', '白露'], ['11-05', '丁宁'], ['11-13', '丁宁'], ['11-23', '丁宁'], ['11-06', '方正'], ['11-16', '方正']] as const) {
+  for (const [date, name] of [
+    ['11-02', '安然'],
+    ['11-10', '安然'],
+    ['11-18', '安然'],
+    ['11-03', '白露'],
+    ['11-05', '丁宁'],
+    ['11-13', '丁宁'],
+    ['11-23', '丁宁'],
+    ['11-06', '方正'],
+    ['11-16', '方正'],
+  ] as const) {
     expect(onDuty[`2026-${date}`]).toBe(name);
     line.at(bj(`2026-${date} 08:55`), async () => void expect(await say(app, ids[name]!, '值班签到')).not.toBe(''));
   }
   // Event check-ins: E0 方正 (October); E1 方正, 高山, 安然; E2 程远, 丁宁, 安然, 白露.
-  for (const [event, day, names] of [['E0', '2026-10-28', ['方正']], ['E1', '2026-11-12', ['方正', '高山', '安然']], ['E2', '2026-11-25', ['程远', '丁宁', '安然', '白露']]] as const) {
-    for (const name of names) line.at(bj(`${day} 14:20`), async () => void expect(await say(app, ids[name]!, `签到 ${events[event]}`)).toContain('签到'));
+  for (const [event, day, names] of [
+    ['E0', '2026-10-28', ['方正']],
+    ['E1', '2026-11-12', ['方正', '高山', '安然']],
+    ['E2', '2026-11-25', ['程远', '丁宁', '安然', '白露']],
+  ] as const) {
+    for (const name of names)
+      line.at(bj(`${day} 14:20`), async () => void expect(await say(app, ids[name]!, `签到 ${events[event]}`)).toContain('签到'));
   }
   // Proposals: 白露 drafts one co-signed by 程远 (submitted 11/20); 高山's draft is never submitted.
   line.at(bj('2026-11-11 20:00'), async () => {

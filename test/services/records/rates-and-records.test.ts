@@ -43,8 +43,12 @@ describe('统计: the five rates of November, to the digit', () => {
     expect(lines).toContain('解决率 95.1%（97/102）');
     expect(lines).toContain('满意率 86.5%（64/74）');
     expect(lines).toContain('建言率 66.7%（4/6）');
-    expect(lines).toContain('无党派：响应 100.0%（40/40）；按时 100.0%（30/30）；解决 100.0%（30/30）；满意 100.0%（30/30）；建言 100.0%（2/2）');
-    expect(lines).toContain('文艺界：响应 42.9%（15/35）；按时 42.9%（15/35）；解决 100.0%（35/35）；满意 66.7%（20/30）；建言 50.0%（1/2）');
+    expect(lines).toContain(
+      '无党派：响应 100.0%（40/40）；按时 100.0%（30/30）；解决 100.0%（30/30）；满意 100.0%（30/30）；建言 100.0%（2/2）',
+    );
+    expect(lines).toContain(
+      '文艺界：响应 42.9%（15/35）；按时 42.9%（15/35）；解决 100.0%（35/35）；满意 66.7%（20/30）；建言 50.0%（1/2）',
+    );
     expect(lines).toContain('工会：响应 71.4%（25/35）；按时 83.3%（20/24）；解决 86.5%（32/37）；满意 100.0%（14/14）；建言 50.0%（1/2）');
     expect(lines).toContain('青石社区：响应 100.0%（55/55）；按时 100.0%（45/45）；解决 100.0%（45/45）；满意 100.0%（40/40）');
     expect(lines).toContain('柳岸村：响应 0.0%（0/30）；按时 0.0%（0/20）；解决 100.0%（20/20）；满意 50.0%（10/20）');
@@ -52,12 +56,46 @@ describe('统计: the five rates of November, to the digit', () => {
   });
 
   it('exports the same figures as rates.csv', async () => {
-    const response = await fetch(`${app.url}/api/export/rates.csv?period=2026-11`, { headers: { authorization: `Bearer ${app.config.adminToken}` } });
+    const response = await fetch(`${app.url}/api/export/rates.csv?period=2026-11`, {
+      headers: { authorization: `Bearer ${app.config.adminToken}` },
+    });
     expect(response.status).toBe(200);
     const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8'), { bom: true }) as string[][];
     const byName = Object.fromEntries(rows.slice(1).map((row) => [`${row[0]}/${row[1]}`, row.slice(2)]));
-    expect(byName['全部/全部']).toEqual(['72.7%', '80', '110', '73.0%', '65', '89', '95.1%', '97', '102', '86.5%', '64', '74', '66.7%', '4', '6']);
-    expect(byName['界别/工会']).toEqual(['71.4%', '25', '35', '83.3%', '20', '24', '86.5%', '32', '37', '100.0%', '14', '14', '50.0%', '1', '2']);
+    expect(byName['全部/全部']).toEqual([
+      '72.7%',
+      '80',
+      '110',
+      '73.0%',
+      '65',
+      '89',
+      '95.1%',
+      '97',
+      '102',
+      '86.5%',
+      '64',
+      '74',
+      '66.7%',
+      '4',
+      '6',
+    ]);
+    expect(byName['界别/工会']).toEqual([
+      '71.4%',
+      '25',
+      '35',
+      '83.3%',
+      '20',
+      '24',
+      '86.5%',
+      '32',
+      '37',
+      '100.0%',
+      '14',
+      '14',
+      '50.0%',
+      '1',
+      '2',
+    ]);
     expect(byName['村/社区/柳岸村']).toEqual(['0.0%', '0', '30', '0.0%', '0', '20', '100.0%', '20', '20', '50.0%', '10', '20', '', '', '']);
   });
 
@@ -73,27 +111,56 @@ describe('履职档案: each member’s card, counted from the ledger the servic
 
   it('shows 丁宁 her shifts, event and on-the-spot resolutions', async () => {
     expect(await card('丁宁')).toBe(
-      ['丁宁（文艺界）2026年11月履职', '接待值班 3 次 · 参加活动 1 次', '反映民意 0 件 · 提交提案 0 件', '受理 15 件 · 办结 15 件（按时 15 件，当场 15 件）', '所办民意满意率 100.0%（10/10）'].join('\n'),
+      [
+        '丁宁（文艺界）2026年11月履职',
+        '接待值班 3 次 · 参加活动 1 次',
+        '反映民意 0 件 · 提交提案 0 件',
+        '受理 15 件 · 办结 15 件（按时 15 件，当场 15 件）',
+        '所办民意满意率 100.0%（10/10）',
+      ].join('\n'),
     );
   });
 
   it('shows every member the numbers the fixture produced', async () => {
-    expect(await card('安然')).toContain('接待值班 3 次 · 参加活动 2 次\n反映民意 7 件 · 提交提案 0 件\n受理 0 件 · 办结 30 件（按时 30 件，当场 0 件）\n所办民意满意率 100.0%（30/30）');
-    expect(await card('白露')).toBe(['白露（无党派）2026年11月履职', '接待值班 1 次 · 参加活动 1 次', '反映民意 0 件 · 提交提案 1 件', '受理 0 件 · 办结 0 件（按时 0 件，当场 0 件）'].join('\n'));
-    expect(await card('程远')).toContain('接待值班 0 次 · 参加活动 1 次\n反映民意 8 件 · 提交提案 0 件（另联名 1 件）\n受理 0 件 · 办结 20 件（按时 0 件，当场 0 件）\n所办民意满意率 50.0%（10/20）');
-    expect(await card('方正')).toContain('接待值班 2 次 · 参加活动 1 次\n反映民意 10 件 · 提交提案 0 件\n受理 0 件 · 办结 4 件（按时 0 件，当场 0 件）\n所办民意满意率 100.0%（4/4）');
-    expect(await card('高山')).toContain('接待值班 0 次 · 参加活动 1 次\n反映民意 0 件 · 提交提案 0 件\n受理 0 件 · 办结 20 件（按时 20 件，当场 0 件）\n所办民意满意率 100.0%（10/10）');
+    expect(await card('安然')).toContain(
+      '接待值班 3 次 · 参加活动 2 次\n反映民意 7 件 · 提交提案 0 件\n受理 0 件 · 办结 30 件（按时 30 件，当场 0 件）\n所办民意满意率 100.0%（30/30）',
+    );
+    expect(await card('白露')).toBe(
+      [
+        '白露（无党派）2026年11月履职',
+        '接待值班 1 次 · 参加活动 1 次',
+        '反映民意 0 件 · 提交提案 1 件',
+        '受理 0 件 · 办结 0 件（按时 0 件，当场 0 件）',
+      ].join('\n'),
+    );
+    expect(await card('程远')).toContain(
+      '接待值班 0 次 · 参加活动 1 次\n反映民意 8 件 · 提交提案 0 件（另联名 1 件）\n受理 0 件 · 办结 20 件（按时 0 件，当场 0 件）\n所办民意满意率 50.0%（10/20）',
+    );
+    expect(await card('方正')).toContain(
+      '接待值班 2 次 · 参加活动 1 次\n反映民意 10 件 · 提交提案 0 件\n受理 0 件 · 办结 4 件（按时 0 件，当场 0 件）\n所办民意满意率 100.0%（4/4）',
+    );
+    expect(await card('高山')).toContain(
+      '接待值班 0 次 · 参加活动 1 次\n反映民意 0 件 · 提交提案 0 件\n受理 0 件 · 办结 20 件（按时 20 件，当场 0 件）\n所办民意满意率 100.0%（10/10）',
+    );
   });
 
   it('counts the quarter across the October boundary (方正: F resolved 8 on time in October, 4 late in November)', async () => {
     expect(await card('方正', '本季度')).toBe(
-      ['方正（工会）2026年第4季度履职', '接待值班 2 次 · 参加活动 2 次', '反映民意 10 件 · 提交提案 0 件', '受理 0 件 · 办结 12 件（按时 8 件，当场 0 件）', '所办民意满意率 100.0%（12/12）'].join('\n'),
+      [
+        '方正（工会）2026年第4季度履职',
+        '接待值班 2 次 · 参加活动 2 次',
+        '反映民意 10 件 · 提交提案 0 件',
+        '受理 0 件 · 办结 12 件（按时 8 件，当场 0 件）',
+        '所办民意满意率 100.0%（12/12）',
+      ].join('\n'),
     );
   });
 
   it('lets a member read their own card with 我的履职, and December is still empty', async () => {
     expect(await say(app, committee.ids['丁宁']!, '我的履职 上月')).toContain('办结 15 件（按时 15 件，当场 15 件）');
-    expect(await say(app, committee.ids['丁宁']!, '我的履职')).toBe('丁宁（文艺界）2026年12月履职\n这段时间还没有记录。值班签到、反映民意、办结、参加活动、提交提案都会自动记入。');
+    expect(await say(app, committee.ids['丁宁']!, '我的履职')).toBe(
+      '丁宁（文艺界）2026年12月履职\n这段时间还没有记录。值班签到、反映民意、办结、参加活动、提交提案都会自动记入。',
+    );
   });
 
   it('keeps 履职 and 统计 for staff, and answers a bad period plainly', async () => {

@@ -16,7 +16,10 @@ export async function say(app: TestYishi, from: string, text: string): Promise<s
 }
 
 /** Registers a member through the admin API; returns the id. */
-export async function addMember(app: TestYishi, member: { name: string; sector: string; role?: 'member' | 'staff'; wecomUserId?: string }): Promise<string> {
+export async function addMember(
+  app: TestYishi,
+  member: { name: string; sector: string; role?: 'member' | 'staff'; wecomUserId?: string },
+): Promise<string> {
   const response = await app.api('/api/members', { body: { role: 'member', ...member } });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.id as string;
@@ -52,7 +55,8 @@ export class Timeline {
 }
 
 /** Distinct, deterministic Chinese text: no two share enough character pairs to look "similar". */
-const POOL = '天地人和日月山水风云花草树木春夏秋冬东南西北上下左右大小多少高低长短新旧好坏金银铜铁江河湖海桥路街巷门窗灯火电气车船书画歌舞茶酒米面油盐医药学校';
+const POOL =
+  '天地人和日月山水风云花草树木春夏秋冬东南西北上下左右大小多少高低长短新旧好坏金银铜铁江河湖海桥路街巷门窗灯火电气车船书画歌舞茶酒米面油盐医药学校';
 let seed = 7;
 export function uniqueText(prefix: string): string {
   let text = '';

@@ -19,7 +19,9 @@ beforeAll(async () => {
   await addCommunity(yishi, '青石社区', 'qs01');
   staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
   handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member' });
-  expect((await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status).toBe(201);
+  expect(
+    (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
+  ).toBe(201);
 });
 
 afterAll(async () => {
@@ -32,7 +34,9 @@ afterAll(async () => {
 const PROBE_KFID = 'wkProbe0001';
 
 async function sendDirect(touser: string, content: string): Promise<number> {
-  const { access_token: token } = (await (await fetch(`${fake.url}/cgi-bin/gettoken?corpid=${VECTOR_A.corpId}&corpsecret=${VECTOR_A.secret}`)).json()) as { access_token: string };
+  const { access_token: token } = (await (
+    await fetch(`${fake.url}/cgi-bin/gettoken?corpid=${VECTOR_A.corpId}&corpsecret=${VECTOR_A.secret}`)
+  ).json()) as { access_token: string };
   const response = await fetch(`${fake.url}/cgi-bin/kf/send_msg?access_token=${token}`, {
     method: 'POST',
     body: JSON.stringify({ touser, open_kfid: PROBE_KFID, msgtype: 'text', text: { content } }),
@@ -110,7 +114,11 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     expect(refusedWindowSends()).toEqual([]);
     expect((await held('wmResidentC')).filter((n) => n.state === 'held')).toHaveLength(1);
 
-    const toStaff = () => yishi.db.collection('outbox').find({ 'recipient.groupKey': 'staff', 'message.text': { $regex: '未能送达' } }).toArray();
+    const toStaff = () =>
+      yishi.db
+        .collection('outbox')
+        .find({ 'recipient.groupKey': 'staff', 'message.text': { $regex: '未能送达' } })
+        .toArray();
     clock.advance(47 * HOUR);
     await yishi.tick();
     expect(await toStaff()).toHaveLength(0);

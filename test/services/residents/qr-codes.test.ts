@@ -16,7 +16,11 @@ let communities: Array<{ id: string; name: string; code?: string }>;
 beforeAll(async () => {
   fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
   yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) });
-  communities = [await addCommunity(yishi, '青石社区', 'qs01'), await addCommunity(yishi, '东门社区', 'dm02'), await addCommunity(yishi, '柳河村')];
+  communities = [
+    await addCommunity(yishi, '青石社区', 'qs01'),
+    await addCommunity(yishi, '东门社区', 'dm02'),
+    await addCommunity(yishi, '柳河村'),
+  ];
 });
 
 afterAll(async () => {
@@ -34,7 +38,7 @@ function decodeQr(png: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
-describe('community QR codes for the residents\' service account', () => {
+describe("community QR codes for the residents' service account", () => {
   it('makes one customer-service link per community, with the community code as its scene (the id when it has no code)', async () => {
     const { status, body } = await yishi.api('/api/qr-codes', { method: 'POST' });
     expect(status).toBe(200);
@@ -51,7 +55,7 @@ describe('community QR codes for the residents\' service account', () => {
     expect(fake.kf.contactWays.size).toBe(3);
   });
 
-  it('serves each community\'s PNG, which decodes to that community\'s own link', async () => {
+  it("serves each community's PNG, which decodes to that community's own link", async () => {
     const { body } = await yishi.api('/api/qr-codes');
     const decoded = new Set<string>();
     for (const item of body.items) {
@@ -65,7 +69,7 @@ describe('community QR codes for the residents\' service account', () => {
     expect(decoded.size).toBe(3);
   });
 
-  it('prints a sheet with every code and the community\'s name under it', async () => {
+  it("prints a sheet with every code and the community's name under it", async () => {
     const response = await fetchAsAdmin('/api/qr-codes/sheet');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
@@ -83,7 +87,7 @@ describe('community QR codes for the residents\' service account', () => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('community_not_found');
     expect((await fetchAsAdmin('/api/qr-codes/bad%20scene/png')).status).toBe(400);
     expect((await fetch(`${yishi.url}/api/qr-codes`)).status).toBe(401);
-    const doc = await (await fetch(`${yishi.url}/api/openapi.json`)).json() as { paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${yishi.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/qr-codes', '/api/qr-codes/sheet', '/api/qr-codes/{scene}/png']));
   });
 

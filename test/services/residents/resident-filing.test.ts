@@ -22,7 +22,9 @@ beforeAll(async () => {
   await addCommunity(yishi, '青石社区', 'qs01');
   await addCommunity(yishi, '东门社区', 'dm02');
   staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
-  expect((await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status).toBe(201);
+  expect(
+    (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
+  ).toBe(201);
 });
 
 afterAll(async () => {
@@ -99,7 +101,9 @@ describe('a resident files through 微信客服, from a community QR code', () =
     const number = /MY-\d{4}-\d{6}/.exec(await residentSays(yishi, fake, 'wmResidentB', '确认'))![0];
     expect((await yishi.api(`/api/opinions/${number}`)).body.community).toBe('东门社区');
 
-    expect(await residentSays(yishi, fake, 'wmResidentB', '进度')).toContain(`${number}“东门菜市场门口垃圾堆了好几天没人清”：已收到，正在等待受理`);
+    expect(await residentSays(yishi, fake, 'wmResidentB', '进度')).toContain(
+      `${number}“东门菜市场门口垃圾堆了好几天没人清”：已收到，正在等待受理`,
+    );
     expect(await residentSays(yishi, fake, 'wmResidentA', number)).toContain('没有找到您反映过的');
 
     expect(await say(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
@@ -126,7 +130,7 @@ describe('a resident files through 微信客服, from a community QR code', () =
     expect(await residentSays(yishi, fake, 'wmResidentB', '满意')).toContain('没有等待您评价');
   });
 
-  it('deletes a resident\'s name and phone RESIDENT_CONTACT_RETENTION_DAYS after their opinions are closed', async () => {
+  it("deletes a resident's name and phone RESIDENT_CONTACT_RETENTION_DAYS after their opinions are closed", async () => {
     const key = `wecom-kf:${OPEN_KFID}:wmResidentA`;
     const items = (await yishi.api('/api/opinions?community=青石社区')).body.items as Array<{ number: string; content: string }>;
     const number = items.find((o) => o.content.includes('一个星期'))!.number;

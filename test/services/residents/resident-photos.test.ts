@@ -37,10 +37,21 @@ async function reportWithPhotos(userId: string, what: string, mediaIds: string[]
   return number;
 }
 
-async function photoBytes(number: string, index: number): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer; text: string }> {
-  const response = await fetch(`${yishi.url}/api/opinions/${number}/photos/${index}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+async function photoBytes(
+  number: string,
+  index: number,
+): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer; text: string }> {
+  const response = await fetch(`${yishi.url}/api/opinions/${number}/photos/${index}`, {
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+  });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes, text: bytes.toString('utf8') };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    bytes,
+    text: bytes.toString('utf8'),
+  };
 }
 
 describe("residents' photos", () => {
@@ -51,7 +62,13 @@ describe("residents' photos", () => {
 
     // Filed, not yet downloaded: listed as waiting, and asking for one says so.
     const before = await yishi.api(`/api/opinions/${number}/photos`);
-    expect(before.body).toMatchObject({ total: 2, items: [{ index: 1, state: 'waiting' }, { index: 2, state: 'waiting' }] });
+    expect(before.body).toMatchObject({
+      total: 2,
+      items: [
+        { index: 1, state: 'waiting' },
+        { index: 2, state: 'waiting' },
+      ],
+    });
     const early = await photoBytes(number, 1);
     expect(early.status).toBe(404);
     expect(early.text).toContain('not been downloaded from WeCom yet');
@@ -59,8 +76,20 @@ describe("residents' photos", () => {
     await yishi.tick();
     const after = await yishi.api(`/api/opinions/${number}/photos`);
     expect(after.body.items).toEqual([
-      expect.objectContaining({ index: 1, state: 'kept', contentType: 'image/jpeg', size: jpeg(1).length, url: `/api/opinions/${number}/photos/1` }),
-      expect.objectContaining({ index: 2, state: 'kept', contentType: 'image/png', size: jpeg(2).length, url: `/api/opinions/${number}/photos/2` }),
+      expect.objectContaining({
+        index: 1,
+        state: 'kept',
+        contentType: 'image/jpeg',
+        size: jpeg(1).length,
+        url: `/api/opinions/${number}/photos/1`,
+      }),
+      expect.objectContaining({
+        index: 2,
+        state: 'kept',
+        contentType: 'image/png',
+        size: jpeg(2).length,
+        url: `/api/opinions/${number}/photos/2`,
+      }),
     ]);
     const first = await photoBytes(number, 1);
     expect(first.status).toBe(200);
@@ -95,7 +124,11 @@ describe("residents' photos", () => {
   it('says which photos are lost and why: unknown to WeCom at once, or not downloaded within its 3 days', async () => {
     fake.media.set('MEDIA_TREE_OK', { bytes: jpeg(3), contentType: 'image/jpeg' });
     fake.media.set('MEDIA_TREE_LATE', { bytes: jpeg(4), contentType: 'image/jpeg' });
-    const number = await reportWithPhotos('wmPhotoB', '幼儿园门口那棵大树的枯枝快要掉下来了', ['MEDIA_TREE_OK', 'MEDIA_TREE_GONE', 'MEDIA_TREE_LATE']);
+    const number = await reportWithPhotos('wmPhotoB', '幼儿园门口那棵大树的枯枝快要掉下来了', [
+      'MEDIA_TREE_OK',
+      'MEDIA_TREE_GONE',
+      'MEDIA_TREE_LATE',
+    ]);
 
     // WeCom is busy for the first download; the second photo it does not know at all.
     fake.mediaGetBusy = 1;

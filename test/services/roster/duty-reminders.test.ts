@@ -40,7 +40,9 @@ describe('the 08:00 duty reminder', () => {
     clock.set(beijing('2026-03-04T08:00'));
     await Promise.all([first.tick(), second.tick()]);
     await Promise.all([first.tick(), second.tick()]);
-    expect(await reminders(ids['张三']!)).toEqual(['值班提醒：今天3月4日（周三）全天（09:00–17:30）请到委员服务中心接待群众。到岗后请发送“值班签到”。']);
+    expect(await reminders(ids['张三']!)).toEqual([
+      '值班提醒：今天3月4日（周三）全天（09:00–17:30）请到委员服务中心接待群众。到岗后请发送“值班签到”。',
+    ]);
     expect(await staffLines('今日值班')).toEqual(['今日值班 3月4日（周三）：全天 张三（委员服务中心）']);
     expect(await reminders(ids['李四']!)).toEqual([]);
   });
@@ -78,7 +80,9 @@ describe('a shift with no check-in', () => {
       { memberName: '李四', state: 'missed' },
     ]);
     expect(await staffLines('未到岗')).toEqual([]);
-    expect(await chat.say(ids['李四']!, '值班签到')).toBe('3月5日（周四）全天的班次已经结束，不能再签到了。如有特殊情况，请联系政协办公室。');
+    expect(await chat.say(ids['李四']!, '值班签到')).toBe(
+      '3月5日（周四）全天的班次已经结束，不能再签到了。如有特殊情况，请联系政协办公室。',
+    );
 
     clock.set(beijing('2026-03-06T08:00'));
     await Promise.all([first.tick(), second.tick()]);

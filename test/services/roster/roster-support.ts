@@ -10,14 +10,20 @@ export async function setUpCommittee(app: TestYishi, names: string[], staffName 
   const ids: Record<string, string> = {};
   for (const name of names) ids[name] = await addMember(app, { name, role: 'member' });
   ids[staffName] = await addMember(app, { name: staffName, role: 'staff' });
-  const group = await app.api('/api/groups', { method: 'POST', body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'console', kind: 'group', id: STAFF_ROOM }] } });
+  const group = await app.api('/api/groups', {
+    method: 'POST',
+    body: { key: 'staff', name: '政协办公室', channels: [{ platform: 'console', kind: 'group', id: STAFF_ROOM }] },
+  });
   expect(group.status, JSON.stringify(group.body)).toBe(201);
   return ids;
 }
 
 /** POST /api/roster/generate, expecting success. */
 export async function generate(app: TestYishi, body: Record<string, unknown>) {
-  const response = await app.api('/api/roster/generate', { method: 'POST', body: { place: '委员服务中心', holidays: [], workdays: [], ...body } });
+  const response = await app.api('/api/roster/generate', {
+    method: 'POST',
+    body: { place: '委员服务中心', holidays: [], workdays: [], ...body },
+  });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { created: number; kept: number; workingDays: number; shifts: Shift[] };
 }

@@ -49,8 +49,19 @@ describe('a rotation across a National Day-like holiday week with a 调休 Satur
   });
 
   it('splits days into 上午 and 下午 turns when asked', async () => {
-    const result = await generate(app, { from: '2026-11-02', to: '2026-11-03', memberIds: [ids['赵六'], ids['李四']], slots: ['上午', '下午'], place: '东城社区议事厅' });
-    expect(byDate(result.shifts)).toEqual({ '2026-11-02 上午': '赵六', '2026-11-02 下午': '李四', '2026-11-03 上午': '赵六', '2026-11-03 下午': '李四' });
+    const result = await generate(app, {
+      from: '2026-11-02',
+      to: '2026-11-03',
+      memberIds: [ids['赵六'], ids['李四']],
+      slots: ['上午', '下午'],
+      place: '东城社区议事厅',
+    });
+    expect(byDate(result.shifts)).toEqual({
+      '2026-11-02 上午': '赵六',
+      '2026-11-02 下午': '李四',
+      '2026-11-03 上午': '赵六',
+      '2026-11-03 下午': '李四',
+    });
     expect(result.shifts[0]!.place).toBe('东城社区议事厅');
   });
 });
@@ -61,12 +72,22 @@ describe('regenerating keeps what was served', () => {
     const chat = consoleChat(app);
     expect(await chat.say(ids['张三']!, '值班签到')).toContain('签到成功');
 
-    const again = await generate(app, { from: '2026-09-14', to: '2026-09-18', memberIds: [ids['赵六'], ids['王五'], ids['李四'], ids['张三']] });
+    const again = await generate(app, {
+      from: '2026-09-14',
+      to: '2026-09-18',
+      memberIds: [ids['赵六'], ids['王五'], ids['李四'], ids['张三']],
+    });
     expect(again.kept).toBe(1);
     const week = await roster(app, '2026-09-14', '2026-09-18');
     expect(week[0]).toMatchObject({ date: '2026-09-14', memberName: '张三', state: 'served' });
     // 张三 held the first day, so the new order goes on with the member after 张三: 赵六.
-    expect(byDate(week)).toEqual({ '2026-09-14': '张三', '2026-09-15': '赵六', '2026-09-16': '王五', '2026-09-17': '李四', '2026-09-18': '张三' });
+    expect(byDate(week)).toEqual({
+      '2026-09-14': '张三',
+      '2026-09-15': '赵六',
+      '2026-09-16': '王五',
+      '2026-09-17': '李四',
+      '2026-09-18': '张三',
+    });
   });
 });
 
@@ -74,19 +95,29 @@ describe('bad requests get a clear answer and change nothing', () => {
   it.each([
     ['a date that does not exist', { from: '2026-02-30', to: '2026-03-05' }, 'invalid_request'],
     ['a period that ends before it starts', { from: '2026-12-10', to: '2026-12-01' }, 'roster_bad_range'],
-    ['a day that is both holiday and workday', { from: '2026-12-01', to: '2026-12-10', holidays: ['2026-12-05'], workdays: ['2026-12-05'] }, 'roster_holiday_and_workday'],
+    [
+      'a day that is both holiday and workday',
+      { from: '2026-12-01', to: '2026-12-10', holidays: ['2026-12-05'], workdays: ['2026-12-05'] },
+      'roster_holiday_and_workday',
+    ],
     ['an unknown member', { from: '2026-12-01', to: '2026-12-10', memberIds: ['0123456789abcdef01234567'] }, 'roster_member_not_found'],
     ['no members', { from: '2026-12-01', to: '2026-12-10', memberIds: [] }, 'invalid_request'],
     ['an odd slot list', { from: '2026-12-01', to: '2026-12-10', slots: ['全天', '上午'] }, 'invalid_request'],
   ])('refuses %s', async (_what, body, code) => {
-    const response = await app.api('/api/roster/generate', { method: 'POST', body: { memberIds: [ids['张三']], place: '委员服务中心', ...body } });
+    const response = await app.api('/api/roster/generate', {
+      method: 'POST',
+      body: { memberIds: [ids['张三']], place: '委员服务中心', ...body },
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe(code);
     expect(await roster(app, '2026-12-01', '2026-12-31')).toEqual([]);
   });
 
   it('refuses a duplicated member, naming them', async () => {
-    const response = await app.api('/api/roster/generate', { method: 'POST', body: { from: '2026-12-01', to: '2026-12-10', memberIds: [ids['张三'], ids['张三']], place: '委员服务中心' } });
+    const response = await app.api('/api/roster/generate', {
+      method: 'POST',
+      body: { from: '2026-12-01', to: '2026-12-10', memberIds: [ids['张三'], ids['张三']], place: '委员服务中心' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('张三');
   });
@@ -116,6 +147,8 @@ describe('排班: the staff command', () => {
   it('is for staff only, and explains a period it cannot read', async () => {
     const chat = consoleChat(app);
     expect(await chat.say(ids['张三']!, '排班 下月 张三 李四')).toContain('工作人员');
-    expect(await chat.say(ids['刘干事']!, '排班 改天 张三 李四')).toBe('没看懂期间“改天”。可以写：下月、本周、2026年10月、2026-09-28至2026-10-11。');
+    expect(await chat.say(ids['刘干事']!, '排班 改天 张三 李四')).toBe(
+      '没看懂期间“改天”。可以写：下月、本周、2026年10月、2026-09-28至2026-10-11。',
+    );
   });
 });

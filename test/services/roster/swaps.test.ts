@@ -23,9 +23,13 @@ afterAll(async () => {
 
 describe('换班 → 同意: the roster changes and both are told', () => {
   it('asks the other member, who agrees; the shift changes hands and staff see it', async () => {
-    expect(await chat.say(ids['张三']!, '换班 3月5日 李四')).toBe('已请李四代您值3月5日（周四）全天的班。对方回复“同意”后才生效，届时会通知您。');
+    expect(await chat.say(ids['张三']!, '换班 3月5日 李四')).toBe(
+      '已请李四代您值3月5日（周四）全天的班。对方回复“同意”后才生效，届时会通知您。',
+    );
     await app.tick();
-    expect(await inbox(app, ids['李四']!)).toEqual(['张三想请您代值3月5日（周四）全天的班（委员服务中心）。同意请回复“同意”，不方便请回复“拒绝”。']);
+    expect(await inbox(app, ids['李四']!)).toEqual([
+      '张三想请您代值3月5日（周四）全天的班（委员服务中心）。同意请回复“同意”，不方便请回复“拒绝”。',
+    ]);
     expect(byDate(await roster(app, '2026-03-05', '2026-03-05'))).toEqual({ '2026-03-05': '张三' });
 
     expect(await chat.say(ids['李四']!, '同意')).toBe('好的，3月5日（周四）全天由您代张三值班（委员服务中心）。谢谢！');
@@ -73,9 +77,15 @@ describe('换班 answers every mistake and changes nothing', () => {
 
   it('asks which request is meant when several wait, and takes the one named by date', async () => {
     expect(await chat.say(ids['王五']!, '换班 3月12日 李四')).toContain('已请李四');
-    expect(await chat.say(ids['李四']!, '同意')).toBe('有几条换班请求在等您答复：3月10日（周二）、3月12日（周四）。请写明日期，例如：同意 3月10日');
+    expect(await chat.say(ids['李四']!, '同意')).toBe(
+      '有几条换班请求在等您答复：3月10日（周二）、3月12日（周四）。请写明日期，例如：同意 3月10日',
+    );
     expect(await chat.say(ids['李四']!, '拒绝 3月12日')).toBe('已告知王五您这次不方便代班。');
-    expect(byDate(await roster(app, '2026-03-10', '2026-03-12'))).toEqual({ '2026-03-10': '张三', '2026-03-11': '李四', '2026-03-12': '王五' });
+    expect(byDate(await roster(app, '2026-03-10', '2026-03-12'))).toEqual({
+      '2026-03-10': '张三',
+      '2026-03-11': '李四',
+      '2026-03-12': '王五',
+    });
   });
 
   it('voids a request when the shift was reassigned meanwhile', async () => {
@@ -104,7 +114,9 @@ describe('staff reassign a shift through the admin API', () => {
   });
 
   it('answers 404 for an unknown shift and 400 for a bad body', async () => {
-    expect((await app.api('/api/roster/shifts/0123456789abcdef01234567', { method: 'PATCH', body: { memberId: ids['李四'] } })).status).toBe(404);
+    expect(
+      (await app.api('/api/roster/shifts/0123456789abcdef01234567', { method: 'PATCH', body: { memberId: ids['李四'] } })).status,
+    ).toBe(404);
     expect((await app.api('/api/roster/shifts/0123456789abcdef01234567', { method: 'PATCH', body: {} })).status).toBe(400);
   });
 });

@@ -1,14 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `fast`: pure rules (parser, dates, crypto, masking…), no stores, no servers,
+ * milliseconds each; `npm test` runs it first and stops when it fails. `stores`: everything that
+ * needs the real MongoDB-compatible store and redis-server, provisioned once per run.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: a few files at a time keeps FerretDB and the fakes responsive.
     maxWorkers: 3,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'stores',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

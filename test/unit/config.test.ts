@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, enabledPlatforms, loadConfig } from '../src/config.js';
+import { ConfigError, enabledPlatforms, loadConfig } from '../../src/config.js';
 
 const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/yishi', ADMIN_TOKEN: 'a-long-enough-admin-token' };
 const wecomApp = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegistry } from '../../commands/index.js';
-import type { CommandSpec } from '../../src/core/command.js';
-import { bindArgs, parseInput } from '../../src/core/parser.js';
-import { CommandRegistry } from '../../src/core/registry.js';
-import { suggestWord } from '../../src/core/suggest.js';
-import { zhCN } from '../../src/i18n/zh-CN.js';
+import { buildRegistry } from '../../../commands/index.js';
+import type { CommandSpec } from '../../../src/core/command.js';
+import { bindArgs, parseInput } from '../../../src/core/parser.js';
+import { CommandRegistry } from '../../../src/core/registry.js';
+import { suggestWord } from '../../../src/core/suggest.js';
+import { zhCN } from '../../../src/i18n/zh-CN.js';
 
 // Wednesday 2026-03-04, 10:00 in Beijing.
 const NOW = new Date('2026-03-04T02:00:00Z');

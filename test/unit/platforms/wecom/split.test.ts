@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitUtf8, truncateUtf8 } from '../../../src/platforms/wecom/split.js';
+import { splitUtf8, truncateUtf8 } from '../../../../src/platforms/wecom/split.js';
 
 describe('splitting text on UTF-8 byte limits', () => {
   it('keeps text that fits in one piece', () => {

@@ -7,7 +7,7 @@ import {
   parseDateExpression,
   parseTimeOfDay,
   weekdayOf,
-} from '../../src/core/dates.js';
+} from '../../../src/core/dates.js';
 
 // Instants are chosen near midnight so that a UTC (or server-local) reading gives the wrong day.
 /** Wednesday 2026-03-04, 23:30 in Beijing (15:30 UTC). */

@@ -43,7 +43,7 @@ export async function resolveMember(ctx: CommandContext, value: string | undefin
   const mentioned = ctx.extras.memberIds[0];
   if (!value && mentioned) return mentioned;
   const name = (value ?? '').replace(/^[@＠]/, '').trim();
-  if (/^[0-9a-f]{24}$/i.test(name) && (await ctx.services.members.findById(name))) return name;
+  if (name && (await ctx.services.members.findById(name))) return name;
   const found = name ? await ctx.services.members.findByName(name) : [];
   if (found.length === 1) return found[0]!.id;
   if (found.length === 0 && mentioned) return mentioned;

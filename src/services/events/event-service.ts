@@ -56,7 +56,8 @@ export class EventService {
 
   /** An event by number (as typed) or id; a clear error otherwise. */
   async findEvent(ref: string): Promise<EventRecord> {
-    const byId = /^[0-9a-f]{24}$/i.test(ref) ? await this.deps.events.findById(ref) : null;
+    // The repository answers null for anything that is not one of its ids.
+    const byId = await this.deps.events.findById(ref);
     if (byId) return byId;
     const number = parseEventNumber(ref);
     if (number === null) throw new YishiError('event_number_invalid', { status: 400, userMessage: this.t.events.notANumber(ref) });

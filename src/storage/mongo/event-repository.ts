@@ -9,6 +9,7 @@ import {
   type EventState,
 } from './event-model.js';
 import { isDuplicateKey, placeSignup, reseat } from './event-seats.js';
+import { isObjectId } from './object-id.js';
 
 export type { EventState } from './event-model.js';
 
@@ -93,8 +94,6 @@ export interface EventRepository {
   /** Check-ins of one member (for the performance record), earliest first. */
   attendanceOf(memberId: string, range?: { from?: Date; to?: Date }): Promise<Array<{ eventId: string; at: Date }>>;
 }
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 type People = Array<{ memberId: string; at: Date }>;
 

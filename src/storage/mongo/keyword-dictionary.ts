@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { isObjectId } from './object-id.js';
 
 /** A community (村/社区) or an opinion category, with the keywords that suggest it in a text. */
 export interface DictionaryEntry {
@@ -46,8 +47,6 @@ const toEntry = (doc: DictionaryDocument): DictionaryEntry => ({
   createdAt: doc.createdAt,
   updatedAt: doc.updatedAt,
 });
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 /** The MongoDB dictionary; `modelName`/`collection` tell communities and categories apart. */
 export class MongoDictionaryRepository implements DictionaryRepository {

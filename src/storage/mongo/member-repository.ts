@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { memberModel, type MemberDocument } from './member-model.js';
+import { isObjectId } from './object-id.js';
 
 /** A committee member, staff or admin as the rest of Yishi sees it: its document's fields, with a string id. */
 export type MemberRecord = Omit<MemberDocument, '_id'> & { id: string };
@@ -39,8 +40,6 @@ function toRecord(doc: MemberDocument): MemberRecord {
     updatedAt: doc.updatedAt,
   };
 }
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 export class MongoMemberRepository implements MemberRepository {
   private readonly model: Model<MemberDocument>;

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { counterModel, opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
+import { isObjectId } from './object-id.js';
 
 export type { AuditEntry, OpinionGrade, OpinionRating, OpinionSource, OpinionState } from './opinion-model.js';
 export { OPINION_GRADES, OPINION_RATINGS, OPINION_STATES } from './opinion-model.js';
@@ -62,8 +63,6 @@ export interface OpinionRepository {
   raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean>;
   list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
 }
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 function toRecord(doc: OpinionDocument): OpinionRecord {
   const { _id, year: _year, seq: _seq, ...rest } = doc;

@@ -1,11 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import { OutboxLiveQueue } from './outbox-live.js';
 import { outboxModel, toOutboxItem, type OutboxItem } from './outbox-repository.js';
+import { isObjectId } from './object-id.js';
 
 type OutboxModel = ReturnType<typeof outboxModel>;
 type OutboxDocument = OutboxModel extends Model<infer D> ? D : never;
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 /**
  * What an operator does with the outbox by hand: see the notices that failed for good, and put

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { isObjectId } from './object-id.js';
 
 /** A programme such as a consultation month: a named period that groups events. */
 export interface ProgrammeRecord {
@@ -73,8 +74,6 @@ export interface ProgrammeRepository {
     changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
   ): Promise<ProgrammeRecord | null>;
 }
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 export class MongoProgrammeRepository implements ProgrammeRepository {
   private readonly model: Model<ProgrammeDocument>;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Address } from '../../platforms/types.js';
+import { isObjectId } from './object-id.js';
 
 /**
  * A resident (not in the corp), stored once. Name and phone are private: groups never see them,
@@ -73,7 +74,7 @@ export class MongoResidentRepository {
   }
 
   async findById(id: string): Promise<ResidentRecord | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    if (!isObjectId(id)) return null;
     const doc = await this.model.findById(id).lean<ResidentDocument>();
     return doc ? toRecord(doc) : null;
   }

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { shiftModel, type ShiftDocument, type ShiftHistoryEntry, type ShiftSlot, type ShiftState } from './shift-model.js';
+import { isObjectId } from './object-id.js';
 
 export type { ShiftHistoryEntry, ShiftSlot, ShiftState } from './shift-model.js';
 
@@ -46,8 +47,6 @@ export interface ShiftRepository {
     change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry },
   ): Promise<ShiftRecord | null>;
 }
-
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
 function toRecord(doc: ShiftDocument): ShiftRecord {
   return {

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { shiftSwapModel, type ShiftSlot, type ShiftSwapDocument, type SwapState } from './shift-model.js';
+import { isObjectId } from './object-id.js';
 
 export type { SwapState } from './shift-model.js';
 
@@ -78,7 +79,7 @@ export class MongoShiftSwapRepository implements ShiftSwapRepository {
   }
 
   async close(id: string, state: Exclude<SwapState, 'pending'>, at: Date): Promise<ShiftSwapRecord | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    if (!isObjectId(id)) return null;
     const doc = await this.model
       .findOneAndUpdate({ _id: id, state: 'pending' }, { $set: { state, answeredAt: at }, $unset: { openShiftId: 1 } }, { new: true })
       .lean<ShiftSwapDocument>();

@@ -1,5 +1,5 @@
 import type { DigestService } from '../services/digest/digest-service.js';
-import type { ScheduledJob } from './job.js';
+import { cronAt, type ScheduledJob } from '../core/scheduled-job.js';
 
 /**
  * 周报 and 月度履职卡 (Beijing time, at WEEKLY_DIGEST_TIME):
@@ -9,9 +9,16 @@ import type { ScheduledJob } from './job.js';
  * `card:<memberId>:2026-11`) make reruns and other instances send nothing twice.
  */
 export function digestJobs(digest: DigestService, digestTime: string): ScheduledJob[] {
-  const [hour, minute] = digestTime.split(':').map(Number) as [number, number];
   return [
-    { name: 'records.weekly-digest', cron: `${minute} ${hour} * * 1`, run: async (now) => void (await digest.sendWeeklyDigest(now)) },
-    { name: 'records.monthly-cards', cron: `${minute} ${hour} 1 * *`, run: async (now) => void (await digest.sendMonthlyCards(now)) },
+    {
+      name: 'records.weekly-digest',
+      cron: cronAt(digestTime, { weekday: 1 }),
+      run: async (now) => void (await digest.sendWeeklyDigest(now)),
+    },
+    {
+      name: 'records.monthly-cards',
+      cron: cronAt(digestTime, { dayOfMonth: 1 }),
+      run: async (now) => void (await digest.sendMonthlyCards(now)),
+    },
   ];
 }

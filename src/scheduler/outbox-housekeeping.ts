@@ -1,4 +1,4 @@
-import type { ScheduledJob } from './job.js';
+import type { ScheduledJob } from '../core/scheduled-job.js';
 
 const KEEP_CLAIMS_MS = 7 * 24 * 60 * 60_000;
 

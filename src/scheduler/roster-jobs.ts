@@ -1,5 +1,5 @@
 import type { RosterService } from '../services/roster/roster-service.js';
-import type { ScheduledJob } from './job.js';
+import { cronAt, type ScheduledJob } from '../core/scheduled-job.js';
 
 /**
  * The duty roster's timed work (Beijing time):
@@ -10,11 +10,10 @@ import type { ScheduledJob } from './job.js';
  * Both ask "what is due at now?"; the outbox keys (`duty-reminder:<shiftId>` …) make reruns free.
  */
 export function rosterJobs(roster: RosterService, reminderTime: string): ScheduledJob[] {
-  const [hour, minute] = reminderTime.split(':').map(Number) as [number, number];
   return [
     {
       name: 'duty-reminders',
-      cron: `${minute} ${hour} * * *`,
+      cron: cronAt(reminderTime),
       run: async (now) => {
         await roster.duties.sendDueReminders(now);
       },

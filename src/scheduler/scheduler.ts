@@ -2,9 +2,9 @@ import nodeCron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
 import type { Coordination } from '../storage/coordination.js';
-import type { ScheduledJob } from './job.js';
+import type { ScheduledJob } from '../core/scheduled-job.js';
 
-export type { ScheduledJob } from './job.js';
+export type { ScheduledJob } from '../core/scheduled-job.js';
 
 /** The part of the outbox dispatcher the scheduler drives. */
 export interface DueDispatcher {

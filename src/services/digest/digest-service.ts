@@ -1,3 +1,4 @@
+import { timeOfDay } from '../../core/scheduled-job.js';
 import type { Clock } from '../../core/clock.js';
 import { addDays, beijingDate, beijingInstant, weekdayOf } from '../../core/dates.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -59,7 +60,7 @@ export class DigestService {
 
   /** True from `HH:MM` on the given day (Beijing) to the end of that day. */
   private isDueDay(now: Date, day: string): boolean {
-    const [hour, minute] = this.deps.digestTime.split(':').map(Number) as [number, number];
+    const { hour, minute } = timeOfDay(this.deps.digestTime);
     return beijingDate(now) === day && now >= beijingInstant(day, hour, minute);
   }
 

@@ -1,3 +1,4 @@
+import { cronAt, type ScheduledJob } from '../../core/scheduled-job.js';
 import { OpinionClosing, type MeetingOutcome, type MeetingResolution } from './closing.js';
 import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult } from './filing.js';
 import { OpinionNotices } from './notifications.js';
@@ -87,20 +88,16 @@ export class OpinionService {
   }
 }
 
-/** A job the scheduler runs (shape of `ScheduledJob` in src/scheduler/). */
-export interface OpinionJob {
-  name: string;
-  cron: string;
-  run(now: Date): Promise<void>;
-}
-
 /** Every ten minutes: fire the overdue ladder's due steps. */
-export function overdueLadderJob(service: OpinionService): OpinionJob {
+export function overdueLadderJob(service: OpinionService): ScheduledJob {
   return { name: 'opinions.overdue-ladder', cron: '*/10 * * * *', run: async (now) => void (await service.runOverdueLadder(now)) };
 }
 
 /** Mondays at the weekly digest time (Beijing): the staff group's 逾期看板. */
-export function overdueBoardJob(service: OpinionService, weeklyDigestTime: string): OpinionJob {
-  const [hour, minute] = weeklyDigestTime.split(':').map(Number);
-  return { name: 'opinions.overdue-board', cron: `${minute} ${hour} * * 1`, run: (now) => service.ladder.postWeeklyBoard(now) };
+export function overdueBoardJob(service: OpinionService, weeklyDigestTime: string): ScheduledJob {
+  return {
+    name: 'opinions.overdue-board',
+    cron: cronAt(weeklyDigestTime, { weekday: 1 }),
+    run: (now) => service.ladder.postWeeklyBoard(now),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ScheduledJob } from '../../core/scheduled-job.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
@@ -5,13 +6,6 @@ import type { ResidentRecord } from '../../storage/mongo/resident-repository.js'
 import type { Notifier } from '../notifier.js';
 import { formatBeijing } from '../opinions/notifications.js';
 import { DAY_MS, REOPEN_WINDOW_MS } from '../opinions/types.js';
-
-/** The shape of a scheduled job (`ScheduledJob` in src/scheduler/job.ts). */
-export interface ResidentJob {
-  name: string;
-  cron: string;
-  run(now: Date): Promise<void>;
-}
 
 /** A held notice older than this could not be delivered: WeCom's window closed and the resident has not written since. */
 export const UNDELIVERED_AFTER_MS = 48 * 60 * 60 * 1000;
@@ -26,7 +20,7 @@ export interface HeldNoticeReports {
  * for 48 hours (the number only; never the resident's name or phone). Earlier reports would be
  * noise: most residents write again within a day, and the held notice then goes out by itself.
  */
-export function undeliveredNoticesJob(deps: { held: HeldNoticeReports; notifier: Notifier; messages: Messages }): ResidentJob {
+export function undeliveredNoticesJob(deps: { held: HeldNoticeReports; notifier: Notifier; messages: Messages }): ScheduledJob {
   return {
     name: 'residents.undelivered-notices',
     cron: '*/30 * * * *',
@@ -66,7 +60,7 @@ function closedAt(opinion: OpinionRecord): number | undefined {
  * Daily at 03:30: deletes a resident's name and phone once every opinion of theirs has been closed
  * for RESIDENT_CONTACT_RETENTION_DAYS (a resident without opinions: that long after the last change).
  */
-export function contactRetentionJob(deps: RetentionDeps): ResidentJob {
+export function contactRetentionJob(deps: RetentionDeps): ScheduledJob {
   return {
     name: 'residents.contact-retention',
     cron: '30 3 * * *',

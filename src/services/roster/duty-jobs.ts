@@ -1,3 +1,4 @@
+import { timeOfDay } from '../../core/scheduled-job.js';
 import { addDays, beijingDate, beijingInstant } from '../../core/dates.js';
 import { OPEN_SHIFT_STATES } from '../../storage/mongo/shift-repository.js';
 import { showDate, showHours, showLine } from './format.js';
@@ -17,7 +18,7 @@ export class DutyJobs {
 
   /** The reminder instant on a Beijing date. */
   reminderAt(date: string): Date {
-    const [hour, minute] = this.deps.reminderTime.split(':').map(Number) as [number, number];
+    const { hour, minute } = timeOfDay(this.deps.reminderTime);
     return beijingInstant(date, hour, minute);
   }
 

@@ -126,17 +126,3 @@ opinionSchema.index({ state: 1, deadline: 1 });
 export function opinionModel(connection: Connection): Model<OpinionDocument> {
   return (connection.models.Opinion as Model<OpinionDocument> | undefined) ?? connection.model<OpinionDocument>('Opinion', opinionSchema);
 }
-
-interface CounterDocument {
-  _id: string;
-  seq: number;
-}
-
-const counterSchema = new Schema<CounterDocument>(
-  { _id: String, seq: { type: Number, default: 0 } },
-  { collection: 'counters', versionKey: false },
-);
-
-export function counterModel(connection: Connection): Model<CounterDocument> {
-  return (connection.models.Counter as Model<CounterDocument> | undefined) ?? connection.model<CounterDocument>('Counter', counterSchema);
-}

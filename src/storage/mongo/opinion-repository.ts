@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
-import { counterModel, opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
+import { opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
+import { YearSequence } from './year-sequence.js';
 import { isObjectId } from './object-id.js';
 
 export type { AuditEntry, OpinionGrade, OpinionRating, OpinionSource, OpinionState } from './opinion-model.js';
@@ -84,52 +85,30 @@ function splitChanges(changes: OpinionChanges): { $set: Record<string, unknown>;
 
 export class MongoOpinionRepository implements OpinionRepository {
   private readonly model: Model<OpinionDocument>;
-  private readonly counters: ReturnType<typeof counterModel>;
+  private readonly numbers: YearSequence;
 
   constructor(connection: Connection) {
     this.model = opinionModel(connection);
-    this.counters = counterModel(connection);
-  }
-
-  private async nextSeq(year: number): Promise<number> {
-    const key = `opinion-${year}`;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const doc = await this.counters.findOneAndUpdate({ _id: key }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
-        return doc!.seq;
-      } catch (error) {
-        // Two first-of-the-year upserts race on the same _id: the loser retries and increments.
-        if ((error as { code?: number }).code !== 11000 || attempt >= 5) throw error;
-      }
-    }
+    this.numbers = new YearSequence(connection, 'opinion');
   }
 
   async create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord> {
-    // MongoDB's $inc is atomic, but FerretDB v1 runs findAndModify as read-then-write, so two
-    // callers may draw the same value. The unique index on `number` stops the second; it draws
-    // again. Every drawn value is stored by someone, so numbers stay gap-free.
-    for (let attempt = 0; ; attempt += 1) {
-      const seq = await this.nextSeq(year);
-      const number = `MY-${year}-${String(seq).padStart(6, '0')}`;
-      try {
-        const doc = await this.model.create({
-          ...opinion,
-          number,
-          year,
-          seq,
-          state: 'submitted',
-          round: 0,
-          ladderLevel: 0,
-          plusOnes: { count: 0, by: [] },
-          audit: [audit],
-          createdAt: now,
-          updatedAt: now,
-        });
-        return toRecord(doc.toObject());
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 200) throw error;
-      }
-    }
+    return this.numbers.storeWithNext(year, async (seq) => {
+      const doc = await this.model.create({
+        ...opinion,
+        number: `MY-${year}-${String(seq).padStart(6, '0')}`,
+        year,
+        seq,
+        state: 'submitted',
+        round: 0,
+        ladderLevel: 0,
+        plusOnes: { count: 0, by: [] },
+        audit: [audit],
+        createdAt: now,
+        updatedAt: now,
+      });
+      return toRecord(doc.toObject());
+    });
   }
 
   async findByNumber(number: string): Promise<OpinionRecord | null> {

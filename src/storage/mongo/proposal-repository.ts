@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import { counterModel } from './opinion-model.js';
+import { YearSequence } from './year-sequence.js';
 import { proposalModel, type ProposalDocument, type ProposalState } from './proposal-model.js';
 
 export { PROPOSAL_STATES, type ProposalState } from './proposal-model.js';
@@ -37,29 +37,23 @@ function toRecord(doc: ProposalDocument): ProposalRecord {
 
 export class MongoProposalRepository implements ProposalRepository {
   private readonly model: Model<ProposalDocument>;
-  private readonly counters: ReturnType<typeof counterModel>;
+  private readonly numbers: YearSequence;
 
   constructor(connection: Connection) {
     this.model = proposalModel(connection);
-    this.counters = counterModel(connection);
+    this.numbers = new YearSequence(connection, 'proposal');
   }
 
   async create(proposal: NewProposal, now: Date, year: number): Promise<ProposalRecord> {
-    // As with opinion numbers: FerretDB may hand two callers the same counter value; the unique
-    // index on `number` stops the second, which draws again.
-    for (let attempt = 0; ; attempt += 1) {
-      const counter = await this.counters
-        .findOneAndUpdate({ _id: `proposal-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
-        .lean();
-      const seq = counter!.seq;
-      const number = `TA-${year}-${String(seq).padStart(4, '0')}`;
-      try {
+    return this.numbers.storeWithNext(
+      year,
+      async (seq) => {
+        const number = `TA-${year}-${String(seq).padStart(4, '0')}`;
         const doc = await this.model.create({ ...proposal, number, year, seq, state: 'draft', createdAt: now, updatedAt: now });
         return toRecord(doc.toObject());
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 50) throw error;
-      }
-    }
+      },
+      50,
+    );
   }
 
   async findByNumber(number: string): Promise<ProposalRecord | null> {

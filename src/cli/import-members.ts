@@ -1,3 +1,4 @@
+import { MEMBER_ROLES } from '../core/roles.js';
 import { z } from 'zod';
 import type { Messages } from '../i18n/messages.js';
 import type { MemberRecord, MemberRepository, NewMember } from '../storage/mongo/member-repository.js';
@@ -45,7 +46,7 @@ function rowSchema(t: Messages) {
   return z.object({
     name: text(50),
     sector: text(50),
-    role: z.enum(['member', 'staff', 'admin'], { error: m.notRole }),
+    role: z.enum(MEMBER_ROLES, { error: m.notRole }),
     wecomUserId: account,
     dingtalkStaffId: account,
     phone: z

@@ -3,6 +3,11 @@ export const ROLES = ['resident', 'guest', 'member', 'staff', 'admin'] as const;
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles a registered person (委员, 工作人员, 管理员) can hold; residents and guests are never registered. */
+export const MEMBER_ROLES = ['member', 'staff', 'admin'] as const satisfies readonly Role[];
+
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
 /** True when `role` is at least `required`. */
 export function hasRole(role: Role, required: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(required);

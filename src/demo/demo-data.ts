@@ -1,3 +1,4 @@
+import type { MemberRole } from '../core/roles.js';
 /**
  * The demo committee: invented people and places shaped on the source articles (a district
  * CPPCC's consultation month; a street with 47 villages/communities and a service centre).
@@ -5,7 +6,7 @@
  * than in src/i18n/. Every name is made up.
  */
 
-export type DemoRole = 'member' | 'staff' | 'admin';
+export type DemoRole = MemberRole;
 
 export interface DemoMember {
   name: string;

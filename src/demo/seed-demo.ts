@@ -1,3 +1,4 @@
+import type { MemberRole } from '../core/roles.js';
 import { stringify } from 'csv-stringify/sync';
 import { addDays } from '../core/dates.js';
 import type { DemoAdminClient } from './admin-client.js';
@@ -28,7 +29,7 @@ interface CreatedMember {
   id: string;
   name: string;
   sector: string;
-  role: 'member' | 'staff' | 'admin';
+  role: MemberRole;
 }
 
 const OPINION_NUMBER = /MY-\d{4}-\d{6}/;

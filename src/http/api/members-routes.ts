@@ -1,3 +1,4 @@
+import { MEMBER_ROLES } from '../../core/roles.js';
 import type Router from '@koa/router';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ const optionalText = z.string().trim().min(1).max(100).optional();
 const memberSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(50),
   sector: z.string().trim().min(1, 'is required').max(50),
-  role: z.enum(['member', 'staff', 'admin']),
+  role: z.enum(MEMBER_ROLES),
   wecomUserId: optionalText,
   dingtalkStaffId: optionalText,
   phone: z
@@ -140,7 +141,7 @@ export function membersRoutes(router: Router, deps: { members: MemberRepository;
   router.get('/api/members', async (ctx) => {
     const query = parseWith(
       z.object({
-        role: z.enum(['member', 'staff', 'admin']).optional(),
+        role: z.enum(MEMBER_ROLES).optional(),
         sector: z.string().optional(),
         includeInactive: z.enum(['true', 'false']).optional(),
       }),
@@ -185,7 +186,7 @@ const memberSchemaDoc = {
   properties: {
     name: { type: 'string' },
     sector: { type: 'string' },
-    role: { type: 'string', enum: ['member', 'staff', 'admin'] },
+    role: { type: 'string', enum: [...MEMBER_ROLES] },
     wecomUserId: { type: 'string' },
     dingtalkStaffId: { type: 'string' },
     phone: { type: 'string' },

@@ -1,3 +1,4 @@
+import { MEMBER_ROLES } from '../../core/roles.js';
 import type Router from '@koa/router';
 import { dictionaryOpenapiPaths } from './dictionary-routes.js';
 import { membersOpenapiPaths } from './members-routes.js';
@@ -53,7 +54,7 @@ export function buildOpenApiDocument(sources: readonly OpenApiPaths[] = OPENAPI_
             id: { type: 'string' },
             name: { type: 'string' },
             sector: { type: 'string' },
-            role: { type: 'string', enum: ['member', 'staff', 'admin'] },
+            role: { type: 'string', enum: [...MEMBER_ROLES] },
             wecomUserId: { type: 'string' },
             dingtalkStaffId: { type: 'string' },
             phone: { type: 'string' },

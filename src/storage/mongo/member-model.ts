@@ -1,11 +1,11 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { Role } from '../../core/roles.js';
+import { MEMBER_ROLES, type MemberRole } from '../../core/roles.js';
 
 export interface MemberDocument {
   _id: Types.ObjectId;
   name: string;
   sector: string;
-  role: Extract<Role, 'member' | 'staff' | 'admin'>;
+  role: MemberRole;
   wecomUserId?: string;
   dingtalkStaffId?: string;
   phone?: string;
@@ -19,7 +19,7 @@ const memberSchema = new Schema<MemberDocument>(
   {
     name: { type: String, required: true, trim: true },
     sector: { type: String, required: true, trim: true },
-    role: { type: String, required: true, enum: ['member', 'staff', 'admin'] },
+    role: { type: String, required: true, enum: [...MEMBER_ROLES] },
     wecomUserId: { type: String, trim: true },
     dingtalkStaffId: { type: String, trim: true },
     phone: { type: String, trim: true },

@@ -31,6 +31,7 @@ import { createWecom } from './platforms/wecom/wecom.js';
 import { MongoShiftRepository } from './storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from './storage/mongo/shift-swap-repository.js';
 import { RosterService } from './services/roster/roster-service.js';
+import { MemberService } from './services/members/member-service.js';
 import { rosterRouter } from './http/api/roster-routes.js';
 import { createDingtalk } from './platforms/dingtalk/dingtalk.js';
 import { MongoConsoleMessageRepository } from './storage/mongo/console-message-repository.js';
@@ -164,6 +165,13 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     reminderTime: config.dutyReminderTime,
     ledger,
   });
+  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id.
+  const memberAdmin = new MemberService({
+    members,
+    upcomingShifts: async (memberId, now) => (await roster.upcomingFor(memberId, now, 50)).length,
+    clock,
+    messages,
+  });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
   const opinions = new OpinionService({
     opinions: opinionRepo,
@@ -204,6 +212,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   });
   const services: Services = {
     members,
+    memberAdmin,
     residents,
     notifier,
     roster,
@@ -232,7 +241,17 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   stoppables.push(() => adminTokens.stop());
   // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
   routers.push(
-    adminApiRouter({ config, adminToken, clock, members, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }),
+    adminApiRouter({
+      config,
+      adminToken,
+      clock,
+      members,
+      memberAdmin,
+      communities,
+      categories,
+      opinions,
+      bodyLimitBytes: config.bodyLimitBytes,
+    }),
   );
 
   // DingTalk: callback route always, Stream client in stream mode; `dingtalk.senders` serve the outbox.

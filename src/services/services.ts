@@ -7,6 +7,7 @@ import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
+import type { MemberService } from './members/member-service.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -14,6 +15,8 @@ import type { GroupDirectory } from './groups/group-directory.js';
  */
 export interface Services {
   members: MemberRepository;
+  /** Changes to who is a member (deactivation), one rule for chat and the admin API. */
+  memberAdmin: MemberService;
   residents: MongoResidentRepository;
   notifier: Notifier;
   /** The duty roster (轮值接待); `findOnDuty(now)` routes residents' opinions. */

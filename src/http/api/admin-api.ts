@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { MemberService } from '../../services/members/member-service.js';
 import { requireAdminToken } from '../admin-auth.js';
 import { dictionaryRoutes } from './dictionary-routes.js';
 import { membersRoutes } from './members-routes.js';
@@ -18,6 +19,7 @@ export interface AdminApiDeps {
   adminToken: () => string;
   clock: Clock;
   members: MemberRepository;
+  memberAdmin: MemberService;
   communities: DictionaryRepository;
   categories: DictionaryRepository;
   opinions: OpinionService;

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { MemberRepository, NewMember } from '../../storage/mongo/member-repository.js';
+import type { MemberService } from '../../services/members/member-service.js';
 import { readRawBody } from '../raw-body.js';
 import { errorResponse, isDuplicateKey, jsonBody, notFound, parseWith } from './validation.js';
 
@@ -94,7 +95,10 @@ export function parseMembersCsv(text: string): NewMember[] {
 }
 
 /** The members part of the admin API. */
-export function membersRoutes(router: Router, deps: { members: MemberRepository; bodyLimitBytes: number }): void {
+export function membersRoutes(
+  router: Router,
+  deps: { members: MemberRepository; memberAdmin: MemberService; bodyLimitBytes: number },
+): void {
   const { members } = deps;
   const duplicate = () =>
     new YishiError('member_duplicate', { status: 409, userMessage: 'Another member already has this WeCom userid or DingTalk staffId.' });
@@ -173,8 +177,9 @@ export function membersRoutes(router: Router, deps: { members: MemberRepository;
     }
   });
 
+  // Deactivates, as 删除成员 does in chat: the record and its history stay (MemberService).
   router.delete('/api/members/:id', async (ctx) => {
-    if (!(await members.remove(ctx.params.id!))) throw notFound('member', ctx.params.id!);
+    await deps.memberAdmin.deactivate(ctx.params.id!);
     ctx.status = 204;
   });
 }
@@ -223,7 +228,11 @@ export const membersOpenapiPaths = {
       requestBody: { content: { 'application/json': { schema: { ...memberSchemaDoc, required: [] } } } },
       responses: { 200: { description: 'The member' }, 404: errorResponse },
     },
-    delete: { summary: 'Remove a member', parameters: idParam, responses: { 204: { description: 'Removed' }, 404: errorResponse } },
+    delete: {
+      summary: 'Deactivate a member (the record and its history stay)',
+      parameters: idParam,
+      responses: { 204: { description: 'Removed' }, 404: errorResponse },
+    },
   },
   '/api/members/import': {
     post: {

@@ -68,10 +68,19 @@ describe('members', () => {
     const patched = await yishi.api(`/api/members/${id}`, { method: 'PATCH', body: { sector: '共青团' } });
     expect(patched.status).toBe(200);
     expect(patched.body.sector).toBe('共青团');
+    // DELETE deactivates, as 删除成员 does in chat: the record and its history stay.
     expect((await yishi.api(`/api/members/${id}`, { method: 'DELETE' })).status).toBe(204);
-    const gone = await yishi.api(`/api/members/${id}`);
-    expect(gone.status).toBe(404);
-    expect(gone.body.error.code).toBe('not_found');
+    const kept = await yishi.api(`/api/members/${id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ name: '陈委员', active: false });
+    expect((await yishi.api('/api/members')).body.items.map((m: { id: string }) => m.id)).not.toContain(id);
+    expect((await yishi.api('/api/members?includeInactive=true')).body.items.map((m: { id: string }) => m.id)).toContain(id);
+    const again = await yishi.api(`/api/members/${id}`, { method: 'DELETE' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('member_already_inactive');
+    const unknown = await yishi.api('/api/members/65f1c2a4e13b5a0012345678', { method: 'DELETE' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('member_not_found');
   });
 
   it('refuses bad members with 400 and duplicates with 409', async () => {

@@ -1,0 +1,44 @@
+import type { Clock } from '../../core/clock.js';
+import { YishiError } from '../../core/errors.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { MemberRecord, MemberRepository } from '../../storage/mongo/member-repository.js';
+
+/** What deactivating a member left to do: their shifts still ahead, to be given to someone else. */
+export interface Deactivation {
+  member: MemberRecord;
+  upcomingShifts: number;
+}
+
+export interface MemberServiceDeps {
+  members: MemberRepository;
+  /** Open shifts of a member from `now` on (the roster's view), to say how many need a new member. */
+  upcomingShifts(memberId: string, now: Date): Promise<number>;
+  clock: Clock;
+  messages: Messages;
+}
+
+/**
+ * Members as the chat (删除成员) and the admin API (DELETE /api/members/:id) change them, with one
+ * rule for one act: a member who leaves is deactivated — the record stays, so opinions, shifts and
+ * the 履职档案 keep their history, and the person is no longer recognised nor notified.
+ */
+export class MemberService {
+  constructor(private readonly deps: MemberServiceDeps) {}
+
+  /** The member, still active; a clear refusal otherwise. `byMemberId` (the asker) may not deactivate themself. */
+  async assertDeactivatable(id: string, byMemberId?: string): Promise<Deactivation> {
+    const t = this.deps.messages.operations.deleteMember;
+    const member = await this.deps.members.findById(id);
+    if (!member) throw new YishiError('member_not_found', { status: 404, userMessage: t.notFound(id) });
+    if (member.id === byMemberId) throw new YishiError('member_delete_self', { status: 409, userMessage: t.notSelf });
+    if (!member.active) throw new YishiError('member_already_inactive', { status: 409, userMessage: t.alreadyInactive(member.name) });
+    return { member, upcomingShifts: await this.deps.upcomingShifts(member.id, this.deps.clock.now()) };
+  }
+
+  /** Deactivates the member (see the class comment); refuses as {@link assertDeactivatable} does. */
+  async deactivate(id: string, byMemberId?: string): Promise<Deactivation> {
+    const { member, upcomingShifts } = await this.assertDeactivatable(id, byMemberId);
+    const updated = await this.deps.members.update(member.id, { active: false });
+    return { member: updated ?? { ...member, active: false }, upcomingShifts };
+  }
+}

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { MemberRecord, MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { MemberRecord, MemberRepository } from './member-records.js';
 
 /** What deactivating a member left to do: their shifts still ahead, to be given to someone else. */
 export interface Deactivation {

@@ -2,28 +2,10 @@ import type { Connection, Model } from 'mongoose';
 import { memberModel, type MemberDocument } from './member-model.js';
 import { isObjectId } from './object-id.js';
 
-/** A committee member, staff or admin as the rest of Yishi sees it: its document's fields, with a string id. */
-export type MemberRecord = Omit<MemberDocument, '_id'> & { id: string };
+import type { MemberRecord, MemberRepository, NewMember } from '../../services/members/member-records.js';
 
-export type NewMember = Pick<MemberRecord, 'name' | 'sector' | 'role'> &
-  Partial<Pick<MemberRecord, 'wecomUserId' | 'dingtalkStaffId' | 'phone' | 'isConvenor'>>;
-
-/**
- * Members in MongoDB.
- *
- * @example
- * const member = await members.create({ name: '张三', sector: '无党派', role: 'member', wecomUserId: 'zhangsan' });
- */
-export interface MemberRepository {
-  create(member: NewMember): Promise<MemberRecord>;
-  createMany(members: NewMember[]): Promise<MemberRecord[]>;
-  findById(id: string): Promise<MemberRecord | null>;
-  findByPlatformId(platform: 'wecom' | 'dingtalk', userId: string): Promise<MemberRecord | null>;
-  findByName(name: string): Promise<MemberRecord[]>;
-  list(filter?: { role?: MemberRecord['role']; sector?: string; activeOnly?: boolean }): Promise<MemberRecord[]>;
-  update(id: string, changes: Partial<NewMember & { active: boolean }>): Promise<MemberRecord | null>;
-  remove(id: string): Promise<boolean>;
-}
+// Re-exported while older importers move to the service's own module (issue 17).
+export type { MemberRecord, MemberRepository, NewMember };
 
 function toRecord(doc: MemberDocument): MemberRecord {
   return {

@@ -41,6 +41,7 @@ import { MongoGroupRepository } from './storage/mongo/group-repository.js';
 import { groupsRouter } from './http/api/groups-routes.js';
 import { OutboxDispatcher } from './services/outbox-dispatcher.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { inboxPruningJob } from './scheduler/inbox-housekeeping.js';
 import { outboxHousekeepingJob } from './scheduler/outbox-housekeeping.js';
 import { rosterJobs } from './scheduler/roster-jobs.js';
 import { MongoEventRepository } from './storage/mongo/event-repository.js';
@@ -335,6 +336,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     stopTimeoutMs: config.shutdownTimeoutMs,
   });
   scheduler.register(outboxHousekeepingJob(outbox));
+  scheduler.register(inboxPruningJob(inbox, logger.child({ component: 'inbox' })));
   for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
   // 民意闭环: the overdue ladder (every 10 min) and the weekly 逾期看板.
   scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));

@@ -53,6 +53,7 @@ import { createKfStores } from './storage/mongo/kf-stores.js';
 import { createWecomKf } from './platforms/wecom/kf.js';
 import { ResidentDesk } from './services/residents/resident-desk.js';
 import { ResidentTalk } from './services/residents/resident-talk.js';
+import { ResidentFilingLimit } from './services/residents/filing-limit.js';
 import { CommunityQrCodes } from './services/residents/qr-codes.js';
 import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
 import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
@@ -263,6 +264,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     clock,
     messages,
     logger: residentLog,
+    filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: config.residentOpinionsPerHour }),
   });
   let residentDesk: ResidentDesk | undefined;
   const kf = createWecomKf({

@@ -100,6 +100,7 @@ export const environmentSchema = z.object({
       .optional(),
   ),
   RESIDENT_CONTACT_RETENTION_DAYS: integer(180, 1, 3650),
+  RESIDENT_OPINIONS_PER_HOUR: integer(3, 1, 1000),
 
   DINGTALK_APP_KEY: optionalString,
   DINGTALK_APP_SECRET: optionalString,
@@ -158,6 +159,8 @@ export interface Config {
   };
   /** Days after a resident's last opinion closes until their name and phone are deleted. */
   residentContactRetentionDays: number;
+  /** New opinions one resident may file on 微信客服 within any hour. */
+  residentOpinionsPerHour: number;
   dingtalk: DingtalkConfig | undefined;
 }
 
@@ -228,6 +231,7 @@ export function loadConfig(
       kfOpenKfId: env.WECOM_KF_OPEN_KFID,
     },
     residentContactRetentionDays: env.RESIDENT_CONTACT_RETENTION_DAYS,
+    residentOpinionsPerHour: env.RESIDENT_OPINIONS_PER_HOUR,
     dingtalk: dingtalkOn
       ? {
           appKey: env.DINGTALK_APP_KEY!,

@@ -42,6 +42,7 @@ import { MongoGroupRepository } from './storage/mongo/group-repository.js';
 import { groupsRouter } from './http/api/groups-routes.js';
 import { OutboxDispatcher } from './services/outbox-dispatcher.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { inboxPruningJob } from './scheduler/inbox-housekeeping.js';
 import { outboxHousekeepingJob } from './scheduler/outbox-housekeeping.js';
 import { rosterJobs } from './scheduler/roster-jobs.js';
 import { MongoEventRepository } from './storage/mongo/event-repository.js';
@@ -53,6 +54,7 @@ import { createKfStores } from './storage/mongo/kf-stores.js';
 import { createWecomKf } from './platforms/wecom/kf.js';
 import { ResidentDesk } from './services/residents/resident-desk.js';
 import { ResidentTalk } from './services/residents/resident-talk.js';
+import { ResidentFilingLimit } from './services/residents/filing-limit.js';
 import { CommunityQrCodes } from './services/residents/qr-codes.js';
 import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
 import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
@@ -281,6 +283,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     clock,
     messages,
     logger: residentLog,
+    filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: config.residentOpinionsPerHour }),
   });
   let residentDesk: ResidentDesk | undefined;
   const kf = createWecomKf({
@@ -354,6 +357,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     stopTimeoutMs: config.shutdownTimeoutMs,
   });
   scheduler.register(outboxHousekeepingJob(outbox));
+  scheduler.register(inboxPruningJob(inbox, logger.child({ component: 'inbox' })));
   for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
   // 民意闭环: the overdue ladder (every 10 min) and the weekly 逾期看板.
   scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));

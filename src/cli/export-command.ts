@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { beijingDate, isIsoDate } from '../core/dates.js';
+import { writeCsv } from '../services/csv-file.js';
 import type { MemberRecord } from '../storage/mongo/member-repository.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 import { Progress } from './progress.js';
@@ -139,6 +139,6 @@ export async function exportData(
             ? await roster(ctx, options.from, options.to)
             : await events(ctx);
   const path = resolve(ctx.cwd, options.out ?? `${kind}-${beijingDate(ctx.clock.now())}.csv`);
-  await writeFile(path, `\uFEFF${stringify([data.header, ...data.rows])}`);
+  await writeFile(path, writeCsv([data.header, ...data.rows]));
   return { count: data.rows.length, path };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Messages } from '../i18n/messages.js';
+import { restoreCell } from '../services/csv-file.js';
 import { CliError } from './operator-context.js';
 
 /** A spreadsheet read whole: the header and each data row with its line (CSV) or row (XLSX) number. */
@@ -36,7 +37,13 @@ function readCsv(text: string, t: Messages): Table {
   const m = t.operations.cli.import;
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    // `cast` undoes the `'` our own exports put before formula-like cells (see csv-file.ts).
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      cast: (value) => restoreCell(value),
+    }) as unknown as typeof records;
   } catch (error) {
     const problem = error as CsvParseError;
     throw new CliError(m.malformed(problem.lines, csvReason(problem, t)));

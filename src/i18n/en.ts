@@ -11,6 +11,7 @@ import { outboxEn } from './en/outbox.js';
 import { recordsEn } from './en/records.js';
 import { groupsEn } from './en/groups.js';
 import { residentsEn } from './en/residents.js';
+import { residentLimitsEn } from './en/resident-limits.js';
 import { operationsEn } from './en/operations.js';
 
 /** English, the second locale; same shape as zh-CN. */
@@ -24,6 +25,7 @@ export const en: Messages = {
   operations: operationsEn,
   opinions: opinionsEn,
   residents: residentsEn,
+  residentLimits: residentLimitsEn,
   records: recordsEn,
   groups: groupsEn,
 };

@@ -6,6 +6,7 @@ import { wecomZh } from './zh-CN/wecom.js';
 import { rosterZh } from './zh-CN/roster.js';
 import { outboxZh } from './zh-CN/outbox.js';
 import { residentsZh } from './zh-CN/residents.js';
+import { residentLimitsZh } from './zh-CN/resident-limits.js';
 import { operationsZh } from './zh-CN/operations.js';
 import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
@@ -24,6 +25,7 @@ export const zhCN = {
   operations: operationsZh,
   opinions: opinionsZh,
   residents: residentsZh,
+  residentLimits: residentLimitsZh,
   records: recordsZh,
   groups: groupsZh,
 };

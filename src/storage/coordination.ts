@@ -14,6 +14,16 @@ export interface Coordination {
   /** Sets `key` only if absent (SET NX EX). True for the first caller within the TTL. */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
 
+  /**
+   * Claims `key` for `holder` (SET NX PX, or already held by the same holder). True when `holder`
+   * holds it now; false while another holder does, until the TTL passes.
+   *
+   * @example
+   * // a signed pair may carry one body only
+   * await coordination.claimFor(`dingtalk-sign:${timestamp}:${sign}`, sha256(body), 2 * 60 * 60_000);
+   */
+  claimFor(key: string, holder: string, ttlMs: number): Promise<boolean>;
+
   /** Takes a named lock for `ttlMs` (SET NX PX with a random token); null when someone else holds it. */
   acquireLock(name: string, ttlMs: number): Promise<Lock | null>;
 

@@ -42,6 +42,22 @@ describe.each(implementations)('the %s coordination store', (_name, make) => {
     expect(await store.claimOnce('short', 80)).toBe(true);
   });
 
+  it('holds a claimed key for its first holder only (even against many at once) until the TTL passes', async () => {
+    const store = await fresh();
+    // DingTalk's signed pairs: Base64 with +, / and =, held by the digest of the body they came with.
+    const pair = 'dingtalk-sign:1767225600000:q9X+/AbC1=';
+    const contenders = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claimFor(pair, `body-${i % 2}`, 80)));
+    const winner = contenders[0] ? 'body-0' : 'body-1';
+    expect(contenders.filter(Boolean)).toHaveLength(10);
+    expect(contenders.every((held, i) => held === (`body-${i % 2}` === winner))).toBe(true);
+    expect(await store.claimFor(pair, winner, 80)).toBe(true);
+    expect(await store.claimFor(pair, 'another-body', 80)).toBe(false);
+    expect(await store.claimFor('dingtalk-sign:1767225600000:q9X+/AbC2=', 'another-body', 80)).toBe(true);
+    await sleep(150);
+    expect(await store.claimFor(pair, 'another-body', 60_000)).toBe(true);
+    expect(await store.claimFor(pair, winner, 60_000)).toBe(false);
+  });
+
   it('gives a lock to one holder, and only the owner can release or extend it', async () => {
     const store = await fresh();
     const first = await store.acquireLock('scheduler', 5_000);

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { Clock } from '../../src/core/clock.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
 import { startYishi, type RunningYishi } from '../../src/main.js';
 import { connectMongo } from '../../src/storage/mongo/connection.js';
 import { testStores, type TestStores } from './stores.js';
@@ -10,6 +10,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestYishi {
   running: RunningYishi;
   config: Config;
+  /** The clock the instance runs on (the one passed in, else the wall clock). */
+  clock: Clock;
   stores: TestStores;
   /** A separate connection to the same database, for assertions about what was stored. */
   db: Connection;
@@ -74,6 +76,7 @@ export async function startTestYishi(
   return {
     running,
     config,
+    clock: options.clock ?? systemClock,
     stores,
     db,
     url: running.url,

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
+import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
 import { errorResponse, jsonBody, notFound, parseWith } from './validation.js';
@@ -99,8 +99,7 @@ export function opinionsRoutes(
     ]);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="opinions.csv"');
-    // The BOM makes Excel (common in committee offices) read the file as UTF-8.
-    ctx.body = `\uFEFF${stringify([CSV_HEADER, ...rows])}`;
+    ctx.body = writeCsv([CSV_HEADER, ...rows]);
   });
 
   router.get('/api/opinions/:id', async (ctx) => {

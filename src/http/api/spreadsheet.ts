@@ -1,18 +1,15 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { writeCsv } from '../../services/csv-file.js';
 import type { Table } from '../../services/records/exports.js';
-
-/** Excel opens a CSV as UTF-8 only when it starts with the byte-order mark. */
-const BOM = '\uFEFF';
 
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** CSV (RFC 4180 quoting by csv-stringify) with a UTF-8 BOM and CRLF line ends. */
+/** CSV with a UTF-8 BOM, CRLF line ends and formula-like cells neutralised (see writeCsv). */
 export function toCsv(table: Table): Buffer {
-  return Buffer.from(BOM + stringify([table.header, ...table.rows], { record_delimiter: 'windows' }), 'utf8');
+  return Buffer.from(writeCsv([table.header, ...table.rows], { lineEnds: 'windows' }), 'utf8');
 }
 
 /** One worksheet with a bold, frozen header row. */

@@ -64,6 +64,7 @@ export function createDingtalk(deps: DingtalkDeps): DingtalkPlatform {
     appSecret: deps.config.appSecret,
     bodyLimitBytes: deps.bodyLimitBytes,
     clock: deps.clock,
+    coordination: deps.coordination,
     inbound,
   });
   const onStreamMessage = async (payload: unknown): Promise<void> => {

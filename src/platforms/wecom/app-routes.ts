@@ -10,8 +10,8 @@ import type { Coordination } from '../../storage/coordination.js';
 import type { OutgoingMessage, Sender } from '../types.js';
 import { answerInTime } from './answer.js';
 import { readAppCallback } from './app-inbound.js';
-import { ackEmpty, answerUrlCheck, readCallbackText, unixSeconds } from './callback-request.js';
-import { signedQuery, WecomCipher } from './crypto.js';
+import { ackEmpty, answerUrlCheck, freshSignedQuery, readCallbackText, unixSeconds } from './callback-request.js';
+import { WecomCipher } from './crypto.js';
 import { TEXT_LIMIT_BYTES } from './split.js';
 import { buildWecomXml, parseWecomXml } from './xml.js';
 
@@ -45,10 +45,10 @@ export function wecomAppRouter(deps: WecomAppRouteDeps): Router {
   const cipher = new WecomCipher(deps.app.token, deps.app.encodingAesKey, deps.app.corpId);
   const router = new Router();
 
-  router.get('/wecom/app', (ctx) => answerUrlCheck(ctx, cipher));
+  router.get('/wecom/app', (ctx) => answerUrlCheck(ctx, cipher, deps.clock));
 
   router.post('/wecom/app', async (ctx) => {
-    const query = signedQuery(ctx.query);
+    const query = freshSignedQuery(ctx, deps.clock);
     const envelope = parseWecomXml(await readCallbackText(ctx, deps.bodyLimitBytes), 'envelope');
     const encrypted = envelope.Encrypt;
     if (!encrypted) throw new YishiError('wecom_envelope_invalid', { status: 400, detail: 'the envelope has no Encrypt' });

@@ -11,8 +11,8 @@ import type { Coordination } from '../../storage/coordination.js';
 import type { OutgoingMessage, Sender } from '../types.js';
 import { answerInTime } from './answer.js';
 import { readBotCallback, type BotReplyHandle } from './bot-inbound.js';
-import { ackEmpty, answerUrlCheck, readCallbackText, unixSeconds } from './callback-request.js';
-import { signedQuery, WecomCipher } from './crypto.js';
+import { ackEmpty, answerUrlCheck, freshSignedQuery, readCallbackText, unixSeconds } from './callback-request.js';
+import { WecomCipher } from './crypto.js';
 import { MARKDOWN_LIMIT_BYTES } from './split.js';
 
 export interface WecomBotRouteDeps {
@@ -52,10 +52,10 @@ export function wecomBotRouter(deps: WecomBotRouteDeps): Router {
   const cipher = new WecomCipher(deps.robot.token, deps.robot.encodingAesKey, SMART_ROBOT_RECEIVE_ID);
   const router = new Router();
 
-  router.get('/wecom/bot', (ctx) => answerUrlCheck(ctx, cipher));
+  router.get('/wecom/bot', (ctx) => answerUrlCheck(ctx, cipher, deps.clock));
 
   router.post('/wecom/bot', async (ctx) => {
-    const query = signedQuery(ctx.query);
+    const query = freshSignedQuery(ctx, deps.clock);
     const encrypted = encryptedField(await readCallbackText(ctx, deps.bodyLimitBytes));
     const callback = readBotCallback(cipher.open(query, encrypted), deps.clock.now());
     const log: Logger = ctx.state.log ?? deps.logger;

@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { beijingTimeOfDay } from '../../core/dates.js';
 import { pickChoice, type Choice } from '../../core/dialogue.js';
 import { isYishiError } from '../../core/errors.js';
 import { foldWidth } from '../../core/parser.js';
@@ -12,6 +13,7 @@ import type { MongoResidentRepository } from '../../storage/mongo/resident-repos
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { residentIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
+import type { ResidentFilingLimit } from './filing-limit.js';
 import { maskContact, readPhoneAndName } from './masking.js';
 import { NUMBER_IN_TEXT, ResidentFollowUp } from './resident-follow-up.js';
 
@@ -41,6 +43,8 @@ export interface ResidentTalkDeps {
   clock: Clock;
   messages: Messages;
   logger: Logger;
+  /** The one gate before anything new is filed (RESIDENT_OPINIONS_PER_HOUR). */
+  filingLimit: ResidentFilingLimit;
 }
 
 type Step = 'what' | 'where' | 'photo' | 'phone' | 'confirm' | 'similar';
@@ -211,6 +215,9 @@ export class ResidentTalk {
 
   /** The first words of a report: checked, then on to the community (or straight to the photo). */
   private async startWith(turn: ResidentTurn, text: string, photos: string[] = []): Promise<string> {
+    // Said before the dialogue starts, so a resident at the limit is not walked through it for nothing.
+    const overLimit = await this.overLimit(turn, 'start');
+    if (overLimit) return overLimit;
     // Kept as typed (full-width punctuation and all); only the checks read folded text.
     const content = this.deps.opinions.checkContent(text);
     const community = await this.sceneCommunity(turn.scene);
@@ -275,7 +282,7 @@ export class ResidentTalk {
         return this.t.confirmRemind;
       case 'similar':
         if (w.plusOne.includes(lower)) return this.joinSimilar(turn, draft);
-        if (w.separate.includes(lower)) return this.afterFiling(turn, draft, await this.deps.opinions.fileAnyway(this.caller(turn)));
+        if (w.separate.includes(lower)) return this.file(turn, draft, 'anyway');
         return this.t.similarRemind;
     }
   }
@@ -292,7 +299,26 @@ export class ResidentTalk {
     return this.t.confirm(draft.content ?? '', draft.communityLabel ?? this.t.notSure, draft.photos.length, contact);
   }
 
-  private async file(turn: ResidentTurn, draft: Draft): Promise<string> {
+  /** Over the hourly limit: the answer to give instead (the draft is kept to confirm later). */
+  private async overLimit(turn: ResidentTurn, moment: 'start' | 'file'): Promise<string | undefined> {
+    const next = await this.deps.filingLimit.nextSlot(this.caller(turn).message);
+    if (!next) return undefined;
+    this.deps.logger.info({ msgId: turn.msgId, moment }, 'a resident reached the hourly limit of new opinions; nothing filed');
+    const { hour, minute } = beijingTimeOfDay(next);
+    const time = `${hour}:${String(minute).padStart(2, '0')}`;
+    const t = this.deps.messages.residentLimits;
+    return moment === 'start'
+      ? t.tooManyToStart(this.deps.filingLimit.perHour, time)
+      : t.tooManyToFile(this.deps.filingLimit.perHour, time);
+  }
+
+  private async file(turn: ResidentTurn, draft: Draft, how: 'check-similar' | 'anyway' = 'check-similar'): Promise<string> {
+    const overLimit = await this.overLimit(turn, 'file');
+    if (overLimit) {
+      await this.save(turn, draft);
+      return overLimit;
+    }
+    if (how === 'anyway') return this.afterFiling(turn, draft, await this.deps.opinions.fileAnyway(this.caller(turn)));
     const content = draft.photos.length > 0 ? `${draft.content ?? ''}\n${this.t.photoNote(draft.photos.length)}` : (draft.content ?? '');
     const result = await this.deps.opinions.file(this.caller(turn), content, draft.community ? [draft.community] : []);
     return this.afterFiling(turn, draft, result);

@@ -50,6 +50,13 @@ export class MemoryCoordination implements Coordination {
     return true;
   }
 
+  async claimFor(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const current = this.read(`holder:${key}`);
+    if (current !== null) return current === holder;
+    this.write(`holder:${key}`, holder, ttlMs);
+    return true;
+  }
+
   async acquireLock(name: string, ttlMs: number): Promise<Lock | null> {
     const key = `lock:${name}`;
     if (this.read(key) !== null) return null;

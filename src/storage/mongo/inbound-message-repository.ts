@@ -34,6 +34,8 @@ export interface InboundMessageRepository {
   finish(key: string, replies: OutgoingMessage[], now: Date): Promise<void>;
   /** Forgets a claim whose processing failed, so a platform retry can try again. */
   release(key: string): Promise<void>;
+  /** Forgets every message first seen before `before`; returns how many. */
+  pruneBefore(before: Date): Promise<number>;
 }
 
 export class MongoInboundMessageRepository implements InboundMessageRepository {
@@ -86,5 +88,10 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
 
   async release(key: string): Promise<void> {
     await this.model.deleteOne({ _id: key, state: 'processing' });
+  }
+
+  async pruneBefore(before: Date): Promise<number> {
+    const result = await this.model.deleteMany({ startedAt: { $lt: before } });
+    return result.deletedCount;
   }
 }

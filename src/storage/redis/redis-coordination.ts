@@ -6,6 +6,10 @@ import { redisKeys } from './keys.js';
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const EXTEND_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
+// SET NX, or already ours, in one atomic step. KEYS[1] = key; ARGV = holder, ttlMs. Returns 1 when held by holder.
+const CLAIM_FOR = `if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+if redis.call('get', KEYS[1]) == ARGV[1] then return 1 else return 0 end`;
+
 // Token bucket in one atomic step. KEYS[1] = bucket hash; ARGV = capacity, refillMs, nowMs.
 // Returns {allowed (0/1), retryAfterMs}.
 const TAKE_TOKEN = `
@@ -59,6 +63,10 @@ export class RedisCoordination implements Coordination {
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     return (await this.redis.set(this.keys.claim(key), '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async claimFor(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(CLAIM_FOR, 1, this.keys.claim(key), holder, String(Math.max(1, Math.ceil(ttlMs))))) === 1;
   }
 
   async acquireLock(name: string, ttlMs: number): Promise<Lock | null> {

@@ -49,13 +49,26 @@ export function signFor(timestamp: string, secret = APP_SECRET): string {
   return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
 }
 
+const usedStamps = new Set<number>();
+
+/**
+ * The `timestamp` DingTalk puts on one delivery at `now`: its own millisecond, so no two
+ * deliveries share a (timestamp, sign) pair even while a test's clock stands still.
+ */
+export function deliveryStamp(now: number): string {
+  let stamp = now;
+  while (usedStamps.has(stamp)) stamp += 1;
+  usedStamps.add(stamp);
+  return String(stamp);
+}
+
 /** POSTs a robot message to `/dingtalk` with the given (or correct) timestamp and sign headers. */
 export async function postCallback(
   baseUrl: string,
   payload: unknown,
   headers: { timestamp?: string | null; sign?: string | null } & { now: number },
 ): Promise<Response> {
-  const timestamp = headers.timestamp === undefined ? String(headers.now) : headers.timestamp;
+  const timestamp = headers.timestamp === undefined ? deliveryStamp(headers.now) : headers.timestamp;
   const sign = headers.sign === undefined && timestamp !== null ? signFor(timestamp) : headers.sign;
   return fetch(`${baseUrl}/dingtalk`, {
     method: 'POST',

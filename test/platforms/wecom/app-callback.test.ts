@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../../../src/core/clock.js';
 import { messagesFor } from '../../../src/i18n/messages.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { FakeWecomServer } from '../../fakes/wecom-server.js';
@@ -18,11 +19,17 @@ const inboxCount = (yishi: TestYishi) => yishi.db.collection('inbound_messages')
 describe('the WeCom app callback (/wecom/app)', () => {
   let fake: FakeWecomServer;
   let yishi: TestYishi;
+  // The wall clock, except while an official example is replayed on the day it was signed.
+  let signedAt: number | undefined;
+  const clock: Clock = { now: () => new Date(signedAt ?? Date.now()) };
+  afterEach(() => {
+    signedAt = undefined;
+  });
 
   beforeAll(async () => {
     fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
     // A generous answer window: these tests are about passive replies, not about slowness.
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }) });
+    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }), clock });
   });
   afterAll(async () => {
     await yishi?.stop();
@@ -30,12 +37,14 @@ describe('the WeCom app callback (/wecom/app)', () => {
   });
 
   it('answers the official verify-URL example with exactly its plaintext', async () => {
+    signedAt = 1409659589_000;
     const response = await fetch(`${yishi.url}/wecom/app?${A1_QUERY}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('1616140317555161061');
   });
 
-  it('decrypts the official 2014 message example (no freshness rule) and answers it with an encrypted reply', async () => {
+  it('decrypts the official 2014 message example (on a clock set to its day) and answers it with an encrypted reply', async () => {
+    signedAt = 1409659813_000;
     const response = await fetch(`${yishi.url}/wecom/app?${A2_QUERY}`, { method: 'POST', body: A2_BODY });
     expect(response.status).toBe(200);
     const reply = openAppReply(await response.text());

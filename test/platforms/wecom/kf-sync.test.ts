@@ -51,7 +51,10 @@ describe('kf/sync_msg with a cursor per open_kfid', () => {
     const app = yishi!;
     const first = fake.kf.customerSays(OPEN_KFID, 'wmThree', '进度');
     const second = fake.kf.customerSays(OPEN_KFID, 'wmThree', '我的反映');
-    const responses = await Promise.all([postToApp(app.url, kfEventXml(first)), postToApp(app.url, kfEventXml(second))]);
+    const responses = await Promise.all([
+      postToApp(app.url, kfEventXml(first), clock.now()),
+      postToApp(app.url, kfEventXml(second), clock.now()),
+    ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     await waitSynced(app, fake);
     expect(new Set(readIds()).size).toBe(readIds().length);

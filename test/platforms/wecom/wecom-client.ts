@@ -41,19 +41,17 @@ export interface Keys {
 export const APP_KEYS: Keys = { token: VECTOR_A.token, encodingAesKey: VECTOR_A.encodingAesKey, receiveId: VECTOR_A.corpId };
 export const ROBOT_KEYS: Keys = { token: ROBOT.token, encodingAesKey: ROBOT.encodingAesKey, receiveId: '' };
 
+/** WeCom's `timestamp` for a callback sent at `now`: whole seconds. */
+export const stampOf = (now: Date = new Date()) => String(Math.floor(now.getTime() / 1000));
+
 /** Seals a plaintext as WeCom does and returns the signed query with the ciphertext. */
-export function seal(
-  plaintext: string,
-  keys: Keys = APP_KEYS,
-  timestamp = String(Math.floor(Date.now() / 1000)),
-  nonce = String(Date.now()),
-) {
+export function seal(plaintext: string, keys: Keys = APP_KEYS, timestamp = stampOf(), nonce = String(Date.now())) {
   const ciphertext = encrypt(keys.encodingAesKey, plaintext, keys.receiveId);
   return signed(ciphertext, keys, timestamp, nonce);
 }
 
 /** Signs an arbitrary ciphertext (valid or not). */
-export function signed(ciphertext: string, keys: Keys = APP_KEYS, timestamp = '1700000000', nonce = '12345') {
+export function signed(ciphertext: string, keys: Keys = APP_KEYS, timestamp = stampOf(), nonce = '12345') {
   const query = new URLSearchParams({ msg_signature: getSignature(keys.token, timestamp, nonce, ciphertext), timestamp, nonce });
   return { ciphertext, query };
 }
@@ -70,9 +68,9 @@ export function eventXml(options: { from: string; event: string; eventKey?: stri
   return `<xml><ToUserName><![CDATA[${VECTOR_A.corpId}]]></ToUserName><FromUserName><![CDATA[${options.from}]]></FromUserName><CreateTime>${options.createTime ?? 1700000000}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${options.event}]]></Event>${options.eventKey === undefined ? '' : `<EventKey><![CDATA[${options.eventKey}]]></EventKey>`}${options.extra ?? ''}<AgentID>218</AgentID></xml>`;
 }
 
-/** POSTs a sealed app message to `/wecom/app` the way WeCom does. */
-export async function postToApp(baseUrl: string, innerXml: string): Promise<Response> {
-  const { ciphertext, query } = seal(innerXml);
+/** POSTs a sealed app message to `/wecom/app` the way WeCom does, signed at `now` (the test's clock). */
+export async function postToApp(baseUrl: string, innerXml: string, now?: Date): Promise<Response> {
+  const { ciphertext, query } = seal(innerXml, APP_KEYS, stampOf(now));
   return fetch(`${baseUrl}/wecom/app?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: envelope(ciphertext) });
 }
 
@@ -88,9 +86,9 @@ export function openAppReply(body: string): Record<string, string> {
   return (xml.parse(opened.message) as { xml: Record<string, string> }).xml;
 }
 
-/** POSTs a sealed smart-robot callback to `/wecom/bot`. */
-export async function postToRobot(baseUrl: string, callback: unknown): Promise<Response> {
-  const { ciphertext, query } = seal(JSON.stringify(callback), ROBOT_KEYS);
+/** POSTs a sealed smart-robot callback to `/wecom/bot`, signed at `now` (the test's clock). */
+export async function postToRobot(baseUrl: string, callback: unknown, now?: Date): Promise<Response> {
+  const { ciphertext, query } = seal(JSON.stringify(callback), ROBOT_KEYS, stampOf(now));
   return fetch(`${baseUrl}/wecom/bot?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

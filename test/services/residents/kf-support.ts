@@ -13,7 +13,7 @@ export function kfEventXml(token: string, openKfId = OPEN_KFID, createTime = 170
 
 /** Signs and encrypts the kf event into /wecom/app, then waits until Yishi has synced everything queued. */
 export async function notifyKf(yishi: TestYishi, fake: FakeWecomServer, token: string, openKfId = OPEN_KFID): Promise<void> {
-  const response = await postToApp(yishi.url, kfEventXml(token, openKfId));
+  const response = await postToApp(yishi.url, kfEventXml(token, openKfId), yishi.clock.now());
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('');
   await waitSynced(yishi, fake, openKfId);

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { FakeDingtalk } from '../fakes/dingtalk-server.js';
+import {
+  APP_KEY,
+  APP_SECRET,
+  ROBOT_CODE,
+  deliveryStamp,
+  dingtalkEnv,
+  eventually,
+  postCallback,
+  robotMessage,
+  signFor,
+} from '../platforms/dingtalk/dingtalk-support.js';
+import { startTestYishi, type TestYishi } from '../support/yishi.js';
+
+const MINUTE = 60_000;
+
+describe.each([
+  ['with Redis', true],
+  ['in single-instance mode', false],
+] as const)('DingTalk replay (%s)', (_mode, redis) => {
+  const clock = new ManualClock('2026-03-02T01:00:00Z');
+  let fake: FakeDingtalk;
+  let t: TestYishi;
+  const suffix = redis ? 'r' : 'm';
+  const admin = `staff-admin-${suffix}`;
+  const member = `staff-member-${suffix}`;
+  const now = () => clock.now().getTime();
+  const sessionText = () => fake.delivered.filter((d) => d.channel === 'session').map((d) => JSON.stringify(d.body));
+
+  beforeAll(async () => {
+    fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now });
+    t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock, redis });
+    await t.db.collection('members').deleteMany({});
+    await t.db.collection('inbound_messages').deleteMany({});
+    for (const [name, role, staffId] of [
+      [`管理员${suffix}`, 'admin', admin],
+      [`要留下的委员${suffix}`, 'member', member],
+    ] as const)
+      expect((await t.api('/api/members', { body: { name, sector: '无党派', role, dingtalkStaffId: staffId } })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await fake?.close();
+  });
+
+  it('refuses a captured (timestamp, sign) with another body: a forged admin never reaches 删除成员’s confirmation', async () => {
+    // A member's ordinary message is seen in transit, headers and all.
+    const timestamp = deliveryStamp(now());
+    const sign = signFor(timestamp);
+    const captured = robotMessage(fake, clock, { senderStaffId: member, text: { content: ' 帮助' } });
+    expect((await postCallback(t.url, captured, { now: now(), timestamp, sign })).status).toBe(200);
+    await eventually(() => sessionText().length === 1, 'the answer to the genuine message');
+
+    clock.advance(10 * MINUTE);
+    const forged = robotMessage(fake, clock, {
+      senderStaffId: admin,
+      senderNick: '管理员',
+      isAdmin: true,
+      text: { content: ` 删除成员 要留下的委员${suffix}` },
+    });
+    const replayed = await postCallback(t.url, forged, { now: now(), timestamp, sign });
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as { error: { code: string } }).error.code).toBe('dingtalk_signature_replayed');
+    expect(await t.db.collection('inbound_messages').countDocuments({ _id: `dingtalk:${forged.msgId as string}` as never })).toBe(0);
+
+    // The same body under a pair of its own is what DingTalk would send: it does reach the confirmation.
+    expect((await postCallback(t.url, forged, { now: now() })).status).toBe(200);
+    await eventually(() => sessionText().length === 2, 'the confirmation question');
+    expect(sessionText()[1]).toContain('要留下的委员');
+    expect(sessionText().some((text) => text.includes('已停用'))).toBe(false);
+  });
+
+  it('answers a redelivery with the same pair and the same bytes once, through msgId dedup', async () => {
+    const timestamp = deliveryStamp(now());
+    const sign = signFor(timestamp);
+    const message = robotMessage(fake, clock, { senderStaffId: member, text: { content: ' 帮助' } });
+    const before = sessionText().length;
+    expect((await postCallback(t.url, message, { now: now(), timestamp, sign })).status).toBe(200);
+    expect((await postCallback(t.url, message, { now: now(), timestamp, sign })).status).toBe(200);
+    await eventually(() => sessionText().length > before, 'the answer');
+    expect(await t.db.collection('inbound_messages').countDocuments({ _id: `dingtalk:${message.msgId as string}` as never })).toBe(1);
+    // Another message later in the same hour under the same pair is still a replay.
+    clock.advance(50 * MINUTE);
+    const other = robotMessage(fake, clock, { senderStaffId: member, text: { content: ' 帮助' } });
+    expect((await postCallback(t.url, other, { now: now(), timestamp, sign })).status).toBe(401);
+    expect(sessionText().length).toBe(before + 1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { ScheduledJob } from './job.js';
+import type { ScheduledJob } from '../core/scheduled-job.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 

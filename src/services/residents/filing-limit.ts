@@ -1,6 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import type { IncomingMessage } from '../../platforms/types.js';
-import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';
+import type { Address, IncomingMessage } from '../../platforms/types.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { residentIdentity } from '../opinions/support.js';
 
@@ -8,7 +7,8 @@ const HOUR_MS = 60 * 60_000;
 
 export interface FilingLimitDeps {
   opinions: OpinionService;
-  residents: MongoResidentRepository;
+  /** The resident behind a kf identity (created on first contact, identity only). */
+  residents: { findOrCreate(identityKey: string, address: Address): Promise<{ id: string }> };
   clock: Clock;
   /** RESIDENT_OPINIONS_PER_HOUR. */
   perHour: number;

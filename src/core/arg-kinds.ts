@@ -32,8 +32,15 @@ function hhmm(hour: number, minute: number): string {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/**
+ * Longer than any date with a time run together (`2026年12月31日下午十二点三刻` is 20): a longer
+ * token is not tried, since splitting it at every position costs the square of its length.
+ */
+const MAX_DATE_TIME_LENGTH = 32;
+
 /** A date token, possibly run together with a time (`明天下午3点`): the time is the leftover. */
 function readDate(name: string, token: string, now: Date): ArgReading {
+  if (token.length > MAX_DATE_TIME_LENGTH) return { ok: false, problem: 'date' };
   const whole = parseDateExpression(token, now);
   const range = whole ? { range: whole, leftover: undefined } : splitDateTime(token, now);
   if (!range) return { ok: false, problem: 'date' };

@@ -5,6 +5,8 @@ import type { CommandRegistry } from './registry.js';
 import { hasRole, type Role } from './roles.js';
 import { CommandRunner, toMessages, type Turn } from './runner.js';
 import { suggestWord } from './suggest.js';
+import { messageOverLimit } from './text-limit.js';
+import { withoutTrailing } from './text-scan.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
@@ -36,9 +38,10 @@ const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 const STALE_CLAIM_MS = 60_000;
 
 /**
- * The platform-neutral pipeline: dedup → identity → mention rule → rate limit → conversation in
- * progress (dialogue answer, 确认/取消) or parse → role → arguments → dialogue / confirmation /
- * handler. Every adapter hands its normalised messages here.
+ * The platform-neutral pipeline: dedup → identity → mention rule → rate limit → length limit (the
+ * platform's `maxTextLength`) → conversation in progress (dialogue answer, 确认/取消) or parse →
+ * role → arguments → dialogue / confirmation / handler. Every adapter hands its normalised
+ * messages here.
  *
  * @example
  * const { replies } = await bot.handle(message);
@@ -107,11 +110,15 @@ export class Bot {
     if (!bucket.allowed) return toMessages(t.core.rateLimited(Math.max(1, Math.ceil(bucket.retryAfterMs / 1000))));
 
     if (!message.text.trim()) return []; // events carry no words to answer
+    // The one length gate, before anything reads the words (dialogue, parser, commands).
+    const tooLong = messageOverLimit(message);
+    if (tooLong) {
+      log.info(tooLong, 'message longer than its platform allows: answered without reading it');
+      return toMessages(t.input.tooLong(tooLong.length, tooLong.limit));
+    }
     const turn: Turn = { actor, message, log };
     const answer = stripBotMentions(message.text, t.core.botNames);
-    const folded = normalizeInput(answer)
-      .replace(/^\/+\s*/, '')
-      .replace(/[.。!]+$/, '');
+    const folded = withoutTrailing(normalizeInput(answer).replace(/^\/+\s*/, ''), '.。!');
     const found = await this.runner.conversations.load(message);
     if (found && !found.expired) return this.runner.carryOn(found.state, turn, answer, folded);
 

@@ -1,6 +1,7 @@
 import { acceptsJoinedRest, readArg, type ArgProblem } from './arg-kinds.js';
 import type { CommandSpec, ParsedArgs } from './command.js';
 import type { CommandRegistry } from './registry.js';
+import { blankRanges, CollapsedText, consistsOf, isWhitespace, withoutLeading, withoutTrailing } from './text-scan.js';
 
 /** One argument token: `value` has full-width forms folded; `raw` is what the person typed. */
 export interface Token {
@@ -10,7 +11,7 @@ export interface Token {
   start: number;
   quoted: boolean;
   /** The line from this token to its end, as typed (tags removed, spaces collapsed). */
-  tail: string;
+  readonly tail: string;
 }
 
 /** The result of reading one line a person typed. */
@@ -63,27 +64,47 @@ export function normalizeInput(text: string): string {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const blank = (text: string, start: number, end: number) => text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-const TRAILING_PUNCTUATION = /[,.;:!?。、]+$/;
-const WORD_END = /[\s,:;!?。、~]/;
+const TRAILING_PUNCTUATION = ',.;:!?。、';
+/** A token made only of these is an exclamation, not an argument (`帮助！`). */
+const EXCLAMATION = '!?.。…~';
+/** Characters a command word ends at (besides whitespace). */
+const WORD_END = ',:;!?。、~';
+/** Characters skipped between the command word and its first argument (besides whitespace). */
+const AFTER_WORD = /[\s,:;。、~-]*/y;
+/** Where free text may not start: a separator left in front of it once tags are taken out. */
+const LEADING_SEPARATORS = ',;，；';
+
+const isTokenSeparator = (code: number) => code === 0x2c || code === 0x3b || isWhitespace(code);
+const isWordEnd = (code: number) => isWhitespace(code) || WORD_END.includes(String.fromCharCode(code));
+
+/** `#幸福社区` or `@张三`: the mark, then something that is neither the mark nor a space. */
+const startsWithMark = (value: string, mark: '#' | '@') =>
+  value.length > 1 && value[0] === mark && value[1] !== mark && !isWhitespace(value.charCodeAt(1));
+
+/** The tags of one `#a#b` token, without trailing punctuation, added to `tags`. */
+function readTags(token: string, tags: string[]): void {
+  for (let from = 0; from <= token.length;) {
+    const next = token.indexOf('#', from);
+    const end = next < 0 ? token.length : next;
+    const name = withoutTrailing(token.slice(from, end), TRAILING_PUNCTUATION);
+    if (name) tags.push(name);
+    from = end + 1;
+  }
+}
 
 /** Blanks the bot's @-mentions and a leading `/`, keeping every other position. */
 function stripBotAndSlash(folded: string, original: string, botNames: readonly string[]): { folded: string; original: string } {
-  let f = folded;
-  let o = original;
+  const ranges: Array<[number, number]> = [];
   if (botNames.length > 0) {
     const pattern = new RegExp(`@(?:${botNames.map(escapeRegExp).join('|')})(?=[\\s,:;!?]|$)`, 'giu');
-    for (const match of folded.matchAll(pattern)) {
-      f = blank(f, match.index, match.index + match[0].length);
-      o = blank(o, match.index, match.index + match[0].length);
-    }
+    for (const match of folded.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   }
+  const f = blankRanges(folded, ranges);
   const slash = /^\s*\/+/.exec(f);
-  if (slash) {
-    f = blank(f, 0, slash[0].length);
-    o = blank(o, 0, slash[0].length);
-  }
-  return { folded: f, original: o };
+  if (!slash) return { folded: f, original: blankRanges(original, ranges) };
+  // The slash is at the start, before any mention that is not itself at the start.
+  const withSlash: Array<[number, number]> = [[0, slash[0].length], ...ranges.filter(([start]) => start >= slash[0].length)];
+  return { folded: blankRanges(f, [[0, slash[0].length]]), original: blankRanges(original, withSlash) };
 }
 
 /** The line as typed, without the bot's @-mentions, spaces collapsed (for dialogue answers). */
@@ -95,21 +116,67 @@ export function stripBotMentions(text: string, botNames: readonly string[]): str
 }
 
 /**
+ * A token of a parsed line. Its tail is cut from the line's one collapsed copy when asked for,
+ * so a line of many tokens costs one copy, not one per token.
+ */
+class LineToken implements Token {
+  line: CollapsedText | undefined;
+
+  constructor(
+    readonly value: string,
+    readonly raw: string,
+    readonly start: number,
+    readonly quoted: boolean,
+  ) {}
+
+  get tail(): string {
+    return this.line ? withoutLeading(this.line.from(this.start), LEADING_SEPARATORS) : '';
+  }
+}
+
+const QUOTE = 0x22;
+const CURLY_QUOTE = 0x201c;
+const CORNER_BRACKET = 0x300c;
+
+/**
  * Splits argument text into tokens at spaces, commas and semicolons (full-width ones folded),
- * keeping "…", “…” and 「…」 quoted runs whole.
+ * keeping "…", “…” and 「…」 quoted runs whole. One pass: a quote that never closes is read as
+ * the start of a plain word, without looking for its end again at every later quote.
  */
 export function tokenizeSpans(folded: string, original: string, from = 0): Token[] {
-  const tokens: Token[] = [];
-  const pattern = /"([^"]*)"|“([^”]*)”|「([^」]*)」|([^\s,;]+)/g;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
-    const quoted = match[4] === undefined;
-    const innerStart = quoted ? match.index + 1 : match.index;
-    const innerEnd = quoted ? match.index + match[0].length - 1 : match.index + match[0].length;
-    const value = folded.slice(innerStart, innerEnd);
-    if (!quoted && /^[!?.。…~]+$/.test(value.trim())) continue;
-    if (value.trim())
-      tokens.push({ value: value.trim(), raw: original.slice(innerStart, innerEnd).trim(), start: match.index, quoted, tail: '' });
+  return readTokens(folded, original, from);
+}
+
+function readTokens(folded: string, original: string, from: number): LineToken[] {
+  const tokens: LineToken[] = [];
+  const lastQuote = folded.lastIndexOf('"');
+  const lastCurly = folded.lastIndexOf('”');
+  const lastCorner = folded.lastIndexOf('」');
+  for (let at = from; at < folded.length;) {
+    const code = folded.charCodeAt(at);
+    if (isTokenSeparator(code)) {
+      at += 1;
+      continue;
+    }
+    const closing = code === QUOTE ? '"' : code === CURLY_QUOTE ? '”' : code === CORNER_BRACKET ? '」' : undefined;
+    const lastClosing = code === QUOTE ? lastQuote : code === CURLY_QUOTE ? lastCurly : lastCorner;
+    const quoted = closing !== undefined && lastClosing > at;
+    let innerStart = at;
+    let innerEnd: number;
+    let next: number;
+    if (quoted) {
+      innerStart = at + 1;
+      innerEnd = folded.indexOf(closing, innerStart);
+      next = innerEnd + 1;
+    } else {
+      innerEnd = at + 1;
+      while (innerEnd < folded.length && !isTokenSeparator(folded.charCodeAt(innerEnd))) innerEnd += 1;
+      next = innerEnd;
+    }
+    const value = folded.slice(innerStart, innerEnd).trim();
+    if (value && !(!quoted && consistsOf(value, EXCLAMATION)))
+      tokens.push(new LineToken(value, original.slice(innerStart, innerEnd).trim(), at, quoted));
+    at = next;
   }
   return tokens;
 }
@@ -121,19 +188,23 @@ export function tokenize(rest: string): string[] {
 
 function findCommand(line: string, start: number, registry: CommandRegistry, now: Date) {
   let end = start;
-  while (end < line.length && !WORD_END.test(line[end]!)) end++;
+  while (end < line.length && !isWordEnd(line.charCodeAt(end))) end++;
   if (end === start) end = start + 1; // a lone `?` (help) is a word too
   const first = line.slice(start, end);
   const exact = registry.find(first);
   if (exact) return { command: exact, word: first, end, first };
-  const lower = line.slice(start).toLowerCase();
+  const words = registry.words();
+  // Only as much of the line as the longest word (and one more, for context-dependent case).
+  const prefixLength = (words[0]?.length ?? 0) + 1;
+  const lower = line.slice(start, start + prefixLength).toLowerCase();
   // Longest known (Chinese) word first: 反映路灯坏了 → 反映 + 路灯坏了.
-  const joined = registry.words().find((w) => /[^\p{ASCII}]/u.test(w) && lower.startsWith(w) && first.length > w.length);
+  const joined = words.find((w) => /[^\p{ASCII}]/u.test(w) && lower.startsWith(w) && first.length > w.length);
   if (joined) {
     const command = registry.find(joined)!;
     const rest = line.slice(start + joined.length).trim();
+    const restLower = rest.slice(0, prefixLength).toLowerCase();
     // 反映进度 is more likely a slip for 进度 than an opinion saying "进度": ambiguous, so not split.
-    const restWord = registry.words().find((w) => /[^\p{ASCII}]/u.test(w) && rest.toLowerCase().startsWith(w));
+    const restWord = words.find((w) => /[^\p{ASCII}]/u.test(w) && restLower.startsWith(w));
     if (restWord && command.args[0]?.kind === 'text')
       return { command: undefined, word: undefined, end, first, joinedWord: joined, restWord: registry.find(restWord)!.name };
     if (acceptsJoinedRest(command.args, rest, now))
@@ -163,37 +234,32 @@ export function parseInput(text: string, registry: CommandRegistry, options: Par
     const line = cleaned.original.slice(start).replace(/\s+/g, ' ').trim();
     return {
       kind: 'unknown',
-      word: found.first.replace(TRAILING_PUNCTUATION, '') || found.first,
+      word: withoutTrailing(found.first, TRAILING_PUNCTUATION) || found.first,
       line,
       ...(found.joinedWord ? { joinedWord: found.joinedWord } : {}),
       ...(found.restWord ? { restWord: found.restWord } : {}),
     };
   }
-  let folded = cleaned.folded;
-  let original = cleaned.original;
-  const afterWord = /^[\s,:;。、~-]*/.exec(folded.slice(found.end))![0].length + found.end;
+  AFTER_WORD.lastIndex = found.end;
+  const afterWord = found.end + AFTER_WORD.exec(cleaned.folded)![0].length;
 
   const tags: string[] = [];
   const mentions: string[] = [];
-  const spans: Token[] = [];
-  for (const token of tokenizeSpans(folded, original, afterWord)) {
-    if (!token.quoted && /^#[^#\s]/.test(token.value)) {
-      for (const tag of token.value.split('#')) if (tag.replace(TRAILING_PUNCTUATION, '')) tags.push(tag.replace(TRAILING_PUNCTUATION, ''));
-      folded = blank(folded, token.start, token.start + token.value.length);
-      original = blank(original, token.start, token.start + token.value.length);
+  const spans: LineToken[] = [];
+  const tagRanges: Array<[number, number]> = [];
+  for (const token of readTokens(cleaned.folded, cleaned.original, afterWord)) {
+    if (!token.quoted && startsWithMark(token.value, '#')) {
+      readTags(token.value, tags);
+      tagRanges.push([token.start, token.start + token.value.length]);
       continue;
     }
-    if (!token.quoted && /^@[^@\s]/.test(token.value)) mentions.push(token.value.slice(1).replace(TRAILING_PUNCTUATION, ''));
+    if (!token.quoted && startsWithMark(token.value, '@')) mentions.push(withoutTrailing(token.value.slice(1), TRAILING_PUNCTUATION));
     spans.push(token);
   }
-  const collapse = (from: number) =>
-    original
-      .slice(from)
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^[,;，；]+\s*/, '');
-  for (const span of spans) span.tail = collapse(span.start);
-  const rest = collapse(afterWord);
+  // Free text is the line as typed from the first argument on, tags taken out, spaces collapsed.
+  const line = new CollapsedText(blankRanges(cleaned.original, tagRanges), afterWord);
+  for (const span of spans) span.line = line;
+  const rest = withoutLeading(line.body.trimStart(), LEADING_SEPARATORS);
   return { kind: 'command', command: found.command, word: found.word, rest, tokens: spans.map((t) => t.value), spans, tags, mentions };
 }
 

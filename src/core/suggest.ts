@@ -40,6 +40,8 @@ export function suggestWord(typed: string, words: readonly string[]): string | u
   const allowed = length <= (ascii ? 5 : 3) ? 1 : 2;
   let best: { word: string; distance: number } | undefined;
   for (const word of words) {
+    // The distance is at least the difference in length: far longer input is no typo of a word.
+    if (Math.abs([...word].length - length) > allowed) continue;
     const distance = editDistance(typed.toLowerCase(), word.toLowerCase());
     if (distance <= allowed && distance < [...word].length && (!best || distance < best.distance)) best = { word, distance };
   }

@@ -13,6 +13,7 @@ import { groupsEn } from './en/groups.js';
 import { residentsEn } from './en/residents.js';
 import { residentLimitsEn } from './en/resident-limits.js';
 import { operationsEn } from './en/operations.js';
+import { inputEn } from './en/input.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -28,4 +29,5 @@ export const en: Messages = {
   residentLimits: residentLimitsEn,
   records: recordsEn,
   groups: groupsEn,
+  input: inputEn,
 };

@@ -10,6 +10,7 @@ import { residentLimitsZh } from './zh-CN/resident-limits.js';
 import { operationsZh } from './zh-CN/operations.js';
 import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
+import { inputZh } from './zh-CN/input.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -28,4 +29,5 @@ export const zhCN = {
   residentLimits: residentLimitsZh,
   records: recordsZh,
   groups: groupsZh,
+  input: inputZh,
 };

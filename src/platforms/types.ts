@@ -8,6 +8,27 @@ export type PlatformName = 'wecom-app' | 'wecom-bot' | 'wecom-kf' | 'dingtalk' |
 
 export type ChatKind = 'direct' | 'group';
 
+/** What a platform lets through to Yishi, declared by each platform where its messages enter. */
+export interface InboundLimits {
+  /** The longest text Yishi reads from one message, in characters as people count them (code points). */
+  maxTextLength: number;
+  /** The largest callback body read at all; a larger one is refused (413) before it is parsed. */
+  maxBodyBytes: number;
+}
+
+/**
+ * For a platform that documents no limit on the text it delivers (protocols.md records none for
+ * received messages; its 2048-byte limits are for sending). The body may hold a text ten times
+ * the limit even with every character escaped (`\uXXXX`), so an over-long paste still gets the
+ * polite answer; a larger body is no message a person typed, and is refused before it is read.
+ */
+export const UNDOCUMENTED_INBOUND_LIMITS: InboundLimits = { maxTextLength: 4_000, maxBodyBytes: 256 * 1024 };
+
+/** The body limit of a platform's route: the platform's own, or the operator's BODY_LIMIT_BYTES when smaller. */
+export function inboundBodyLimit(limits: InboundLimits, configuredBytes: number): number {
+  return Math.min(limits.maxBodyBytes, configuredBytes);
+}
+
 /**
  * One message from a person, normalised by its adapter.
  *
@@ -26,6 +47,11 @@ export interface IncomingMessage {
   sender: { platformUserId: string; displayName?: string };
   /** The text with the bot's own @-mention removed and trimmed; '' for events. */
   text: string;
+  /**
+   * The longest text the platform lets people send, in characters (its InboundLimits); longer
+   * text is answered politely and never parsed. Unset: {@link UNDOCUMENTED_INBOUND_LIMITS}.
+   */
+  maxTextLength?: number;
   /** True in direct chats, and in groups when the bot was @-mentioned. */
   mentionedBot: boolean;
   /** Platform user ids of other people @-mentioned in the text. */

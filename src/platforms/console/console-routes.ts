@@ -9,7 +9,10 @@ import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
-import type { IncomingMessage } from '../types.js';
+import { inboundBodyLimit, UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type IncomingMessage } from '../types.js';
+
+/** The console is Yishi's own simulator: the limits of a platform that documents none. */
+export const CONSOLE_INBOUND_LIMITS: InboundLimits = UNDOCUMENTED_INBOUND_LIMITS;
 
 export interface ConsoleRoutesDeps {
   adminToken: () => string;
@@ -25,7 +28,8 @@ const personId = z.string().trim().min(1).max(100);
 
 const messageBody = z.object({
   from: personId,
-  text: z.string().max(4000),
+  /** Any length the body limit lets through: the bot's length gate answers a long one, as on WeCom and DingTalk. */
+  text: z.string(),
   /** A group chat id; without it the message is a direct chat with Yishi. */
   chat: z.string().trim().min(1).max(100).optional(),
   messageId: z.string().trim().min(1).max(100).optional(),
@@ -61,7 +65,7 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
   const botMention = new RegExp(`[@＠](?:${deps.messages.core.botNames.map(escapeRegExp).join('|')})`, 'i');
 
   router.post('/messages', async (ctx) => {
-    const body = await jsonBody(ctx, messageBody, deps.bodyLimitBytes);
+    const body = await jsonBody(ctx, messageBody, inboundBodyLimit(CONSOLE_INBOUND_LIMITS, deps.bodyLimitBytes));
     const from = body.from;
     const named = /^(resident|guest):(.+)$/.exec(from);
     const member = named ? null : await deps.members.findById(from);
@@ -78,6 +82,7 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
       chat: { id: body.chat ?? `direct:${from}`, kind },
       sender: { platformUserId: from, displayName: member?.name ?? named?.[2] ?? from },
       text: body.text.trim(),
+      maxTextLength: CONSOLE_INBOUND_LIMITS.maxTextLength,
       mentionedBot: kind === 'direct' || (body.mentionedBot ?? botMention.test(body.text)),
       mentions: body.mentions ?? [],
       receivedAt: deps.clock.now(),

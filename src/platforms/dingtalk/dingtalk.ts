@@ -5,10 +5,11 @@ import type { DingtalkConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Notifier } from '../../services/notifier.js';
 import type { Coordination } from '../../storage/coordination.js';
-import type { Sender } from '../types.js';
+import { inboundBodyLimit, type Sender } from '../types.js';
 import { DingtalkAccessToken } from './access-token.js';
 import { dingtalkCallbackRouter } from './http-callback.js';
 import { DingtalkInbound } from './inbound.js';
+import { DINGTALK_INBOUND_LIMITS } from './parse.js';
 import { DingtalkReplier } from './replier.js';
 import { DingtalkCustomRobotSender, DingtalkRobotSender } from './senders.js';
 import type { DingtalkStreamClient } from './stream-client.js';
@@ -62,7 +63,7 @@ export function createDingtalk(deps: DingtalkDeps): DingtalkPlatform {
   const inbound = new DingtalkInbound(deps.bot, replier, deps.clock, logger);
   const router = dingtalkCallbackRouter({
     appSecret: deps.config.appSecret,
-    bodyLimitBytes: deps.bodyLimitBytes,
+    bodyLimitBytes: inboundBodyLimit(DINGTALK_INBOUND_LIMITS, deps.bodyLimitBytes),
     clock: deps.clock,
     coordination: deps.coordination,
     inbound,

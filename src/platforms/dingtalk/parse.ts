@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { IncomingMessage } from '../types.js';
+import { UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type IncomingMessage } from '../types.js';
+
+/** DingTalk documents no limit on the text a robot receives (protocols.md §5), so the default applies. */
+export const DINGTALK_INBOUND_LIMITS: InboundLimits = UNDOCUMENTED_INBOUND_LIMITS;
 
 /** What a DingTalk reply needs later: the session webhook while valid, else the OpenAPI target. */
 export interface DingtalkReplyHandle {
@@ -82,6 +85,7 @@ export function parseRobotMessage(body: unknown, receivedAt: Date): ParsedRobotM
       // senderStaffId is the real userid; people outside the corp have only the encrypted senderId.
       sender: { platformUserId: raw.senderStaffId ?? raw.senderId ?? '', ...(raw.senderNick ? { displayName: raw.senderNick } : {}) },
       text: textOf(raw).trim(),
+      maxTextLength: DINGTALK_INBOUND_LIMITS.maxTextLength,
       // Group messages reach the robot only when it is @-mentioned.
       mentionedBot: kind === 'direct' || raw.isInAtList !== false,
       mentions,

@@ -1,5 +1,6 @@
 import { YishiError } from '../../core/errors.js';
 import type { IncomingMessage } from '../types.js';
+import { WECOM_INBOUND_LIMITS } from './limits.js';
 import type { XmlFields } from './xml.js';
 
 /** What an app callback asks of Yishi, after decryption. */
@@ -40,6 +41,7 @@ export function readAppCallback(fields: XmlFields, receivedAt: Date): AppCallbac
       chat: { id: userId, kind: 'direct' },
       sender: { platformUserId: userId },
       text: (fields.Content ?? '').trim(),
+      maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
       mentionedBot: true,
       mentions: [],
       receivedAt,
@@ -67,6 +69,7 @@ function readEvent(fields: XmlFields, receivedAt: Date): AppCallback {
       sender: { platformUserId: userId },
       // A menu key is the command it stands for, e.g. "帮助".
       text: key,
+      maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
       mentionedBot: true,
       mentions: [],
       receivedAt,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { IncomingMessage } from '../types.js';
+import { WECOM_INBOUND_LIMITS } from './limits.js';
 
 /** What a smart-robot callback asks of Yishi, after decryption. */
 export type BotCallback =
@@ -72,6 +73,7 @@ export function readBotCallback(json: string, receivedAt: Date): BotCallback {
       chat: { id: isGroup && parsed.chatid ? parsed.chatid : userId, kind: isGroup ? 'group' : 'direct' },
       sender: { platformUserId: userId },
       text: isGroup ? withoutLeadingMention(text) : text.trim(),
+      maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
       // Only messages that @ the robot reach it in a group; in a single chat it is always addressed.
       mentionedBot: true,
       mentions: [],

@@ -1,5 +1,6 @@
 import type { AccessTokenClient } from './access-token.js';
 import { sendErrorFor, type WecomDownload, type WecomResult } from './api.js';
+import { WECOM_INBOUND_LIMITS } from './limits.js';
 
 /** 微信客服 error codes Yishi reacts to (protocols.md §4.1). */
 export const KF_ERRORS = {
@@ -21,6 +22,8 @@ export interface KfMessage {
   origin: number;
   msgType: string;
   text?: string;
+  /** The longest text a customer may send, in characters (longer is answered politely, not read). */
+  maxTextLength: number;
   /** image (and other media) messages: the media id, valid for 3 days. */
   mediaId?: string;
   event?: { type: string; welcomeCode?: string; scene?: string; sceneParam?: string };
@@ -46,6 +49,7 @@ export function readKfMessage(raw: unknown, openKfId: string): KfMessage | null 
     sendTime: new Date(sendTime * 1000),
     origin: Number(item.origin ?? 0),
     msgType,
+    maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
   };
   if (msgType === 'text') message.text = str(obj(item.text).content) ?? '';
   const mediaId = str(obj(item[msgType]).media_id);

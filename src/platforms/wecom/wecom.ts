@@ -5,8 +5,10 @@ import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { Coordination } from '../../storage/coordination.js';
+import { inboundBodyLimit } from '../types.js';
 import { wecomAppRouter, type KfEvent } from './app-routes.js';
 import { wecomBotRouter } from './bot-routes.js';
+import { WECOM_INBOUND_LIMITS } from './limits.js';
 import { createWecomSenders, type WecomSenders } from './senders.js';
 
 export { createWecomSenders, type WecomSenders } from './senders.js';
@@ -39,7 +41,7 @@ export function createWecom(deps: WecomDeps): Wecom {
     clock: deps.clock,
     logger: deps.logger,
     messages: deps.messages,
-    bodyLimitBytes: config.bodyLimitBytes,
+    bodyLimitBytes: inboundBodyLimit(WECOM_INBOUND_LIMITS, config.bodyLimitBytes),
     replyWithinMs: config.wecom.replyWithinMs,
   };
   const routers: Router[] = [];

@@ -1,7 +1,8 @@
 import type { Clock } from '../../core/clock.js';
+import { textOverLimit } from '../../core/text-limit.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import { SendError, type Address, type OutgoingMessage } from '../../platforms/types.js';
+import { SendError, UNDOCUMENTED_INBOUND_LIMITS, type Address, type OutgoingMessage } from '../../platforms/types.js';
 import type { InboundMessageRepository } from '../../storage/mongo/inbound-message-repository.js';
 import type { Notifier } from '../notifier.js';
 import type { ResidentTalk } from './resident-talk.js';
@@ -15,6 +16,8 @@ export interface ResidentMessage {
   origin: number;
   msgType: string;
   text?: string;
+  /** The longest text the platform lets a customer send, in characters; longer is never read. */
+  maxTextLength?: number;
   mediaId?: string;
   event?: { type: string; welcomeCode?: string; scene?: string };
 }
@@ -110,6 +113,17 @@ export class ResidentDesk {
   }
 
   private async answer(customer: Customer, message: ResidentMessage): Promise<string[]> {
+    // The same length rule as the Bot's gate, before the conversation reads a word of it.
+    const tooLong =
+      message.msgType === 'text'
+        ? textOverLimit(message.text ?? '', message.maxTextLength ?? UNDOCUMENTED_INBOUND_LIMITS.maxTextLength)
+        : undefined;
+    if (tooLong) {
+      this.deps.logger.info(tooLong, 'resident message longer than the platform allows: answered without reading it');
+      const reply = this.deps.messages.input.residentTooLong(tooLong.length, tooLong.limit);
+      await this.deliver(customer, reply, `kf-reply:${message.msgId}`);
+      return [reply];
+    }
     const scene = await this.deps.customers.sceneOf(customer);
     const isPhoto = MEDIA_TYPES.has(message.msgType) && message.mediaId;
     const reply = await this.deps.talk.handle({

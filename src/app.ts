@@ -3,6 +3,7 @@ import type Router from '@koa/router';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
+import { messagesFor } from './i18n/messages.js';
 import type { Logger } from './logger.js';
 import type { Coordination } from './storage/coordination.js';
 import type { MemberRepository } from './storage/mongo/member-repository.js';
@@ -31,7 +32,7 @@ export function createApp(deps: AppDeps): Koa {
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(requestMetrics(deps.metrics));
-  app.use(errorBoundary());
+  app.use(errorBoundary(messagesFor(deps.config.locale)));
   const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { MemberRepository, NewMember } from '../../storage/mongo/member-repository.js';
-import { readRawBody } from '../raw-body.js';
+import { parseJsonText, readRawBody } from '../raw-body.js';
 import { errorResponse, isDuplicateKey, jsonBody, notFound, parseWith } from './validation.js';
 
 const optionalText = z.string().trim().min(1).max(100).optional();
@@ -103,7 +103,7 @@ export function membersRoutes(router: Router, deps: { members: MemberRepository;
     let text = raw;
     if (ctx.is('application/json') && /^\s*[{"]/.test(raw)) {
       // A JSON body may carry the CSV as a string or as { "csv": "…" }.
-      const parsed = parseWith(z.union([z.string(), z.object({ csv: z.string() })]), JSON.parse(raw));
+      const parsed = parseWith(z.union([z.string(), z.object({ csv: z.string() })]), parseJsonText(raw));
       text = typeof parsed === 'string' ? parsed : parsed.csv;
     }
     const rows = parseMembersCsv(text);

@@ -4,17 +4,16 @@ import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import { errorResponse, jsonBody, notFound, parseWith } from './validation.js';
+import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'must be a date YYYY-MM-DD (Beijing) or an ISO date-time');
 const querySchema = z.object({
   state: z.enum(OPINION_STATES).optional(),
   community: z.string().min(1).optional(),
   category: z.string().min(1).optional(),
   handler: z.string().min(1).optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
+  from: dateOrInstant.optional(),
+  to: dateOrInstant.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,0 +1,72 @@
+import type { httpZh } from '../zh-CN/http.js';
+
+/** The admin API's (HTTP) error sentences: one per error code, and field-by-field problems. */
+export const httpEn: typeof httpZh = {
+  errors: {
+    unauthorized: 'A valid admin token is required: send Authorization: Bearer <ADMIN_TOKEN>.',
+    metrics_unauthorized: 'The metrics need the metrics token: send Authorization: Bearer <METRICS_TOKEN>.',
+    body_not_json: 'The request body is not valid JSON; check its format and try again.',
+    body_too_large: 'The request body is larger than allowed.',
+    invalid_request: 'The request is invalid; check it and try again.',
+    not_found: 'There is nothing at this address; check the path.',
+    method_not_allowed: 'This address does not accept this request method.',
+    store_unavailable: 'A data store is briefly unavailable; please retry.',
+    internal_error: 'Internal error; please retry. If it keeps failing, give the X-Request-Id response header to an administrator.',
+    wecom_signature_invalid: 'The WeCom callback signature is wrong; the request was not accepted.',
+    wecom_decrypt_failed: 'The WeCom callback could not be decrypted; the request was not accepted.',
+    wecom_receive_id_mismatch: 'The WeCom callback is not addressed to this corporation; the request was not accepted.',
+    wecom_query_invalid: 'The WeCom callback lacks a parameter or has a malformed one.',
+    wecom_envelope_invalid: 'The WeCom callback body is not in the expected format.',
+    wecom_body_not_utf8: 'The WeCom callback body is not UTF-8 text.',
+    wecom_xml_invalid: 'The WeCom callback XML is not well-formed.',
+    wecom_xml_forbidden: 'The WeCom callback XML contains a declaration that is not allowed.',
+    wecom_message_invalid: 'The WeCom callback message lacks a required part.',
+    dingtalk_signature_invalid: 'The DingTalk callback signature is wrong or expired; the request was not accepted.',
+    dingtalk_message_invalid: 'The DingTalk callback message is not in the expected format.',
+  },
+  byStatus: (status) =>
+    status === 401 || status === 403
+      ? 'Access denied.'
+      : status === 404
+        ? 'Not found.'
+        : status === 409
+          ? 'The request conflicts with existing data; check it and try again.'
+          : status === 413
+            ? 'The request body is larger than allowed.'
+            : status === 429
+              ? 'Too many requests; please slow down.'
+              : status >= 500
+                ? 'The server cannot handle this right now; please retry.'
+                : 'The request is invalid; check it and try again.',
+  invalidFields: (problems) => `The request is invalid: ${problems.join('; ')}.`,
+  field: {
+    body: 'body',
+    missing: (field) => `${field} is missing`,
+    wrongType: (field, expected) => `${field} must be ${expected}`,
+    tooSmall: (field, limit, origin) =>
+      origin === 'number'
+        ? `${field} must be at least ${limit}`
+        : origin === 'string'
+          ? `${field} must have at least ${limit} characters`
+          : `${field} must have at least ${limit} items`,
+    tooBig: (field, limit, origin) =>
+      origin === 'number'
+        ? `${field} must be at most ${limit}`
+        : origin === 'string'
+          ? `${field} must have at most ${limit} characters`
+          : `${field} must have at most ${limit} items`,
+    badFormat: (field) => `${field} is not in the expected format`,
+    oneOf: (field, values) => `${field} must be one of ${values.join(', ')}`,
+    unknownKeys: (keys) => `unknown fields: ${keys.join(', ')}`,
+    invalid: (field) => `${field} has a value that is not allowed`,
+    types: {
+      number: 'a number',
+      int: 'a whole number',
+      string: 'text',
+      boolean: 'true or false',
+      object: 'an object ({…})',
+      array: 'a list ([…])',
+      date: 'a date',
+    },
+  },
+};

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../../http/exact-router.js';
 import { z } from 'zod';
 import type { Bot } from '../../core/bot.js';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
-import { requireAdminToken } from '../../http/admin-auth.js';
 import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
@@ -12,7 +12,6 @@ import type { MemberRepository } from '../../storage/mongo/member-repository.js'
 import type { IncomingMessage } from '../types.js';
 
 export interface ConsoleRoutesDeps {
-  adminToken: () => string;
   bodyLimitBytes: number;
   bot: Bot;
   members: MemberRepository;
@@ -56,11 +55,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * - `GET /console/inbox?to=<id>&after=<cursor>` → notices the outbox delivered to the console.
  */
 export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
-  const router = new Router({ prefix: '/console' });
-  router.use(requireAdminToken(deps.adminToken));
+  const router = exactRouter();
   const botMention = new RegExp(`[@＠](?:${deps.messages.core.botNames.map(escapeRegExp).join('|')})`, 'i');
 
-  router.post('/messages', async (ctx) => {
+  router.post('/console/messages', async (ctx) => {
     const body = await jsonBody(ctx, messageBody, deps.bodyLimitBytes);
     const from = body.from;
     const named = /^(resident|guest):(.+)$/.exec(from);
@@ -93,12 +91,12 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     };
   });
 
-  router.get('/people', async (ctx) => {
+  router.get('/console/people', async (ctx) => {
     const members = await deps.members.list();
     ctx.body = { people: members.map((m) => ({ id: m.id, name: m.name, role: m.role, sector: m.sector })) };
   });
 
-  router.get('/inbox', async (ctx) => {
+  router.get('/console/inbox', async (ctx) => {
     const query = parseWith(inboxQuery, ctx.query);
     ctx.body = await deps.consoleMessages.listFor(query.to, query.after, 100);
   });

@@ -13,6 +13,7 @@ import { isExactWhereItMatters } from './http/exact-router.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 
 /** Everything the HTTP app needs, built by `src/main.ts` (or by a test) and passed in by hand. */
 export interface AppDeps {
@@ -32,7 +33,8 @@ export interface AppDeps {
 
 /**
  * Builds the Koa app without listening, so tests can drive it through real HTTP requests.
- * Order matters: errors turned into bodies, then the one admin gate, and only then any router.
+ * Order matters: security headers on every answer, errors turned into bodies, then the one admin
+ * gate, and only then any router.
  */
 export function createApp(deps: AppDeps): Koa {
   const loose = deps.routers.filter((router) => !isExactWhereItMatters(router));
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps): Koa {
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(requestMetrics(deps.metrics));
+  app.use(securityHeaders());
   app.use(errorBoundary(messagesFor(deps.config.locale)));
   app.use(adminGate(requireAdminToken(deps.adminToken)));
   const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });

@@ -36,8 +36,8 @@ function resolveSegments(path: string): string {
  * regard to letter case, repeated or trailing slashes.
  *
  * @example
- * pathReadings('/API//Groups/') // ['/api/groups', '/api/groups']
- * pathReadings('/%61pi/x/../export') // ['/%61pi/export', '/api/export']
+ * pathReadings('/API//Groups/') // ['/api/groups']
+ * pathReadings('/%61pi/x/../export') // ['/%61pi/x/../export', '/%61pi/export', '/api/export']
  */
 export function pathReadings(rawPath: string): string[] {
   const collapsed = rawPath

@@ -55,8 +55,9 @@ export async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>, limitBytes
   return parseWith(schema, await readJsonBody(ctx, limitBytes));
 }
 
+/** 404 `not_found`; the caller reads the sentence for the code in their language, the log the record asked for. */
 export function notFound(what: string, id: string): YishiError {
-  return new YishiError('not_found', { status: 404, userMessage: `No ${what} with id ${id}.` });
+  return new YishiError('not_found', { status: 404, detail: `no ${what} with id ${id}` });
 }
 
 /** MongoDB duplicate key (unique index) → 409 with a plain message. */

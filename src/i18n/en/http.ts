@@ -8,7 +8,7 @@ export const httpEn: typeof httpZh = {
     body_not_json: 'The request body is not valid JSON; check its format and try again.',
     body_too_large: 'The request body is larger than allowed.',
     invalid_request: 'The request is invalid; check it and try again.',
-    not_found: 'There is nothing at this address; check the path.',
+    not_found: 'Nothing was found there; check the address and the id.',
     method_not_allowed: 'This address does not accept this request method.',
     store_unavailable: 'A data store is briefly unavailable; please retry.',
     internal_error: 'Internal error; please retry. If it keeps failing, give the X-Request-Id response header to an administrator.',

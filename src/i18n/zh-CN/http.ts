@@ -6,7 +6,7 @@ export const httpZh = {
     body_not_json: '请求内容不是有效的 JSON，请检查格式后再试。',
     body_too_large: '请求内容太大，超过了允许的上限。',
     invalid_request: '请求有误，请检查后再试。',
-    not_found: '没有这个地址，请核对路径。',
+    not_found: '没有找到要访问的内容，请核对地址和编号。',
     method_not_allowed: '这个地址不支持这种请求方法。',
     store_unavailable: '数据存储暂时无法访问，请稍后再试。',
     internal_error: '服务器内部出错了，请稍后再试；如果一直出错，请把响应头 X-Request-Id 的值告诉管理员。',

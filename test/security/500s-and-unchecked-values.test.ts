@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type Router from '@koa/router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { FakeWecomServer } from '../fakes/wecom-server.js';
@@ -30,7 +31,10 @@ async function send(method: string, path: string, body?: string, contentType = '
     ...(body === undefined ? {} : { body }),
   });
   const text = await response.text();
-  return { status: response.status, text, error: (JSON.parse(text) as { error?: { code: string; message: string } }).error };
+  const json = response.headers.get('content-type')?.startsWith('application/json')
+    ? (JSON.parse(text) as { error?: { code: string; message: string } })
+    : {};
+  return { status: response.status, text, error: json.error };
 }
 
 function expectPoliteRefusal(answer: Awaited<ReturnType<typeof send>>, code: string): void {
@@ -92,6 +96,26 @@ describe('500s and unchecked values', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(response.status, JSON.stringify(body)).toBe(400);
     expect(body).toEqual({ error: { code: 'wecom_decrypt_failed', message: zhCN.http.errors.wecom_decrypt_failed } });
+  });
+
+  it('answers bad input on every admin route with a 4xx, never a 500', async () => {
+    const routes = yishi.running.app.middleware
+      .flatMap((middleware) => (middleware as { router?: Router }).router?.stack ?? [])
+      .filter((layer) => layer.methods.length > 0 && /^\/(api|console)\//.test(String(layer.path)))
+      .flatMap((layer) => layer.methods.filter((method) => method !== 'HEAD').map((method) => ({ method, path: String(layer.path) })));
+    expect(routes.length).toBeGreaterThan(40);
+    const params = ['zz', '%00', '..%2F..', 'MY-2026-99999999', '0'.repeat(24), 'x'.repeat(2000)];
+    const queries = ['from=2026-99-99', 'to=2026-02-30&from=x', 'page=-1&pageSize=1e9', 'period=2026-13', 'to=%00', 'state[$ne]=x'];
+    const bodies = ['{"a":', 'null', '[]', '"text"', '{"__proto__":{"x":1}}', '{"from":"2026-99-99","to":"2026-99-99","simple":1e-300}'];
+    const failures: string[] = [];
+    for (const route of routes) {
+      for (const [i, param] of params.entries()) {
+        const path = `${route.path.replace(/:\w+/g, param)}?${queries[i]}`;
+        const answer = await send(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : bodies[i]);
+        if (answer.status >= 500) failures.push(`${route.method} ${path} → ${answer.status} ${answer.text.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('gives unknown admin paths and methods the same JSON shape (404, 405)', async () => {

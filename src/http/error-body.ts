@@ -36,6 +36,11 @@ function sentenceOf(problem: FieldProblem, t: HttpMessages['field']): string {
 /** At most this many problems are spelled out, so a body with 10,000 bad keys gets a short answer. */
 const MAX_PROBLEMS = 10;
 
+/** Each problem as a phrase in the caller's language (the first few, each said once). */
+export function describeProblems(problems: readonly FieldProblem[], t: HttpMessages): string[] {
+  return [...new Set(problems.slice(0, MAX_PROBLEMS).map((problem) => sentenceOf(problem, t.field)))];
+}
+
 /** The sentence for an error code: the one written for it, or the one for its status. */
 export function sentenceFor(code: string, status: number, t: HttpMessages): string {
   return t.errors[code] ?? t.byStatus(status);
@@ -49,8 +54,7 @@ export function sentenceFor(code: string, status: number, t: HttpMessages): stri
 export function answerForYishiError(error: unknown, t: HttpMessages): ErrorAnswer | undefined {
   if (!isYishiError(error)) return undefined;
   if (error instanceof InvalidRequestError) {
-    const problems = error.problems.slice(0, MAX_PROBLEMS).map((problem) => sentenceOf(problem, t.field));
-    return { status: error.status, code: error.code, message: t.invalidFields([...new Set(problems)]) };
+    return { status: error.status, code: error.code, message: t.invalidFields(describeProblems(error.problems, t)) };
   }
   return { status: error.status, code: error.code, message: error.userMessage ?? sentenceFor(error.code, error.status, t) };
 }

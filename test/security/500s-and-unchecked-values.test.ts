@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const CHINESE = /[\u4e00-\u9fff]/;
 /** What zod, JSON.parse and OpenSSL say; none of it may reach a caller. */
-const LIBRARY_TEXT = /Invalid input|expected|received|Unexpected token|JSON at position|bad decrypt|wrong final block|error:[0-9a-f]{8}/i;
+const LIBRARY_TEXT =
+  /Invalid input|Invalid option|expected|received|Unexpected token|JSON at position|bad decrypt|wrong final block|error:[0-9a-f]{8}|Quote|Record Length|CsvError/i;
 
 async function send(method: string, path: string, body?: string, contentType = 'application/json') {
   const response = await fetch(`${yishi.url}${path}`, {
@@ -51,6 +52,15 @@ describe('500s and unchecked values', () => {
       expectPoliteRefusal(await send('POST', '/api/members/import', body), 'body_not_json');
     }
     expect(await yishi.db.collection('members').countDocuments()).toBe(before);
+  });
+
+  it('says what is wrong with an imported CSV in Chinese, without the CSV parser’s or zod’s words', async () => {
+    const badRole = await send('POST', '/api/members/import', 'name,sector,role\n孙委员,文艺界,chairman\n', 'text/csv');
+    expectPoliteRefusal(badRole, 'csv_invalid');
+    expect(badRole.error?.message).toContain('第 2 行');
+    expect(badRole.error?.message).toContain('role');
+    const unclosed = await send('POST', '/api/members/import', 'name,sector,role\n"孙委员,文艺界,member\n', 'text/csv');
+    expectPoliteRefusal(unclosed, 'csv_invalid');
   });
 
   it('answers malformed JSON with 400 on every JSON route, not only the import', async () => {

@@ -6,6 +6,7 @@ import type { OpinionService } from '../../services/opinions/opinion-service.js'
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
 import { dictionaryRoutes } from './dictionary-routes.js';
+import { messagesFor } from '../../i18n/messages.js';
 import { membersRoutes } from './members-routes.js';
 import { openApiRoute } from './openapi.js';
 import { opinionsRoutes } from './opinions-routes.js';
@@ -25,7 +26,7 @@ export interface AdminApiDeps {
 export function adminApiRouter(deps: AdminApiDeps): Router {
   const router = exactRouter();
   openApiRoute(router);
-  membersRoutes(router, deps);
+  membersRoutes(router, { ...deps, messages: messagesFor(deps.config.locale) });
   dictionaryRoutes(router, 'communities', deps.communities, deps.bodyLimitBytes);
   dictionaryRoutes(router, 'categories', deps.categories, deps.bodyLimitBytes);
   opinionsRoutes(router, deps);

@@ -14,7 +14,8 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function problemOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem {
+/** What is wrong with one field, from a zod issue and the value that was parsed. */
+export function problemOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem {
   const field = issue.path.map(String).join('.');
   switch (issue.code) {
     case 'invalid_type':

@@ -27,7 +27,7 @@ const patchSchema = z
   .refine((body) => body.name !== undefined || body.channels !== undefined, 'give name and/or channels to change');
 
 function groupNotFound(key: string): YishiError {
-  return new YishiError('group_not_found', { status: 404, userMessage: `No group with key "${key}". Create it with POST /api/groups.` });
+  return new YishiError('group_not_found', { status: 404, detail: `No group with key "${key}". Create it with POST /api/groups.` });
 }
 
 const present = (group: GroupRecord) => ({
@@ -53,7 +53,7 @@ export function groupsRouter(deps: { groups: GroupRepository; bodyLimitBytes: nu
     if (!group)
       throw new YishiError('group_exists', {
         status: 409,
-        userMessage: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.`,
+        detail: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.`,
       });
     ctx.status = 201;
     ctx.body = present(group);

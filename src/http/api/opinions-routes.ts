@@ -117,9 +117,9 @@ export function opinionsRoutes(
       deps.bodyLimitBytes,
     );
     if (changes.community && !(await deps.communities.findByName(changes.community)))
-      throw new YishiError('community_unknown', { status: 400, userMessage: `No community named ${changes.community}.` });
+      throw new YishiError('community_unknown', { status: 400, detail: `No community named ${changes.community}.` });
     if (changes.category && !(await deps.categories.findByName(changes.category)))
-      throw new YishiError('category_unknown', { status: 400, userMessage: `No category named ${changes.category}.` });
+      throw new YishiError('category_unknown', { status: 400, detail: `No category named ${changes.category}.` });
     const opinion = await opinions.find(ctx.params.id!);
     if (!opinion) throw notFound('opinion', ctx.params.id!);
     ctx.body = await opinions.closing.correctClassification(opinion.id, changes, { id: 'admin-api', role: 'admin' });

@@ -24,7 +24,7 @@ export function recordsRouter(deps: { clock: Clock; exports: RecordsExports }): 
     if (!file)
       throw new YishiError('export_not_found', {
         status: 404,
-        userMessage: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
+        detail: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
       });
     const query = { period: single(ctx.query.period), from: single(ctx.query.from), to: single(ctx.query.to) };
     const asked = query.period !== undefined || query.from !== undefined || query.to !== undefined;

@@ -23,6 +23,16 @@ export const httpEn: typeof httpZh = {
     wecom_message_invalid: 'The WeCom callback message lacks a required part.',
     dingtalk_signature_invalid: 'The DingTalk callback signature is wrong or expired; the request was not accepted.',
     dingtalk_message_invalid: 'The DingTalk callback message is not in the expected format.',
+    group_not_found: 'There is no group with this key; create new groups with POST /api/groups.',
+    group_exists: 'A group with this key already exists; change it with PATCH /api/groups/<key>.',
+    export_not_found: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
+    kf_not_configured: '微信客服 is not configured: set the WeCom app keys (WECOM_CORP_ID, WECOM_SECRET, …) and WECOM_KF_OPEN_KFID.',
+    community_not_found: 'There is no community with this code or id.',
+    community_unknown: 'There is no community with this name.',
+    category_unknown: 'There is no category with this name.',
+    communities_duplicate: 'Another community already has this name or code.',
+    categories_duplicate: 'Another category already has this name.',
+    console_unknown_person: 'Unknown "from": use a member id, "resident:<name>" or "guest:<name>".',
   },
   byStatus: (status) =>
     status === 401 || status === 403

@@ -21,6 +21,16 @@ export const httpZh = {
     wecom_message_invalid: '企业微信回调的消息缺少必要内容。',
     dingtalk_signature_invalid: '钉钉回调的签名不对或已过期，请求未被接受。',
     dingtalk_message_invalid: '钉钉回调的消息格式不对。',
+    group_not_found: '没有这个群组，请核对群组的 key；新的群组用 POST /api/groups 创建。',
+    group_exists: '已有这个 key 的群组；要修改请用 PATCH /api/groups/<key>。',
+    export_not_found: '可以导出的有 opinions、records、rates，格式为 .csv 或 .xlsx，例如 /api/export/rates.csv?period=2026-11。',
+    kf_not_configured: '还没有配置微信客服：请设置企业微信自建应用的参数（WECOM_CORP_ID、WECOM_SECRET 等）和 WECOM_KF_OPEN_KFID。',
+    community_not_found: '没有这个村/社区，请核对社区代码或编号。',
+    community_unknown: '没有这个名称的村/社区，请核对名称。',
+    category_unknown: '没有这个名称的反映类别，请核对名称。',
+    communities_duplicate: '已有同名（或同代码）的村/社区。',
+    categories_duplicate: '已有同名的反映类别。',
+    console_unknown_person: '不认识“from”：请填成员编号，或 resident:<姓名>、guest:<姓名>。',
   } as Record<string, string>,
   /** 没有专门说明的错误码，按状态码给一句通用的话。 */
   byStatus: (status: number): string =>

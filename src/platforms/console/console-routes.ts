@@ -66,7 +66,7 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     if (!named && (!member || !member.active)) {
       throw new YishiError('console_unknown_person', {
         status: 400,
-        userMessage: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".`,
+        detail: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".`,
       });
     }
     const kind = body.chat ? 'group' : 'direct';

@@ -3,12 +3,17 @@ import type Router from '@koa/router';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
+import { messagesFor } from './i18n/messages.js';
 import type { Logger } from './logger.js';
 import type { Coordination } from './storage/coordination.js';
 import type { MemberRepository } from './storage/mongo/member-repository.js';
+import { requireAdminToken } from './http/admin-auth.js';
+import { adminGate } from './http/admin-gate.js';
+import { isExactWhereItMatters } from './http/exact-router.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 
 /** Everything the HTTP app needs, built by `src/main.ts` (or by a test) and passed in by hand. */
 export interface AppDeps {
@@ -19,19 +24,32 @@ export interface AppDeps {
   coordination: Coordination;
   mongo: Connection;
   members: MemberRepository;
+  /** The accepted admin token now (ADMIN_TOKEN, or a rotated one): read on every request. */
+  adminToken: () => string;
   /** Feature routers (platform callbacks, admin API), mounted in the order given. */
   routers: Router[];
   isShuttingDown?: () => boolean;
 }
 
-/** Builds the Koa app without listening, so tests can drive it through real HTTP requests. */
+/**
+ * Builds the Koa app without listening, so tests can drive it through real HTTP requests.
+ * Order matters: security headers on every answer, errors turned into bodies, then the one admin
+ * gate, and only then any router.
+ */
 export function createApp(deps: AppDeps): Koa {
+  const loose = deps.routers.filter((router) => !isExactWhereItMatters(router));
+  if (loose.length > 0) {
+    const paths = loose.flatMap((router) => router.stack.map((layer) => String(layer.path)));
+    throw new Error(`admin routes must be matched exactly (exactRouter()): ${paths.join(', ')}`);
+  }
   const app = new Koa();
   app.proxy = true;
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(requestMetrics(deps.metrics));
-  app.use(errorBoundary());
+  app.use(securityHeaders());
+  app.use(errorBoundary(messagesFor(deps.config.locale)));
+  app.use(adminGate(requireAdminToken(deps.adminToken)));
   const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());

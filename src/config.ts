@@ -75,6 +75,7 @@ export const environmentSchema = z.object({
     emptyToUndefined,
     z.string({ error: 'is required: a secret of at least 16 characters for the admin API' }).min(16, 'must be at least 16 characters long'),
   ),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 64 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
   LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh-CN', 'en']).default('zh-CN')),
@@ -141,6 +142,8 @@ export interface Config {
   timeZone: 'Asia/Shanghai';
   logLevel: Environment['LOG_LEVEL'];
   adminToken: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   locale: 'zh-CN' | 'en';
@@ -208,6 +211,7 @@ export function loadConfig(
     timeZone: env.TZ,
     logLevel: env.LOG_LEVEL,
     adminToken: env.ADMIN_TOKEN,
+    metricsToken: env.METRICS_TOKEN,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     locale: env.LOCALE,

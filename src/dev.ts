@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, readToolEnvironment } from './config.js';
 import { DemoAdminClient } from './demo/admin-client.js';
 import { hasNoMembers, seedDemoCommittee } from './demo/seed-demo.js';
 import { provideMongo } from './devtools/embedded-stores.js';
+import { makePrivate } from './devtools/private-data-dir.js';
 import { messagesFor } from './i18n/messages.js';
 import { runProcess } from './main.js';
 
@@ -17,8 +18,10 @@ import { runProcess } from './main.js';
 async function main(): Promise<void> {
   const tools = readToolEnvironment();
   const t = messagesFor(tools.locale).operations.dev;
+  // Everything this process and its children (FerretDB, its SQLite files) create is the owner's only.
+  process.umask(0o077);
   const dataDir = join(process.cwd(), '.data');
-  mkdirSync(dataDir, { recursive: true });
+  makePrivate(dataDir);
   const tokenFile = join(dataDir, 'admin-token');
   if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const adminToken = tools.adminToken ?? readFileSync(tokenFile, 'utf8').trim();

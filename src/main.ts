@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type Router from '@koa/router';
+import type Koa from 'koa';
 import { createApp } from './app.js';
 import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -76,6 +77,8 @@ import { AdminTokenKeeper } from './http/admin-token-rotation.js';
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
   url: string;
+  /** The Koa app (its routers are in `app.middleware`; the route-walking test reads them). */
+  app: Koa;
   port: number;
   server: Server;
   logger: Logger;
@@ -237,23 +240,13 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
 
   const metrics = new Metrics({ defaultMetrics: true });
   const routers: Router[] = [];
-  routers.push(rosterRouter({ adminToken, roster, bodyLimitBytes: config.bodyLimitBytes }));
-  routers.push(eventsRoutes({ config, adminToken, events }));
+  routers.push(rosterRouter({ roster, bodyLimitBytes: config.bodyLimitBytes }));
+  routers.push(eventsRoutes({ config, events }));
   const stoppables: Array<() => Promise<void> | void> = [];
   stoppables.push(() => adminTokens.stop());
   // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
   routers.push(
-    adminApiRouter({
-      config,
-      adminToken,
-      clock,
-      members,
-      memberAdmin,
-      communities,
-      categories,
-      opinions,
-      bodyLimitBytes: config.bodyLimitBytes,
-    }),
+    adminApiRouter({ config, clock, members, memberAdmin, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }),
   );
 
   // DingTalk: callback route always, Stream client in stream mode; `dingtalk.senders` serve the outbox.
@@ -267,7 +260,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   }
 
   // Console: the local chat simulator (`npm run chat`, tests); `consoleSender` serves the outbox.
-  routers.push(consoleRoutes({ adminToken, bodyLimitBytes: config.bodyLimitBytes, bot, members, consoleMessages, clock, messages }));
+  routers.push(consoleRoutes({ bodyLimitBytes: config.bodyLimitBytes, bot, members, consoleMessages, clock, messages }));
   const consoleSender = new ConsoleSender(consoleMessages, clock);
 
   // WeCom: /wecom/app and /wecom/bot when configured; `wecom.senders` serve the outbox.
@@ -317,7 +310,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     clock,
     messages,
   });
-  routers.push(qrRouter({ adminToken, qrCodes }));
+  routers.push(qrRouter({ qrCodes }));
   // Residents' photos: downloaded while WeCom keeps them (3 days), shown to staff through the API.
   const photoKeeper = kf
     ? new PhotoKeeper({
@@ -326,7 +319,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
         logger: residentLog,
       })
     : undefined;
-  routers.push(photosRouter({ adminToken, clock, opinions, photos: kfStores.photos }));
+  routers.push(photosRouter({ clock, opinions, photos: kfStores.photos }));
 
   const wecom = createWecom({ config, bot, coordination, clock, logger, messages, ...(kf ? { onKfEvent: kf.onEvent } : {}) });
   routers.push(...wecom.routers);
@@ -386,13 +379,24 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   for (const job of digestJobs(digest, config.weeklyDigestTime)) scheduler.register(job);
   quickDispatch.request = () => scheduler.requestDispatch();
   stoppables.push(() => scheduler.stop());
-  routers.push(groupsRouter({ adminToken, groups, bodyLimitBytes: config.bodyLimitBytes }));
+  routers.push(groupsRouter({ groups, bodyLimitBytes: config.bodyLimitBytes }));
   // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
-  routers.push(recordsRouter({ adminToken, clock, exports: new RecordsExports(records, messages) }));
+  routers.push(recordsRouter({ clock, exports: new RecordsExports(records, messages) }));
 
   let shuttingDown = false;
   let inFlight = 0;
-  const app = createApp({ config, logger, metrics, clock, coordination, mongo, members, routers, isShuttingDown: () => shuttingDown });
+  const app = createApp({
+    config,
+    logger,
+    metrics,
+    clock,
+    coordination,
+    mongo,
+    members,
+    adminToken,
+    routers,
+    isShuttingDown: () => shuttingDown,
+  });
   app.middleware.unshift(async (_ctx, next) => {
     inFlight += 1;
     try {
@@ -433,7 +437,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       logger.info('Yishi stopped');
     })());
 
-  return { url, port, server, logger, stop, tick: (now) => scheduler.tick(now) };
+  return { url, port, app, server, logger, stop, tick: (now) => scheduler.tick(now) };
 }
 
 /** Runs Yishi as a process: exits 1 with a clear message on bad config, 0 after a graceful stop. */

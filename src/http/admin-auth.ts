@@ -11,23 +11,29 @@ function expectedDigest(current: string): Buffer {
 }
 
 /**
- * Guards the admin API: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time.
+ * Whether the request carries `Authorization: Bearer <token>` for `current` (a plain token or
+ * `sha256:<hex>`). Both sides are hashed first, so the comparison takes the same time whatever
+ * the length or content of what was presented.
+ */
+export function hasBearerToken(ctx: Context, current: string): boolean {
+  const presented = /^Bearer\s+(.+)$/i.exec(ctx.get('authorization'))?.[1]?.trim() ?? '';
+  return presented !== '' && timingSafeEqual(digest(presented), expectedDigest(current));
+}
+
+/**
+ * Requires the admin token: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time.
  * `currentToken` is read on every request so a rotated token takes effect at once; it may be
  * `sha256:<hex>` when only the digest of the token is known (see admin-token-rotation.ts).
+ * Applied once, by the admin gate (admin-gate.ts), to every path under /api and /console.
  *
  * @example
- * const router = new Router({ prefix: '/api/members' });
- * router.use(requireAdminToken(() => config.adminToken));
+ * app.use(adminGate(requireAdminToken(() => keeper.current())));
  */
 export function requireAdminToken(currentToken: () => string) {
   return async (ctx: Context, next: Next) => {
-    const header = ctx.get('authorization');
-    const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
-    if (!presented || !timingSafeEqual(digest(presented), expectedDigest(currentToken()))) {
-      throw new YishiError('unauthorized', {
-        status: 401,
-        userMessage: 'A valid admin token is required: Authorization: Bearer <ADMIN_TOKEN>.',
-      });
+    if (!hasBearerToken(ctx, currentToken())) {
+      ctx.set('WWW-Authenticate', 'Bearer');
+      throw new YishiError('unauthorized', { status: 401, detail: 'no valid admin token' });
     }
     await next();
   };

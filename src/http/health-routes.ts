@@ -3,6 +3,8 @@ import type { Connection } from 'mongoose';
 import { enabledPlatforms, type Config } from '../config.js';
 import type { Coordination } from '../storage/coordination.js';
 import { pingMongo } from '../storage/mongo/connection.js';
+import { YishiError } from '../core/errors.js';
+import { hasBearerToken } from './admin-auth.js';
 import type { Metrics } from './metrics.js';
 
 async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<string> {
@@ -22,7 +24,11 @@ async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<stri
   }
 }
 
-/** `/healthz` (alive), `/readyz` (stores reachable, platforms on) and `/metrics` (Prometheus). */
+/**
+ * `/healthz` (alive), `/readyz` (stores reachable, platforms on) and `/metrics` (Prometheus; with
+ * METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>`). Not behind the admin token:
+ * probes and Prometheus must not hold it.
+ */
 export function healthRoutes(deps: {
   config: Config;
   mongo: Connection;
@@ -48,6 +54,11 @@ export function healthRoutes(deps: {
     };
   });
   router.get('/metrics', async (ctx) => {
+    const token = deps.config.metricsToken;
+    if (token !== undefined && !hasBearerToken(ctx, token)) {
+      ctx.set('WWW-Authenticate', 'Bearer');
+      throw new YishiError('metrics_unauthorized', { status: 401, detail: 'no valid metrics token' });
+    }
     ctx.type = deps.metrics.registry.contentType;
     ctx.body = await deps.metrics.registry.metrics();
   });

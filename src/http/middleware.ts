@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { Logger } from '../logger.js';
-import { isYishiError } from '../core/errors.js';
+import type { Messages } from '../i18n/messages.js';
+import { answerForCallerError, answerForYishiError, codeForStatus, sentenceFor } from './error-body.js';
 import type { Metrics } from './metrics.js';
 
 declare module 'koa' {
@@ -39,19 +40,30 @@ export function requestMetrics(metrics: Metrics) {
 }
 
 /**
- * The one boundary where unknown throws become responses. Yishi errors keep their status and code;
- * anything else is logged with the request id and answered with a plain 500.
+ * The one boundary where unknown throws become responses. Every error body is
+ * `{ error: { code, message } }`: a stable code and one sentence in the configured language, never
+ * a library's message (details go to the log with the request id). Bad input is a 4xx; only
+ * Yishi's own faults are 500.
  */
-export function errorBoundary() {
+export function errorBoundary(messages: Messages) {
+  const t = messages.http;
   return async (ctx: Context, next: Next) => {
     try {
       await next();
+      if (ctx.status >= 400 && ctx.body == null && ctx.method !== 'HEAD') {
+        // Koa's 404 and the router's 405 come without a body; they get the same shape as the rest.
+        const status = ctx.status;
+        const code = codeForStatus(status);
+        ctx.body = { error: { code, message: sentenceFor(code, status, t) } };
+        ctx.status = status;
+      }
     } catch (error) {
       const log = ctx.state.log;
-      if (isYishiError(error)) {
-        ctx.status = error.status;
-        ctx.body = { error: { code: error.code, message: error.userMessage ?? error.message } };
-        log?.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
+      const refused = answerForYishiError(error, t) ?? answerForCallerError(error, t);
+      if (refused) {
+        ctx.status = refused.status;
+        ctx.body = { error: { code: refused.code, message: refused.message } };
+        log?.info({ code: refused.code, status: refused.status, detail: (error as Error).message }, 'request refused');
         return;
       }
       if (isStoreUnavailable(error)) {
@@ -59,12 +71,12 @@ export function errorBoundary() {
         log?.warn({ err: error }, 'a store is unavailable; answered 503 so the caller retries');
         ctx.status = 503;
         ctx.set('Retry-After', '5');
-        ctx.body = { error: { code: 'store_unavailable', message: 'A data store is briefly unavailable; please retry.' } };
+        ctx.body = { error: { code: 'store_unavailable', message: sentenceFor('store_unavailable', 503, t) } };
         return;
       }
       log?.error({ err: error }, 'request failed');
       ctx.status = 500;
-      ctx.body = { error: { code: 'internal_error', message: 'Internal error; the request id is in the X-Request-Id header.' } };
+      ctx.body = { error: { code: 'internal_error', message: sentenceFor('internal_error', 500, t) } };
     }
   };
 }

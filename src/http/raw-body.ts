@@ -23,13 +23,18 @@ export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
+/** Parses request text as JSON; text that is not JSON → 400 `body_not_json`, never the parser's own message. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new YishiError('body_not_json', { status: 400, detail: `the body is not JSON: ${(error as Error).message}` });
+  }
+}
+
 /** Reads a JSON body (admin API). A body that is not JSON → 400. */
 export async function readJsonBody(ctx: Context, limitBytes: number): Promise<unknown> {
   const raw = await readRawBody(ctx, limitBytes);
   if (raw.length === 0) return {};
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new YishiError('body_not_json', { status: 400, userMessage: 'The request body is not valid JSON.' });
-  }
+  return parseJsonText(raw.toString('utf8'));
 }

@@ -14,6 +14,7 @@ import { residentsEn } from './en/residents.js';
 import { residentLimitsEn } from './en/resident-limits.js';
 import { operationsEn } from './en/operations.js';
 import { inputEn } from './en/input.js';
+import { httpEn } from './en/http.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -30,4 +31,5 @@ export const en: Messages = {
   records: recordsEn,
   groups: groupsEn,
   input: inputEn,
+  http: httpEn,
 };

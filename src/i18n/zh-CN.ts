@@ -11,6 +11,7 @@ import { operationsZh } from './zh-CN/operations.js';
 import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
 import { inputZh } from './zh-CN/input.js';
+import { httpZh } from './zh-CN/http.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -30,4 +31,5 @@ export const zhCN = {
   records: recordsZh,
   groups: groupsZh,
   input: inputZh,
+  http: httpZh,
 };

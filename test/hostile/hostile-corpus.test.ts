@@ -3,6 +3,7 @@ import { FakeDingtalk } from '../fakes/dingtalk-server.js';
 import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { ADMIN_TOKEN_PLACEHOLDER, MEMBER, memberText, wecomApp, type HostileRequest } from '../fixtures/hostile/requests.js';
 import { HOSTILE_CASES } from '../fixtures/hostile/cases.js';
+import { HOSTILE_METRICS_TOKEN } from '../fixtures/hostile/cases-auth.js';
 import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually } from '../platforms/dingtalk/dingtalk-support.js';
 import { openAppReply, VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
 import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
@@ -19,7 +20,7 @@ describe('the hostile-input corpus', () => {
     wecom = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
     ding = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE });
     yishi = await startTestYishi(import.meta.url, {
-      env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding) },
+      env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding), METRICS_TOKEN: HOSTILE_METRICS_TOKEN },
     });
     const member = await yishi.api('/api/members', {
       body: {

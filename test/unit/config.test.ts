@@ -60,4 +60,11 @@ describe('configuration', () => {
     });
     expect(enabledPlatforms(dingtalk)).toEqual(['dingtalk-stream']);
   });
+
+  it('leaves /metrics open without METRICS_TOKEN and refuses a short one', () => {
+    expect(loadConfig(base).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...base, METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...base, METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
+    expect(problemsOf({ ...base, METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: must be at least 16/)]);
+  });
 });

@@ -1,13 +1,13 @@
-import Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
 import type { MemberService } from '../../services/members/member-service.js';
-import { requireAdminToken } from '../admin-auth.js';
 import { dictionaryRoutes } from './dictionary-routes.js';
+import { messagesFor } from '../../i18n/messages.js';
 import { membersRoutes } from './members-routes.js';
 import { openApiRoute } from './openapi.js';
 import { opinionsRoutes } from './opinions-routes.js';
@@ -15,8 +15,6 @@ import { settingsRoutes } from './settings-routes.js';
 
 export interface AdminApiDeps {
   config: Config;
-  /** The accepted admin token now (ADMIN_TOKEN, or a rotated one). */
-  adminToken: () => string;
   clock: Clock;
   members: MemberRepository;
   memberAdmin: MemberService;
@@ -26,15 +24,11 @@ export interface AdminApiDeps {
   bodyLimitBytes: number;
 }
 
-const PUBLIC_PATHS = new Set(['/api/openapi.json']);
-
-/** The admin API under `/api`: bearer token on every path but the OpenAPI document. */
+/** The admin API under `/api` (the admin gate in front of every router asks for the token). */
 export function adminApiRouter(deps: AdminApiDeps): Router {
-  const router = new Router();
-  const guard = requireAdminToken(deps.adminToken);
-  router.use(async (ctx: Context, next: Next) => (PUBLIC_PATHS.has(ctx.path) ? next() : guard(ctx, next)));
+  const router = exactRouter();
   openApiRoute(router);
-  membersRoutes(router, deps);
+  membersRoutes(router, { ...deps, messages: messagesFor(deps.config.locale) });
   dictionaryRoutes(router, 'communities', deps.communities, deps.bodyLimitBytes);
   dictionaryRoutes(router, 'categories', deps.categories, deps.bodyLimitBytes);
   opinionsRoutes(router, deps);

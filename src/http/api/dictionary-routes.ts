@@ -22,7 +22,7 @@ export function dictionaryRoutes(
   const duplicate = () =>
     new YishiError(`${what}_duplicate`, {
       status: 409,
-      userMessage: `Another ${what} already has this name${kind === 'communities' ? ' or code' : ''}.`,
+      detail: `Another ${what} already has this name${kind === 'communities' ? ' or code' : ''}.`,
     });
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Actor } from '../../core/roles.js';
@@ -6,7 +7,6 @@ import { isIsoDate } from '../../core/dates.js';
 import { EVENT_STATES } from '../../storage/mongo/event-model.js';
 import type { EventRecord } from '../../storage/mongo/event-repository.js';
 import type { EventServices } from '../../services/events/event-services.js';
-import { requireAdminToken } from '../admin-auth.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -101,32 +101,31 @@ function present(event: EventRecord) {
 }
 
 /** `/api/programmes` and `/api/events`: consultation months and their events. */
-export function eventsRoutes(deps: { config: Config; adminToken: () => string; events: EventServices }): Router {
+export function eventsRoutes(deps: { config: Config; events: EventServices }): Router {
   const { catalog, attendance, programmes } = deps.events;
-  const router = new Router();
-  const auth = requireAdminToken(deps.adminToken);
+  const router = exactRouter();
   const limit = deps.config.bodyLimitBytes;
 
-  router.post('/api/programmes', auth, async (ctx) => {
+  router.post('/api/programmes', async (ctx) => {
     ctx.status = 201;
     ctx.body = await programmes.createProgramme(await jsonBody(ctx, programmeSchema, limit));
   });
-  router.get('/api/programmes', auth, async (ctx) => {
+  router.get('/api/programmes', async (ctx) => {
     ctx.body = { programmes: await programmes.listProgrammes() };
   });
-  router.get('/api/programmes/:id', auth, async (ctx) => {
+  router.get('/api/programmes/:id', async (ctx) => {
     const { programme, events } = await programmes.getProgramme(ctx.params.id!);
     ctx.body = { ...programme, events: events.map(present) };
   });
-  router.patch('/api/programmes/:id', auth, async (ctx) => {
+  router.patch('/api/programmes/:id', async (ctx) => {
     ctx.body = await programmes.updateProgramme(ctx.params.id!, await jsonBody(ctx, patchProgrammeSchema, limit));
   });
 
-  router.post('/api/events', auth, async (ctx) => {
+  router.post('/api/events', async (ctx) => {
     ctx.status = 201;
     ctx.body = present(await catalog.createEvent(await jsonBody(ctx, createEventSchema, limit)));
   });
-  router.get('/api/events', auth, async (ctx) => {
+  router.get('/api/events', async (ctx) => {
     const query = parseWith(listQuerySchema, ctx.query);
     const events = await catalog.listEvents({
       ...(query.programmeId ? { programmeId: query.programmeId } : {}),
@@ -137,17 +136,17 @@ export function eventsRoutes(deps: { config: Config; adminToken: () => string; e
     });
     ctx.body = { events: events.map(present) };
   });
-  router.get('/api/events/:ref', auth, async (ctx) => {
+  router.get('/api/events/:ref', async (ctx) => {
     ctx.body = present(await catalog.findEvent(ctx.params.ref!));
   });
-  router.patch('/api/events/:ref', auth, async (ctx) => {
+  router.patch('/api/events/:ref', async (ctx) => {
     const { outcome, ...changes } = await jsonBody(ctx, patchEventSchema, limit);
     let event =
       Object.keys(changes).length > 0 ? await catalog.updateEvent(ctx.params.ref!, changes) : await catalog.findEvent(ctx.params.ref!);
     if (outcome) event = (await attendance.recordOutcome(event.id, API_ACTOR, outcome.text, outcome.opinionNumbers ?? [])).event;
     ctx.body = present(event);
   });
-  router.post('/api/events/:ref/outcome', auth, async (ctx) => {
+  router.post('/api/events/:ref/outcome', async (ctx) => {
     const body = await jsonBody(ctx, outcomeSchema, limit);
     const { event, replaced, linked, resolved, notEscalated, notFound } = await attendance.recordOutcome(
       ctx.params.ref!,
@@ -157,7 +156,7 @@ export function eventsRoutes(deps: { config: Config; adminToken: () => string; e
     );
     ctx.body = { event: present(event), replaced, linked, resolved, notEscalated, notFound };
   });
-  router.delete('/api/events/:ref', auth, async (ctx) => {
+  router.delete('/api/events/:ref', async (ctx) => {
     ctx.body = present(await catalog.cancelEvent(ctx.params.ref!));
   });
   return router;

@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import {
@@ -8,7 +9,6 @@ import {
   type GroupRecord,
   type GroupRepository,
 } from '../../storage/mongo/group-repository.js';
-import { requireAdminToken } from '../admin-auth.js';
 import { addressSchema } from './address-schema.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 
@@ -27,7 +27,7 @@ const patchSchema = z
   .refine((body) => body.name !== undefined || body.channels !== undefined, 'give name and/or channels to change');
 
 function groupNotFound(key: string): YishiError {
-  return new YishiError('group_not_found', { status: 404, userMessage: `No group with key "${key}". Create it with POST /api/groups.` });
+  return new YishiError('group_not_found', { status: 404, detail: `No group with key "${key}". Create it with POST /api/groups.` });
 }
 
 const present = (group: GroupRecord) => ({
@@ -43,40 +43,39 @@ const present = (group: GroupRecord) => ({
  * conversations, …) reach each group. Key `staff` is the office group that hears about problems.
  * Replacing a group's channels clears their "broken" flags.
  */
-export function groupsRouter(deps: { adminToken: () => string; groups: GroupRepository; bodyLimitBytes: number }): Router {
-  const router = new Router({ prefix: '/api/groups' });
-  router.use(requireAdminToken(deps.adminToken));
+export function groupsRouter(deps: { groups: GroupRepository; bodyLimitBytes: number }): Router {
+  const router = exactRouter();
   const keyOf = (raw: string | undefined) => parseWith(groupKey, raw ?? '');
 
-  router.post('/', async (ctx) => {
+  router.post('/api/groups', async (ctx) => {
     const body = await jsonBody(ctx, createSchema, deps.bodyLimitBytes);
     const group = await deps.groups.create({ key: body.key, name: body.name ?? body.key, channels: body.channels ?? [] });
     if (!group)
       throw new YishiError('group_exists', {
         status: 409,
-        userMessage: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.`,
+        detail: `A group with key "${body.key}" already exists; change it with PATCH /api/groups/${encodeURIComponent(body.key)}.`,
       });
     ctx.status = 201;
     ctx.body = present(group);
   });
-  router.get('/', async (ctx) => {
+  router.get('/api/groups', async (ctx) => {
     const items = (await deps.groups.list()).map(present);
     ctx.body = { items, total: items.length };
   });
-  router.get('/:key', async (ctx) => {
+  router.get('/api/groups/:key', async (ctx) => {
     const key = keyOf(ctx.params.key);
     const group = await deps.groups.findByKey(key);
     if (!group) throw groupNotFound(key);
     ctx.body = present(group);
   });
-  router.patch('/:key', async (ctx) => {
+  router.patch('/api/groups/:key', async (ctx) => {
     const key = keyOf(ctx.params.key);
     const changes = await jsonBody(ctx, patchSchema, deps.bodyLimitBytes);
     const group = await deps.groups.update(key, changes);
     if (!group) throw groupNotFound(key);
     ctx.body = present(group);
   });
-  router.delete('/:key', async (ctx) => {
+  router.delete('/api/groups/:key', async (ctx) => {
     const key = keyOf(ctx.params.key);
     if (!(await deps.groups.remove(key))) throw groupNotFound(key);
     ctx.status = 204;

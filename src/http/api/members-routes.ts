@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { MemberRepository, NewMember } from '../../storage/mongo/member-repository.js';
 import type { MemberService } from '../../services/members/member-service.js';
-import { readRawBody } from '../raw-body.js';
-import { errorResponse, isDuplicateKey, jsonBody, notFound, parseWith } from './validation.js';
+import { parseJsonText, readRawBody } from '../raw-body.js';
+import type { Messages } from '../../i18n/messages.js';
+import { describeProblems } from '../error-body.js';
+import { errorResponse, isDuplicateKey, jsonBody, notFound, parseWith, problemOf } from './validation.js';
 
 const optionalText = z.string().trim().min(1).max(100).optional();
 const memberSchema = z.object({
@@ -47,7 +49,8 @@ const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);
 const invalidCsv = (message: string) => new YishiError('csv_invalid', { status: 400, userMessage: message });
 
 /** Reads the whole file first; any bad row rejects the file (with its line number) and nothing is stored. */
-export function parseMembersCsv(text: string): NewMember[] {
+export function parseMembersCsv(text: string, messages: Messages): NewMember[] {
+  const t = messages.http.membersImport;
   let rows: Array<{ record: string[]; line: number }>;
   try {
     rows = (
@@ -58,16 +61,14 @@ export function parseMembersCsv(text: string): NewMember[] {
     ).map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw invalidCsv(`The CSV is malformed${line ? ` at line ${line}` : ''}: ${(error as Error).message}. Nothing was imported.`);
+    throw invalidCsv(t.malformed(line));
   }
   const [header, ...body] = rows;
-  if (!header) throw invalidCsv('The CSV is empty. Nothing was imported.');
+  if (!header) throw invalidCsv(t.empty);
   const fields = header.record.map((name) => CSV_COLUMNS[name.replace(/\s/g, '').toLowerCase()] ?? CSV_COLUMNS[name.trim()]);
   const unknown = header.record.filter((_, i) => !fields[i]);
   if (unknown.length > 0 || !fields.includes('name') || !fields.includes('sector') || !fields.includes('role')) {
-    throw invalidCsv(
-      `Line 1: the header must name the columns name, sector, role (optional: wecomUserId, dingtalkStaffId, phone, isConvenor)${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}. Nothing was imported.`,
-    );
+    throw invalidCsv(t.header(unknown));
   }
   const seen = new Map<string, number>();
   return body.map(({ record, line }) => {
@@ -79,15 +80,15 @@ export function parseMembersCsv(text: string): NewMember[] {
     });
     const result = memberSchema.safeParse(raw);
     if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw invalidCsv(`Line ${line}: ${problems}. Nothing was imported.`);
+      const problems = result.error.issues.map((issue) => problemOf(issue, raw));
+      throw invalidCsv(t.row(line, describeProblems(problems, messages.http)));
     }
     for (const key of [
       result.data.wecomUserId && `wecom:${result.data.wecomUserId}`,
       result.data.dingtalkStaffId && `dingtalk:${result.data.dingtalkStaffId}`,
     ]) {
       if (!key) continue;
-      if (seen.has(key)) throw invalidCsv(`Line ${line}: ${key} repeats line ${seen.get(key)}. Nothing was imported.`);
+      if (seen.has(key)) throw invalidCsv(t.repeats(line, key, seen.get(key)!));
       seen.set(key, line);
     }
     return result.data;
@@ -97,29 +98,26 @@ export function parseMembersCsv(text: string): NewMember[] {
 /** The members part of the admin API. */
 export function membersRoutes(
   router: Router,
-  deps: { members: MemberRepository; memberAdmin: MemberService; bodyLimitBytes: number },
+  deps: { members: MemberRepository; memberAdmin: MemberService; bodyLimitBytes: number; messages: Messages },
 ): void {
   const { members } = deps;
-  const duplicate = () =>
-    new YishiError('member_duplicate', { status: 409, userMessage: 'Another member already has this WeCom userid or DingTalk staffId.' });
+  const t = deps.messages.http.membersImport;
+  const duplicate = () => new YishiError('member_duplicate', { status: 409, userMessage: t.duplicate });
 
   router.post('/api/members/import', async (ctx) => {
     const raw = (await readRawBody(ctx, deps.bodyLimitBytes)).toString('utf8');
     let text = raw;
     if (ctx.is('application/json') && /^\s*[{"]/.test(raw)) {
       // A JSON body may carry the CSV as a string or as { "csv": "…" }.
-      const parsed = parseWith(z.union([z.string(), z.object({ csv: z.string() })]), JSON.parse(raw));
+      const parsed = parseWith(z.union([z.string(), z.object({ csv: z.string() })]), parseJsonText(raw));
       text = typeof parsed === 'string' ? parsed : parsed.csv;
     }
-    const rows = parseMembersCsv(text);
+    const rows = parseMembersCsv(text, deps.messages);
     for (const row of rows) {
       const clash =
         (row.wecomUserId && (await members.findByPlatformId('wecom', row.wecomUserId))) ||
         (row.dingtalkStaffId && (await members.findByPlatformId('dingtalk', row.dingtalkStaffId)));
-      if (clash)
-        throw invalidCsv(
-          `${row.name}: ${row.wecomUserId ?? row.dingtalkStaffId} is already registered (${clash.name}). Nothing was imported.`,
-        );
+      if (clash) throw invalidCsv(t.registered(row.name, (row.wecomUserId ?? row.dingtalkStaffId)!, clash.name));
     }
     try {
       const created = await members.createMany(rows);

@@ -4,17 +4,16 @@ import { YishiError } from '../../core/errors.js';
 import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import { errorResponse, jsonBody, notFound, parseWith } from './validation.js';
+import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'must be a date YYYY-MM-DD (Beijing) or an ISO date-time');
 const querySchema = z.object({
   state: z.enum(OPINION_STATES).optional(),
   community: z.string().min(1).optional(),
   category: z.string().min(1).optional(),
   handler: z.string().min(1).optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
+  from: dateOrInstant.optional(),
+  to: dateOrInstant.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -117,9 +116,9 @@ export function opinionsRoutes(
       deps.bodyLimitBytes,
     );
     if (changes.community && !(await deps.communities.findByName(changes.community)))
-      throw new YishiError('community_unknown', { status: 400, userMessage: `No community named ${changes.community}.` });
+      throw new YishiError('community_unknown', { status: 400, detail: `No community named ${changes.community}.` });
     if (changes.category && !(await deps.categories.findByName(changes.category)))
-      throw new YishiError('category_unknown', { status: 400, userMessage: `No category named ${changes.category}.` });
+      throw new YishiError('category_unknown', { status: 400, detail: `No category named ${changes.category}.` });
     const opinion = await opinions.find(ctx.params.id!);
     if (!opinion) throw notFound('opinion', ctx.params.id!);
     ctx.body = await opinions.closing.correctClassification(opinion.id, changes, { id: 'admin-api', role: 'admin' });

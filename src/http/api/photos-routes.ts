@@ -1,14 +1,13 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import { MEDIA_LIFETIME_MS } from '../../services/residents/photo-keeper.js';
 import type { KfPhotoInfo } from '../../storage/mongo/kf-photo-repository.js';
-import { requireAdminToken } from '../admin-auth.js';
 import { errorResponse, notFound, parseWith } from './validation.js';
 
 export interface PhotosRoutesDeps {
-  adminToken: () => string;
   clock: Clock;
   opinions: { find(idOrNumber: string): Promise<{ number: string } | null> };
   photos: {
@@ -44,8 +43,7 @@ const SAFE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png'
  * Groups never see photos; they may show a face or a door number.
  */
 export function photosRouter(deps: PhotosRoutesDeps): Router {
-  const router = new Router({ prefix: '/api/opinions/:id/photos' });
-  router.use(requireAdminToken(deps.adminToken));
+  const router = exactRouter();
 
   const photosOf = async (id: string) => {
     const opinion = await deps.opinions.find(id);
@@ -53,13 +51,13 @@ export function photosRouter(deps: PhotosRoutesDeps): Router {
     return { number: opinion.number, photos: await deps.photos.listFor(opinion.number) };
   };
 
-  router.get('/', async (ctx) => {
+  router.get('/api/opinions/:id/photos', async (ctx) => {
     const { number, photos } = await photosOf(ctx.params.id!);
     const now = deps.clock.now();
     ctx.body = { items: photos.map((photo, i) => present(photo, i + 1, number, now)), total: photos.length };
   });
 
-  router.get('/:index', async (ctx) => {
+  router.get('/api/opinions/:id/photos/:index', async (ctx) => {
     const { index } = parseWith(indexParam, ctx.params);
     const { number, photos } = await photosOf(ctx.params.id!);
     const photo = photos[index - 1];

@@ -1,8 +1,8 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { CommunityQr, CommunityQrCodes } from '../../services/residents/qr-codes.js';
-import { requireAdminToken } from '../admin-auth.js';
 import { errorResponse, parseWith } from './validation.js';
 
 const scene = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'must be a community code or id (letters, digits, _ and -)');
@@ -15,23 +15,22 @@ const present = (qr: CommunityQr) => ({ ...qr, png: `/api/qr-codes/${encodeURICo
  * - `GET /api/qr-codes/sheet` → a print-ready HTML page, each code with its community's name;
  * - `GET /api/qr-codes/:scene/png` → one community's code as a PNG.
  */
-export function qrRouter(deps: { adminToken: () => string; qrCodes: CommunityQrCodes }): Router {
-  const router = new Router({ prefix: '/api/qr-codes' });
-  router.use(requireAdminToken(deps.adminToken));
+export function qrRouter(deps: { qrCodes: CommunityQrCodes }): Router {
+  const router = exactRouter();
 
   const list = async (ctx: Context) => {
     const items = (await deps.qrCodes.all()).map(present);
     ctx.body = { items, total: items.length };
   };
-  router.post('/', list);
-  router.get('/', list);
+  router.post('/api/qr-codes', list);
+  router.get('/api/qr-codes', list);
 
-  router.get('/sheet', async (ctx) => {
+  router.get('/api/qr-codes/sheet', async (ctx) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = await deps.qrCodes.sheet();
   });
 
-  router.get('/:scene/png', async (ctx) => {
+  router.get('/api/qr-codes/:scene/png', async (ctx) => {
     const qr = await deps.qrCodes.one(parseWith(scene, ctx.params.scene));
     ctx.type = 'image/png';
     ctx.set('content-disposition', `inline; filename="qr-${qr.scene}.png"`);

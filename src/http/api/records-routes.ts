@@ -1,9 +1,9 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { ExportName, RecordsExports } from '../../services/records/exports.js';
 import { readPeriod } from '../../services/records/periods.js';
-import { requireAdminToken } from '../admin-auth.js';
 import type { OpenApiPaths } from './openapi.js';
 import { CONTENT_TYPES, toCsv, toXlsx } from './spreadsheet.js';
 import { errorResponse } from './validation.js';
@@ -17,15 +17,14 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * in Excel) or `.xlsx`, for `?period=` (本月, 上月, 本季度, 今年, 2026-11, 2026-Q4, 2026, 2026-W48)
  * or `?from=YYYY-MM-DD&to=YYYY-MM-DD` (Beijing dates, both included). Default: this month.
  */
-export function recordsRouter(deps: { adminToken: () => string; clock: Clock; exports: RecordsExports }): Router {
-  const router = new Router({ prefix: '/api/export' });
-  router.use(requireAdminToken(deps.adminToken));
-  router.get('/:file', async (ctx) => {
+export function recordsRouter(deps: { clock: Clock; exports: RecordsExports }): Router {
+  const router = exactRouter();
+  router.get('/api/export/:file', async (ctx) => {
     const file = FILE.exec(ctx.params.file ?? '');
     if (!file)
       throw new YishiError('export_not_found', {
         status: 404,
-        userMessage: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
+        detail: 'Exports are opinions, records and rates, each as .csv or .xlsx (e.g. /api/export/rates.csv?period=2026-11).',
       });
     const query = { period: single(ctx.query.period), from: single(ctx.query.from), to: single(ctx.query.to) };
     const asked = query.period !== undefined || query.from !== undefined || query.to !== undefined;

@@ -1,11 +1,11 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import type { ShiftView } from '../../services/roster/format.js';
 import type { RosterService } from '../../services/roster/roster-service.js';
 import { SHIFT_SLOTS } from '../../storage/mongo/shift-model.js';
-import { requireAdminToken } from '../admin-auth.js';
 import type { OpenApiPaths } from './openapi.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 
@@ -42,11 +42,10 @@ function toJson(shift: ShiftView) {
  * The roster's admin API: generate a rotation, read a period, hand one shift to someone else.
  * Thin on purpose: validation here, every rule in {@link RosterService}.
  */
-export function rosterRouter(deps: { adminToken: () => string; roster: RosterService; bodyLimitBytes: number }): Router {
-  const router = new Router({ prefix: '/api/roster' });
-  router.use(requireAdminToken(deps.adminToken));
+export function rosterRouter(deps: { roster: RosterService; bodyLimitBytes: number }): Router {
+  const router = exactRouter();
 
-  router.post('/generate', async (ctx) => {
+  router.post('/api/roster/generate', async (ctx) => {
     const body = await jsonBody(ctx, generateBody, deps.bodyLimitBytes);
     const result = await deps.roster.generate({ ...body, slots: [...body.slots] });
     ctx.status = 201;
@@ -60,14 +59,14 @@ export function rosterRouter(deps: { adminToken: () => string; roster: RosterSer
     };
   });
 
-  router.get('/', async (ctx) => {
+  router.get('/api/roster', async (ctx) => {
     const query = parseWith(rangeQuery, ctx.query);
     if (query.from > query.to)
       throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
     ctx.body = { from: query.from, to: query.to, shifts: (await deps.roster.listRange(query.from, query.to)).map(toJson) };
   });
 
-  router.patch('/shifts/:id', async (ctx) => {
+  router.patch('/api/roster/shifts/:id', async (ctx) => {
     const body = await jsonBody(ctx, reassignBody, deps.bodyLimitBytes);
     ctx.body = { shift: toJson(await deps.roster.reassign(ctx.params.id!, body.memberId)) };
   });

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { errorResponse, jsonBody } from './validation.js';
 
-const days = z.number().positive('must be a positive number of days').max(365, 'must be at most 365 days');
-const limitsSchema = z.object({ simple: days, general: days, complex: days });
+/** A time limit is a whole number of working days, 1 to 60: 0, 2.5 or 1e-300 would make every opinion overdue at once. */
+const days = z.number().int().min(1).max(60);
+const limitsSchema = z.strictObject({ simple: days, general: days, complex: days });
 
 /** Time limits per grade (days): GET and PUT /api/settings/time-limits (PATCH changes some). */
 export function settingsRoutes(router: Router, deps: { opinions: OpinionService; bodyLimitBytes: number }): void {
@@ -22,8 +23,12 @@ export function settingsRoutes(router: Router, deps: { opinions: OpinionService;
 
 const limitsDoc = {
   type: 'object',
-  properties: { simple: { type: 'number' }, general: { type: 'number' }, complex: { type: 'number' } },
-  description: 'Days per grade (defaults 3, 7, 15)',
+  properties: {
+    simple: { type: 'integer', minimum: 1, maximum: 60 },
+    general: { type: 'integer', minimum: 1, maximum: 60 },
+    complex: { type: 'integer', minimum: 1, maximum: 60 },
+  },
+  description: 'Working days per grade, whole numbers from 1 to 60 (defaults 3, 7, 15)',
 };
 
 export const settingsOpenapiPaths = {

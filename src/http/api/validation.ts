@@ -1,14 +1,54 @@
 import type { Context } from 'koa';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
+import { InvalidRequestError, type FieldProblem } from '../invalid-request.js';
 import { readJsonBody } from '../raw-body.js';
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** What is wrong with one field, from a zod issue and the value that was parsed. */
+export function problemOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem {
+  const field = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'invalid_type':
+      return valueAt(input, issue.path) === undefined
+        ? { field, kind: 'missing' }
+        : { field, kind: 'wrong_type', expected: issue.expected };
+    case 'too_small':
+      return { field, kind: 'too_small', limit: String(issue.minimum), origin: issue.origin };
+    case 'too_big':
+      return { field, kind: 'too_big', limit: String(issue.maximum), origin: issue.origin };
+    case 'invalid_format':
+      return { field, kind: 'bad_format' };
+    case 'invalid_value':
+      return { field, kind: 'one_of', values: issue.values.map(String) };
+    case 'unrecognized_keys':
+      return { field, kind: 'unknown_keys', keys: issue.keys };
+    default:
+      return { field, kind: 'invalid' };
+  }
+}
+
+/**
+ * A date in a query or body: a Beijing date `YYYY-MM-DD` that exists (not 2026-99-99 or 2026-02-30),
+ * or an ISO date-time with its zone. Anything else is refused here, before it can become an
+ * Invalid Date in a query.
+ */
+export const dateOrInstant = z.union([z.iso.datetime({ offset: true }), z.string().refine(isIsoDate)]);
 
 /** Parses a value with a zod schema; failure → 400 `invalid_request` naming each bad field. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  throw new YishiError('invalid_request', { status: 400, userMessage: `The request is invalid: ${problems.join('; ')}` });
+  throw new InvalidRequestError(result.error.issues.map((issue) => problemOf(issue, value)));
 }
 
 /** Reads and validates a JSON body. */
@@ -16,8 +56,9 @@ export async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>, limitBytes
   return parseWith(schema, await readJsonBody(ctx, limitBytes));
 }
 
+/** 404 `not_found`; the caller reads the sentence for the code in their language, the log the record asked for. */
 export function notFound(what: string, id: string): YishiError {
-  return new YishiError('not_found', { status: 404, userMessage: `No ${what} with id ${id}.` });
+  return new YishiError('not_found', { status: 404, detail: `no ${what} with id ${id}` });
 }
 
 /** MongoDB duplicate key (unique index) → 409 with a plain message. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { exactRouter } from '../../http/exact-router.js';
 import { z } from 'zod';
 import type { Bot } from '../../core/bot.js';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
-import { requireAdminToken } from '../../http/admin-auth.js';
 import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
@@ -15,7 +15,6 @@ import { inboundBodyLimit, UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type
 export const CONSOLE_INBOUND_LIMITS: InboundLimits = UNDOCUMENTED_INBOUND_LIMITS;
 
 export interface ConsoleRoutesDeps {
-  adminToken: () => string;
   bodyLimitBytes: number;
   bot: Bot;
   members: MemberRepository;
@@ -60,11 +59,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * - `GET /console/inbox?to=<id>&after=<cursor>` → notices the outbox delivered to the console.
  */
 export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
-  const router = new Router({ prefix: '/console' });
-  router.use(requireAdminToken(deps.adminToken));
+  const router = exactRouter();
   const botMention = new RegExp(`[@＠](?:${deps.messages.core.botNames.map(escapeRegExp).join('|')})`, 'i');
 
-  router.post('/messages', async (ctx) => {
+  router.post('/console/messages', async (ctx) => {
     const body = await jsonBody(ctx, messageBody, inboundBodyLimit(CONSOLE_INBOUND_LIMITS, deps.bodyLimitBytes));
     const from = body.from;
     const named = /^(resident|guest):(.+)$/.exec(from);
@@ -72,7 +70,7 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     if (!named && (!member || !member.active)) {
       throw new YishiError('console_unknown_person', {
         status: 400,
-        userMessage: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".`,
+        detail: `Unknown "from": ${from}. Use a member id, "resident:<name>" or "guest:<name>".`,
       });
     }
     const kind = body.chat ? 'group' : 'direct';
@@ -98,12 +96,12 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     };
   });
 
-  router.get('/people', async (ctx) => {
+  router.get('/console/people', async (ctx) => {
     const members = await deps.members.list();
     ctx.body = { people: members.map((m) => ({ id: m.id, name: m.name, role: m.role, sector: m.sector })) };
   });
 
-  router.get('/inbox', async (ctx) => {
+  router.get('/console/inbox', async (ctx) => {
     const query = parseWith(inboxQuery, ctx.query);
     ctx.body = await deps.consoleMessages.listFor(query.to, query.after, 100);
   });

@@ -43,7 +43,7 @@ export class CommunityQrCodes {
     if (!makeLink || !openKfId) {
       throw new YishiError('kf_not_configured', {
         status: 409,
-        userMessage: '微信客服 is not configured: set the WeCom app keys (WECOM_CORP_ID, WECOM_SECRET, …) and WECOM_KF_OPEN_KFID.',
+        detail: '微信客服 is not configured: set the WeCom app keys (WECOM_CORP_ID, WECOM_SECRET, …) and WECOM_KF_OPEN_KFID.',
       });
     }
     return { makeLink, openKfId };
@@ -70,7 +70,7 @@ export class CommunityQrCodes {
   /** One community by its scene (code or id); 404 when there is none. */
   async one(scene: string): Promise<CommunityQr> {
     const community = (await this.deps.communities.list()).find((c) => sceneOf(c) === scene || c.code === scene || c.id === scene);
-    if (!community) throw new YishiError('community_not_found', { status: 404, userMessage: `No community with code or id "${scene}".` });
+    if (!community) throw new YishiError('community_not_found', { status: 404, detail: `No community with code or id "${scene}".` });
     return this.link(community);
   }
 

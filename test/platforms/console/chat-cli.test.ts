@@ -105,7 +105,7 @@ describe('npm run chat', () => {
     expect(await withoutToken.exited).toBe(1);
 
     const badToken = new Terminal({ YISHI_URL: app.url, ADMIN_TOKEN: 'not-the-right-token-at-all' }, tmpdir());
-    await badToken.waitFor(`连接不上议事助手（${app.url}）：A valid admin token is required`);
+    await badToken.waitFor(`连接不上议事助手（${app.url}）：需要有效的管理令牌`);
     expect(await badToken.exited).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import { recordsEn } from './en/records.js';
 import { groupsEn } from './en/groups.js';
 import { residentsEn } from './en/residents.js';
 import { operationsEn } from './en/operations.js';
+import { privacyEn } from './en/privacy.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -26,4 +27,5 @@ export const en: Messages = {
   residents: residentsEn,
   records: recordsEn,
   groups: groupsEn,
+  privacy: privacyEn,
 };

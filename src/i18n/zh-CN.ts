@@ -9,6 +9,7 @@ import { residentsZh } from './zh-CN/residents.js';
 import { operationsZh } from './zh-CN/operations.js';
 import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
+import { privacyZh } from './zh-CN/privacy.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -26,4 +27,5 @@ export const zhCN = {
   residents: residentsZh,
   records: recordsZh,
   groups: groupsZh,
+  privacy: privacyZh,
 };

@@ -19,11 +19,11 @@ const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
  * with nothing to do with anything, 刘干事 staff; the staff group and the 无党派 group are console
  * chats, so every group message lands in a console inbox as well as in the outbox.
  */
-export async function privacyCommittee(fileUrl: string, options: { kf?: boolean } = {}) {
+export async function privacyCommittee(fileUrl: string, options: { kf?: boolean; env?: Record<string, string> } = {}) {
   const clock = new ManualClock(beijing('2026-03-04T09:00'));
   // 微信客服 (residents) needs the fake WeCom server, on the same clock.
   const wecom = options.kf ? await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock }) : undefined;
-  const env = wecom ? wecomEnv(wecom.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) : {};
+  const env = { ...(wecom ? wecomEnv(wecom.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) : {}), ...options.env };
   const app = await startTestYishi(fileUrl, { clock, scheduler: 'manual', env });
   const ids = await setUpCommittee(app, ['张三', '李四', '赵五']);
   const sector = await app.api('/api/groups', {

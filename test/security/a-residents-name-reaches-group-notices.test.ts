@@ -60,6 +60,17 @@ describe("A resident's name reaches group notices", () => {
     for (const text of texts) for (const name of NAMES) expect(text).not.toContain(name);
   });
 
+  it('keeps names and phones out of the exports too (API CSVs; the text is there in full, masked)', async () => {
+    for (const path of ['/api/opinions/export.csv', '/api/export/opinions.csv?period=2026-03']) {
+      const { status, body } = await c.app.api(path);
+      expect(status).toBe(200);
+      const csv = String(body);
+      expect(csv).toContain('我叫王**，青石社区3号楼门口的路灯坏了一个星期了');
+      for (const name of NAMES) expect(csv, path).not.toContain(name);
+      expect(csv).not.toContain('13912345678');
+    }
+  });
+
   it('still lets the resident read their own words, and staff the masked text in a direct chat', async () => {
     expect(await residentSays(c.app, c.wecom!, 'wmWang', told)).toContain('我叫王小明');
     const direct = await c.chat.say(c.staff, `进度 ${told}`);

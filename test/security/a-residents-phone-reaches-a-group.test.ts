@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRobotReply, postToRobot } from '../platforms/wecom/wecom-client.js';
 import { groupMessages, numberIn, privacyCommittee, STAFF_ROOM } from './privacy-support.js';
 
 let c: Awaited<ReturnType<typeof privacyCommittee>>;
@@ -6,7 +7,11 @@ let number: string;
 const PHONE = '13912345678';
 
 beforeAll(async () => {
-  c = await privacyCommittee(import.meta.url);
+  // The fake WeCom server too: the issue's case is staff @-mentioning the smart robot in a WeCom group.
+  c = await privacyCommittee(import.meta.url, { kf: true, env: { WECOM_REPLY_WITHIN_MS: '4000' } });
+  expect((await c.app.api('/api/members', { body: { name: '孙干事', sector: '中共', role: 'staff', wecomUserId: 'sungs' } })).status).toBe(
+    201,
+  );
   number = numberIn(await c.chat.say('resident:王阿姨', `反映 青石社区北门的路灯坏了一周，我的电话${PHONE}`));
   await c.chat.say(c.staff, `受理 ${number}`);
   await c.chat.say(c.staff, `分派 ${number} 李四`);
@@ -34,6 +39,26 @@ describe("A resident's phone reaches a group", () => {
       expect(text).not.toContain(PHONE);
       expect(text).not.toContain('王阿姨');
     }
+  });
+
+  it('answers the same in a WeCom group through the smart robot', async () => {
+    const response = await postToRobot(c.app.url, {
+      msgid: 'privacy-group-reveal-1',
+      aibotid: 'AIBOTID',
+      chatid: 'office-group',
+      chattype: 'group',
+      from: { userid: 'sungs' },
+      response_url: 'http://127.0.0.1:9/cgi-bin/aibot/response?response_code=privacy',
+      msgtype: 'text',
+      text: { content: `@议事助手 查看联系方式 ${number}` },
+    });
+    expect(response.status).toBe(200);
+    const reply = openRobotReply((await response.json()) as never);
+    const content = JSON.stringify(reply);
+    expect(content).toContain('不能在群里查看');
+    expect(content).not.toContain(PHONE);
+    expect(content).not.toContain('王阿姨');
+    expect(await auditActions()).not.toContain('reveal-contact');
   });
 
   it('reveals it in a direct chat to staff and to the handler, each look audited under their name', async () => {

@@ -12,6 +12,6 @@ export const myOpinionsCommand: CommandSpec = {
   handler: async (ctx) => {
     const t = ctx.t.opinions.views;
     const mine = await ctx.services.opinions.queries.mine(callerOf(ctx));
-    return mine.length === 0 ? t.mineEmpty : [t.mineTitle, ...listLines(ctx, mine)].join('\n');
+    return mine.length === 0 ? t.mineEmpty : [t.mineTitle, ...(await listLines(ctx, mine))].join('\n');
   },
 };

@@ -12,6 +12,6 @@ export const opinionQueueCommand: CommandSpec = {
   handler: async (ctx) => {
     const t = ctx.t.opinions.views;
     const queue = await ctx.services.opinions.queries.queue(callerOf(ctx));
-    return queue.length === 0 ? t.queueEmpty : [t.queueTitle(queue.length), ...listLines(ctx, queue)].join('\n');
+    return queue.length === 0 ? t.queueEmpty : [t.queueTitle(queue.length), ...(await listLines(ctx, queue))].join('\n');
   },
 };

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../src/core/command.js';
 import type { Caller } from '../src/services/opinions/types.js';
-import { formatBeijing, privateSummary } from '../src/services/opinions/notifications.js';
+import { formatBeijing } from '../src/services/opinions/notifications.js';
 import type { OpinionView } from '../src/services/opinions/queries.js';
 import type { OpinionRecord } from '../src/storage/mongo/opinion-repository.js';
 
@@ -11,15 +11,17 @@ export const callerOf = (ctx: CommandContext): Caller => ({ actor: ctx.actor, me
 export const deadlineText = (ctx: CommandContext, opinion: OpinionRecord) =>
   opinion.deadline ? formatBeijing(opinion.deadline) : ctx.t.opinions.noDeadline;
 
-/** One line per opinion: number, state, privacy-safe summary. */
-export function listLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): string[] {
+/** One line per opinion: number, state, the summary the privacy gate allows here. */
+export async function listLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): Promise<string[]> {
   const t = ctx.t.opinions;
-  return opinions.map((o) => t.views.line(o.number, t.states[o.state] ?? o.state, privateSummary(o)));
+  const summaries = await ctx.services.opinions.queries.summaries(callerOf(ctx), opinions);
+  return opinions.map((o, i) => t.views.line(o.number, t.states[o.state] ?? o.state, summaries[i]!));
 }
 
-export function overdueLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): string[] {
+export async function overdueLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): Promise<string[]> {
   const t = ctx.t.opinions;
-  return opinions.map((o) => t.views.overdueLine(o.number, o.community ?? t.unclassified, privateSummary(o), deadlineText(ctx, o)));
+  const summaries = await ctx.services.opinions.queries.summaries(callerOf(ctx), opinions);
+  return opinions.map((o, i) => t.views.overdueLine(o.number, o.community ?? t.unclassified, summaries[i]!, deadlineText(ctx, o)));
 }
 
 /** 进度: the card, then content and history for those who may read them in full. */
@@ -37,12 +39,12 @@ export function renderProgress(ctx: CommandContext, view: OpinionView): string {
       deadlineText(ctx, o),
       o.plusOnes.count,
     ),
-    t.views.content(view.full ? o.content : privateSummary(o)),
+    t.views.content(view.content),
   ];
-  if (o.result) lines.push(t.views.result(o.result));
-  if (view.full) {
+  if (view.result) lines.push(t.views.result(view.result));
+  if (view.history) {
     lines.push(t.views.history);
-    for (const entry of o.audit) {
+    for (const entry of view.history) {
       const who = entry.who === 'system' ? t.views.system : (entry.whoName ?? t.views.resident);
       lines.push(t.views.historyLine(formatBeijing(entry.at), who, t.auditActions[entry.action] ?? entry.action, entry.note ?? ''));
     }

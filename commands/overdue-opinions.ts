@@ -12,6 +12,6 @@ export const overdueOpinionsCommand: CommandSpec = {
   handler: async (ctx) => {
     const t = ctx.t.opinions.views;
     const late = await ctx.services.opinions.queries.overdue(callerOf(ctx));
-    return late.length === 0 ? t.overdueEmpty : [t.overdueTitle(late.length), ...overdueLines(ctx, late)].join('\n');
+    return late.length === 0 ? t.overdueEmpty : [t.overdueTitle(late.length), ...(await overdueLines(ctx, late))].join('\n');
   },
 };

@@ -68,7 +68,7 @@ import { ActivityLedger } from './services/records/activity-ledger.js';
 import { RecordsService } from './services/records/records-service.js';
 import { RecordsExports } from './services/records/exports.js';
 import { ProposalService } from './services/proposals/proposal-service.js';
-import { loadOpinion } from './services/opinions/support.js';
+import { PrivacyGate } from './services/privacy/privacy-gate.js';
 import { DigestService } from './services/digest/digest-service.js';
 import { digestJobs } from './scheduler/digest-jobs.js';
 import { recordsRouter } from './http/api/records-routes.js';
@@ -177,6 +177,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     clock,
     messages,
   });
+  // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
+  const privacy = new PrivacyGate({ residents, messages });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
   const opinions = new OpinionService({
     opinions: opinionRepo,
@@ -191,6 +193,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     messages,
     findOnDuty: (now) => roster.findOnDuty(now),
     ledger,
+    privacy,
   });
   // 界别协商议事月: events, sign-up, check-in; reminders go through the outbox.
   const events = buildEventServices({
@@ -213,7 +216,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     notifier,
     clock,
     messages,
-    loadOpinion: (word) => loadOpinion(opinions.deps, word),
+    proposalSource: (actor, word) => opinions.proposalSource(actor, word),
+    recordProposalDraft: (actor, opinion, number) => opinions.recordProposalDraft(actor, opinion, number),
   });
   const services: Services = {
     members,
@@ -381,7 +385,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   stoppables.push(() => scheduler.stop());
   routers.push(groupsRouter({ groups, bodyLimitBytes: config.bodyLimitBytes }));
   // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
-  routers.push(recordsRouter({ clock, exports: new RecordsExports(records, messages) }));
+  routers.push(recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }));
 
   let shuttingDown = false;
   let inFlight = 0;

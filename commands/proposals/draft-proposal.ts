@@ -31,7 +31,7 @@ export const draftProposalCommand: CommandSpec = {
   },
   confirmDialogue: async (ctx) => {
     const d = ctx.t.records.proposals.dialogue;
-    const draft = await ctx.services.proposals.check(ctx.actor.memberId!, inputOf(ctx));
+    const draft = await ctx.services.proposals.check(ctx.actor, inputOf(ctx));
     return d.confirm(
       draft.title,
       draft.reasons,
@@ -41,7 +41,7 @@ export const draftProposalCommand: CommandSpec = {
   },
   texts: (t) => t.records.commands.proposal,
   handler: async (ctx) => {
-    const proposal = await ctx.services.proposals.draft(ctx.actor.memberId!, inputOf(ctx));
+    const proposal = await ctx.services.proposals.draft(ctx.actor, inputOf(ctx));
     return ctx.t.records.proposals.drafted(proposal.number, proposal.title);
   },
 };

@@ -51,6 +51,7 @@ async function opinions(ctx: OperatorContext): Promise<Rows> {
     items.push(...page.items);
     progress.update(items.length);
   }
+  const texts = await ctx.privacy.forExport(items);
   return {
     header: [
       '编号',
@@ -69,7 +70,7 @@ async function opinions(ctx: OperatorContext): Promise<Rows> {
       '内容',
       '结果',
     ],
-    rows: items.map((o) => [
+    rows: items.map((o, i) => [
       o.number,
       o.state,
       o.community ?? '',
@@ -83,8 +84,8 @@ async function opinions(ctx: OperatorContext): Promise<Rows> {
       iso(o.deadline),
       iso(o.resolvedAt),
       o.source,
-      o.content,
-      o.result ?? '',
+      texts[i]!.content,
+      texts[i]!.result,
     ]),
   };
 }

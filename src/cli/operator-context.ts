@@ -12,6 +12,8 @@ import { MongoCommunityRepository } from '../storage/mongo/community-repository.
 import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';
 import { MongoEventRepository } from '../storage/mongo/event-repository.js';
 import { MongoMemberRepository } from '../storage/mongo/member-repository.js';
+import { PrivacyGate } from '../services/privacy/privacy-gate.js';
+import { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
 import { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
 import { MongoOutboxMaintenance } from '../storage/mongo/outbox-maintenance.js';
 import { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
@@ -48,6 +50,8 @@ export interface OperatorContext {
   opinions: MongoOpinionRepository;
   events: MongoEventRepository;
   outbox: MongoOutboxMaintenance;
+  /** What exports may show of opinions (contact details and residents' names masked). */
+  privacy: PrivacyGate;
   /** The roster service, with Redis locks when REDIS_URL is set (shared with running instances). */
   roster(): Promise<RosterService>;
   close(): Promise<void>;
@@ -89,6 +93,7 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
     opinions,
     events,
     outbox: new MongoOutboxMaintenance(mongo),
+    privacy: new PrivacyGate({ residents: new MongoResidentRepository(mongo), messages: t }),
     roster: async () => {
       coordination ??= tools.redisUrl ? await RedisCoordination.connect(tools.redisUrl) : new MemoryCoordination();
       const notifier = new OutboxNotifier(outboxRepository, systemClock);

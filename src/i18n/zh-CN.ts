@@ -12,6 +12,7 @@ import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
 import { inputZh } from './zh-CN/input.js';
 import { httpZh } from './zh-CN/http.js';
+import { privacyZh } from './zh-CN/privacy.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -32,4 +33,5 @@ export const zhCN = {
   groups: groupsZh,
   input: inputZh,
   http: httpZh,
+  privacy: privacyZh,
 };

@@ -79,7 +79,8 @@ export function opinionsRoutes(
   router.get('/api/opinions/export.csv', async (ctx) => {
     const query = parseWith(querySchema.omit({ page: true, pageSize: true }), ctx.query);
     const { items } = await opinions.list(filterFrom({ ...query, page: 1, pageSize: 1 }), { skip: 0, limit: 100_000 });
-    const rows = items.map((o) => [
+    const texts = await opinions.deps.privacy.forExport(items);
+    const rows = items.map((o, i) => [
       o.number,
       o.state,
       o.community ?? '',
@@ -93,8 +94,8 @@ export function opinionsRoutes(
       iso(o.deadline),
       iso(o.resolvedAt),
       o.source,
-      o.content,
-      o.result ?? '',
+      texts[i]!.content,
+      texts[i]!.result,
     ]);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="opinions.csv"');

@@ -142,6 +142,7 @@ export const opinionsEn: typeof opinionsZh = {
     'rate-unsatisfied': 'rated unsatisfied, sent back',
     reopen: 'reopened',
     'reveal-contact': 'saw the contact',
+    'draft-proposal': 'drafted a proposal',
     classify: 'reclassified',
     'resolve-by-meeting': 'resolved by a consultation meeting',
   },

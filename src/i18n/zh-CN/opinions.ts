@@ -156,6 +156,7 @@ export const opinionsZh = {
     'rate-unsatisfied': '评价不满意，退回重办',
     reopen: '重新打开',
     'reveal-contact': '查看联系方式',
+    'draft-proposal': '起草提案',
     classify: '更正分类',
     'resolve-by-meeting': '协商活动办结',
   } as Record<string, string>,

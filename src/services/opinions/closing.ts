@@ -15,6 +15,7 @@ import {
   loadOpinion,
   normalizeNumber,
   refuse,
+  viewerOf,
 } from './support.js';
 import { REOPEN_WINDOW_MS, type AuditEntry, type Caller, type OpinionDeps, type OpinionRating, type OpinionRecord } from './types.js';
 
@@ -198,11 +199,14 @@ export class OpinionClosing {
     return this.backToHandler(caller, opinion, 'reopen', this.t.actions.reopen, {});
   }
 
-  /** 查看联系方式: only the assigned handler and staff; the look itself goes into the audit trail. */
+  /**
+   * 查看联系方式: the privacy gate lets only the assigned handler and staff, in a direct chat,
+   * see it; every look goes into the audit trail before anything is read.
+   */
   async revealContact(caller: Caller, word: string): Promise<{ opinion: OpinionRecord; contact: Contact }> {
     const opinion = await loadOpinion(this.deps, word);
     const action = this.t.actions.revealContact;
-    if (!isStaff(caller.actor) && (!opinion.handlerId || opinion.handlerId !== caller.actor.memberId)) refuse(this.deps, opinion, action);
+    this.deps.privacy.assertMayRevealContact(await viewerOf(this.deps, caller, opinion), opinion);
     const entry = await auditEntry(this.deps, caller, opinion.state, opinion.state, 'reveal-contact');
     const updated = changed(this.deps, opinion, await this.deps.opinions.appendAudit(opinion.id, {}, entry, entry.at), action);
     let contact: Contact = {};

@@ -1,7 +1,9 @@
 import { YishiError } from '../../core/errors.js';
 import { classify, findSimilar } from './classification.js';
 import type { OpinionNotices } from './notifications.js';
-import { assertState, auditEntry, beijingYear, callerIdentity, filerAddress, loadOpinion, sourceOf } from './support.js';
+import { audienceOf } from '../privacy/privacy-gate.js';
+import { firstMobile } from '../privacy/resident-contact.js';
+import { assertState, auditEntry, beijingYear, callerIdentity, filerAddress, loadOpinion, sourceOf, viewerOf } from './support.js';
 import { MAX_CONTENT_CHARS, OPEN_STATES, type Caller, type OpinionDeps, type OpinionRecord } from './types.js';
 
 export type FilingResult =
@@ -43,13 +45,15 @@ export async function fileOpinion(
     const similar = await findSimilar(deps, text, community);
     if (similar) {
       await deps.coordination.setState<Draft>(draftKey(caller), { content: text, tags: [...tags] }, DRAFT_TTL_MS);
-      return { kind: 'similar', similar, summary: await notices.summary(similar) };
+      const audience = audienceOf(await viewerOf(deps, caller, similar));
+      return { kind: 'similar', similar, summary: await deps.privacy.summary(similar, audience) };
     }
   }
   const filer = await callerIdentity(deps, caller);
   if (filer.kind === 'resident') {
-    // Kept on the resident (never on the opinion or in a group message) for 查看联系方式.
-    const phone = /1[3-9]\d{9}/.exec(text)?.[0];
+    // Kept on the resident (never in a group message) for 查看联系方式, and stored before any
+    // notice is built, so the privacy gate already knows the name it must mask.
+    const phone = firstMobile(text);
     const name = caller.actor.name !== caller.message.sender.platformUserId ? caller.actor.name : undefined;
     if (phone || name) await deps.residents.updateContact(filer.id, { ...(name ? { name } : {}), ...(phone ? { phone } : {}) });
   }

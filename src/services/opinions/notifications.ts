@@ -3,23 +3,6 @@ import type { Recipient } from '../notifier.js';
 import { filerRecipient } from './support.js';
 import type { OpinionDeps, OpinionRecord } from './types.js';
 
-const SUMMARY_CHARS = 40;
-
-/** Hides phone-like digit runs (7+ digits, spaces and dashes allowed between them). */
-export function maskPhones(text: string): string {
-  return text.replace(/\+?\d[\d\s-]{5,}\d/g, (run) => (run.replace(/\D/g, '').length >= 7 ? '***' : run));
-}
-
-/**
- * The short, privacy-safe description groups see: phone numbers masked, the resident's known
- * name removed, cut to a line.
- */
-export function privateSummary(opinion: OpinionRecord, residentName?: string): string {
-  let text = maskPhones(opinion.content.replace(/\s+/g, ' ').trim());
-  if (residentName) text = text.split(residentName).join('**');
-  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
-}
-
 /** `2026-03-05 14:30` in Beijing time. */
 export function formatBeijing(date: Date): string {
   return new Date(date.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ');
@@ -35,10 +18,9 @@ export class OpinionNotices {
     return this.deps.messages.opinions.notices;
   }
 
-  /** The summary for anyone but the filer: phones masked, a resident's name removed. */
-  async summary(opinion: OpinionRecord): Promise<string> {
-    const resident = opinion.filer.kind === 'resident' ? await this.deps.residents.findById(opinion.filer.id) : null;
-    return privateSummary(opinion, resident?.name);
+  /** The one-line summary every notice carries: the privacy gate's, for anyone but the filer. */
+  summary(opinion: OpinionRecord): Promise<string> {
+    return this.deps.privacy.summary(opinion, 'public');
   }
 
   private labels(opinion: OpinionRecord) {

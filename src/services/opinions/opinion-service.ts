@@ -4,7 +4,8 @@ import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult
 import { OpinionNotices } from './notifications.js';
 import { OverdueLadder } from './overdue-ladder.js';
 import { OpinionQueries } from './queries.js';
-import { timeLimits } from './support.js';
+import { actorAuditEntry, isStaff, loadOpinion, timeLimits } from './support.js';
+import type { Actor } from '../../core/roles.js';
 import { OpinionTriage } from './transitions.js';
 import type { OpinionListFilter } from '../../storage/mongo/opinion-repository.js';
 import { TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
@@ -57,6 +58,31 @@ export class OpinionService {
    */
   resolveFromMeeting(meeting: MeetingOutcome): Promise<MeetingResolution> {
     return this.closing.resolveFromMeeting(meeting);
+  }
+
+  /**
+   * 提案 from an opinion: the privacy gate lets its filer, its handler or staff draft from it, and
+   * gives them its text with contact details and the resident's name masked.
+   */
+  async proposalSource(actor: Actor, word: string): Promise<{ opinion: OpinionRecord; content: string; summary: string }> {
+    const opinion = await loadOpinion(this.deps, word);
+    const gate = this.deps.privacy;
+    gate.assertMayDraftProposal(
+      {
+        isStaff: isStaff(actor),
+        isFiler: actor.memberId !== undefined && opinion.filer.id === actor.memberId,
+        isHandler: actor.memberId !== undefined && opinion.handlerId === actor.memberId,
+      },
+      opinion,
+    );
+    return { opinion, content: await gate.content(opinion, 'caseworker'), summary: await gate.summary(opinion, 'caseworker', 20) };
+  }
+
+  /** The audit entry saying a proposal was drafted from this opinion, and by whom. */
+  async recordProposalDraft(actor: Actor, opinion: OpinionRecord, proposalNumber: string): Promise<void> {
+    const note = this.deps.messages.privacy.proposalAuditNote(proposalNumber);
+    const entry = actorAuditEntry(this.deps, actor, opinion.state, opinion.state, 'draft-proposal', note, `proposal:${proposalNumber}`);
+    await this.deps.opinions.appendAudit(opinion.id, {}, entry, entry.at);
   }
 
   /** By id or by number (`MY-2026-000123`). */

@@ -1,11 +1,20 @@
 import { YishiError } from '../../core/errors.js';
-import { callerIdentity, isStaff, loadOpinion } from './support.js';
-import { LADDER_STATES, type Caller, type OpinionDeps, type OpinionRecord } from './types.js';
+import { audienceOf, SUMMARY_CHARS, type Audience } from '../privacy/privacy-gate.js';
+import { callerIdentity, isStaff, loadOpinion, viewerOf } from './support.js';
+import { LADDER_STATES, type AuditEntry, type Caller, type OpinionDeps, type OpinionRecord } from './types.js';
 
-/** What a person may see of one opinion: everything for filer, handler and staff; a masked summary otherwise. */
+/**
+ * What a person may see of one opinion, already through the privacy gate: the filer reads their
+ * own words; handler and staff in a direct chat the whole text, masked, and its history; anyone
+ * else (and any group) a masked one-line summary.
+ */
 export interface OpinionView {
   opinion: OpinionRecord;
-  full: boolean;
+  audience: Audience;
+  content: string;
+  result?: string;
+  /** For the filer and caseworkers in a direct chat; notes through the gate. */
+  history?: AuditEntry[];
   handlerName?: string;
 }
 
@@ -20,19 +29,38 @@ export class OpinionQueries {
 
   async progress(caller: Caller, word: string): Promise<OpinionView> {
     const opinion = await loadOpinion(this.deps, word);
-    const me = await callerIdentity(this.deps, caller);
-    const full =
-      isStaff(caller.actor) ||
-      me.id === opinion.filer.id ||
-      (opinion.handlerId !== undefined && opinion.handlerId === caller.actor.memberId);
-    if (!full && !caller.actor.memberId) {
+    const viewer = await viewerOf(this.deps, caller, opinion);
+    if (!viewer.isStaff && !viewer.isFiler && !viewer.isHandler && !caller.actor.memberId) {
       throw new YishiError('opinion_not_yours', {
         userMessage: this.deps.messages.opinions.errors.notYours(opinion.number, this.deps.messages.opinions.actions.progress),
         status: 403,
       });
     }
+    const audience = audienceOf(viewer);
+    const gate = this.deps.privacy;
     const handler = opinion.handlerId ? await this.deps.members.findById(opinion.handlerId) : null;
-    return { opinion, full, ...(handler ? { handlerName: handler.name } : {}) };
+    const history =
+      audience === 'public'
+        ? undefined
+        : await Promise.all(
+            opinion.audit.map(async (entry) => (entry.note ? { ...entry, note: await gate.text(opinion, entry.note, audience) } : entry)),
+          );
+    return {
+      opinion,
+      audience,
+      content: await gate.content(opinion, audience),
+      ...(opinion.result ? { result: await gate.text(opinion, opinion.result, audience) } : {}),
+      ...(history ? { history } : {}),
+      ...(handler ? { handlerName: handler.name } : {}),
+    };
+  }
+
+  /** One-line summaries of opinions for the caller, where they are asking (待办, 逾期, 我的反映). */
+  async summaries(caller: Caller, opinions: readonly OpinionRecord[], chars = SUMMARY_CHARS): Promise<string[]> {
+    const me = await callerIdentity(this.deps, caller);
+    return Promise.all(
+      opinions.map(async (o) => this.deps.privacy.summary(o, audienceOf(await viewerOf(this.deps, caller, o, me)), chars)),
+    );
   }
 
   /** 待办: mine to handle, residents waiting in my duty queue; staff also see everything untriaged. */

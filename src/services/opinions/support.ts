@@ -3,6 +3,7 @@ import { hasRole, type Actor } from '../../core/roles.js';
 import type { Address, IncomingMessage } from '../../platforms/types.js';
 import type { OpinionChanges, OpinionSource } from '../../storage/mongo/opinion-repository.js';
 import type { Recipient } from '../notifier.js';
+import type { Viewer } from '../privacy/privacy-gate.js';
 import {
   DAY_MS,
   DEFAULT_TIME_LIMITS,
@@ -204,4 +205,14 @@ export function filerRecipient(opinion: OpinionRecord): Recipient {
   if (opinion.filerAddress) return { kind: 'address', address: opinion.filerAddress };
   if (opinion.filer.kind === 'resident') return { kind: 'resident', residentId: opinion.filer.id };
   return { kind: 'member', memberId: opinion.filer.id };
+}
+
+/** The caller as the privacy gate sees them: where they ask, and how they stand to the opinion. */
+export async function viewerOf(deps: OpinionDeps, caller: Caller, opinion: OpinionRecord, me?: { id: string }): Promise<Viewer> {
+  return {
+    chat: caller.message.chat.kind === 'group' ? 'group' : 'direct',
+    isStaff: isStaff(caller.actor),
+    isFiler: (me ?? (await callerIdentity(deps, caller))).id === opinion.filer.id,
+    isHandler: opinion.handlerId !== undefined && opinion.handlerId === caller.actor.memberId,
+  };
 }

@@ -10,6 +10,7 @@ import type { MongoResidentRepository } from '../../storage/mongo/resident-repos
 import type { SettingsRepository } from '../../storage/mongo/settings-repository.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
+import type { PrivacyGate } from '../privacy/privacy-gate.js';
 
 export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from '../../storage/mongo/opinion-repository.js';
 
@@ -29,6 +30,8 @@ export interface OpinionDeps {
   clock: Clock;
   messages: Messages;
   findOnDuty: FindOnDuty;
+  /** What of an opinion and its filer each audience may see (notices, views, exports). */
+  privacy: PrivacyGate;
   /** 履职台账: facts for members' records and the committee's rates (issue 9). */
   ledger?: ActivityLedger;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import type { Actor } from '../../core/roles.js';
 import { YishiError } from '../../core/errors.js';
 import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -10,13 +11,17 @@ import type { ActivityLedger } from '../records/activity-ledger.js';
 
 const MAX_TITLE = 200;
 const MAX_TEXT = 5000;
-const SUMMARY_CHARS = 20;
 
 export interface ProposalDeps {
   proposals: ProposalRepository;
   members: MemberRepository;
-  /** Finds an opinion by what a person typed (`MY-2026-000123`, `2026-123`); throws a clear error when unknown. */
-  loadOpinion(word: string): Promise<OpinionRecord>;
+  /**
+   * The opinion a proposal is drafted from, as the privacy gate lets this member see it (its
+   * filer, its handler or staff; text masked); throws a clear error when unknown or not theirs.
+   */
+  proposalSource(actor: Actor, word: string): Promise<{ opinion: OpinionRecord; content: string; summary: string }>;
+  /** Records on the opinion that a proposal was drafted from it (the audit trail). */
+  recordProposalDraft(actor: Actor, opinion: OpinionRecord, proposalNumber: string): Promise<void>;
   ledger: Pick<ActivityLedger, 'proposalSubmitted'>;
   notifier: Notifier;
   clock: Clock;
@@ -38,6 +43,8 @@ export interface CheckedDraft {
   suggestions: string;
   coSigners: Array<{ id: string; name: string }>;
   fromOpinion?: string;
+  /** The opinion it came from (for the audit entry), when drafted from one. */
+  source?: OpinionRecord;
 }
 
 /** True when the words after 提案 are an opinion number rather than a title. */
@@ -61,20 +68,17 @@ export class ProposalService {
   }
 
   /** Checks what the dialogue collected (nothing is stored); every problem gets a clear answer. */
-  async check(authorId: string, input: DraftInput): Promise<CheckedDraft> {
+  async check(author: Actor, input: DraftInput): Promise<CheckedDraft> {
     const t = this.t;
+    const authorId = author.memberId!;
     let title = input.titleOrNumber.trim();
     let reasons = input.reasons.trim();
-    let fromOpinion: string | undefined;
+    let source: OpinionRecord | undefined;
     if (looksLikeOpinionNumber(title)) {
-      const opinion = await this.deps.loadOpinion(title);
-      fromOpinion = opinion.number;
-      const summary = opinion.content.replace(/\s+/g, ' ').trim();
-      title = t.titleFromOpinion(
-        opinion.number,
-        [...summary].length > SUMMARY_CHARS ? `${[...summary].slice(0, SUMMARY_CHARS).join('')}…` : summary,
-      );
-      if (t.keepWords.includes(reasons)) reasons = opinion.content;
+      const { opinion, content, summary } = await this.deps.proposalSource(author, title);
+      source = opinion;
+      title = t.titleFromOpinion(opinion.number, summary);
+      if (t.keepWords.includes(reasons)) reasons = content;
     } else if (t.keepWords.includes(reasons)) {
       this.fail('proposal_keep_without_opinion', t.errors.keepWithoutOpinion);
     }
@@ -92,7 +96,7 @@ export class ProposalService {
       reasons,
       suggestions,
       coSigners: await this.readCosigners(authorId, input.cosigners),
-      ...(fromOpinion ? { fromOpinion } : {}),
+      ...(source ? { fromOpinion: source.number, source } : {}),
     };
   }
 
@@ -114,12 +118,13 @@ export class ProposalService {
     return [...found].map(([id, name]) => ({ id, name }));
   }
 
-  /** Stores the draft under the next number of the (Beijing) year. */
-  async draft(authorId: string, input: DraftInput): Promise<ProposalRecord> {
-    const checked = await this.check(authorId, input);
+  /** Stores the draft under the next number of the (Beijing) year; drafting from an opinion is audited on it. */
+  async draft(author: Actor, input: DraftInput): Promise<ProposalRecord> {
+    const checked = await this.check(author, input);
+    const authorId = author.memberId!;
     const now = this.deps.clock.now();
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-    return this.deps.proposals.create(
+    const proposal = await this.deps.proposals.create(
       {
         title: checked.title,
         reasons: checked.reasons,
@@ -131,6 +136,8 @@ export class ProposalService {
       now,
       year,
     );
+    if (checked.source) await this.deps.recordProposalDraft(author, checked.source, proposal.number);
+    return proposal;
   }
 
   /** Staff: draft → submitted; the ledger records it and the author is told. */

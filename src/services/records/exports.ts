@@ -1,5 +1,6 @@
 import type { Messages } from '../../i18n/messages.js';
 import { formatBeijing } from '../opinions/notifications.js';
+import type { PrivacyGate } from '../privacy/privacy-gate.js';
 import type { Period } from './periods.js';
 import { instantsOf } from './periods.js';
 import { percent, type RateSet } from './rates.js';
@@ -22,6 +23,7 @@ export class RecordsExports {
   constructor(
     private readonly records: RecordsService,
     private readonly messages: Messages,
+    private readonly privacy: PrivacyGate,
   ) {}
 
   build(name: ExportName, period: Period): Promise<Table> {
@@ -36,7 +38,8 @@ export class RecordsExports {
     const { start, end } = instantsOf(period);
     const facts = await this.records.deps.opinionFacts.createdBetween(start, end);
     const names = new Map((await this.records.deps.members.list({})).map((m) => [m.id, m.name]));
-    const rows = facts.map((o) => [
+    const texts = await this.privacy.forExport(facts);
+    const rows = facts.map((o, i) => [
       o.number,
       when(o.createdAt),
       t.opinions.states[o.state] ?? o.state,
@@ -50,8 +53,8 @@ export class RecordsExports {
       when(o.resolvedAt),
       o.rating ? (t.opinions.ratings[o.rating] ?? o.rating) : '',
       o.plusOnes,
-      o.content,
-      o.result ?? '',
+      texts[i]!.content,
+      texts[i]!.result,
     ]);
     return { sheet: t.records.export.sheets.opinions, header: t.records.export.opinions, rows };
   }

@@ -1,6 +1,6 @@
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import { formatBeijing, privateSummary } from '../opinions/notifications.js';
+import { formatBeijing } from '../opinions/notifications.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { beijingYear, callerIdentity, normalizeNumber } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
@@ -16,8 +16,9 @@ export class ResidentFollowUp {
     return this.deps.messages.residents;
   }
 
-  private summary(opinion: OpinionRecord): string {
-    return privateSummary(opinion).split('\n')[0]!.slice(0, 20);
+  /** Residents' lines are short: 20 characters, through the privacy gate (their own words, or masked). */
+  private async summaries(caller: Caller, opinions: readonly OpinionRecord[]): Promise<string[]> {
+    return this.deps.opinions.queries.summaries(caller, opinions, 20);
   }
 
   private stateOf(opinion: OpinionRecord): string {
@@ -33,7 +34,9 @@ export class ResidentFollowUp {
   async list(caller: Caller): Promise<string> {
     const mine = await this.mine(caller);
     if (mine.length === 0) return this.t.noOpinions;
-    const lines = mine.slice(0, 10).map((o) => this.t.mineLine(o.number, this.summary(o), this.stateOf(o)));
+    const shown = mine.slice(0, 10);
+    const summaries = await this.summaries(caller, shown);
+    const lines = shown.map((o, i) => this.t.mineLine(o.number, summaries[i]!, this.stateOf(o)));
     return [this.t.mineTitle, ...lines, this.t.mineHint].join('\n');
   }
 
@@ -41,7 +44,8 @@ export class ResidentFollowUp {
   async show(caller: Caller, word: string): Promise<string> {
     const opinion = await this.findTheirs(caller, word);
     if (!opinion) return this.t.notYours(word);
-    const lines = [this.t.progress(opinion.number, this.summary(opinion), this.stateOf(opinion))];
+    const [summary] = await this.summaries(caller, [opinion]);
+    const lines = [this.t.progress(opinion.number, summary!, this.stateOf(opinion))];
     const open = ['accepted', 'assigned', 'in_progress'].includes(opinion.state);
     if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijing(opinion.deadline).slice(0, 10)));
     if (opinion.result && ['resolved', 'closed'].includes(opinion.state)) lines.push(this.t.result(opinion.result));

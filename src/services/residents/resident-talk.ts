@@ -14,7 +14,7 @@ import type { OpinionService } from '../opinions/opinion-service.js';
 import { residentIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
 import type { ResidentFilingLimit } from './filing-limit.js';
-import { maskContact, readPhoneAndName } from './masking.js';
+import { maskContact, readPhoneAndName } from '../privacy/resident-contact.js';
 import { NUMBER_IN_TEXT, ResidentFollowUp } from './resident-follow-up.js';
 
 /** One message from a resident on the customer-service account, as the desk hands it over. */
@@ -320,6 +320,8 @@ export class ResidentTalk {
     }
     if (how === 'anyway') return this.afterFiling(turn, draft, await this.deps.opinions.fileAnyway(this.caller(turn)));
     const content = draft.photos.length > 0 ? `${draft.content ?? ''}\n${this.t.photoNote(draft.photos.length)}` : (draft.content ?? '');
+    // Name and phone first: the privacy gate then knows the name to mask in the staff group's notice.
+    await this.keepContact(turn, draft);
     const result = await this.deps.opinions.file(this.caller(turn), content, draft.community ? [draft.community] : []);
     return this.afterFiling(turn, draft, result);
   }
@@ -342,15 +344,19 @@ export class ResidentTalk {
     return this.t.plusOned(opinion.number);
   }
 
-  /** Name and phone go on the resident record once (never on the opinion); photos by opinion number. */
-  private async keepDetails(turn: ResidentTurn, draft: Draft, opinion: OpinionRecord): Promise<void> {
+  /** Name and phone go on the resident record once (never on the opinion). */
+  private async keepContact(turn: ResidentTurn, draft: Draft): Promise<string> {
     const { identityKey, address } = residentIdentity(this.caller(turn).message);
     const resident = await this.deps.residents.findOrCreate(identityKey, address);
     if (draft.phone)
       await this.deps.residents.updateContact(resident.id, { phone: draft.phone, ...(draft.name ? { name: draft.name } : {}) });
+    return resident.id;
+  }
+
+  /** Contact details on the resident record; photos by opinion number. */
+  private async keepDetails(turn: ResidentTurn, draft: Draft, opinion: OpinionRecord): Promise<void> {
+    const residentId = await this.keepContact(turn, draft);
     const receivedAt = this.deps.clock.now();
-    await this.deps.photos.add(
-      draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId: resident.id, mediaId, receivedAt })),
-    );
+    await this.deps.photos.add(draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId, mediaId, receivedAt })));
   }
 }

@@ -20,6 +20,13 @@ export interface OpinionFact {
   plusOnes: number;
 }
 
+/** What the export needs besides the facts; the privacy gate masks it before it is written. */
+export interface OpinionExportText {
+  content: string;
+  result?: string;
+  filer: { kind: 'member' | 'guest' | 'resident'; id: string };
+}
+
 /**
  * A read-only view of the opinions collection for the rates and exports: plain queries, the
  * arithmetic is done in TypeScript (FerretDB v1 lacks `$max` and friends in `$group`).
@@ -30,8 +37,8 @@ export interface OpinionFact {
 export interface OpinionFactsReader {
   /** Opinions created before `end` that were created on/after `start` or are due on/after `start`. */
   touching(start: Date, end: Date): Promise<OpinionFact[]>;
-  /** Opinions created in `[start, end)`, oldest first, with their content (for the export). */
-  createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & { content: string; result?: string }>>;
+  /** Opinions created in `[start, end)`, oldest first, with their content and filer (for the export, through the privacy gate). */
+  createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & OpinionExportText>>;
   /** How many opinions are in each state now. */
   countByState(): Promise<Partial<Record<OpinionState, number>>>;
 }
@@ -114,12 +121,17 @@ export class MongoOpinionFacts implements OpinionFactsReader {
     return docs.map(toFact);
   }
 
-  async createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & { content: string; result?: string }>> {
+  async createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & OpinionExportText>> {
     const docs = await this.model
       .find({ createdAt: { $gte: start, $lt: end } }, { ...FACT_FIELDS, content: 1, result: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .lean<Lean[]>();
-    return docs.map((doc) => ({ ...toFact(doc), content: doc.content, ...(doc.result ? { result: doc.result } : {}) }));
+    return docs.map((doc) => ({
+      ...toFact(doc),
+      content: doc.content,
+      filer: { kind: doc.filer.kind, id: doc.filer.id },
+      ...(doc.result ? { result: doc.result } : {}),
+    }));
   }
 
   async countByState(): Promise<Partial<Record<OpinionState, number>>> {

@@ -79,6 +79,14 @@ export class MongoResidentRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  /** Many residents at once (exports mask their names); unknown ids are left out. */
+  async findByIds(ids: readonly string[]): Promise<ResidentRecord[]> {
+    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id));
+    if (valid.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: valid } }).lean<ResidentDocument[]>();
+    return docs.map(toRecord);
+  }
+
   async updateContact(id: string, contact: { name?: string; phone?: string }): Promise<ResidentRecord | null> {
     const doc = await this.model.findByIdAndUpdate(id, { $set: contact }, { new: true }).lean<ResidentDocument>();
     return doc ? toRecord(doc) : null;

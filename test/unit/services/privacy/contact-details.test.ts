@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { digitOf, findContactDetails, maskContactDetails, maskPhone } from '../../../../src/services/privacy/contact-details.js';
+import { CONTEXTS, SCRIPTS, idForms, innocentNumbers, landlineForms, mobileForms, type WrittenForm } from './contact-forms.js';
+
+/** Every form in every context; the mismatches (empty when the masker is right), so one failure shows them all. */
+function mismatches(forms: WrittenForm[], kind?: string): string[] {
+  const wrong: string[] = [];
+  for (const form of forms) {
+    for (const context of CONTEXTS) {
+      const text = context.replace('{}', form.text);
+      const expected = context.replace('{}', form.masked);
+      const masked = maskContactDetails(text);
+      const found = findContactDetails(text);
+      const ok =
+        masked === expected &&
+        found.length === 1 &&
+        found[0]!.digits === form.digits &&
+        found[0]!.masked === form.masked &&
+        (kind === undefined || found[0]!.kind === kind);
+      if (!ok) wrong.push(`${form.label}: ${JSON.stringify(text)} → ${JSON.stringify(masked)} (expected ${JSON.stringify(expected)})`);
+    }
+  }
+  return wrong;
+}
+
+describe('the masker hides mobile numbers however they are written', () => {
+  const forms = mobileForms();
+
+  it('generates hundreds of forms', () => {
+    expect(forms.length).toBeGreaterThanOrEqual(500);
+  });
+
+  it.each(Object.keys(SCRIPTS).map((s) => [s]))('in %s digits, every grouping, separator, prefix and sentence', (script) => {
+    expect(
+      mismatches(
+        forms.filter((f) => f.label.startsWith(`${script} `)),
+        'mobile',
+      ),
+    ).toEqual([]);
+  });
+
+  it('in mixed scripts', () => {
+    expect(
+      mismatches(
+        forms.filter((f) => f.label === 'mixed scripts'),
+        'mobile',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the masker hides landlines with an area code and ID numbers', () => {
+  it('landlines: 0571-8888 1234, (010)12345678, +86 571 88881234 … in every sentence', () => {
+    expect(mismatches(landlineForms(), 'landline')).toEqual([]);
+  });
+
+  it('ID numbers: 18 characters, X or x last, spaced or full-width, in every sentence', () => {
+    expect(mismatches(idForms(), 'id-number')).toEqual([]);
+  });
+});
+
+describe('the masker leaves other numbers exactly as they are', () => {
+  const texts = innocentNumbers();
+
+  it('checks hundreds of dates, opinion numbers, amounts, times and counts', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('finds no contact detail in any of them and changes none', () => {
+    expect(texts.filter((text) => findContactDetails(text).length > 0 || maskContactDetails(text) !== text)).toEqual([]);
+  });
+
+  it('masks only the phone in a sentence full of other numbers', () => {
+    const text = '2026年3月5日下午3点，MY-2026-000123 说的3号楼路灯，花了12000元还没修好，请打139.1234.5678找我，共120户受影响';
+    expect(maskContactDetails(text)).toBe(
+      '2026年3月5日下午3点，MY-2026-000123 说的3号楼路灯，花了12000元还没修好，请打139****5678找我，共120户受影响',
+    );
+  });
+});
+
+describe('the masker reads several details and the edges of each', () => {
+  it('masks two phones and an ID in one text, each with its own form', () => {
+    expect(maskContactDetails('甲13912345678，乙0571-88881234，证件11010519900307123X')).toBe(
+      '甲139****5678，乙0571-****1234，证件110***********123X',
+    );
+  });
+
+  it('keeps what follows a phone: an extension, a count, a separator run that is too long', () => {
+    expect(maskContactDetails('13912345678x2')).toBe('139****5678x2');
+    expect(maskContactDetails('13912345678 2次')).toBe('139****5678 2次');
+    expect(maskContactDetails('139 -- 1234 5678')).toBe('139 -- 1234 5678');
+  });
+
+  it('reads a phone right after a Chinese numeral that is not part of it', () => {
+    expect(maskContactDetails('第一13912345678')).toBe('第一139****5678');
+  });
+
+  it('does not take a phone to be part of a longer run of digits', () => {
+    expect(maskContactDetails('1391234567890')).toBe('1391234567890');
+    expect(maskContactDetails('2139123456789')).toBe('2139123456789');
+    expect(maskContactDetails('1291234567')).toBe('1291234567');
+  });
+
+  it('refuses an 18-digit run whose birth date is impossible, and a 17-digit one with no check character', () => {
+    expect(maskContactDetails('110105199013071234')).toBe('110105199013071234');
+    expect(maskContactDetails('11010519900307123')).toBe('11010519900307123');
+  });
+
+  it('gives the span of the whole written number, brackets and + included', () => {
+    expect(findContactDetails('打(010)12345678吧')).toEqual([
+      { kind: 'landline', start: 1, end: 14, digits: '01012345678', masked: '010-****5678' },
+    ]);
+    expect(findContactDetails('号码+86 139 1234 5678')).toEqual([
+      { kind: 'mobile', start: 2, end: 19, digits: '13912345678', masked: '139****5678' },
+    ]);
+  });
+
+  it('is idempotent: masked text stays as it is', () => {
+    for (const text of ['139****5678', '0571-****1234', '110***********123X']) expect(maskContactDetails(text)).toBe(text);
+  });
+});
+
+describe('digits in every script', () => {
+  it.each([
+    ['7', '7'],
+    ['７', '7'],
+    ['𝟕', '7'],
+    ['⑦', '7'],
+    ['七', '7'],
+    ['柒', '7'],
+    ['幺', '1'],
+    ['〇', '0'],
+    ['零', '0'],
+    ['a', null],
+    ['十', null],
+    ['两', null],
+    [':', null],
+  ])('%s → %s', (char, digit) => {
+    expect(digitOf(char)).toBe(digit);
+  });
+
+  it('masks a stored phone in any form as 138****5678', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('138-1234-5678')).toBe('138****5678');
+    expect(maskPhone('１３８１２３４５６７８')).toBe('138****5678');
+    expect(maskPhone('12345')).toBe('****');
+    expect(maskPhone('1234567')).toBe('123****4567');
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { YishiError } from '../../../../src/core/errors.js';
+import { messagesFor } from '../../../../src/i18n/messages.js';
+import {
+  audienceOf,
+  gateSummary,
+  gateText,
+  maskPrivate,
+  PrivacyGate,
+  summarize,
+  type Viewer,
+} from '../../../../src/services/privacy/privacy-gate.js';
+import { maskKnownNames, maskName, maskSelfIntroductions } from '../../../../src/services/privacy/names.js';
+import { firstMobile, maskContact, readPhoneAndName } from '../../../../src/services/privacy/resident-contact.js';
+import type { OpinionRecord } from '../../../../src/storage/mongo/opinion-repository.js';
+
+const flags = [false, true];
+const viewers: Viewer[] = (['direct', 'group'] as const).flatMap((chat) =>
+  flags.flatMap((isStaff) => flags.flatMap((isFiler) => flags.map((isHandler) => ({ chat, isStaff, isFiler, isHandler })))),
+);
+
+describe('who sees what (the audience of a viewer)', () => {
+  it.each(viewers.map((v) => [JSON.stringify(v), v] as const))('%s', (_label, viewer) => {
+    const expected =
+      viewer.chat === 'group' ? 'public' : viewer.isFiler ? 'filer' : viewer.isStaff || viewer.isHandler ? 'caseworker' : 'public';
+    expect(audienceOf(viewer)).toBe(expected);
+  });
+
+  it('gives a group only the public view, even when staff, the filer and the handler ask there', () => {
+    expect(audienceOf({ chat: 'group', isStaff: true, isFiler: true, isHandler: true })).toBe('public');
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['张三', '张**'],
+    ['王小明', '王**'],
+    ['欧阳娜娜', '欧***'],
+    ['  李  ', '李**'],
+    ['', ''],
+  ])('maskName(%j) → %j', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
+  });
+
+  it.each([
+    ['我叫王小明，小区门口路灯坏了', '我叫王**，小区门口路灯坏了'],
+    ['我叫王小明小区门口路灯坏了', '我叫王**小区门口路灯坏了'],
+    ['姓名：李红 电话见后', '姓名：李** 电话见后'],
+    ['联系人张伟', '联系人张**'],
+    ['本人欧阳娜娜反映', '本人欧***反映'],
+    ['我是赵大爷，住3号楼', '我是赵**，住3号楼'],
+    ['居民刘阿姨说垃圾没人收', '居民刘**说垃圾没人收'],
+    ['我的名字叫陈晨', '我的名字叫陈**'],
+    ['我是本小区的居民', '我是本小区的居民'],
+    ['居民反映路灯坏了', '居民反映路灯坏了'],
+    ['我叫', '我叫'],
+  ])('maskSelfIntroductions(%j) → %j', (text, masked) => {
+    expect(maskSelfIntroductions(text)).toBe(masked);
+  });
+
+  it('masks a known name wherever it occurs, spaces between its characters too, and leaves one-character names', () => {
+    expect(maskKnownNames('王小明家门口，王 小 明说', ['王小明'])).toBe('王**家门口，王**说');
+    expect(maskKnownNames('王家门口', ['王'])).toBe('王家门口');
+    expect(maskKnownNames('a.b 王小明', ['a.b'])).toBe('a** 王小明');
+    expect(maskKnownNames('没有名字', [])).toBe('没有名字');
+  });
+});
+
+describe('what each audience reads', () => {
+  const content = '我叫王小明，电话139.1234.5678，小区北门路灯坏了一周，晚上看不见路，王小明家老人摔了一跤，请尽快修理，谢谢大家';
+
+  it('the filer reads their words as typed; everyone else masked', () => {
+    expect(gateText(content, 'filer', ['王小明'])).toBe(content);
+    const masked = '我叫王**，电话139****5678，小区北门路灯坏了一周，晚上看不见路，王**家老人摔了一跤，请尽快修理，谢谢大家';
+    expect(gateText(content, 'caseworker', ['王小明'])).toBe(masked);
+    expect(gateText(content, 'public', ['王小明'])).toBe(masked);
+    expect(maskPrivate(content, ['王小明'])).toBe(masked);
+  });
+
+  it('cuts a summary to one line of 40 characters after masking', () => {
+    expect(gateSummary(content, 'public', ['王小明'])).toBe('我叫王**，电话139****5678，小区北门路灯坏了一周，晚上看不见路，王*…');
+    expect(gateSummary('短的\n两行', 'public', [])).toBe('短的 两行');
+    expect(summarize('一二三四五', 5)).toBe('一二三四五');
+    expect(summarize('一二三四五六', 5)).toBe('一二三四五…');
+    expect(summarize('  前后 空白  ')).toBe('前后 空白');
+  });
+});
+
+describe('the gate with its residents', () => {
+  const residents = new Map([['r1', { id: 'r1', name: '王小明' }]]);
+  const gate = new PrivacyGate({
+    residents: {
+      findById: async (id) => residents.get(id) ?? null,
+      findByIds: async (ids) => ids.flatMap((id) => (residents.has(id) ? [residents.get(id)!] : [])),
+    },
+    messages: messagesFor('zh-CN'),
+  });
+  const opinion = (filer: OpinionRecord['filer'], text: string, result?: string) =>
+    ({ number: 'MY-2026-000007', state: 'submitted', filer, content: text, ...(result ? { result } : {}) }) as OpinionRecord;
+  const resident = opinion({ kind: 'resident', id: 'r1' }, '王小明反映：139 1234 5678', '已电话13912345678联系王小明');
+  const member = opinion({ kind: 'member', id: 'm1' }, '居民张大爷电话13812345678');
+
+  it("masks a resident's stored name and phone for groups, caseworkers and exports", async () => {
+    expect(await gate.summary(resident, 'public')).toBe('王**反映：139****5678');
+    expect(await gate.content(resident, 'caseworker')).toBe('王**反映：139****5678');
+    expect(await gate.content(resident, 'filer')).toBe('王小明反映：139 1234 5678');
+    expect(await gate.text(resident, resident.result!, 'public')).toBe('已电话139****5678联系王**');
+    expect(await gate.text(resident, resident.result!, 'filer')).toBe(resident.result);
+    expect(await gate.forExport([resident, member])).toEqual([
+      { content: '王**反映：139****5678', result: '已电话139****5678联系王**' },
+      { content: '居民张**电话138****5678', result: '' },
+    ]);
+  });
+
+  it('says only the number and state in a log line', () => {
+    expect(gate.forLog(resident)).toEqual({ opinion: 'MY-2026-000007', state: 'submitted' });
+  });
+
+  const refusal = (run: () => void) => {
+    try {
+      run();
+      return null;
+    } catch (error) {
+      return error instanceof YishiError ? { code: error.code, status: error.status, text: error.userMessage } : error;
+    }
+  };
+
+  it.each(viewers.map((v) => [JSON.stringify(v), v] as const))('查看联系方式 by %s', (_label, viewer) => {
+    const result = refusal(() => gate.assertMayRevealContact(viewer, resident));
+    if (viewer.chat === 'group') expect(result).toMatchObject({ code: 'contact_in_group', status: 403 });
+    else if (viewer.isStaff || viewer.isHandler) expect(result).toBeNull();
+    else expect(result).toMatchObject({ code: 'opinion_not_yours', status: 403 });
+  });
+
+  it('asks in private, in Chinese, when asked in a group', () => {
+    expect(
+      refusal(() => gate.assertMayRevealContact({ chat: 'group', isStaff: true, isFiler: false, isHandler: false }, resident)),
+    ).toEqual({
+      code: 'contact_in_group',
+      status: 403,
+      text: '反映人的联系方式不能在群里查看。如需联系 MY-2026-000007 的反映人，请在与我的单聊中发送“查看联系方式 MY-2026-000007”（仅承办人和工作人员可查看，每次查看都会记录）。',
+    });
+  });
+
+  it.each(viewers.filter((v) => v.chat === 'direct').map((v) => [JSON.stringify(v), v] as const))('提案 by %s', (_label, viewer) => {
+    const result = refusal(() => gate.assertMayDraftProposal(viewer, resident));
+    if (viewer.isStaff || viewer.isFiler || viewer.isHandler) expect(result).toBeNull();
+    else expect(result).toMatchObject({ code: 'proposal_opinion_not_yours', status: 403 });
+  });
+});
+
+describe("residents' contact in the 微信客服 dialogue", () => {
+  it.each([
+    ['张先生 138-1234-5678', { phone: '13812345678', name: '张先生' }],
+    ['王小明 139.1234.5678', { phone: '13912345678', name: '王小明' }],
+    ['一三九一二三四五六七八 李', { phone: '13912345678', name: '李' }],
+    ['+86 13912345678', { phone: '13912345678' }],
+    ['不方便留电话', { name: '不方便留电话' }],
+    ['12345', {}],
+  ])('readPhoneAndName(%j)', (text, expected) => {
+    expect(readPhoneAndName(text)).toEqual(expected);
+  });
+
+  it('shows the contact masked and finds the first mobile', () => {
+    expect(maskContact({ name: '张三', phone: '13812345678' })).toBe('张** 138****5678');
+    expect(maskContact({ phone: '13812345678' })).toBe('138****5678');
+    expect(maskContact({ name: '张三' })).toBe('张**');
+    expect(maskContact({})).toBe('');
+    expect(firstMobile('座机0571-88881234，手机139 1234 5678')).toBe('13912345678');
+    expect(firstMobile('没有电话')).toBeUndefined();
+  });
+});

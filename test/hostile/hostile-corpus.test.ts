@@ -54,8 +54,8 @@ describe('the hostile-input corpus', () => {
     return { status: response.status, text: await response.text() };
   }
 
-  it('holds at least 50 hostile inputs across both platforms, the admin API and the console', () => {
-    expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(50);
+  it('holds at least 150 hostile inputs across both platforms, the admin API and the console', () => {
+    expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(150);
     expect(new Set(HOSTILE_CASES.map((c) => c.route))).toEqual(new Set(['wecom-app', 'wecom-bot', 'dingtalk', 'api', 'console']));
   });
 

@@ -42,16 +42,20 @@ describe("A resident's phone reaches a group", () => {
   });
 
   it('answers the same in a WeCom group through the smart robot', async () => {
-    const response = await postToRobot(c.app.url, {
-      msgid: 'privacy-group-reveal-1',
-      aibotid: 'AIBOTID',
-      chatid: 'office-group',
-      chattype: 'group',
-      from: { userid: 'sungs' },
-      response_url: 'http://127.0.0.1:9/cgi-bin/aibot/response?response_code=privacy',
-      msgtype: 'text',
-      text: { content: `@议事助手 查看联系方式 ${number}` },
-    });
+    const response = await postToRobot(
+      c.app.url,
+      {
+        msgid: 'privacy-group-reveal-1',
+        aibotid: 'AIBOTID',
+        chatid: 'office-group',
+        chattype: 'group',
+        from: { userid: 'sungs' },
+        response_url: 'http://127.0.0.1:9/cgi-bin/aibot/response?response_code=privacy',
+        msgtype: 'text',
+        text: { content: `@议事助手 查看联系方式 ${number}` },
+      },
+      c.clock.now(),
+    );
     expect(response.status).toBe(200);
     const reply = openRobotReply((await response.json()) as never);
     const content = JSON.stringify(reply);

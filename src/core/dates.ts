@@ -115,8 +115,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** True when the text is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  return fromUtcMs(toUtcMs(text)) === text;
+  // The round trip pins the end and the ranges; the pattern keeps out five-digit years and signs.
+  return /^\d{4}-\d{2}-/.test(text) && fromUtcMs(toUtcMs(text)) === text;
 }
 
 /** Every date from `from` to `to`, inclusive. */
@@ -126,8 +126,9 @@ export function eachDate(from: string, to: string): string[] {
   return dates;
 }
 
+/** Month 0 or day 0 (what an unreadable number becomes) fails isIsoDate like 2月30日 does. */
 function validDate(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2999) return null;
+  if (year < 1900 || year > 2999) return null;
   const date = fromUtcFields(year, month, day);
   return isIsoDate(date) ? date : null;
 }
@@ -150,9 +151,9 @@ export function readSmallNumber(text: string): number | null {
   const zeroUnit = /^[零〇]([一二三四五六七八九])$/.exec(text);
   if (zeroUnit) return DIGITS[zeroUnit[1]!]!;
   const match = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/.exec(text);
-  if (!match || text === '') return null;
+  if (!match) return null;
   const [, tens, ten, units] = match;
-  if (!ten) return tens && !units ? (DIGITS[tens] ?? null) : units && !tens ? (DIGITS[units] ?? null) : null;
+  if (!ten) return tens && !units ? DIGITS[tens]! : units && !tens ? DIGITS[units]! : null;
   return (tens ? DIGITS[tens]! : 1) * 10 + (units ? DIGITS[units]! : 0);
 }
 
@@ -164,10 +165,7 @@ const NEXT = '(?:下|下个)';
 const LAST = '(?:上|上个)';
 
 function weekOffset(prefix: string | undefined): number {
-  if (!prefix) return 0;
-  if (/^下/.test(prefix)) return 1;
-  if (/^上/.test(prefix)) return -1;
-  return 0;
+  return prefix?.startsWith('下') ? 1 : prefix?.startsWith('上') ? -1 : 0;
 }
 
 const RELATIVE_DAYS: Record<string, number> = {
@@ -199,10 +197,9 @@ const RELATIVE_DAYS: Record<string, number> = {
 export function parseDateExpression(text: string, now: Date): DateRange | null {
   const input = text
     .normalize('NFKC')
-    .replace(/\s+/g, '')
+    .replace(/\s/g, '')
     .replace(/^(?:在|是|于)/, '')
     .replace(/(?:的时候|那天|这天|当天)$/, '');
-  if (!input) return null;
   const today = beijingDate(now);
   const [year, month] = today.split('-').map(Number) as [number, number, number];
 
@@ -236,24 +233,20 @@ export function parseDateExpression(text: string, now: Date): DateRange | null {
 
   m = new RegExp(`^(?:(今年|明年|去年))?${NUM}月${NUM}[日号]?$`).exec(input) ?? /^()(\d{1,2})[./](\d{1,2})$/.exec(input);
   if (m) {
-    const mm = readSmallNumber(m[2]!);
-    const dd = readSmallNumber(m[3]!);
-    if (mm === null || dd === null) return null;
     const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return nullableDay(validDate(y, mm, dd));
+    return nullableDay(validDate(y, readSmallNumber(m[2]!) ?? 0, readSmallNumber(m[3]!) ?? 0));
   }
 
   m = new RegExp(`^${NUM}[日号]$`).exec(input);
   if (m) {
-    const dd = readSmallNumber(m[1]!);
-    return dd === null ? null : nullableDay(validDate(year, month, dd));
+    return nullableDay(validDate(year, month, readSmallNumber(m[1]!) ?? 0));
   }
 
   m = new RegExp(`^(今年|明年|去年)?${NUM}月份?$`).exec(input);
   if (m) {
-    const mm = readSmallNumber(m[2]!);
+    const mm = readSmallNumber(m[2]!) ?? 0;
     const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return mm !== null && mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
+    return mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
   }
   return null;
 }
@@ -285,14 +278,14 @@ const PERIODS: Array<{ words: RegExp; hour: (hour: number) => number | null }> =
  * parseTimeOfDay('下午3点半'); // { hour: 15, minute: 30 }
  */
 export function parseTimeOfDay(text: string): TimeOfDay | null {
-  let input = text.normalize('NFKC').replace(/\s+/g, '');
+  let input = text.normalize('NFKC').replace(/\s/g, '');
   const period = PERIODS.find((p) => p.words.test(input));
   if (period) input = input.replace(period.words, '');
   const m = /^(\d{1,2}):(\d{2})$/.exec(input) ?? new RegExp(`^${NUM}(?:点|时)(?:(半|一刻|三刻)|${NUM}分?|整)?钟?$`).exec(input);
   if (!m) return null;
-  const hour = readSmallNumber(m[1]!);
-  const minute = m.length === 3 ? Number(m[2]) : m[2] ? QUARTERS[m[2]]! : m[3] !== undefined ? readSmallNumber(m[3]) : 0;
-  if (hour === null || minute === null) return null;
+  // An unreadable number becomes NaN, which fails every range check.
+  const hour = readSmallNumber(m[1]!) ?? NaN;
+  const minute = m.length === 3 ? Number(m[2]) : m[2] ? QUARTERS[m[2]]! : m[3] !== undefined ? (readSmallNumber(m[3]) ?? NaN) : 0;
   return checkedTime(period ? period.hour(hour) : hour, minute);
 }
 

@@ -70,7 +70,17 @@ describe('Beijing calendar helpers', () => {
 
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
     for (const text of ['2026-03-05', '2028-02-29', '2026-12-31']) expect(isIsoDate(text), text).toBe(true);
-    for (const text of ['2026-02-29', '2026-13-01', '2026-3-5', '2026-03-05T00:00', ' 2026-03-05', '20260305', '2026/03/05'])
+    for (const text of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-3-5',
+      '2026-03-05T00:00',
+      ' 2026-03-05',
+      '20260305',
+      '2026/03/05',
+      '12026-03-05',
+      '2026-03-051',
+    ])
       expect(isIsoDate(text), text).toBe(false);
   });
 });
@@ -98,6 +108,8 @@ describe('readSmallNumber', () => {
     ['零十', null],
     ['零', 0],
     ['三x', null],
+    ['十零五', null],
+    ['零五五', null],
   ];
   for (const [text, expected] of cases) {
     it(`reads 「${text}」 as ${expected}`, () => expect(readSmallNumber(text)).toBe(expected));
@@ -155,6 +167,12 @@ describe('parseDateExpression on a Wednesday night (2026-03-04 23:30 Beijing)', 
     ['今年3月5日', day('2026-03-05')],
     ['2027年2月', month('2027-02-01', '2027-02-28')],
     ['2026-11', month('2026-11-01', '2026-11-30')],
+    ['2026年1月', month('2026-01-01', '2026-01-31')],
+    ['2026年12月', month('2026-12-01', '2026-12-31')],
+    ['1月', month('2026-01-01', '2026-01-31')],
+    ['一月五日', day('2026-01-05')],
+    ['1900-01-01', day('1900-01-01')],
+    ['2999-12-31', day('2999-12-31')],
     ['2026.3.5', day('2026-03-05')],
     ['2026年3月5号', day('2026-03-05')],
     ['12/31', day('2026-12-31')],
@@ -237,6 +255,20 @@ describe('parseDateExpression across day, week and year boundaries', () => {
       '2026年13月',
     ];
     refused.push('2026-0', '3月0日', '3.32', '明年2月29日', '1899-01-01', '3000-01-01', '周', '下周八', '明天下午', '在', '三十二号');
+    // Numbers that do not read (十十), and words only dropped where they stand at the start or end.
+    refused.push(
+      '十十月',
+      '十十号',
+      '三月十十日',
+      '十十月五日',
+      '明在天',
+      '明那天天',
+      '12026-03-05',
+      '2026-03-051',
+      '2026年3月底',
+      '12026年3月',
+    );
+    refused.push('12026-3', '2026-3x', '2026年0月', '2026-13');
     for (const text of refused) {
       expect(parseDateExpression(text, wednesdayNight), text).toBeNull();
     }
@@ -314,6 +346,16 @@ describe('parseTimeOfDay', () => {
     ['中午10点', null],
     ['中午15点', null],
     ['中午0点', null],
+    // Unreadable numbers, and a part of the day anywhere but first.
+    ['3点十十分', null],
+    ['十十点', null],
+    ['115:30', null],
+    ['15:305', null],
+    ['3点下午', null],
+    ['8点晚上', null],
+    ['1点凌晨', null],
+    ['8点上午', null],
+    ['12点中午', null],
   ];
   for (const [text, expected] of cases) {
     it(`reads 「${text}」`, () => {

@@ -41,6 +41,12 @@ describe('normalizeOpinionNumber', () => {
     [' 123', null],
     ['第123', 'MY-2026-000123'],
     ['123号号', null],
+    ['1第23', null],
+    ['1号23', null],
+    ['AMY-2026-5', null],
+    ['12026-5', null],
+    ['12026000123', null],
+    ['20260001234', null],
   ];
   it.each(cases)('reads 「%s」 as %s', (text, expected) => {
     expect(normalizeOpinionNumber(text, now)).toBe(expected);
@@ -116,6 +122,7 @@ describe('acceptsJoinedRest', () => {
     expect(acceptsJoinedRest([spec('date')], '明天', now)).toBe(true);
     expect(acceptsJoinedRest([spec('date')], '明天 张三', now)).toBe(true);
     expect(acceptsJoinedRest([spec('date')], '进度', now)).toBe(false);
+    expect(acceptsJoinedRest([spec('date')], ' 明天', now)).toBe(false);
     expect(acceptsJoinedRest([spec('opinion-number')], '2026-5 很好', now)).toBe(true);
     expect(acceptsJoinedRest([spec('opinion-number')], '进度', now)).toBe(false);
   });

@@ -54,6 +54,11 @@ describe('suggestWord', () => {
     ['？', undefined],
     ['+', undefined],
     ['1 2', undefined],
+    ['帮助1', '帮助'],
+    ['1帮助', '帮助'],
+    // Mixed text counts as Chinese: four characters may be two edits away.
+    ['查看返x', '查看反映'],
+    ['x看返映', '查看反映'],
   ];
   it.each(cases)('suggests for 「%s」: %s', (typed, expected) => {
     expect(suggestWord(typed, words)).toBe(expected);
@@ -74,6 +79,11 @@ describe('suggestWord', () => {
   it('on a tie gives the earlier word, so the registry order decides', () => {
     expect(suggestWord('反班', ['反映', '值班'])).toBe('反映');
     expect(suggestWord('反班', ['值班', '反映'])).toBe('值班');
+  });
+
+  it('never suggests for a number, however close: it answers something', () => {
+    expect(suggestWord('12', ['123'])).toBeUndefined();
+    expect(suggestWord('1.', ['1'])).toBeUndefined();
   });
 
   it('returns nothing when there are no words', () => {

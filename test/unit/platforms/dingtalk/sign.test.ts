@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dingtalkSign } from '../../../../src/platforms/dingtalk/verify.js';
+import { DINGTALK_SIGN_WINDOW_MS, dingtalkSign } from '../../../../src/platforms/dingtalk/verify.js';
 
 // Computed outside Node (Python's hmac + base64) from DingTalk's rule:
 // Base64(HmacSHA256(key = appSecret, message = timestamp + "\n" + appSecret)).
@@ -13,6 +13,10 @@ const VECTORS: Array<[timestamp: string, secret: string, sign: string]> = [
 describe("DingTalk's robot signature", () => {
   it.each(VECTORS)('signs timestamp %s with secret 「%s」 as %s', (timestamp, secret, sign) => {
     expect(dingtalkSign(timestamp, secret)).toBe(sign);
+  });
+
+  it('accepts timestamps up to one hour from now, either way', () => {
+    expect(DINGTALK_SIGN_WINDOW_MS).toBe(3_600_000);
   });
 
   it('is plain Base64 of the 32-byte HMAC, not URL-encoded', () => {

@@ -65,11 +65,17 @@ const signed = (encrypted: string, timestamp = '1700000000', nonce = 'n0nce'): S
 const app = new WecomCipher(TOKEN, AES_KEY, CORP_ID);
 
 function refusal(run: () => unknown): { code: string; status: number } {
+  const { code, status } = refusalWithReason(run);
+  return { code, status };
+}
+
+/** The refusal and the reason it gives the log. */
+function refusalWithReason(run: () => unknown): { code: string; status: number; message: string } {
   try {
     run();
   } catch (error) {
-    const { code, status } = error as { code: string; status: number };
-    return { code, status };
+    const { code, status, message } = error as { code: string; status: number; message: string };
+    return { code, status, message };
   }
   throw new Error('expected a refusal');
 }
@@ -110,6 +116,12 @@ describe('the signature check', () => {
       expect(refusal(() => app.open(query, MESSAGE.encrypt))).toEqual({ code: 'wecom_signature_invalid', status: 401 });
     });
   }
+
+  it('tells the log why: the signature does not match', () => {
+    expect(refusalWithReason(() => app.open({ ...MESSAGE.query, nonce: 'x' }, MESSAGE.encrypt)).message).toBe(
+      'msg_signature does not match',
+    );
+  });
 
   it('refuses a message signed with another token', () => {
     const other = new WecomCipher('another-token', AES_KEY, CORP_ID);
@@ -175,6 +187,23 @@ describe('decrypting', () => {
       expect(refusal(() => app.open(signed(encrypted), encrypted))).toEqual({ code: 'wecom_decrypt_failed', status: 400 });
     });
   }
+
+  it('tells the log which check refused a ciphertext', () => {
+    const otherCorp = sealRaw({ message, receiveId: 'ww0000000000000000' });
+    expect(refusalWithReason(() => app.open(signed(otherCorp), otherCorp)).message).toBe(
+      'the receive-id inside the ciphertext is not ours',
+    );
+    const junk = '路灯坏了';
+    expect(refusalWithReason(() => app.open(signed(junk), junk)).message).toBe('ciphertext could not be decrypted: not Base64');
+    const short = dropBytes(sealRaw({ message, receiveId: CORP_ID }), 5);
+    expect(refusalWithReason(() => app.open(signed(short), short)).message).toMatch(/^ciphertext could not be decrypted: .+/);
+    const badUtf8 = sealRaw({ message: Buffer.from([0x3c, 0xff, 0xfe, 0x3e]), receiveId: CORP_ID });
+    expect(refusalWithReason(() => app.open(signed(badUtf8), badUtf8))).toEqual({
+      code: 'wecom_decrypt_failed',
+      status: 400,
+      message: 'the plaintext is not well-formed (padding, length or UTF-8)',
+    });
+  });
 
   it('refuses a pad byte outside 1..32: the library leaves it on, so the receive-id no longer matches', () => {
     for (const padding of [Buffer.concat([Buffer.alloc(15, 16), Buffer.from([0])]), Buffer.alloc(16, 33), Buffer.alloc(48, 48)]) {

@@ -115,8 +115,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** True when the text is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  return fromUtcMs(toUtcMs(text)) === text;
+  // The round trip pins the end and the ranges; the pattern keeps out five-digit years and signs.
+  return /^\d{4}-\d{2}-/.test(text) && fromUtcMs(toUtcMs(text)) === text;
 }
 
 /** Every date from `from` to `to`, inclusive. */
@@ -126,8 +126,9 @@ export function eachDate(from: string, to: string): string[] {
   return dates;
 }
 
+/** Month 0 or day 0 (what an unreadable number becomes) fails isIsoDate like 2月30日 does. */
 function validDate(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2999) return null;
+  if (year < 1900 || year > 2999) return null;
   const date = fromUtcFields(year, month, day);
   return isIsoDate(date) ? date : null;
 }
@@ -143,13 +144,16 @@ const week = (monday: string): DateRange => ({ from: monday, to: addDays(monday,
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** Reads 0–99 written in Arabic digits or Chinese numerals (五, 十二, 二十五, 三十一). */
+/** Reads 0–99 written in Arabic digits or Chinese numerals (五, 十二, 二十五, 三十一, 零五). */
 export function readSmallNumber(text: string): number | null {
   if (/^\d{1,2}$/.test(text)) return Number(text);
+  // Minutes are said with a leading zero: 三点零五（分）.
+  const zeroUnit = /^[零〇]([一二三四五六七八九])$/.exec(text);
+  if (zeroUnit) return DIGITS[zeroUnit[1]!]!;
   const match = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/.exec(text);
-  if (!match || text === '') return null;
+  if (!match) return null;
   const [, tens, ten, units] = match;
-  if (!ten) return tens && !units ? (DIGITS[tens] ?? null) : units && !tens ? (DIGITS[units] ?? null) : null;
+  if (!ten) return tens && !units ? DIGITS[tens]! : units && !tens ? DIGITS[units]! : null;
   return (tens ? DIGITS[tens]! : 1) * 10 + (units ? DIGITS[units]! : 0);
 }
 
@@ -161,10 +165,7 @@ const NEXT = '(?:下|下个)';
 const LAST = '(?:上|上个)';
 
 function weekOffset(prefix: string | undefined): number {
-  if (!prefix) return 0;
-  if (/^下/.test(prefix)) return 1;
-  if (/^上/.test(prefix)) return -1;
-  return 0;
+  return prefix?.startsWith('下') ? 1 : prefix?.startsWith('上') ? -1 : 0;
 }
 
 const RELATIVE_DAYS: Record<string, number> = {
@@ -181,6 +182,7 @@ const RELATIVE_DAYS: Record<string, number> = {
   昨天: -1,
   昨日: -1,
   前天: -2,
+  大前天: -3,
 };
 
 /**
@@ -195,10 +197,9 @@ const RELATIVE_DAYS: Record<string, number> = {
 export function parseDateExpression(text: string, now: Date): DateRange | null {
   const input = text
     .normalize('NFKC')
-    .replace(/\s+/g, '')
+    .replace(/\s/g, '')
     .replace(/^(?:在|是|于)/, '')
     .replace(/(?:的时候|那天|这天|当天)$/, '');
-  if (!input) return null;
   const today = beijingDate(now);
   const [year, month] = today.split('-').map(Number) as [number, number, number];
 
@@ -232,24 +233,20 @@ export function parseDateExpression(text: string, now: Date): DateRange | null {
 
   m = new RegExp(`^(?:(今年|明年|去年))?${NUM}月${NUM}[日号]?$`).exec(input) ?? /^()(\d{1,2})[./](\d{1,2})$/.exec(input);
   if (m) {
-    const mm = readSmallNumber(m[2]!);
-    const dd = readSmallNumber(m[3]!);
-    if (mm === null || dd === null) return null;
     const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return nullableDay(validDate(y, mm, dd));
+    return nullableDay(validDate(y, readSmallNumber(m[2]!) ?? 0, readSmallNumber(m[3]!) ?? 0));
   }
 
   m = new RegExp(`^${NUM}[日号]$`).exec(input);
   if (m) {
-    const dd = readSmallNumber(m[1]!);
-    return dd === null ? null : nullableDay(validDate(year, month, dd));
+    return nullableDay(validDate(year, month, readSmallNumber(m[1]!) ?? 0));
   }
 
   m = new RegExp(`^(今年|明年|去年)?${NUM}月份?$`).exec(input);
   if (m) {
-    const mm = readSmallNumber(m[2]!);
+    const mm = readSmallNumber(m[2]!) ?? 0;
     const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return mm !== null && mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
+    return mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
   }
   return null;
 }
@@ -258,53 +255,43 @@ function nullableDay(date: string | null): DateRange | null {
   return date ? day(date) : null;
 }
 
-const PERIODS: Array<{ words: RegExp; toAfternoon: boolean }> = [
-  { words: /^(?:下午|晚上|傍晚|夜里|晚间|今晚)/, toAfternoon: true },
-  { words: /^(?:上午|早上|早晨|清晨|凌晨|早)/, toAfternoon: false },
+/**
+ * The words for a part of the day, and how each reads an hour on the dial. An hour the part of
+ * the day cannot hold (`上午13点`, `中午5点`) is refused, and so is one that falls on the next
+ * calendar day (`晚上12点`, `夜里2点`), since the date it was said with would then be wrong.
+ * `下午12点` is noon and `凌晨12点` is midnight, as people say them.
+ */
+const PERIODS: Array<{ words: RegExp; hour: (hour: number) => number | null }> = [
+  { words: /^下午/, hour: (h) => (h === 0 ? null : h < 12 ? h + 12 : h) },
+  { words: /^(?:晚上|傍晚|夜里|晚间|今晚)/, hour: (h) => (h >= 5 && h <= 11 ? h + 12 : h >= 17 ? h : null) },
+  { words: /^凌晨/, hour: (h) => (h === 12 ? 0 : h <= 6 ? h : null) },
+  { words: /^(?:上午|早上|早晨|清晨|早)/, hour: (h) => (h <= 12 ? h : null) },
+  { words: /^中午/, hour: (h) => (h >= 11 && h <= 14 ? h : h >= 1 && h <= 2 ? h + 12 : null) },
 ];
 
 /**
- * Reads a time of day: `15:30`, `下午3点`, `上午9点半`, `晚上8点`, `3点15分`, `中午12点`.
- * Returns null when the text is not a time or names an impossible one.
+ * Reads a time of day: `15:30`, `下午3点`, `上午9点半`, `晚上8点`, `3点15分`, `三点零五`, `中午12点`.
+ * Returns null when the text is not a time or names an impossible one (`15:60`, `3点75分`,
+ * `晚上3点`).
  *
  * @example
  * parseTimeOfDay('下午3点半'); // { hour: 15, minute: 30 }
  */
 export function parseTimeOfDay(text: string): TimeOfDay | null {
-  let input = text.normalize('NFKC').replace(/\s+/g, '');
-  if (!input) return null;
-  let m = /^(\d{1,2}):(\d{2})$/.exec(input);
-  if (m) return checkedTime(Number(m[1]), Number(m[2]));
-
-  let afternoon: boolean | undefined;
-  let noon = false;
-  for (const period of PERIODS) {
-    const found = period.words.exec(input);
-    if (found) {
-      afternoon = period.toAfternoon;
-      input = input.slice(found[0].length);
-      break;
-    }
-  }
-  if (afternoon === undefined && /^中午/.test(input)) {
-    noon = true;
-    input = input.slice(2);
-  }
-  m = /^(\d{1,2}):(\d{2})$/.exec(input) ?? new RegExp(`^${NUM}(?:点|时)(?:(半|一刻|三刻)|${NUM}分?|整)?钟?$`).exec(input);
+  let input = text.normalize('NFKC').replace(/\s/g, '');
+  const period = PERIODS.find((p) => p.words.test(input));
+  if (period) input = input.replace(period.words, '');
+  const m = /^(\d{1,2}):(\d{2})$/.exec(input) ?? new RegExp(`^${NUM}(?:点|时)(?:(半|一刻|三刻)|${NUM}分?|整)?钟?$`).exec(input);
   if (!m) return null;
-  if (m.length === 3) return shiftPeriod(Number(m[1]), Number(m[2]), afternoon, noon);
-  const hour = readSmallNumber(m[1]!);
-  const minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[3] !== undefined ? readSmallNumber(m[3]) : 0;
-  if (hour === null || minute === null) return null;
-  return shiftPeriod(hour, minute, afternoon, noon);
+  // An unreadable number becomes NaN, which fails every range check.
+  const hour = readSmallNumber(m[1]!) ?? NaN;
+  const minute = m.length === 3 ? Number(m[2]) : m[2] ? QUARTERS[m[2]]! : m[3] !== undefined ? (readSmallNumber(m[3]) ?? NaN) : 0;
+  return checkedTime(period ? period.hour(hour) : hour, minute);
 }
 
-function shiftPeriod(hour: number, minute: number, afternoon: boolean | undefined, noon: boolean): TimeOfDay | null {
-  if (afternoon === true && hour < 12) return checkedTime(hour + 12, minute);
-  if (noon && hour < 11) return checkedTime(hour + 12, minute);
-  return checkedTime(hour, minute);
-}
+const QUARTERS: Record<string, number> = { 一刻: 15, 半: 30, 三刻: 45 };
 
-function checkedTime(hour: number, minute: number): TimeOfDay | null {
-  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 ? { hour, minute } : null;
+/** Hours and minutes are read from digits only, so they are never negative. */
+function checkedTime(hour: number | null, minute: number): TimeOfDay | null {
+  return hour !== null && hour <= 23 && minute <= 59 ? { hour, minute } : null;
 }

@@ -8,14 +8,14 @@
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
-    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  // The first row and column are the distances from the empty string; the inside is overwritten.
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => i + j));
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      // Before the second character one side is undefined, so no swap is seen there.
+      if (x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = best;
     }
   }
@@ -34,7 +34,7 @@ export function editDistance(a: string, b: string): number {
 export function suggestWord(typed: string, words: readonly string[]): string | undefined {
   const length = [...typed].length;
   // A number or a lone sign is an answer to something, not a misspelt command.
-  if (length === 0 || /^[\d\s\p{P}\p{S}]+$/u.test(typed)) return undefined;
+  if (/^[\d\s\p{P}\p{S}]+$/u.test(typed)) return undefined;
   // Latin words are longer for the same meaning: `hello` is not a typo of `help`.
   const ascii = /^[\p{ASCII}]+$/u.test(typed);
   const allowed = length <= (ascii ? 5 : 3) ? 1 : 2;

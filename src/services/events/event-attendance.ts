@@ -49,9 +49,12 @@ export interface OutcomeResult {
   resolverAvailable: boolean;
 }
 
-/** Finds opinion numbers (MY-2026-000123, also without dashes) in free text, normalised. */
+/**
+ * Finds opinion numbers (MY-2026-000123, also without dashes) in free text, normalised. A number
+ * with a seventh digit is a typo, not its first six: it is left out rather than linked wrongly.
+ */
 export function extractOpinionNumbers(text: string): string[] {
-  const found = [...text.normalize('NFKC').matchAll(/MY-?(\d{4})-?(\d{1,6})/gi)].map((m) => `MY-${m[1]}-${m[2]!.padStart(6, '0')}`);
+  const found = [...text.normalize('NFKC').matchAll(/MY-?(\d{4})-?(\d{1,6})(?!\d)/gi)].map((m) => `MY-${m[1]}-${m[2]!.padStart(6, '0')}`);
   return [...new Set(found)];
 }
 

@@ -5,8 +5,11 @@ import type { OpinionService } from '../opinions/opinion-service.js';
 import { beijingYear, callerIdentity, normalizeNumber } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
 
-/** An opinion number as residents type it: MY-2026-000123, 2026-123, or just 123. */
-export const NUMBER_IN_TEXT = /(?:MY-?)?\d{4}-\d{1,6}|(?:MY-?)\d{1,6}|(?<![\d-])\d{1,6}(?![\d-])/i;
+/**
+ * An opinion number as residents type it: MY-2026-000123, 2026-123, or just 123. Never a part of
+ * a longer run of digits (MY2026123, MY-2026-1234567), which would name another opinion.
+ */
+export const NUMBER_IN_TEXT = /(?:MY-?)?\d{4}-\d{1,6}(?![\d-])|MY-?\d{1,6}(?![\d-])|(?<![\d-])\d{1,6}(?![\d-])/i;
 
 /** 进度, 我的反映, the number, 满意/不满意, 重新办理: what residents ask after filing, in plain words. */
 export class ResidentFollowUp {

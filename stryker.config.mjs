@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * `npm run test:mutation`: StrykerJS over the pure rules, judged only by the fast tests
+ * (vitest.fast.config.ts, no stores). Incremental: a rerun mutates only what changed since
+ * reports/stryker-incremental.json. Reports: reports/mutation/ (HTML + JSON, git-ignored).
+ *
+ * Surviving mutants that are equivalent (no input can tell them from the code):
+ * - arg-kinds.ts splitDateTime `cut = chars.length ± 1`, `cut >= 0`: a cut at either end leaves an
+ *   empty date or time, which never reads, and the whole token was tried just before.
+ * - arg-kinds.ts acceptsJoinedRest `first.kind === 'text'`: readArg accepts any text anyway; the
+ *   line says the rule out loud. Its `?? ''` (rest starting with a space): no kind reads '' or
+ *   the mutant's sentence differently.
+ * - wecom/crypto.ts `Buffer.from(…, 'utf8')` → `''`, dingtalk/verify.ts `update(…, 'utf8')` → `''`:
+ *   Node's default encoding is UTF-8.
+ * - wecom/crypto.ts BASE64 pattern (anchors, group size): sealing the plaintext again must give
+ *   back the exact ciphertext, which refuses any non-canonical Base64 too; the pattern only
+ *   refuses junk before AES runs.
+ * - dingtalk/verify.ts checkDingtalkSign has no fast test here: its replay check is being added
+ *   with its own tests (issue 25's DingTalk share); only dingtalkSign's arithmetic is ours.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.fast.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'src/core/dates.ts',
+    'src/core/suggest.ts',
+    'src/core/roles.ts',
+    'src/core/arg-kinds.ts',
+    'src/core/parser.ts',
+    'src/platforms/wecom/crypto.ts',
+    'src/platforms/dingtalk/verify.ts',
+    'src/services/residents/masking.ts',
+    // Only the token bucket's arithmetic: the rest (locks, state) is exercised by the store suites.
+    'src/storage/memory/memory-coordination.ts:74-87',
+  ],
+  // Two cores shared with others: one or two sandboxes at a time.
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  timeoutMS: 10000,
+};

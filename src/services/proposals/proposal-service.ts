@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Actor } from '../../core/roles.js';
 import { YishiError } from '../../core/errors.js';
+import { looksLikeOpinionNumber } from '../../core/opinion-number.js';
 import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
@@ -45,11 +46,6 @@ export interface CheckedDraft {
   fromOpinion?: string;
   /** The opinion it came from (for the audit entry), when drafted from one. */
   source?: OpinionRecord;
-}
-
-/** True when the words after 提案 are an opinion number rather than a title. */
-export function looksLikeOpinionNumber(text: string): boolean {
-  return /^(?:MY-?\d{1,6}|(?:MY-?)?\d{4}-\d{1,6})$/i.test(text.trim());
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { beijingYear } from '../../core/dates.js';
 import type { Actor } from '../../core/roles.js';
 import { YishiError } from '../../core/errors.js';
 import { looksLikeOpinionNumber } from '../../core/opinion-number.js';
@@ -119,7 +120,7 @@ export class ProposalService {
     const checked = await this.check(author, input);
     const authorId = author.memberId!;
     const now = this.deps.clock.now();
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const year = beijingYear(now);
     const proposal = await this.deps.proposals.create(
       {
         title: checked.title,

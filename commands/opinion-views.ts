@@ -1,6 +1,6 @@
 import type { CommandContext } from '../src/core/command.js';
 import type { Caller } from '../src/services/opinions/types.js';
-import { formatBeijing } from '../src/services/opinions/notifications.js';
+import { formatBeijingDateTime } from '../src/core/dates.js';
 import type { OpinionView } from '../src/services/opinions/queries.js';
 import type { OpinionRecord } from '../src/storage/mongo/opinion-repository.js';
 
@@ -9,7 +9,7 @@ export const callerOf = (ctx: CommandContext): Caller => ({ actor: ctx.actor, me
 
 /** `2026-03-05 14:30` (Beijing) or "未定". */
 export const deadlineText = (ctx: CommandContext, opinion: OpinionRecord) =>
-  opinion.deadline ? formatBeijing(opinion.deadline) : ctx.t.opinions.noDeadline;
+  opinion.deadline ? formatBeijingDateTime(opinion.deadline) : ctx.t.opinions.noDeadline;
 
 /** One line per opinion: number, state, the summary the privacy gate allows here. */
 export async function listLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): Promise<string[]> {
@@ -46,7 +46,7 @@ export function renderProgress(ctx: CommandContext, view: OpinionView): string {
     lines.push(t.views.history);
     for (const entry of view.history) {
       const who = entry.who === 'system' ? t.views.system : (entry.whoName ?? t.views.resident);
-      lines.push(t.views.historyLine(formatBeijing(entry.at), who, t.auditActions[entry.action] ?? entry.action, entry.note ?? ''));
+      lines.push(t.views.historyLine(formatBeijingDateTime(entry.at), who, t.auditActions[entry.action] ?? entry.action, entry.note ?? ''));
     }
   }
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandSpec } from '../../src/core/command.js';
-import { looksLikeOpinionNumber, type DraftInput } from '../../src/services/proposals/proposal-service.js';
+import { looksLikeOpinionNumber } from '../../src/core/opinion-number.js';
+import type { DraftInput } from '../../src/services/proposals/proposal-service.js';
 
 const inputOf = (ctx: CommandContext): DraftInput => ({
   titleOrNumber: ctx.args.title ?? '',

@@ -1,31 +1,12 @@
 import type { ArgSpec, ParsedArgs } from './command.js';
-import { beijingDate, parseDateExpression, parseTimeOfDay } from './dates.js';
+import { beijingYear, parseDateExpression, parseTimeOfDay } from './dates.js';
+import { normalizeOpinionNumber } from './opinion-number.js';
 
 /** Why a value does not fit its argument. */
 export type ArgProblem = 'choice' | 'date' | 'time' | 'opinion-number';
 
 /** The outcome of reading one value for one argument. */
 export type ArgReading = { ok: true; values: ParsedArgs; leftover?: string } | { ok: false; problem: ArgProblem };
-
-const pad = (digits: string) => digits.padStart(6, '0');
-
-/**
- * The canonical opinion number `MY-YYYY-NNNNNN` for what people type: `MY-2026-000123`,
- * `my2026-123`, `2026-123`, `2026000123`, or a bare `123` (this Beijing year). Null otherwise.
- *
- * @example
- * normalizeOpinionNumber('2026-123', now); // 'MY-2026-000123'
- */
-export function normalizeOpinionNumber(text: string, now: Date): string | null {
-  const input = text
-    .toUpperCase()
-    .replace(/^(?:NO\.?|第)/, '')
-    .replace(/号$/, '');
-  const match = /^MY-?(20\d{2})-?(\d{1,6})$/.exec(input) ?? /^(20\d{2})-(\d{1,6})$/.exec(input) ?? /^(20\d{2})(\d{6})$/.exec(input);
-  if (match) return `MY-${match[1]}-${pad(match[2]!)}`;
-  if (/^\d{1,6}$/.test(input) && Number(input) > 0) return `MY-${beijingDate(now).slice(0, 4)}-${pad(input)}`;
-  return null;
-}
 
 /** Formats a time of day as `HH:MM`. */
 function hhmm(hour: number, minute: number): string {
@@ -72,7 +53,7 @@ export function readArg(spec: ArgSpec, token: string, now: Date): ArgReading {
       return time ? { ok: true, values: { [spec.name]: hhmm(time.hour, time.minute) } } : { ok: false, problem: 'time' };
     }
     case 'opinion-number': {
-      const number = normalizeOpinionNumber(token, now);
+      const number = normalizeOpinionNumber(token, beijingYear(now));
       return number ? { ok: true, values: { [spec.name]: number } } : { ok: false, problem: 'opinion-number' };
     }
     case 'choice': {

@@ -52,6 +52,26 @@ export function beijingDate(now: Date): string {
 }
 
 /**
+ * The Beijing calendar year of an instant (the year opinion and proposal numbers carry).
+ *
+ * @example
+ * beijingYear(new Date('2026-12-31T16:00:00Z')); // 2027 (midnight in Beijing)
+ */
+export function beijingYear(now: Date): number {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
+}
+
+/**
+ * An instant as people read it, to the minute, in Beijing time.
+ *
+ * @example
+ * formatBeijingDateTime(new Date('2026-03-05T06:30:00Z')); // '2026-03-05 14:30'
+ */
+export function formatBeijingDateTime(date: Date): string {
+  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
  * The Beijing wall-clock time of an instant.
  *
  * @example

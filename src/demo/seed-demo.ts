@@ -1,6 +1,7 @@
 import type { MemberRole } from '../core/roles.js';
 import { stringify } from 'csv-stringify/sync';
-import { addDays } from '../core/dates.js';
+import { addDays, beijingInstant, parseTimeOfDay } from '../core/dates.js';
+import { findOpinionNumbers } from '../core/opinion-number.js';
 import type { DemoAdminClient } from './admin-client.js';
 import { demoCalendar, type DemoCalendar } from './demo-calendar.js';
 import {
@@ -32,7 +33,12 @@ interface CreatedMember {
   role: MemberRole;
 }
 
-const OPINION_NUMBER = /MY-\d{4}-\d{6}/;
+/** The instant of a demo event's `HH:MM` on a Beijing date, as the API takes it. */
+function atBeijingTime(date: string, hhmm: string): string {
+  const time = parseTimeOfDay(hhmm);
+  if (!time) throw new Error(`the demo event time ${hhmm} is not HH:MM`);
+  return beijingInstant(date, time.hour, time.minute).toISOString();
+}
 
 /** True when no member (active or not) is registered: the only case in which the demo is seeded. */
 export async function hasNoMembers(client: DemoAdminClient): Promise<boolean> {
@@ -74,7 +80,7 @@ export async function seedDemoCommittee(client: DemoAdminClient, now: Date): Pro
   const opinions: string[] = [];
   for (const script of DEMO_OPINIONS) {
     const reply = await client.say(speaker(script.from), script.text);
-    const number = OPINION_NUMBER.exec(reply)?.[0];
+    const number = findOpinionNumbers(reply)[0];
     if (!number) throw new Error(`the demo opinion was not filed: ${reply}`);
     opinions.push(number);
     for (const step of script.steps) await client.say(speaker(step.as), step.say.replace('{n}', number));
@@ -133,8 +139,8 @@ async function createConsultationMonth(client: DemoAdminClient, calendar: DemoCa
       title: event.title,
       theme: event.theme,
       sectors: [...event.sectors],
-      startAt: `${date}T${event.start}:00+08:00`,
-      endAt: `${date}T${event.end}:00+08:00`,
+      startAt: atBeijingTime(date, event.start),
+      endAt: atBeijingTime(date, event.end),
       place: event.place,
       organiser: event.organiser,
       programmeId: created.id,

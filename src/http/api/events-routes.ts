@@ -3,7 +3,8 @@ import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Actor } from '../../core/roles.js';
-import { isIsoDate } from '../../core/dates.js';
+import { beijingInstant, isIsoDate } from '../../core/dates.js';
+import { OPINION_NUMBER_PATTERN } from '../../core/opinion-number.js';
 import { EVENT_STATES } from '../../storage/mongo/event-model.js';
 import type { EventRecord } from '../../storage/mongo/event-repository.js';
 import type { EventServices } from '../../services/events/event-services.js';
@@ -15,7 +16,7 @@ const instant = z.iso
   .transform((s) => new Date(s));
 const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 const memberId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a member id');
-const opinionNumber = z.string().regex(/^MY-\d{4}-\d{6}$/, 'must be an opinion number such as MY-2026-000123');
+const opinionNumber = z.string().regex(OPINION_NUMBER_PATTERN, 'must be an opinion number such as MY-2026-000123');
 const offsets = z
   .array(
     z
@@ -68,8 +69,8 @@ const listQuerySchema = z.object({
   programmeId: z.string().optional(),
   sector: z.string().optional(),
   state: z.enum(EVENT_STATES).optional(),
-  from: z.union([instant, isoDate.transform((d) => new Date(`${d}T00:00:00+08:00`))]).optional(),
-  to: z.union([instant, isoDate.transform((d) => new Date(`${d}T00:00:00+08:00`))]).optional(),
+  from: z.union([instant, isoDate.transform((d) => beijingInstant(d))]).optional(),
+  to: z.union([instant, isoDate.transform((d) => beijingInstant(d))]).optional(),
 });
 
 const programmeSchema = z.union([

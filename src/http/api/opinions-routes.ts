@@ -1,12 +1,12 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { addDays, beijingInstant } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
 import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const querySchema = z.object({
   state: z.enum(OPINION_STATES).optional(),
   community: z.string().min(1).optional(),
@@ -21,8 +21,7 @@ const querySchema = z.object({
 /** A Beijing date is the instant of its midnight; `to` dates include their whole day. */
 function instant(value: string, endOfDay: boolean): Date {
   if (value.includes('T')) return new Date(value);
-  const start = new Date(`${value}T00:00:00+08:00`);
-  return endOfDay ? new Date(start.getTime() + DAY_MS) : start;
+  return beijingInstant(endOfDay ? addDays(value, 1) : value);
 }
 
 function filterFrom(query: z.infer<typeof querySchema>): OpinionListFilter {

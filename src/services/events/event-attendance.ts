@@ -1,6 +1,7 @@
 import type { ActivityLedger } from '../records/activity-ledger.js';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
+import { findOpinionNumbers } from '../../core/opinion-number.js';
 import { hasRole, type Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { EventRecord, EventRepository } from '../../storage/mongo/event-repository.js';
@@ -47,15 +48,6 @@ export interface OutcomeResult {
   notFound: string[];
   /** False when no resolver was available and the links were only stored. */
   resolverAvailable: boolean;
-}
-
-/**
- * Finds opinion numbers (MY-2026-000123, also without dashes) in free text, normalised. A number
- * with a seventh digit is a typo, not its first six: it is left out rather than linked wrongly.
- */
-export function extractOpinionNumbers(text: string): string[] {
-  const found = [...text.normalize('NFKC').matchAll(/MY-?(\d{4})-?(\d{1,6})(?!\d)/gi)].map((m) => `MY-${m[1]}-${m[2]!.padStart(6, '0')}`);
-  return [...new Set(found)];
 }
 
 /** Signing up, withdrawing, checking in and recording outcomes. */
@@ -178,7 +170,7 @@ export class EventAttendance {
     if (this.deps.clock.now().getTime() < event.startAt.getTime())
       throw new YishiError('event_not_started', { status: 409, userMessage: this.t.outcome.notStarted(event.title) });
 
-    const linked = [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...extractOpinionNumbers(text)])];
+    const linked = [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...findOpinionNumbers(text)])];
     const stored = await this.deps.events.setOutcome(event.id, {
       text,
       recordedAt: this.deps.clock.now(),

@@ -1,11 +1,12 @@
+import { beijingYear } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
+import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import type { OpinionNotices } from './notifications.js';
 import type { Actor } from '../../core/roles.js';
 import {
   actorAuditEntry,
   assertState,
   auditEntry,
-  beijingYear,
   changed,
   classificationNote,
   isFiler,
@@ -13,7 +14,6 @@ import {
   isStaff,
   limitFrom,
   loadOpinion,
-  normalizeNumber,
   refuse,
   viewerOf,
 } from './support.js';
@@ -117,7 +117,7 @@ export class OpinionClosing {
     const report: MeetingResolution = { resolved: [], notEscalated: [], notFound: [] };
     const year = beijingYear(this.deps.clock.now());
     const ref = `event:${meeting.eventNumber}`;
-    const numbers = new Set(meeting.opinionNumbers.map((word) => normalizeNumber(word, year) ?? word.trim()));
+    const numbers = new Set(meeting.opinionNumbers.map((word) => normalizeOpinionNumber(word, year) ?? word.trim()));
     for (const number of numbers) {
       const opinion = await this.deps.opinions.findByNumber(number);
       if (!opinion) report.notFound.push(number);

@@ -1,9 +1,10 @@
+import { beijingYear } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import { classify, findSimilar } from './classification.js';
 import type { OpinionNotices } from './notifications.js';
 import { audienceOf } from '../privacy/privacy-gate.js';
 import { firstMobile } from '../privacy/resident-contact.js';
-import { assertState, auditEntry, beijingYear, callerIdentity, filerAddress, loadOpinion, sourceOf, viewerOf } from './support.js';
+import { assertState, auditEntry, callerIdentity, filerAddress, loadOpinion, sourceOf, viewerOf } from './support.js';
 import { MAX_CONTENT_CHARS, OPEN_STATES, type Caller, type OpinionDeps, type OpinionRecord } from './types.js';
 
 export type FilingResult =

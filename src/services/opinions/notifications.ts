@@ -1,12 +1,8 @@
+import { formatBeijingDateTime } from '../../core/dates.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../notifier.js';
 import { filerRecipient } from './support.js';
 import type { OpinionDeps, OpinionRecord } from './types.js';
-
-/** `2026-03-05 14:30` in Beijing time. */
-export function formatBeijing(date: Date): string {
-  return new Date(date.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const text = (value: string): OutgoingMessage => ({ text: value, format: 'text' });
 
@@ -44,7 +40,7 @@ export class OpinionNotices {
   async tellHandlerAssigned(opinion: OpinionRecord): Promise<void> {
     if (!opinion.handlerId) return;
     const { community, category } = this.labels(opinion);
-    const deadline = opinion.deadline ? formatBeijing(opinion.deadline) : this.deps.messages.opinions.noDeadline;
+    const deadline = opinion.deadline ? formatBeijingDateTime(opinion.deadline) : this.deps.messages.opinions.noDeadline;
     const message = this.t.assignedToYou(opinion.number, community, category, await this.summary(opinion), deadline);
     await this.toMember(opinion.handlerId, message, `opinion:${opinion.id}:handler:${opinion.audit.length - 1}`);
   }

@@ -1,3 +1,4 @@
+import { hasOpinionNumberPrefix } from '../../core/opinion-number.js';
 import { cronAt, type ScheduledJob } from '../../core/scheduled-job.js';
 import { OpinionClosing, type MeetingOutcome, type MeetingResolution } from './closing.js';
 import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult } from './filing.js';
@@ -87,7 +88,9 @@ export class OpinionService {
 
   /** By id or by number (`MY-2026-000123`). */
   find(idOrNumber: string): Promise<OpinionRecord | null> {
-    return /^MY-/i.test(idOrNumber) ? this.deps.opinions.findByNumber(idOrNumber.toUpperCase()) : this.deps.opinions.findById(idOrNumber);
+    return hasOpinionNumberPrefix(idOrNumber)
+      ? this.deps.opinions.findByNumber(idOrNumber.toUpperCase())
+      : this.deps.opinions.findById(idOrNumber);
   }
 
   list(filter: OpinionListFilter, page: { skip: number; limit: number }) {

@@ -1,5 +1,5 @@
 import type { OpinionNotices } from './notifications.js';
-import { formatBeijing } from './notifications.js';
+import { formatBeijingDateTime } from '../../core/dates.js';
 import { LADDER_STATES, type OpinionDeps, type OpinionRecord } from './types.js';
 
 /** The ladder's steps, in percent of the time limit. */
@@ -53,7 +53,7 @@ export class OverdueLadder {
   private async fire(opinion: OpinionRecord, step: LadderStep): Promise<void> {
     const opinions = this.deps.messages.opinions;
     const key = ladderKey(opinion, step);
-    const deadline = opinion.deadline ? formatBeijing(opinion.deadline) : opinions.noDeadline;
+    const deadline = opinion.deadline ? formatBeijingDateTime(opinion.deadline) : opinions.noDeadline;
     const community = opinion.community ?? opinions.unclassified;
     const category = opinion.category ?? opinions.unclassified;
     const summary = await this.notices.summary(opinion);
@@ -85,12 +85,17 @@ export class OverdueLadder {
     const late = items.filter((o) => percentUsed(o, now) >= 150).sort((a, b) => a.deadline!.getTime() - b.deadline!.getTime());
     const lines = await Promise.all(
       late.map(async (o) =>
-        opinions.boardLine(o.number, o.community ?? opinions.unclassified, await this.notices.summary(o), formatBeijing(o.deadline!)),
+        opinions.boardLine(
+          o.number,
+          o.community ?? opinions.unclassified,
+          await this.notices.summary(o),
+          formatBeijingDateTime(o.deadline!),
+        ),
       ),
     );
     // An empty board is not worth a message in the office group.
     if (lines.length === 0) return;
     const text = [this.t.weeklyBoardTitle(lines.length), ...lines].join('\n');
-    await this.notices.toGroup('staff', { text, format: 'text' }, `overdue-board:${formatBeijing(now).slice(0, 10)}`);
+    await this.notices.toGroup('staff', { text, format: 'text' }, `overdue-board:${formatBeijingDateTime(now).slice(0, 10)}`);
   }
 }

@@ -1,4 +1,6 @@
+import { beijingYear } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
+import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import { hasRole, type Actor } from '../../core/roles.js';
 import type { Address, IncomingMessage } from '../../platforms/types.js';
 import type { OpinionChanges, OpinionSource } from '../../storage/mongo/opinion-repository.js';
@@ -16,24 +18,6 @@ import {
   type OpinionState,
   type TimeLimits,
 } from './types.js';
-
-/**
- * Reads `MY-2026-000123`, `2026-123` or `123` (this year) as a full number; undefined when the
- * word is not a number at all.
- */
-export function normalizeNumber(word: string, year: number): string | undefined {
-  const text = word.trim().toUpperCase();
-  const full = /^(?:MY-?)?(\d{4})-(\d{1,6})$/.exec(text);
-  if (full) return `MY-${full[1]}-${full[2]!.padStart(6, '0')}`;
-  const short = /^(?:MY-?)?(\d{1,6})$/.exec(text);
-  if (short) return `MY-${year}-${short[1]!.padStart(6, '0')}`;
-  return undefined;
-}
-
-/** The Beijing-time calendar year of an instant (China has no daylight saving: UTC+8). */
-export function beijingYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 60 * 60 * 1000).getUTCFullYear();
-}
 
 export const isStaff = (actor: Actor) => hasRole(actor.role, 'staff');
 
@@ -149,7 +133,7 @@ export async function limitFrom(deps: OpinionDeps, grade: OpinionGrade, start: D
 /** Finds an opinion by what a person typed; a clear answer when the number is unknown. */
 export async function loadOpinion(deps: OpinionDeps, word: string): Promise<OpinionRecord> {
   const t = deps.messages.opinions.errors;
-  const number = normalizeNumber(word, beijingYear(deps.clock.now()));
+  const number = normalizeOpinionNumber(word, beijingYear(deps.clock.now()));
   if (!number) throw new YishiError('opinion_number_invalid', { userMessage: t.badNumber(word) });
   const opinion = await deps.opinions.findByNumber(number);
   if (!opinion) throw new YishiError('opinion_not_found', { userMessage: t.notFound(number), status: 404 });

@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.js';
+import { beijingYear } from '../../core/dates.js';
 import type { Actor } from '../../core/roles.js';
 import { YishiError } from '../../core/errors.js';
+import { looksLikeOpinionNumber } from '../../core/opinion-number.js';
 import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
@@ -45,11 +47,6 @@ export interface CheckedDraft {
   fromOpinion?: string;
   /** The opinion it came from (for the audit entry), when drafted from one. */
   source?: OpinionRecord;
-}
-
-/** True when the words after 提案 are an opinion number rather than a title. */
-export function looksLikeOpinionNumber(text: string): boolean {
-  return /^(?:MY-?\d{1,6}|(?:MY-?)?\d{4}-\d{1,6})$/i.test(text.trim());
 }
 
 /**
@@ -123,7 +120,7 @@ export class ProposalService {
     const checked = await this.check(author, input);
     const authorId = author.memberId!;
     const now = this.deps.clock.now();
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const year = beijingYear(now);
     const proposal = await this.deps.proposals.create(
       {
         title: checked.title,

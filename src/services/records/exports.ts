@@ -1,5 +1,5 @@
 import type { Messages } from '../../i18n/messages.js';
-import { formatBeijing } from '../opinions/notifications.js';
+import { formatBeijingDateTime } from '../../core/dates.js';
 import type { PrivacyGate } from '../privacy/privacy-gate.js';
 import type { Period } from './periods.js';
 import { instantsOf } from './periods.js';
@@ -16,7 +16,7 @@ export interface Table {
 export type ExportName = 'opinions' | 'records' | 'rates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const when = (date: Date | undefined) => (date ? formatBeijing(date) : '');
+const when = (date: Date | undefined) => (date ? formatBeijingDateTime(date) : '');
 
 /** Builds the admin API's exports (headers in the configured locale). */
 export class RecordsExports {

@@ -1,15 +1,10 @@
+import { beijingYear, formatBeijingDateTime } from '../../core/dates.js';
+import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import { formatBeijing } from '../opinions/notifications.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
-import { beijingYear, callerIdentity, normalizeNumber } from '../opinions/support.js';
+import { callerIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
-
-/**
- * An opinion number as residents type it: MY-2026-000123, 2026-123, or just 123. Never a part of
- * a longer run of digits (MY2026123, MY-2026-1234567), which would name another opinion.
- */
-export const NUMBER_IN_TEXT = /(?:MY-?)?\d{4}-\d{1,6}(?![\d-])|MY-?\d{1,6}(?![\d-])|(?<![\d-])\d{1,6}(?![\d-])/i;
 
 /** 进度, 我的反映, the number, 满意/不满意, 重新办理: what residents ask after filing, in plain words. */
 export class ResidentFollowUp {
@@ -50,7 +45,7 @@ export class ResidentFollowUp {
     const [summary] = await this.summaries(caller, [opinion]);
     const lines = [this.t.progress(opinion.number, summary!, this.stateOf(opinion))];
     const open = ['accepted', 'assigned', 'in_progress'].includes(opinion.state);
-    if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijing(opinion.deadline).slice(0, 10)));
+    if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijingDateTime(opinion.deadline).slice(0, 10)));
     if (opinion.result && ['resolved', 'closed'].includes(opinion.state)) lines.push(this.t.result(opinion.result));
     if (opinion.state === 'resolved' && opinion.filer.id === (await callerIdentity(this.deps.opinions.deps, caller)).id)
       lines.push(this.t.askRate);
@@ -81,7 +76,7 @@ export class ResidentFollowUp {
   }
 
   private async findTheirs(caller: Caller, word: string): Promise<OpinionRecord | null> {
-    const number = normalizeNumber(word, beijingYear(this.deps.now()));
+    const number = normalizeOpinionNumber(word, beijingYear(this.deps.now()));
     const opinion = number ? await this.deps.opinions.find(number) : null;
     if (!opinion) return null;
     const me = await callerIdentity(this.deps.opinions.deps, caller);

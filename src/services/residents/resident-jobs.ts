@@ -1,10 +1,11 @@
+import { formatBeijingDateTime } from '../../core/dates.js';
+import { findOpinionNumbers } from '../../core/opinion-number.js';
 import type { ScheduledJob } from '../../core/scheduled-job.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
 import type { ResidentRecord } from '../../storage/mongo/resident-repository.js';
 import type { Notifier } from '../notifier.js';
-import { formatBeijing } from '../opinions/notifications.js';
 import { DAY_MS, REOPEN_WINDOW_MS } from '../opinions/types.js';
 
 /** A held notice older than this could not be delivered: WeCom's window closed and the resident has not written since. */
@@ -27,8 +28,8 @@ export function undeliveredNoticesJob(deps: { held: HeldNoticeReports; notifier:
     run: async (now) => {
       const waiting = await deps.held.listUnreported(new Date(now.getTime() - UNDELIVERED_AFTER_MS));
       for (const notice of waiting) {
-        const number = /MY-\d{4}-\d{6}/.exec(notice.text)?.[0];
-        const text = deps.messages.residents.staffUndelivered(number, formatBeijing(notice.heldAt));
+        const number = findOpinionNumbers(notice.text)[0];
+        const text = deps.messages.residents.staffUndelivered(number, formatBeijingDateTime(notice.heldAt));
         await deps.notifier.notify(
           { kind: 'group', groupKey: 'staff' },
           { text, format: 'text' },

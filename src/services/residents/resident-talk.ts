@@ -15,7 +15,8 @@ import { residentIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
 import type { ResidentFilingLimit } from './filing-limit.js';
 import { maskContact, readPhoneAndName } from '../privacy/resident-contact.js';
-import { NUMBER_IN_TEXT, ResidentFollowUp } from './resident-follow-up.js';
+import { ResidentFollowUp } from './resident-follow-up.js';
+import { findTypedOpinionNumber } from '../../core/opinion-number.js';
 
 /** One message from a resident on the customer-service account, as the desk hands it over. */
 export interface ResidentTurn {
@@ -187,7 +188,7 @@ export class ResidentTalk {
     }
     if (w.cancel.includes(lower)) return this.t.nothingToCancel;
     const caller = this.caller(turn);
-    const number = NUMBER_IN_TEXT.exec(word)?.[0];
+    const number = findTypedOpinionNumber(word);
     const rest = (number ? word.replace(number, ' ') : word).replace(/评价|\s+/g, '').toLowerCase();
     if (w.progress.some((p) => rest === p.toLowerCase())) return number ? this.followUp.show(caller, number) : this.followUp.list(caller);
     if (number && rest === '') return this.followUp.show(caller, number);

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { formatOpinionNumber } from '../../core/opinion-number.js';
 import { opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
 import { YearSequence } from './year-sequence.js';
 import { isObjectId } from './object-id.js';
@@ -96,7 +97,7 @@ export class MongoOpinionRepository implements OpinionRepository {
     return this.numbers.storeWithNext(year, async (seq) => {
       const doc = await this.model.create({
         ...opinion,
-        number: `MY-${year}-${String(seq).padStart(6, '0')}`,
+        number: formatOpinionNumber(year, seq),
         year,
         seq,
         state: 'submitted',

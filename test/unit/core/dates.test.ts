@@ -8,6 +8,8 @@ import {
   eachDate,
   isIsoDate,
   isWeekend,
+  beijingYear,
+  formatBeijingDateTime,
   parseDateExpression,
   parseTimeOfDay,
   readSmallNumber,
@@ -34,6 +36,13 @@ const week = (from: string, to: string) => ({ from, to, kind: 'week' });
 const month = (from: string, to: string) => ({ from, to, kind: 'month' });
 
 describe('Beijing calendar helpers', () => {
+  it('reads the Beijing year and writes instants as Beijing wall-clock time', () => {
+    expect(beijingYear(newYearsEve)).toBe(2026);
+    expect(beijingYear(newYearsMorning)).toBe(2027);
+    expect(formatBeijingDateTime(newYearsMorning)).toBe('2027-01-01 00:30');
+    expect(formatBeijingDateTime(new Date('2026-03-05T06:30:59Z'))).toBe('2026-03-05 14:30');
+  });
+
   it('reads the Beijing date of an instant, not the UTC or server date', () => {
     expect(beijingDate(wednesdayNight)).toBe('2026-03-04');
     expect(beijingDate(thursdayJustAfterMidnight)).toBe('2026-03-05');

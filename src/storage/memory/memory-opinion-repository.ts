@@ -1,0 +1,127 @@
+import { formatOpinionNumber } from '../../core/opinion-number.js';
+import type {
+  AuditEntry,
+  NewOpinion,
+  OpinionChanges,
+  OpinionListFilter,
+  OpinionRecord,
+  OpinionRepository,
+  OpinionState,
+} from '../mongo/opinion-repository.js';
+import { copyOf, isRecordId, newRecordId } from './memory-records.js';
+
+/** The schema's limit on what a person wrote. */
+const MAX_CONTENT_CHARS = 2000;
+
+/** An audit line as the Mongo sub-document keeps it: `from` is null for the first step. */
+const auditLine = (audit: AuditEntry): AuditEntry => ({ ...copyOf(audit), from: audit.from ?? null });
+
+function matches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
+  if (filter.state ? opinion.state !== filter.state : filter.states && !filter.states.includes(opinion.state)) return false;
+  if (filter.community && opinion.community !== filter.community) return false;
+  if (filter.category && opinion.category !== filter.category) return false;
+  if (filter.handlerId && opinion.handlerId !== filter.handlerId) return false;
+  if (filter.queueMemberId && opinion.queueMemberId !== filter.queueMemberId) return false;
+  if (filter.filerId && opinion.filer.id !== filter.filerId) return false;
+  if (filter.from && opinion.createdAt < filter.from) return false;
+  return !(filter.to && opinion.createdAt >= filter.to);
+}
+
+/** Opinions held in this process; same contract as the Mongo repository (numbers gap-free per year). */
+export class MemoryOpinionRepository implements OpinionRepository {
+  private readonly opinions: OpinionRecord[] = [];
+  private readonly lastSeq = new Map<number, number>();
+
+  async create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord> {
+    if (opinion.content.length > MAX_CONTENT_CHARS)
+      throw new Error(`opinion validation failed: content is longer than ${MAX_CONTENT_CHARS}`);
+    const seq = (this.lastSeq.get(year) ?? 0) + 1;
+    this.lastSeq.set(year, seq);
+    const record: OpinionRecord = {
+      ...copyOf(opinion),
+      id: newRecordId(),
+      number: formatOpinionNumber(year, seq),
+      state: 'submitted',
+      round: 0,
+      ladderLevel: 0,
+      plusOnes: { count: 0, by: [] },
+      audit: [auditLine(audit)],
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.opinions.push(record);
+    return copyOf(record);
+  }
+
+  async findByNumber(number: string): Promise<OpinionRecord | null> {
+    const found = this.opinions.find((o) => o.number === number);
+    return found ? copyOf(found) : null;
+  }
+
+  async findById(id: string): Promise<OpinionRecord | null> {
+    const found = this.find(id);
+    return found ? copyOf(found) : null;
+  }
+
+  async transition(
+    id: string,
+    from: readonly OpinionState[],
+    to: OpinionState,
+    changes: OpinionChanges,
+    audit: AuditEntry,
+    now: Date,
+  ): Promise<OpinionRecord | null> {
+    const opinion = this.find(id);
+    if (!opinion || !from.includes(opinion.state)) return null;
+    return this.change(opinion, { ...changes, state: to }, audit, now);
+  }
+
+  async appendAudit(id: string, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null> {
+    const opinion = this.find(id);
+    return opinion ? this.change(opinion, changes, audit, now) : null;
+  }
+
+  async addPlusOne(id: string, who: string, now: Date): Promise<boolean> {
+    const opinion = this.find(id);
+    if (!opinion || opinion.plusOnes.by.includes(who)) return false;
+    opinion.plusOnes = { count: opinion.plusOnes.count + 1, by: [...opinion.plusOnes.by, who] };
+    opinion.updatedAt = now;
+    return true;
+  }
+
+  async raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean> {
+    const opinion = this.find(id);
+    if (!opinion || opinion.round !== round || opinion.ladderLevel !== from) return false;
+    opinion.ladderLevel = to;
+    return true;
+  }
+
+  /** Newest first; among opinions filed at the same instant, the later-filed first (as Mongo's `_id` order). */
+  async list(
+    filter: OpinionListFilter,
+    page: { skip: number; limit: number } = { skip: 0, limit: 1000 },
+  ): Promise<{ items: OpinionRecord[]; total: number }> {
+    const found = this.opinions
+      .map((opinion, order) => ({ opinion, order }))
+      .filter(({ opinion }) => matches(opinion, filter))
+      .sort((a, b) => b.opinion.createdAt.getTime() - a.opinion.createdAt.getTime() || b.order - a.order)
+      .map(({ opinion }) => opinion);
+    return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
+  }
+
+  private find(id: string): OpinionRecord | undefined {
+    return isRecordId(id) ? this.opinions.find((o) => o.id === id) : undefined;
+  }
+
+  /** Sets the changes (an `undefined` value removes the field), appends the audit line. */
+  private change(opinion: OpinionRecord, changes: OpinionChanges, audit: AuditEntry, now: Date): OpinionRecord {
+    const fields = opinion as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === null) delete fields[key];
+      else fields[key] = copyOf(value);
+    }
+    opinion.audit.push(auditLine(audit));
+    opinion.updatedAt = now;
+    return copyOf(opinion);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildIndexes, connectMongo } from '../../src/storage/mongo/connection.js';
+import { MongoInboundMessageRepository } from '../../src/storage/mongo/inbound-message-repository.js';
+import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dictionary.js';
+import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
+import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-repository.js';
+import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
+import { testStores } from '../support/stores.js';
+import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
+import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
+import { memberRepositoryContract } from './contracts/member-repository-contract.js';
+import { opinionRepositoryContract } from './contracts/opinion-repository-contract.js';
+import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
+
+const stores = testStores(import.meta.url);
+
+// The same contracts run against the in-memory repositories in test/unit/storage/memory-repositories.test.ts.
+describe('the MongoDB repositories', () => {
+  let connection: Connection;
+  beforeAll(async () => {
+    connection = await connectMongo(stores.mongoUri);
+    new MongoMemberRepository(connection);
+    new MongoDictionaryRepository(connection, 'Community', 'communities');
+    new MongoSettingsRepository(connection);
+    new MongoInboundMessageRepository(connection);
+    new MongoOpinionRepository(connection);
+    await buildIndexes(connection);
+  });
+  afterAll(async () => {
+    await connection.db?.dropDatabase().catch(() => undefined);
+    await connection.close();
+  });
+
+  /** Each test starts from an empty collection; the indexes stay, as in production. */
+  const emptied = async <T>(collection: string, make: () => T, counters = false): Promise<T> => {
+    await connection.db!.collection(collection).deleteMany({});
+    if (counters) await connection.db!.collection('counters').deleteMany({});
+    return make();
+  };
+
+  memberRepositoryContract(() => emptied('members', () => new MongoMemberRepository(connection)));
+  dictionaryRepositoryContract(() => emptied('communities', () => new MongoDictionaryRepository(connection, 'Community', 'communities')));
+  settingsRepositoryContract(() => emptied('settings', () => new MongoSettingsRepository(connection)));
+  inboundMessageRepositoryContract(() => emptied('inbound_messages', () => new MongoInboundMessageRepository(connection)));
+  opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
+});

@@ -1,0 +1,20 @@
+import { describe } from 'vitest';
+import { MemoryDictionaryRepository } from '../../../src/storage/memory/memory-dictionary-repository.js';
+import { MemoryInboundMessageRepository } from '../../../src/storage/memory/memory-inbound-message-repository.js';
+import { MemoryOpinionRepository } from '../../../src/storage/memory/memory-opinion-repository.js';
+import { MemoryMemberRepository } from '../../../src/storage/memory/memory-member-repository.js';
+import { MemorySettingsRepository } from '../../../src/storage/memory/memory-settings-repository.js';
+import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
+import { inboundMessageRepositoryContract } from '../../storage/contracts/inbound-message-repository-contract.js';
+import { opinionRepositoryContract } from '../../storage/contracts/opinion-repository-contract.js';
+import { memberRepositoryContract } from '../../storage/contracts/member-repository-contract.js';
+import { settingsRepositoryContract } from '../../storage/contracts/settings-repository-contract.js';
+
+// The same contracts run against the Mongo repositories in test/storage/repository-contracts.test.ts.
+describe('the in-memory repositories', () => {
+  memberRepositoryContract(async () => new MemoryMemberRepository());
+  dictionaryRepositoryContract(async () => new MemoryDictionaryRepository('communities'));
+  settingsRepositoryContract(async () => new MemorySettingsRepository());
+  inboundMessageRepositoryContract(async () => new MemoryInboundMessageRepository());
+  opinionRepositoryContract(async () => new MemoryOpinionRepository());
+});

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from './types.js';
+import { SendError, type Address, type AddressPlatform, type OutgoingMessage, type Sender, type SendOptions } from './types.js';
 
-/** The platforms an {@link Address} can name; each has at most one {@link Sender}. */
-export type AddressPlatform = Address['platform'];
+export type { AddressPlatform } from './types.js';
 
 /**
  * Routes a send to the sender of the address's platform. Platform modules export their senders;
@@ -63,7 +62,20 @@ export function addressKey(address: Address): string {
       return `dingtalk-custom-robot:${address.accessToken}`;
     case 'console':
       return `console:${address.kind}:${address.id}`;
+    default:
+      // The families above keep the keys their stored fingerprints were made with; a newer
+      // platform's addresses are keyed by all their fields but a secret.
+      return genericAddressKey(address);
   }
+}
+
+function genericAddressKey(address: Address): string {
+  const { platform, kind, ...rest } = address as Address & Record<string, unknown>;
+  const fields = Object.entries(rest)
+    .filter(([name]) => name !== 'secret')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, value]) => String(value));
+  return [platform, kind, ...fields].join(':');
 }
 
 /** {@link addressKey} hashed: safe to store and log (webhook keys and tokens are secrets). */

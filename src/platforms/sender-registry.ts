@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { SendError, type Address, type AddressPlatform, type OutgoingMessage, type Sender, type SendOptions } from './types.js';
+import { CONSOLE_ADDRESS_KEYS } from './console/address-keys.js';
+import { DINGTALK_ADDRESS_KEYS } from './dingtalk/address-keys.js';
+import { WECOM_ADDRESS_KEYS } from './wecom/address-keys.js';
+import {
+  SendError,
+  type Address,
+  type AddressKeys,
+  type AddressPlatform,
+  type OutgoingMessage,
+  type Sender,
+  type SendOptions,
+} from './types.js';
 
 export type { AddressPlatform } from './types.js';
 
@@ -45,31 +56,13 @@ export class SenderRegistry implements Sender {
   }
 }
 
+// Stored fingerprints were made with these keys, so each platform's rule stays as it was written.
+const ADDRESS_KEYS: AddressKeys = { ...WECOM_ADDRESS_KEYS, ...DINGTALK_ADDRESS_KEYS, ...CONSOLE_ADDRESS_KEYS };
+
 /** A stable identity for an address (e.g. one group robot), for rate-limit and delivery bookkeeping. */
 export function addressKey(address: Address): string {
-  switch (address.platform) {
-    case 'wecom-app':
-      return `wecom-app:${address.userId}`;
-    case 'wecom-group-robot':
-      return `wecom-group-robot:${address.webhookKey}`;
-    case 'wecom-bot':
-      return `wecom-bot:${address.url}`;
-    case 'wecom-kf':
-      return `wecom-kf:${address.openKfId}:${address.externalUserId}`;
-    case 'dingtalk':
-      return address.kind === 'user' ? `dingtalk:user:${address.staffId}` : `dingtalk:group:${address.openConversationId}`;
-    case 'dingtalk-custom-robot':
-      return `dingtalk-custom-robot:${address.accessToken}`;
-    case 'console':
-      return `console:${address.kind}:${address.id}`;
-    default:
-      // The families above keep the keys their stored fingerprints were made with; a newer
-      // platform's addresses are keyed by all their fields but a secret.
-      return genericAddressKey(address);
-  }
-}
-
-function genericAddressKey(address: Address): string {
+  const own = ADDRESS_KEYS[address.platform] as ((address: Address) => string) | undefined;
+  if (own) return own(address);
   const { platform, kind, ...rest } = address as Address & Record<string, unknown>;
   const fields = Object.entries(rest)
     .filter(([name]) => name !== 'secret')

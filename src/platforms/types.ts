@@ -121,6 +121,15 @@ export type Address = { [P in keyof AddressFamilies]: { platform: P } & AddressF
 /** The platforms an {@link Address} can name; each has at most one {@link Sender}. */
 export type AddressPlatform = Address['platform'];
 
+/**
+ * How a platform names its address families in bookkeeping (rate limits, delivered fingerprints).
+ * Families without one are keyed by all their fields but a secret.
+ *
+ * @example
+ * export const CONSOLE_ADDRESS_KEYS: AddressKeys = { console: (address) => `console:${address.kind}:${address.id}` };
+ */
+export type AddressKeys = { [P in AddressPlatform]?: (address: Extract<Address, { platform: P }>) => string };
+
 export interface SendOptions {
   /** Stable key for this logical message; used for platform-side duplicate checks where offered. */
   idempotencyKey?: string;

@@ -21,7 +21,12 @@ export interface PlatformNames {
 /** Where a message came from. `wecom-kf` is the residents' customer-service account. */
 export type PlatformName = keyof PlatformNames;
 
-/** Which door a message came through; an opinion filed from it records this as its source. */
+/**
+ * Which door a message came through; an opinion filed from it records this as its source.
+ *
+ * @example
+ * const message: Partial<IncomingMessage> = { platform: 'wecom-kf', source: 'resident-service' };
+ */
 export type MessageSource = 'member-chat' | 'resident-service' | 'console';
 
 export type ChatKind = 'direct' | 'group';
@@ -160,20 +165,35 @@ export interface Sender {
   send(to: Address, message: OutgoingMessage, options?: SendOptions): Promise<void>;
 }
 
-/** The member fields that hold a person's id on a platform (one per platform with ids of its own). */
+/**
+ * The member fields that hold a person's id on a platform (one per platform with ids of its own).
+ *
+ * @example
+ * const zhang: MemberIds = { id: '65f0c0ffee0000000000abcd', wecomUserId: 'zhangsan' };
+ */
 export interface MemberIds {
   id: string;
   wecomUserId?: string;
   dingtalkStaffId?: string;
 }
 
-/** The member lookups a platform may use to find who one of its users is. */
+/**
+ * The member lookups a platform may use to find who one of its users is.
+ *
+ * @example
+ * findMember: (platformUserId, members) => members.findByPlatformId('dingtalk', platformUserId),
+ */
 export interface MemberFinder<M extends MemberIds> {
   findById(id: string): Promise<M | null>;
   findByPlatformId(platform: 'wecom' | 'dingtalk', userId: string): Promise<M | null>;
 }
 
-/** Who sent a message, as the platform knows it: a member, or a guest or resident (with a name when it has one). */
+/**
+ * Who sent a message, as the platform knows it: a member, or a guest or resident (with a name when it has one).
+ *
+ * @example
+ * identify: async () => ({ kind: 'resident' }), // everyone on 微信客服 is a resident
+ */
 export type SenderIdentity<M> = { kind: 'member'; member: M } | { kind: 'guest' | 'resident'; name?: string };
 
 /**
@@ -199,7 +219,12 @@ export interface PlatformPeople {
   memberAddress(member: MemberIds): Address | undefined;
 }
 
-/** What a platform adds to a running Yishi once connected. */
+/**
+ * What a platform adds to a running Yishi once connected.
+ *
+ * @example
+ * connect: (context) => ({ routers: [dingtalk.router], senders: dingtalk.senders, start: () => dingtalk.start(), stop: () => dingtalk.stop() }),
+ */
 export interface PlatformConnection {
   /** Its callback routes (none for a platform that connects outwards, or is not configured). */
   routers: Router[];

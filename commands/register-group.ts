@@ -5,14 +5,8 @@ import type { Address } from '../src/platforms/types.js';
 function chatAddress(ctx: CommandContext): Address | string {
   const { message, t } = ctx;
   if (message.chat.kind !== 'group') return t.groups.notInGroup;
-  switch (message.platform) {
-    case 'dingtalk':
-      return { platform: 'dingtalk', kind: 'group', openConversationId: message.chat.id };
-    case 'console':
-      return { platform: 'console', kind: 'group', id: message.chat.id };
-    default:
-      return t.groups.wecomUseRobot;
-  }
+  // A platform that cannot post to a chat later gives it no address (WeCom: a group robot is added instead).
+  return message.chat.address ?? t.groups.wecomUseRobot;
 }
 
 /** 登记本群: staff make the group chat they are in (DingTalk) a notice channel of a directory group. */

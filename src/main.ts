@@ -28,17 +28,18 @@ import { MongoSettingsRepository } from './storage/mongo/settings-repository.js'
 import { OpinionService, overdueBoardJob, overdueLadderJob } from './services/opinions/opinion-service.js';
 import { adminApiRouter } from './http/api/admin-api.js';
 import { photosRouter } from './http/api/photos-routes.js';
-import { createWecom } from './platforms/wecom/wecom.js';
 import { MongoShiftRepository } from './storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from './storage/mongo/shift-swap-repository.js';
 import { RosterService } from './services/roster/roster-service.js';
 import { MemberService } from './services/members/member-service.js';
 import { rosterRouter } from './http/api/roster-routes.js';
-import { createDingtalk } from './platforms/dingtalk/dingtalk.js';
 import { MongoConsoleMessageRepository } from './storage/mongo/console-message-repository.js';
-import { consoleRoutes } from './platforms/console/console-routes.js';
-import { ConsoleSender } from './platforms/console/console-sender.js';
-import { SenderRegistry } from './platforms/sender-registry.js';
+import { wecomKfPlatform, wecomPlatform } from './platforms/wecom/platform.js';
+import { dingtalkPlatform } from './platforms/dingtalk/platform.js';
+import { consolePlatform } from './platforms/console/platform.js';
+import { PlatformRegistry } from './platforms/platform-registry.js';
+import type { PlatformContext } from './platforms/platform-context.js';
+import type { Platform } from './platforms/types.js';
 import { MongoGroupRepository } from './storage/mongo/group-repository.js';
 import { groupsRouter } from './http/api/groups-routes.js';
 import { OutboxDispatcher } from './services/outbox-dispatcher.js';
@@ -97,6 +98,8 @@ export interface StartOptions {
   redisKeyPrefix?: string;
   /** 'cron' (default) runs jobs and the outbox on node-cron; 'manual' leaves it to `tick()` (tests). */
   scheduler?: 'cron' | 'manual';
+  /** More platforms, preferred before the console (a test's fake platform). */
+  platforms?: ReadonlyArray<Platform<PlatformContext>>;
 }
 
 /** The composition root: config → stores → app → scheduler → listen. */
@@ -231,8 +234,17 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     proposals,
     groups: new GroupDirectory({ groups, messages }),
   };
+  // The platforms, in order of preference for reaching a member. Adding one is one entry here.
+  const platforms = new PlatformRegistry<PlatformContext>([
+    wecomPlatform,
+    wecomKfPlatform,
+    dingtalkPlatform,
+    ...(options.platforms ?? []),
+    consolePlatform,
+  ]);
   const bot = new Bot({
     registry: buildRegistry(),
+    platforms,
     services,
     coordination,
     inbox,
@@ -253,21 +265,6 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     adminApiRouter({ config, clock, members, memberAdmin, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }),
   );
 
-  // DingTalk: callback route always, Stream client in stream mode; `dingtalk.senders` serve the outbox.
-  const dingtalk = config.dingtalk
-    ? createDingtalk({ config: config.dingtalk, bodyLimitBytes: config.bodyLimitBytes, bot, notifier, coordination, clock, logger })
-    : undefined;
-  if (dingtalk) {
-    routers.push(dingtalk.router);
-    stoppables.push(() => dingtalk.stop());
-    dingtalk.start();
-  }
-
-  // Console: the local chat simulator (`npm run chat`, tests); `consoleSender` serves the outbox.
-  routers.push(consoleRoutes({ bodyLimitBytes: config.bodyLimitBytes, bot, members, consoleMessages, clock, messages }));
-  const consoleSender = new ConsoleSender(consoleMessages, clock);
-
-  // WeCom: /wecom/app and /wecom/bot when configured; `wecom.senders` serve the outbox.
   // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
   // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
   const residentLog = logger.child({ component: 'residents' });
@@ -294,7 +291,6 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     messages,
     handle: (page) => residentDesk!.handlePage(page),
   });
-  if (kf) stoppables.push(() => kf.stop(config.shutdownTimeoutMs));
   if (kf)
     residentDesk = new ResidentDesk({
       inbox,
@@ -325,17 +321,28 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     : undefined;
   routers.push(photosRouter({ clock, opinions, photos: kfStores.photos }));
 
-  const wecom = createWecom({ config, bot, coordination, clock, logger, messages, ...(kf ? { onKfEvent: kf.onEvent } : {}) });
-  routers.push(...wecom.routers);
+  // Every platform's routes and connections; their senders serve the outbox by Address['platform'].
+  const connected = platforms.connect({
+    config,
+    bot,
+    coordination,
+    clock,
+    logger,
+    messages,
+    notifier,
+    members,
+    consoleMessages,
+    ...(kf ? { wecomKf: kf } : {}),
+  });
+  routers.push(...connected.routers);
+  stoppables.push(() => connected.stop());
+  connected.start();
 
-  // Outbox and scheduler. Each platform's senders serve its Address['platform'] keys. Timed work
-  // of other areas: `scheduler.register({ name, cron, run: (now) => … })` below.
-  const senders = new SenderRegistry().register('console', consoleSender).registerAll(wecom.senders);
-  if (dingtalk) senders.registerAll(dingtalk.senders);
-  if (kf) senders.register('wecom-kf', kf.sender);
+  // Outbox and scheduler. Timed work of other areas: `scheduler.register({ name, cron, run: (now) => … })` below.
   const dispatcher = new OutboxDispatcher({
     outbox,
-    senders,
+    senders: connected.senders,
+    platforms,
     members,
     residents,
     groups,

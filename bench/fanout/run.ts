@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     const dispatcher = new OutboxDispatcher({
       outbox,
       senders,
+      platforms: { memberAddresses: () => [] },
       members,
       residents,
       groups,

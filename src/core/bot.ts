@@ -9,13 +9,15 @@ import { messageOverLimit } from './text-limit.js';
 import { withoutTrailing } from './text-scan.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
+import type { IncomingMessage, OutgoingMessage, PlatformDirectory } from '../platforms/types.js';
 import type { Services } from '../services/services.js';
 import type { Coordination } from '../storage/coordination.js';
 import type { InboundMessageRepository } from '../storage/mongo/inbound-message-repository.js';
 
 export interface BotDeps {
   registry: CommandRegistry;
+  /** Which platform delivered a message, and so who its sender is. */
+  platforms: PlatformDirectory;
   services: Services;
   coordination: Coordination;
   inbox: InboundMessageRepository;
@@ -99,7 +101,7 @@ export class Bot {
     const t = this.deps.messages;
     if (message.chat.kind === 'group' && !message.mentionedBot) return [];
     if (!message.text && !message.event) return [];
-    const actor = await resolveActor(this.deps.services.members, message);
+    const actor = await resolveActor(this.deps.platforms, this.deps.services.members, message);
 
     const bucket = await this.deps.coordination.takeToken(
       `commands:${message.platform}:${message.sender.platformUserId}`,

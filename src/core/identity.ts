@@ -1,30 +1,31 @@
-import type { Actor } from './roles.js';
-import type { IncomingMessage } from '../platforms/types.js';
-import type { MemberRepository } from '../storage/mongo/member-repository.js';
+import type { Actor, MemberRole } from './roles.js';
+import type { IncomingMessage, MemberFinder, MemberIds, PlatformDirectory } from '../platforms/types.js';
+
+/** What the actor takes from a member record. */
+interface ActingMember extends MemberIds {
+  role: MemberRole;
+  name: string;
+  sector: string;
+  isConvenor: boolean;
+}
 
 /**
- * Turns a platform identity into an {@link Actor}. Registered members get their role; other
- * corp users are guests; people on the residents' service account are residents.
+ * Turns a platform identity into an {@link Actor}: the platform that delivered the message says
+ * who the sender is. Members get their role; others are guests or residents.
  *
  * @example
- * const actor = await resolveActor(members, message);
+ * const actor = await resolveActor(platforms, members, message);
  */
-export async function resolveActor(members: MemberRepository, message: IncomingMessage): Promise<Actor> {
+export async function resolveActor(
+  platforms: PlatformDirectory,
+  members: MemberFinder<ActingMember>,
+  message: IncomingMessage,
+): Promise<Actor> {
   const platformUserId = message.sender.platformUserId;
   const base = { platform: message.platform, platformUserId };
   const displayName = message.sender.displayName ?? platformUserId;
-  if (message.platform === 'wecom-kf') return { ...base, role: 'resident', name: displayName };
-
-  let member = null;
-  if (message.platform === 'wecom-app' || message.platform === 'wecom-bot')
-    member = await members.findByPlatformId('wecom', platformUserId);
-  else if (message.platform === 'dingtalk') member = await members.findByPlatformId('dingtalk', platformUserId);
-  else if (message.platform === 'console') {
-    // The console names people as "resident:<name>", "guest:<name>", or a member id.
-    if (platformUserId.startsWith('resident:')) return { ...base, role: 'resident', name: platformUserId.slice(9) || displayName };
-    if (platformUserId.startsWith('guest:')) return { ...base, role: 'guest', name: platformUserId.slice(6) || displayName };
-    member = await members.findById(platformUserId);
-  }
-  if (!member) return { ...base, role: 'guest', name: displayName };
+  const who = await platforms.of(message.platform).identify(message, members);
+  if (who.kind !== 'member') return { ...base, role: who.kind, name: who.name || displayName };
+  const { member } = who;
   return { ...base, role: member.role, memberId: member.id, name: member.name, sector: member.sector, isConvenor: member.isConvenor };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../platforms/types.js';
+import type { IncomingMessage, PlatformDirectory } from '../platforms/types.js';
 import type { MemberRecord, MemberRepository } from '../storage/mongo/member-repository.js';
 
 /** Who a typed name or @-mention is. */
@@ -21,16 +21,14 @@ export async function lookupMemberByName(members: MemberRepository, typed: strin
   return found.length === 0 ? { kind: 'none' } : { kind: 'ambiguous', count: found.length };
 }
 
-/** The member behind a platform user id @-mentioned on `platform` (console ids are member ids). */
+/** The member behind a platform user id @-mentioned on `platform`, as that platform finds its users. */
 export async function memberByPlatformId(
+  platforms: PlatformDirectory,
   members: MemberRepository,
   platform: IncomingMessage['platform'],
   platformUserId: string,
 ): Promise<MemberRecord | null> {
-  if (platform === 'console') return members.findById(platformUserId);
-  if (platform === 'dingtalk') return members.findByPlatformId('dingtalk', platformUserId);
-  if (platform === 'wecom-app' || platform === 'wecom-bot') return members.findByPlatformId('wecom', platformUserId);
-  return null;
+  return platforms.of(platform).findMember(platformUserId, members);
 }
 
 /**
@@ -38,13 +36,14 @@ export async function memberByPlatformId(
  * Names that match no member (or several) are left out; duplicates are dropped.
  */
 export async function resolveMentionedMembers(
+  platforms: PlatformDirectory,
   members: MemberRepository,
   message: IncomingMessage,
   names: readonly string[],
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const platformUserId of message.mentions) {
-    const member = await memberByPlatformId(members, message.platform, platformUserId);
+    const member = await memberByPlatformId(platforms, members, message.platform, platformUserId);
     if (member) ids.push(member.id);
   }
   for (const name of names) {

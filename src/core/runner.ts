@@ -9,7 +9,7 @@ import { rolesFrom, type CommandRegistry } from './registry.js';
 import { hasRole, type Actor } from './roles.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
+import type { IncomingMessage, OutgoingMessage, PlatformDirectory } from '../platforms/types.js';
 import type { Services } from '../services/services.js';
 import type { Coordination } from '../storage/coordination.js';
 
@@ -21,6 +21,8 @@ export function toMessages(reply: Reply): OutgoingMessage[] {
 
 export interface RunnerDeps {
   registry: CommandRegistry;
+  /** Which platform delivered a message, and so how its @-mentions name members. */
+  platforms: PlatformDirectory;
   services: Services;
   coordination: Coordination;
   clock: Clock;
@@ -104,7 +106,7 @@ export class CommandRunner {
     }
     const members = await this.bindMembers(command, bound.args, turn.message);
     if (typeof members === 'string') return toMessages(members);
-    const memberIds = await resolveMentionedMembers(this.deps.services.members, turn.message, parsed.mentions);
+    const memberIds = await resolveMentionedMembers(this.deps.platforms, this.deps.services.members, turn.message, parsed.mentions);
     const pending: PendingCommand = {
       commandId: command.id,
       args: bound.args,
@@ -127,7 +129,9 @@ export class CommandRunner {
       const typed = args[spec.name];
       if (typed === undefined) {
         const platformUserId = mentioned.shift();
-        const member = platformUserId ? await memberByPlatformId(this.deps.services.members, message.platform, platformUserId) : null;
+        const member = platformUserId
+          ? await memberByPlatformId(this.deps.platforms, this.deps.services.members, message.platform, platformUserId)
+          : null;
         if (member) args[spec.name] = member.id;
         continue;
       }

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
-import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from './types.js';
+import { CONSOLE_ADDRESS_KEYS } from './console/address-keys.js';
+import { DINGTALK_ADDRESS_KEYS } from './dingtalk/address-keys.js';
+import { WECOM_ADDRESS_KEYS } from './wecom/address-keys.js';
+import {
+  SendError,
+  type Address,
+  type AddressKeys,
+  type AddressPlatform,
+  type OutgoingMessage,
+  type Sender,
+  type SendOptions,
+} from './types.js';
 
-/** The platforms an {@link Address} can name; each has at most one {@link Sender}. */
-export type AddressPlatform = Address['platform'];
+export type { AddressPlatform } from './types.js';
 
 /**
  * Routes a send to the sender of the address's platform. Platform modules export their senders;
@@ -46,24 +56,19 @@ export class SenderRegistry implements Sender {
   }
 }
 
+// Stored fingerprints were made with these keys, so each platform's rule stays as it was written.
+const ADDRESS_KEYS: AddressKeys = { ...WECOM_ADDRESS_KEYS, ...DINGTALK_ADDRESS_KEYS, ...CONSOLE_ADDRESS_KEYS };
+
 /** A stable identity for an address (e.g. one group robot), for rate-limit and delivery bookkeeping. */
 export function addressKey(address: Address): string {
-  switch (address.platform) {
-    case 'wecom-app':
-      return `wecom-app:${address.userId}`;
-    case 'wecom-group-robot':
-      return `wecom-group-robot:${address.webhookKey}`;
-    case 'wecom-bot':
-      return `wecom-bot:${address.url}`;
-    case 'wecom-kf':
-      return `wecom-kf:${address.openKfId}:${address.externalUserId}`;
-    case 'dingtalk':
-      return address.kind === 'user' ? `dingtalk:user:${address.staffId}` : `dingtalk:group:${address.openConversationId}`;
-    case 'dingtalk-custom-robot':
-      return `dingtalk-custom-robot:${address.accessToken}`;
-    case 'console':
-      return `console:${address.kind}:${address.id}`;
-  }
+  const own = ADDRESS_KEYS[address.platform] as ((address: Address) => string) | undefined;
+  if (own) return own(address);
+  const { platform, kind, ...rest } = address as Address & Record<string, unknown>;
+  const fields = Object.entries(rest)
+    .filter(([name]) => name !== 'secret')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, value]) => String(value));
+  return [platform, kind, ...fields].join(':');
 }
 
 /** {@link addressKey} hashed: safe to store and log (webhook keys and tokens are secrets). */

@@ -1,10 +1,33 @@
 /**
- * The neutral message contracts every platform adapter speaks. Core, commands and services see
- * only these shapes, never a raw WeCom XML or DingTalk JSON payload.
+ * The neutral message contracts every platform adapter speaks, and the {@link Platform} contract
+ * each platform folder implements. Core, commands and services see only these shapes, never a
+ * raw WeCom XML or DingTalk JSON payload, and never switch on a platform's name.
  */
+import type Router from '@koa/router';
+
+/**
+ * The names messages arrive under (`IncomingMessage['platform']`). A new platform adds its own
+ * from its folder: `declare module '…/platforms/types.js' { interface PlatformNames { fake: true } }`.
+ */
+export interface PlatformNames {
+  'wecom-app': true;
+  'wecom-bot': true;
+  /** The residents' customer-service account (微信客服). */
+  'wecom-kf': true;
+  dingtalk: true;
+  console: true;
+}
 
 /** Where a message came from. `wecom-kf` is the residents' customer-service account. */
-export type PlatformName = 'wecom-app' | 'wecom-bot' | 'wecom-kf' | 'dingtalk' | 'console';
+export type PlatformName = keyof PlatformNames;
+
+/**
+ * Which door a message came through; an opinion filed from it records this as its source.
+ *
+ * @example
+ * const message: Partial<IncomingMessage> = { platform: 'wecom-kf', source: 'resident-service' };
+ */
+export type MessageSource = 'member-chat' | 'resident-service' | 'console';
 
 export type ChatKind = 'direct' | 'group';
 
@@ -35,16 +58,24 @@ export function inboundBodyLimit(limits: InboundLimits, configuredBytes: number)
  * @example
  * const message: IncomingMessage = {
  *   platform: 'wecom-app', messageId: '4561255354251345929',
- *   chat: { id: 'mycreate', kind: 'direct' }, sender: { platformUserId: 'mycreate' },
- *   text: '反映 路灯坏了', mentionedBot: true, mentions: [], receivedAt: new Date(),
+ *   chat: { id: 'mycreate', kind: 'direct' },
+ *   sender: { platformUserId: 'mycreate', identityKey: 'wecom-app:mycreate',
+ *             address: { platform: 'wecom-app', kind: 'user', userId: 'mycreate' } },
+ *   source: 'member-chat', text: '反映 路灯坏了', mentionedBot: true, mentions: [], receivedAt: new Date(),
  * };
  */
 export interface IncomingMessage {
   platform: PlatformName;
   /** The platform's own id for the message (opaque string; WeCom MsgId may be Base64-like). */
   messageId: string;
-  chat: { id: string; kind: ChatKind; title?: string };
-  sender: { platformUserId: string; displayName?: string };
+  /** `address`: where notices to this group chat can be posted later, on platforms that allow it. */
+  chat: { id: string; kind: ChatKind; title?: string; address?: Address };
+  /**
+   * `identityKey`: who the sender is across messages, set by the platform (a resident's record is
+   * found by it). `address`: where the sender is answered and notified 1:1 later, if anywhere.
+   */
+  sender: { platformUserId: string; displayName?: string; identityKey: string; address?: Address };
+  source: MessageSource;
   /** The text with the bot's own @-mention removed and trimmed; '' for events. */
   text: string;
   /**
@@ -75,16 +106,34 @@ export interface OutgoingMessage {
   image?: { png: Buffer };
 }
 
+/**
+ * The address families, by `Address['platform']`. A new platform adds its own from its folder:
+ * `declare module '…/platforms/types.js' { interface AddressFamilies { fake: { kind: 'user'; id: string } } }`.
+ */
+export interface AddressFamilies {
+  'wecom-app': { kind: 'user'; userId: string };
+  'wecom-group-robot': { kind: 'group'; webhookKey: string };
+  'wecom-bot': { kind: 'response-url'; url: string };
+  'wecom-kf': { kind: 'customer'; openKfId: string; externalUserId: string };
+  dingtalk: { kind: 'user'; staffId: string } | { kind: 'group'; openConversationId: string };
+  'dingtalk-custom-robot': { kind: 'group'; accessToken: string; secret?: string };
+  console: { kind: 'user' | 'group'; id: string };
+}
+
 /** A place a message can be delivered to without a prior incoming message. */
-export type Address =
-  | { platform: 'wecom-app'; kind: 'user'; userId: string }
-  | { platform: 'wecom-group-robot'; kind: 'group'; webhookKey: string }
-  | { platform: 'wecom-bot'; kind: 'response-url'; url: string }
-  | { platform: 'wecom-kf'; kind: 'customer'; openKfId: string; externalUserId: string }
-  | { platform: 'dingtalk'; kind: 'user'; staffId: string }
-  | { platform: 'dingtalk'; kind: 'group'; openConversationId: string }
-  | { platform: 'dingtalk-custom-robot'; kind: 'group'; accessToken: string; secret?: string }
-  | { platform: 'console'; kind: 'user' | 'group'; id: string };
+export type Address = { [P in keyof AddressFamilies]: { platform: P } & AddressFamilies[P] }[keyof AddressFamilies];
+
+/** The platforms an {@link Address} can name; each has at most one {@link Sender}. */
+export type AddressPlatform = Address['platform'];
+
+/**
+ * How a platform names its address families in bookkeeping (rate limits, delivered fingerprints).
+ * Families without one are keyed by all their fields but a secret.
+ *
+ * @example
+ * export const CONSOLE_ADDRESS_KEYS: AddressKeys = { console: (address) => `console:${address.kind}:${address.id}` };
+ */
+export type AddressKeys = { [P in AddressPlatform]?: (address: Extract<Address, { platform: P }>) => string };
 
 export interface SendOptions {
   /** Stable key for this logical message; used for platform-side duplicate checks where offered. */
@@ -114,4 +163,115 @@ export class SendError extends Error {
 export interface Sender {
   /** Throws {@link SendError} when the platform refuses. */
   send(to: Address, message: OutgoingMessage, options?: SendOptions): Promise<void>;
+}
+
+/**
+ * The member fields that hold a person's id on a platform (one per platform with ids of its own).
+ *
+ * @example
+ * const zhang: MemberIds = { id: '65f0c0ffee0000000000abcd', wecomUserId: 'zhangsan' };
+ */
+export interface MemberIds {
+  id: string;
+  wecomUserId?: string;
+  dingtalkStaffId?: string;
+}
+
+/**
+ * The member lookups a platform may use to find who one of its users is.
+ *
+ * @example
+ * findMember: (platformUserId, members) => members.findByPlatformId('dingtalk', platformUserId),
+ */
+export interface MemberFinder<M extends MemberIds> {
+  findById(id: string): Promise<M | null>;
+  findByPlatformId(platform: 'wecom' | 'dingtalk', userId: string): Promise<M | null>;
+}
+
+/**
+ * Who sent a message, as the platform knows it: a member, or a guest or resident (with a name when it has one).
+ *
+ * @example
+ * identify: async () => ({ kind: 'resident' }), // everyone on 微信客服 is a resident
+ */
+export type SenderIdentity<M> = { kind: 'member'; member: M } | { kind: 'guest' | 'resident'; name?: string };
+
+/**
+ * What core and services ask of a platform about its people: who a user is and where a member
+ * is reached. Every method answers for this platform only.
+ *
+ * @example
+ * const who = await platform.identify(message, members); // { kind: 'member', member } or a guest
+ * const address = platform.memberAddress(member); // undefined when the member has no id here
+ */
+export interface PlatformPeople {
+  /** A name for logs and wiring errors (`wecom`, `dingtalk`). */
+  readonly name: string;
+  /** The `IncomingMessage['platform']` values this platform's messages carry. */
+  readonly delivers: readonly PlatformName[];
+  /** What this platform lets through; its routes size their body limits by it, its messages carry `maxTextLength`. */
+  readonly inboundLimits: InboundLimits;
+  /** Who sent `message` (a message this platform delivered). */
+  identify<M extends MemberIds>(message: IncomingMessage, members: MemberFinder<M>): Promise<SenderIdentity<M>>;
+  /** The member behind one of this platform's user ids (an @-mention), or null. */
+  findMember<M extends MemberIds>(platformUserId: string, members: MemberFinder<M>): Promise<M | null>;
+  /** Where this platform reaches `member` 1:1, or undefined when the member has no id here. */
+  memberAddress(member: MemberIds): Address | undefined;
+}
+
+/**
+ * What a platform adds to a running Yishi once connected.
+ *
+ * @example
+ * connect: (context) => ({ routers: [dingtalk.router], senders: dingtalk.senders, start: () => dingtalk.start(), stop: () => dingtalk.stop() }),
+ */
+export interface PlatformConnection {
+  /** Its callback routes (none for a platform that connects outwards, or is not configured). */
+  routers: Router[];
+  /** Its senders, keyed by the {@link AddressPlatform} each serves; the outbox sends through them. */
+  senders: Partial<Record<AddressPlatform, Sender>>;
+  /** Opens outward connections (DingTalk Stream); called once the app is wired. */
+  start?(): void;
+  /** Closes them and waits for messages still being handled. */
+  stop?(): Promise<void>;
+}
+
+/**
+ * One platform: what it knows about its people ({@link PlatformPeople}) and how it connects.
+ * Each platform folder exports one; the composition lists them once.
+ *
+ * @example
+ * export const consolePlatform: Platform<PlatformContext> = {
+ *   name: 'console', delivers: ['console'], inboundLimits: CONSOLE_INBOUND_LIMITS,
+ *   identify: async (message, members) => …, findMember: (id, members) => members.findById(id),
+ *   memberAddress: (member) => ({ platform: 'console', kind: 'user', id: member.id }),
+ *   connect: (context) => ({ routers: [consoleRoutes(context)], senders: { console: new ConsoleSender(…) } }),
+ * };
+ */
+export interface Platform<Context> extends PlatformPeople {
+  connect(context: Context): PlatformConnection;
+}
+
+/**
+ * The platforms as core and services see them (filled by the composition from one list).
+ *
+ * @example
+ * const who = await platforms.of(message.platform).identify(message, members);
+ * const addresses = platforms.memberAddresses(member); // in the list's order of preference
+ */
+export interface PlatformDirectory {
+  /** The platform that delivers messages as `name`; an unknown name is a wiring mistake and throws. */
+  of(name: PlatformName): PlatformPeople;
+  /** Every address that reaches `member`, the preferred platform first. */
+  memberAddresses(member: MemberIds): Address[];
+}
+
+/**
+ * The identity of a sender found (or not) among the members: a member, else a guest.
+ *
+ * @example
+ * identify: async (message, members) => memberOrGuest(await members.findByPlatformId('wecom', message.sender.platformUserId)),
+ */
+export function memberOrGuest<M>(member: M | null): SenderIdentity<M> {
+  return member ? { kind: 'member', member } : { kind: 'guest' };
 }

@@ -1,4 +1,4 @@
-import type { Address } from '../platforms/types.js';
+import type { Address, PlatformDirectory } from '../platforms/types.js';
 import { addressFingerprint, type AddressPlatform } from '../platforms/sender-registry.js';
 import type { GroupRepository } from '../storage/mongo/group-repository.js';
 import type { MemberRepository } from '../storage/mongo/member-repository.js';
@@ -22,6 +22,8 @@ export interface RecipientResolverDeps {
   groups: Pick<GroupRepository, 'findByKey'>;
   /** Which platforms can send right now (a member reachable on two platforms gets the one that is on). */
   senders: { has(platform: AddressPlatform): boolean };
+  /** Where each platform reaches a member, the preferred platform first. */
+  platforms: Pick<PlatformDirectory, 'memberAddresses'>;
 }
 
 const target = (address: Address, groupKey?: string): DeliveryTarget => ({
@@ -51,17 +53,14 @@ export class RecipientResolver {
     }
   }
 
-  /** WeCom first, then DingTalk, then the console; the first whose sender is switched on wins. */
+  /** The platforms in the composition's order; the first that reaches the member and can send wins. */
   private async member(memberId: string): Promise<Resolution> {
     const member = await this.deps.members.findById(memberId);
     if (!member) return { ok: false, reason: `member ${memberId} does not exist` };
     if (!member.active) return { ok: false, reason: `member ${memberId} is no longer active` };
-    const candidates: Address[] = [
-      ...(member.wecomUserId ? [{ platform: 'wecom-app', kind: 'user', userId: member.wecomUserId } as const] : []),
-      ...(member.dingtalkStaffId ? [{ platform: 'dingtalk', kind: 'user', staffId: member.dingtalkStaffId } as const] : []),
-      { platform: 'console', kind: 'user', id: member.id },
-    ];
-    const chosen = candidates.find((address) => this.deps.senders.has(address.platform)) ?? candidates[0]!;
+    const candidates = this.deps.platforms.memberAddresses(member);
+    const chosen = candidates.find((address) => this.deps.senders.has(address.platform)) ?? candidates[0];
+    if (!chosen) return { ok: false, reason: `member ${memberId} is reachable on no platform` };
     return { ok: true, targets: [target(chosen)] };
   }
 

@@ -2,6 +2,8 @@ import type { Connection } from 'mongoose';
 import { loadConfig, type Config } from '../../src/config.js';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import { startYishi, type RunningYishi } from '../../src/main.js';
+import type { PlatformContext } from '../../src/platforms/platform-context.js';
+import type { Platform } from '../../src/platforms/types.js';
 import { connectMongo } from '../../src/storage/mongo/connection.js';
 import { testStores, type TestStores } from './stores.js';
 
@@ -40,6 +42,8 @@ export async function startTestYishi(
     scheduler?: 'cron' | 'manual';
     /** Where the JSON logs go (set env LOG_LEVEL too, the default is silent). */
     logDestination?: NodeJS.WritableStream;
+    /** Platforms added to the built-in ones (preferred before the console), e.g. a test's fake platform. */
+    platforms?: ReadonlyArray<Platform<PlatformContext>>;
   } = {},
 ): Promise<TestYishi> {
   const stores = options.stores ?? testStores(fileUrl);
@@ -56,6 +60,7 @@ export async function startTestYishi(
     redisKeyPrefix: stores.redisPrefix,
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.platforms ? { platforms: options.platforms } : {}),
   });
   const db = await connectMongo(stores.mongoUri);
   const api: TestYishi['api'] = async (path, init = {}) => {

@@ -77,8 +77,18 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
     const message: IncomingMessage = {
       platform: 'console',
       messageId: body.messageId ?? randomUUID(),
-      chat: { id: body.chat ?? `direct:${from}`, kind },
-      sender: { platformUserId: from, displayName: member?.name ?? named?.[2] ?? from },
+      chat: {
+        id: body.chat ?? `direct:${from}`,
+        kind,
+        ...(body.chat ? { address: { platform: 'console', kind: 'group', id: body.chat } } : {}),
+      },
+      sender: {
+        platformUserId: from,
+        displayName: member?.name ?? named?.[2] ?? from,
+        identityKey: `console:${from.replace(/^resident:/, '')}`,
+        address: { platform: 'console', kind: 'user', id: from },
+      },
+      source: 'console',
       text: body.text.trim(),
       maxTextLength: CONSOLE_INBOUND_LIMITS.maxTextLength,
       mentionedBot: kind === 'direct' || (body.mentionedBot ?? botMention.test(body.text)),

@@ -76,14 +76,26 @@ export function parseRobotMessage(body: unknown, receivedAt: Date): ParsedRobotM
     ...(raw.robotCode ? { robotCode: raw.robotCode } : {}),
     ...(raw.senderStaffId ? { senderStaffId: raw.senderStaffId } : {}),
   };
+  const senderId = raw.senderStaffId ?? raw.senderId ?? '';
   return {
     ok: true,
     message: {
       platform: 'dingtalk',
       messageId: raw.msgId,
-      chat: { id: raw.conversationId, kind, ...(raw.conversationTitle ? { title: raw.conversationTitle } : {}) },
+      chat: {
+        id: raw.conversationId,
+        kind,
+        ...(raw.conversationTitle ? { title: raw.conversationTitle } : {}),
+        ...(kind === 'group' ? { address: { platform: 'dingtalk', kind: 'group', openConversationId: raw.conversationId } } : {}),
+      },
       // senderStaffId is the real userid; people outside the corp have only the encrypted senderId.
-      sender: { platformUserId: raw.senderStaffId ?? raw.senderId ?? '', ...(raw.senderNick ? { displayName: raw.senderNick } : {}) },
+      sender: {
+        platformUserId: senderId,
+        identityKey: `dingtalk:${senderId}`,
+        address: { platform: 'dingtalk', kind: 'user', staffId: senderId },
+        ...(raw.senderNick ? { displayName: raw.senderNick } : {}),
+      },
+      source: 'member-chat',
       text: textOf(raw).trim(),
       maxTextLength: DINGTALK_INBOUND_LIMITS.maxTextLength,
       // Group messages reach the robot only when it is @-mentioned.

@@ -39,7 +39,8 @@ export function readAppCallback(fields: XmlFields, receivedAt: Date): AppCallbac
       platform: 'wecom-app',
       messageId,
       chat: { id: userId, kind: 'direct' },
-      sender: { platformUserId: userId },
+      sender: memberSender(userId),
+      source: 'member-chat',
       text: (fields.Content ?? '').trim(),
       maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
       mentionedBot: true,
@@ -66,7 +67,8 @@ function readEvent(fields: XmlFields, receivedAt: Date): AppCallback {
       platform: 'wecom-app',
       messageId: `${userId}:${required(fields, 'CreateTime')}:click:${key}`,
       chat: { id: userId, kind: 'direct' },
-      sender: { platformUserId: userId },
+      sender: memberSender(userId),
+      source: 'member-chat',
       // A menu key is the command it stands for, e.g. "帮助".
       text: key,
       maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
@@ -76,4 +78,9 @@ function readEvent(fields: XmlFields, receivedAt: Date): AppCallback {
       event: { type: 'click', key },
     },
   };
+}
+
+/** A member on the WeCom app, answered and notified through the app's 1:1 messages. */
+export function memberSender(userId: string): IncomingMessage['sender'] {
+  return { platformUserId: userId, identityKey: `wecom-app:${userId}`, address: { platform: 'wecom-app', kind: 'user', userId } };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import type { IncomingMessage } from '../types.js';
 import { WECOM_INBOUND_LIMITS } from './limits.js';
+import { memberSender } from './app-inbound.js';
 
 /** What a smart-robot callback asks of Yishi, after decryption. */
 export type BotCallback =
@@ -71,7 +72,9 @@ export function readBotCallback(json: string, receivedAt: Date): BotCallback {
       platform: 'wecom-bot',
       messageId: parsed.msgid,
       chat: { id: isGroup && parsed.chatid ? parsed.chatid : userId, kind: isGroup ? 'group' : 'direct' },
-      sender: { platformUserId: userId },
+      // Notices go to the member 1:1 through the app: a response_url serves only this one answer.
+      sender: { ...memberSender(userId), identityKey: `wecom-bot:${userId}` },
+      source: 'member-chat',
       text: isGroup ? withoutLeadingMention(text) : text.trim(),
       maxTextLength: WECOM_INBOUND_LIMITS.maxTextLength,
       // Only messages that @ the robot reach it in a group; in a single chat it is always addressed.

@@ -21,42 +21,20 @@ import {
 
 export const isStaff = (actor: Actor) => hasRole(actor.role, 'staff');
 
-/** The resident's stored identity. WeCom kf messages carry open_kfid as chat id and external_userid as sender. */
+/** The resident's stored identity, as the platform that delivered the message gave it. */
 export function residentIdentity(message: IncomingMessage): { identityKey: string; address: Address } {
-  const userId = message.sender.platformUserId;
-  if (message.platform === 'wecom-kf') {
-    return {
-      identityKey: `wecom-kf:${message.chat.id}:${userId}`,
-      address: { platform: 'wecom-kf', kind: 'customer', openKfId: message.chat.id, externalUserId: userId },
-    };
-  }
-  return {
-    identityKey: `${message.platform}:${userId.replace(/^resident:/, '')}`,
-    address: { platform: 'console', kind: 'user', id: userId },
-  };
+  const { identityKey, address } = message.sender;
+  if (!address) throw new Error(`${message.platform} gave a resident no address to be answered at`);
+  return { identityKey, address };
 }
 
 /** Where the filer will hear about their opinion: the chat they used (1:1 even when they wrote in a group). */
 export function filerAddress(message: IncomingMessage): Address | undefined {
-  const userId = message.sender.platformUserId;
-  switch (message.platform) {
-    case 'wecom-app':
-    case 'wecom-bot':
-      return { platform: 'wecom-app', kind: 'user', userId };
-    case 'dingtalk':
-      return { platform: 'dingtalk', kind: 'user', staffId: userId };
-    case 'wecom-kf':
-      return residentIdentity(message).address;
-    case 'console':
-      return { platform: 'console', kind: 'user', id: userId };
-    default:
-      return undefined;
-  }
+  return message.sender.address;
 }
 
 export function sourceOf(message: IncomingMessage): OpinionSource {
-  if (message.platform === 'console') return 'console';
-  return message.platform === 'wecom-kf' ? 'resident-service' : 'member-chat';
+  return message.source;
 }
 
 /** The identity an opinion stores for its filer (and +1s): member id, resident id, or the guest's platform id. */

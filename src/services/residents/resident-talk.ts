@@ -126,7 +126,12 @@ export class ResidentTalk {
       platform: 'wecom-kf',
       messageId: turn.msgId,
       chat: { id: turn.openKfId, kind: 'direct' },
-      sender: { platformUserId: turn.externalUserId },
+      sender: {
+        platformUserId: turn.externalUserId,
+        identityKey: `wecom-kf:${turn.openKfId}:${turn.externalUserId}`,
+        address: { platform: 'wecom-kf', kind: 'customer', openKfId: turn.openKfId, externalUserId: turn.externalUserId },
+      },
+      source: 'resident-service',
       text: turn.text,
       mentionedBot: true,
       mentions: [],

@@ -28,6 +28,7 @@ export default {
     'src/core/roles.ts',
     'src/core/arg-kinds.ts',
     'src/core/parser.ts',
+    'src/core/opinion-number.ts',
     'src/core/text-scan.ts',
     'src/core/text-limit.ts',
     'src/core/scheduled-job.ts',

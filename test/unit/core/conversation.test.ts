@@ -11,7 +11,10 @@ function message(overrides: { platform?: IncomingMessage['platform']; chat?: str
     platform: overrides.platform ?? 'console',
     messageId: 'm1',
     chat: { id: overrides.chat ?? 'staff', kind: 'group' },
-    sender: { platformUserId: overrides.sender ?? 'zhang' },
+    sender: {
+      platformUserId: overrides.sender ?? 'zhang',
+      identityKey: `${overrides.platform ?? 'console'}:${overrides.sender ?? 'zhang'}`,
+    },
     text: '反映',
     mentionedBot: true,
     mentions: [],

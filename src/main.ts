@@ -25,7 +25,7 @@ import { MongoOpinionRepository } from './storage/mongo/opinion-repository.js';
 import { MongoCommunityRepository } from './storage/mongo/community-repository.js';
 import { MongoCategoryRepository } from './storage/mongo/category-repository.js';
 import { MongoSettingsRepository } from './storage/mongo/settings-repository.js';
-import { OpinionService, overdueBoardJob, overdueLadderJob } from './services/opinions/opinion-service.js';
+import { OpinionService } from './services/opinions/opinion-service.js';
 import { adminApiRouter } from './http/api/admin-api.js';
 import { photosRouter } from './http/api/photos-routes.js';
 import { createWecom } from './platforms/wecom/wecom.js';
@@ -43,9 +43,7 @@ import { MongoGroupRepository } from './storage/mongo/group-repository.js';
 import { groupsRouter } from './http/api/groups-routes.js';
 import { OutboxDispatcher } from './services/outbox-dispatcher.js';
 import { Scheduler } from './scheduler/scheduler.js';
-import { inboxPruningJob } from './scheduler/inbox-housekeeping.js';
-import { outboxHousekeepingJob } from './scheduler/outbox-housekeeping.js';
-import { rosterJobs } from './scheduler/roster-jobs.js';
+import { scheduledJobs } from './scheduler/jobs.js';
 import { MongoEventRepository } from './storage/mongo/event-repository.js';
 import { MongoProgrammeRepository } from './storage/mongo/programme-repository.js';
 import { buildEventServices } from './services/events/event-services.js';
@@ -57,8 +55,7 @@ import { ResidentDesk } from './services/residents/resident-desk.js';
 import { ResidentTalk } from './services/residents/resident-talk.js';
 import { ResidentFilingLimit } from './services/residents/filing-limit.js';
 import { CommunityQrCodes } from './services/residents/qr-codes.js';
-import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
-import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
+import { PhotoKeeper } from './services/residents/photo-keeper.js';
 import { GroupDirectory } from './services/groups/group-directory.js';
 import { qrRouter } from './http/api/qr-routes.js';
 import { MongoActivityRepository } from './storage/mongo/activity-repository.js';
@@ -70,7 +67,6 @@ import { RecordsExports } from './services/records/exports.js';
 import { ProposalService } from './services/proposals/proposal-service.js';
 import { PrivacyGate } from './services/privacy/privacy-gate.js';
 import { DigestService } from './services/digest/digest-service.js';
-import { digestJobs } from './scheduler/digest-jobs.js';
 import { recordsRouter } from './http/api/records-routes.js';
 import { AdminTokenKeeper } from './http/admin-token-rotation.js';
 
@@ -353,22 +349,6 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     mode: options.scheduler ?? 'cron',
     stopTimeoutMs: config.shutdownTimeoutMs,
   });
-  scheduler.register(outboxHousekeepingJob(outbox));
-  scheduler.register(inboxPruningJob(inbox, logger.child({ component: 'inbox' })));
-  for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
-  // 民意闭环: the overdue ladder (every 10 min) and the weekly 逾期看板.
-  scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));
-  // 居民服务号: staff hear of notices held 48 h; residents' contact details go after the retention period.
-  scheduler.register(undeliveredNoticesJob({ held: kfStores.held, notifier, messages }));
-  if (photoKeeper) scheduler.register(photoDownloadsJob(photoKeeper));
-  scheduler.register(
-    contactRetentionJob({
-      residents,
-      retentionDays: config.residentContactRetentionDays,
-      logger: residentLog,
-      opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
-    }),
-  );
   // 履职档案: the Monday digest (with its chart) and the monthly member cards.
   const digest = new DigestService({
     records,
@@ -380,7 +360,26 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     digestTime: config.weeklyDigestTime,
     chartFont: config.chartFontFile,
   });
-  for (const job of digestJobs(digest, config.weeklyDigestTime)) scheduler.register(job);
+  const jobs = scheduledJobs({
+    outbox,
+    inbox,
+    roster,
+    opinions,
+    residents: {
+      undelivered: { held: kfStores.held, notifier, messages },
+      retention: {
+        residents,
+        retentionDays: config.residentContactRetentionDays,
+        logger: residentLog,
+        opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
+      },
+      photoKeeper,
+    },
+    digest,
+    times: { dutyReminder: config.dutyReminderTime, weeklyDigest: config.weeklyDigestTime },
+    logger,
+  });
+  for (const job of jobs) scheduler.register(job);
   quickDispatch.request = () => scheduler.requestDispatch();
   stoppables.push(() => scheduler.stop());
   routers.push(groupsRouter({ groups, bodyLimitBytes: config.bodyLimitBytes }));

@@ -71,14 +71,14 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     settings: config,
     onEnqueued: () => dispatchSignal.raise(),
   });
-  const stores = { config, repositories, committee, coordination, clock, messages, logger };
-  const bot = buildBot(stores);
-  const platforms = buildPlatforms({ ...stores, bot });
+  const shared = { config, repositories, committee, coordination, clock, messages, logger };
+  const bot = buildBot(shared);
+  const platforms = buildPlatforms({ ...shared, bot });
   platforms.start();
 
   const metrics = new Metrics({ defaultMetrics: true });
   const scheduler = buildScheduler({
-    ...stores,
+    ...shared,
     senders: platforms.senders,
     photoKeeper: platforms.photoKeeper,
     dispatchSignal,

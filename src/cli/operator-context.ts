@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { buildRoster } from '../composition/services.js';
-import { connectCoordination, openRepositories } from '../composition/stores.js';
+import { buildRepositories, connectCoordination } from '../composition/stores.js';
 import { readToolEnvironment } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
@@ -12,7 +12,7 @@ import { ActivityLedger } from '../services/records/activity-ledger.js';
 import type { RosterService } from '../services/roster/roster-service.js';
 import type { Coordination } from '../storage/coordination.js';
 import type { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
-import { connectMongo } from '../storage/mongo/connection.js';
+import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';
 import type { MongoEventRepository } from '../storage/mongo/event-repository.js';
 import type { MongoMemberRepository } from '../storage/mongo/member-repository.js';
 import type { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
@@ -68,22 +68,27 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
   const uri = databaseUri(cwd, tools.mongodbUri);
   if (!uri) throw new CliError(t.operations.cli.noDatabase);
   const mongo = await connectMongo(uri);
-  // The server's repositories; their unique indexes guard imports into a database the server has not started on yet.
-  const repositories = await openRepositories(mongo, systemClock);
+  // The server's repositories, made only as the CLI reads them: their models' indexes are the ones built below.
+  const repositories = buildRepositories(mongo, systemClock);
+  const { members, communities, settings, shifts, opinions, events, residents } = repositories;
+  const outbox = new MongoOutboxMaintenance(mongo);
+  void [repositories.shiftSwaps, repositories.outbox]; // the roster's: made now so their indexes are built too
+  // The unique indexes guard imports into a database the server has not started on yet.
+  await buildIndexes(mongo);
   let coordination: Coordination | undefined;
   return {
     t,
     clock: systemClock,
     cwd,
     mongo,
-    members: repositories.members,
-    communities: repositories.communities,
-    settings: repositories.settings,
-    shifts: repositories.shifts,
-    opinions: repositories.opinions,
-    events: repositories.events,
-    outbox: new MongoOutboxMaintenance(mongo),
-    privacy: new PrivacyGate({ residents: repositories.residents, messages: t }),
+    members,
+    communities,
+    settings,
+    shifts,
+    opinions,
+    events,
+    outbox,
+    privacy: new PrivacyGate({ residents, messages: t }),
     roster: async () => {
       coordination ??= await connectCoordination(tools.redisUrl);
       // The server's roster service: the same reminder time and activity ledger (only generate() runs here).

@@ -42,38 +42,53 @@ export async function connectWatchedMongo(uri: string, logger: Logger): Promise<
   return { mongo, stopWatch };
 }
 
-export type Repositories = ReturnType<typeof buildRepositories>;
-
-/** Every repository on one MongoDB connection (the server and the operator CLI build the same set). */
-export function buildRepositories(mongo: Connection, clock: Clock) {
-  return {
-    members: new MongoMemberRepository(mongo),
-    inbox: new MongoInboundMessageRepository(mongo),
-    outbox: new MongoOutboxRepository(mongo, clock),
-    residents: new MongoResidentRepository(mongo),
-    opinions: new MongoOpinionRepository(mongo),
-    communities: new MongoCommunityRepository(mongo),
-    categories: new MongoCategoryRepository(mongo),
-    settings: new MongoSettingsRepository(mongo),
-    shifts: new MongoShiftRepository(mongo),
-    shiftSwaps: new MongoShiftSwapRepository(mongo),
-    consoleMessages: new MongoConsoleMessageRepository(mongo),
-    events: new MongoEventRepository(mongo),
-    programmes: new MongoProgrammeRepository(mongo),
-    groups: new MongoGroupRepository(mongo),
-    /** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos. */
-    kf: createKfStores(mongo),
-    /** 履职档案: the append-only activity ledger. */
-    activities: new MongoActivityRepository(mongo),
-    /** A read-only view of opinions for the records' rates. */
-    opinionFacts: new MongoOpinionFacts(mongo),
-    proposals: new MongoProposalRepository(mongo),
-  };
+/** An object whose members are made on first read: a repository registers its mongoose model when made. */
+function madeOnFirstUse<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const made = new Map<string, unknown>();
+  const result = {};
+  for (const [key, make] of Object.entries(makers)) {
+    const get = () => (made.has(key) ? made.get(key) : made.set(key, make()).get(key));
+    Object.defineProperty(result, key, { enumerable: true, get });
+  }
+  return result as { readonly [K in keyof T]: ReturnType<T[K]> };
 }
 
-/** The repositories with their indexes built (unique indexes also guard imports into a fresh database). */
+export type Repositories = ReturnType<typeof buildRepositories>;
+
+/**
+ * Every repository on one MongoDB connection (the server and the operator CLI build the same set).
+ * Each is made when first read, so a CLI run registers, and builds the indexes of, only the models it uses.
+ */
+export function buildRepositories(mongo: Connection, clock: Clock) {
+  return madeOnFirstUse({
+    members: () => new MongoMemberRepository(mongo),
+    inbox: () => new MongoInboundMessageRepository(mongo),
+    outbox: () => new MongoOutboxRepository(mongo, clock),
+    residents: () => new MongoResidentRepository(mongo),
+    opinions: () => new MongoOpinionRepository(mongo),
+    communities: () => new MongoCommunityRepository(mongo),
+    categories: () => new MongoCategoryRepository(mongo),
+    settings: () => new MongoSettingsRepository(mongo),
+    shifts: () => new MongoShiftRepository(mongo),
+    shiftSwaps: () => new MongoShiftSwapRepository(mongo),
+    consoleMessages: () => new MongoConsoleMessageRepository(mongo),
+    events: () => new MongoEventRepository(mongo),
+    programmes: () => new MongoProgrammeRepository(mongo),
+    groups: () => new MongoGroupRepository(mongo),
+    /** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos. */
+    kf: () => createKfStores(mongo),
+    /** 履职档案: the append-only activity ledger. */
+    activities: () => new MongoActivityRepository(mongo),
+    /** A read-only view of opinions for the records' rates. */
+    opinionFacts: () => new MongoOpinionFacts(mongo),
+    proposals: () => new MongoProposalRepository(mongo),
+  });
+}
+
+/** Every repository made and its indexes built: the server's start-up. */
 export async function openRepositories(mongo: Connection, clock: Clock): Promise<Repositories> {
   const repositories = buildRepositories(mongo, clock);
+  void Object.values(repositories); // reading each one makes it, so its model's indexes are built below
   await buildIndexes(mongo);
   return repositories;
 }

@@ -1,6 +1,6 @@
 /**
  * Which folder may import which (issue 17; ../shared/docs/architecture.md):
- *   core ← services ← platforms, http, commands, scheduler ← composition (main, dev, cli, demo)
+ *   core ← services ← platforms, http, commands, scheduler ← composition (main, composition/, dev, cli, demo)
  * storage/* implements the services' interfaces and is known only to the composition.
  * i18n, logger and the neutral message types (platforms/types.ts) are leaves anyone may use.
  *
@@ -9,7 +9,7 @@
  * list only when it shrinks: `npm run lint:deps:baseline`.
  */
 const STORAGE_IMPL = '^src/storage/(mongo|redis|memory)/';
-const COMPOSITION = '^src/(main|dev|app)\\.ts$|^src/(cli|demo|devtools)/';
+const COMPOSITION = '^src/(main|dev|app)\\.ts$|^src/(composition|cli|demo|devtools)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -270,9 +270,14 @@ export function readToolEnvironment(source: Record<string, string | undefined> =
   locale: 'zh-CN' | 'en';
   /** `npm run dev` seeds the demo committee into an empty database unless YISHI_DEMO=off. */
   demo: boolean;
+  /** DUTY_REMINDER_TIME, as the server reads it (the CLI's roster service is the server's). */
+  dutyReminderTime: string;
 } {
   const port = source.PORT ? Number(source.PORT) : undefined;
+  const reminder = environmentSchema.shape.DUTY_REMINDER_TIME.safeParse(source.DUTY_REMINDER_TIME);
+  if (!reminder.success) throw new ConfigError(reminder.error.issues.map((issue) => `DUTY_REMINDER_TIME: ${issue.message}`));
   return {
+    dutyReminderTime: reminder.data,
     yishiUrl: (source.YISHI_URL || `http://127.0.0.1:${Number.isInteger(port) && port ? port : 3000}`).replace(/\/+$/, ''),
     locale: source.LOCALE === 'en' ? 'en' : 'zh-CN',
     demo: source.YISHI_DEMO !== 'off',

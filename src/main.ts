@@ -1,79 +1,20 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import type Router from '@koa/router';
 import type Koa from 'koa';
-import { createApp } from './app.js';
+import { buildHttp, buildRouters, openAdminTokens } from './composition/http.js';
+import { buildScheduler } from './composition/jobs.js';
+import { buildBot, buildPlatformRegistry, buildPlatforms } from './composition/platforms.js';
+import type { PlatformContext } from './platforms/platform-context.js';
+import type { Platform } from './platforms/types.js';
+import { buildServices } from './composition/services.js';
+import { connectCoordination, connectWatchedMongo, openRepositories } from './composition/stores.js';
 import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Metrics } from './http/metrics.js';
-import { createLogger, type Logger } from './logger.js';
-import type { Coordination } from './storage/coordination.js';
-import { MemoryCoordination } from './storage/memory/memory-coordination.js';
-import { buildIndexes, connectMongo, watchMongoMonitor } from './storage/mongo/connection.js';
-import { MongoMemberRepository } from './storage/mongo/member-repository.js';
-import { RedisCoordination } from './storage/redis/redis-coordination.js';
-import { MongoInboundMessageRepository } from './storage/mongo/inbound-message-repository.js';
-import { Bot } from './core/bot.js';
 import { messagesFor } from './i18n/messages.js';
-import type { Services } from './services/services.js';
-import { buildRegistry } from '../commands/index.js';
-import { MongoOutboxRepository } from './storage/mongo/outbox-repository.js';
-import { OutboxNotifier } from './services/outbox-notifier.js';
-import { MongoResidentRepository } from './storage/mongo/resident-repository.js';
-import { MongoOpinionRepository } from './storage/mongo/opinion-repository.js';
-import { MongoCommunityRepository } from './storage/mongo/community-repository.js';
-import { MongoCategoryRepository } from './storage/mongo/category-repository.js';
-import { MongoSettingsRepository } from './storage/mongo/settings-repository.js';
-import { OpinionService, overdueBoardJob, overdueLadderJob } from './services/opinions/opinion-service.js';
-import { adminApiRouter } from './http/api/admin-api.js';
-import { photosRouter } from './http/api/photos-routes.js';
-import { MongoShiftRepository } from './storage/mongo/shift-repository.js';
-import { MongoShiftSwapRepository } from './storage/mongo/shift-swap-repository.js';
-import { RosterService } from './services/roster/roster-service.js';
-import { MemberService } from './services/members/member-service.js';
-import { rosterRouter } from './http/api/roster-routes.js';
-import { MongoConsoleMessageRepository } from './storage/mongo/console-message-repository.js';
-import { wecomKfPlatform, wecomPlatform } from './platforms/wecom/platform.js';
-import { dingtalkPlatform } from './platforms/dingtalk/platform.js';
-import { consolePlatform } from './platforms/console/platform.js';
-import { PlatformRegistry } from './platforms/platform-registry.js';
-import type { PlatformContext } from './platforms/platform-context.js';
-import type { Platform } from './platforms/types.js';
-import { MongoGroupRepository } from './storage/mongo/group-repository.js';
-import { groupsRouter } from './http/api/groups-routes.js';
-import { OutboxDispatcher } from './services/outbox-dispatcher.js';
-import { Scheduler } from './scheduler/scheduler.js';
-import { inboxPruningJob } from './scheduler/inbox-housekeeping.js';
-import { outboxHousekeepingJob } from './scheduler/outbox-housekeeping.js';
-import { rosterJobs } from './scheduler/roster-jobs.js';
-import { MongoEventRepository } from './storage/mongo/event-repository.js';
-import { MongoProgrammeRepository } from './storage/mongo/programme-repository.js';
-import { buildEventServices } from './services/events/event-services.js';
-import { meetingResolverOf } from './services/events/event-attendance.js';
-import { eventsRoutes } from './http/api/events-routes.js';
-import { createKfStores } from './storage/mongo/kf-stores.js';
-import { createWecomKf } from './platforms/wecom/kf.js';
-import { ResidentDesk } from './services/residents/resident-desk.js';
-import { ResidentTalk } from './services/residents/resident-talk.js';
-import { ResidentFilingLimit } from './services/residents/filing-limit.js';
-import { CommunityQrCodes } from './services/residents/qr-codes.js';
-import { contactRetentionJob, undeliveredNoticesJob } from './services/residents/resident-jobs.js';
-import { PhotoKeeper, photoDownloadsJob } from './services/residents/photo-keeper.js';
-import { GroupDirectory } from './services/groups/group-directory.js';
-import { qrRouter } from './http/api/qr-routes.js';
-import { MongoActivityRepository } from './storage/mongo/activity-repository.js';
-import { MongoOpinionFacts } from './storage/mongo/activity-opinion-facts.js';
-import { MongoProposalRepository } from './storage/mongo/proposal-repository.js';
-import { ActivityLedger } from './services/records/activity-ledger.js';
-import { RecordsService } from './services/records/records-service.js';
-import { RecordsExports } from './services/records/exports.js';
-import { ProposalService } from './services/proposals/proposal-service.js';
-import { PrivacyGate } from './services/privacy/privacy-gate.js';
-import { DigestService } from './services/digest/digest-service.js';
-import { digestJobs } from './scheduler/digest-jobs.js';
-import { recordsRouter } from './http/api/records-routes.js';
-import { AdminTokenKeeper } from './http/admin-token-rotation.js';
+import { createLogger, type Logger } from './logger.js';
+import { DispatchSignal } from './scheduler/dispatch-signal.js';
 
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
@@ -102,13 +43,12 @@ export interface StartOptions {
   platforms?: ReadonlyArray<Platform<PlatformContext>>;
 }
 
-/** The composition root: config → stores → app → scheduler → listen. */
+/** The composition root: config → stores → services → platforms → app → scheduler → listen. */
 export async function startYishi(config: Config, options: StartOptions = {}): Promise<RunningYishi> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const clock = options.clock ?? systemClock;
-  const coordination: Coordination = config.redisUrl
-    ? await RedisCoordination.connect(config.redisUrl, options.redisKeyPrefix)
-    : new MemoryCoordination();
+  const messages = messagesFor(config.locale);
+  const coordination = await connectCoordination(config.redisUrl, options.redisKeyPrefix);
   logger.info(
     {
       mode: config.redisUrl ? 'multi-instance' : 'single-instance',
@@ -120,302 +60,59 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       ? 'Yishi starting with Redis coordination (several instances may share these stores)'
       : 'Yishi starting in single-instance mode: REDIS_URL is not set, so locks, dedup and rate limits are kept in this process; run only one instance',
   );
+  const { mongo, stopWatch: stopMongoWatch } = await connectWatchedMongo(config.mongodbUri, logger);
+  const repositories = await openRepositories(mongo, clock);
+  const adminTokens = await openAdminTokens(repositories, config, logger);
 
-  const mongo = await connectMongo(config.mongodbUri);
-  const stopMongoWatch = watchMongoMonitor(mongo, {
-    uri: config.mongodbUri,
-    onReopen: (error) =>
-      error
-        ? logger.error({ err: error }, 'MongoDB monitor was stuck; reopening the connection failed')
-        : logger.warn('MongoDB monitor was stuck; the connection was reopened'),
-  });
-  const members = new MongoMemberRepository(mongo);
-  const inbox = new MongoInboundMessageRepository(mongo);
-  const outbox = new MongoOutboxRepository(mongo, clock);
-  const residents = new MongoResidentRepository(mongo);
-  const opinionRepo = new MongoOpinionRepository(mongo);
-  const communities = new MongoCommunityRepository(mongo);
-  const categories = new MongoCategoryRepository(mongo);
-  const settings = new MongoSettingsRepository(mongo);
-  const shifts = new MongoShiftRepository(mongo);
-  const shiftSwaps = new MongoShiftSwapRepository(mongo);
-  const consoleMessages = new MongoConsoleMessageRepository(mongo);
-  const eventRepo = new MongoEventRepository(mongo);
-  const programmeRepo = new MongoProgrammeRepository(mongo);
-  const groups = new MongoGroupRepository(mongo);
-  const kfStores = createKfStores(mongo); // 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos
-  // 履职档案: the append-only activity ledger, proposals, and a read-only view of opinions for the rates.
-  const activities = new MongoActivityRepository(mongo);
-  const opinionFacts = new MongoOpinionFacts(mongo);
-  const proposalRepo = new MongoProposalRepository(mongo);
-  const ledger = new ActivityLedger(activities);
-  await buildIndexes(mongo);
-  // Admin token: ADMIN_TOKEN until `yishi token rotate` stores a new one (hashed) in settings.
-  // Every admin route asks `adminToken()` per request, so a rotation takes effect within a refresh.
-  const adminTokens = new AdminTokenKeeper(settings, config.adminToken);
-  await adminTokens.refresh();
-  adminTokens.start((error) => logger.warn({ err: error }, 'could not re-read the rotated admin token'));
-  const adminToken = () => adminTokens.current();
-
-  const messages = messagesFor(config.locale);
-  // The scheduler exists further down; until then an enqueue waits for the start-up pass.
-  const quickDispatch = { request: () => undefined as void };
-  const notifier = new OutboxNotifier(outbox, clock, () => quickDispatch.request());
-  // 轮值接待: the duty roster (its notices are written in the configured locale).
-  const roster = new RosterService({
-    shifts,
-    swaps: shiftSwaps,
-    members,
-    notifier,
+  // Exists before the notifier that raises it and the scheduler that hears it.
+  const dispatchSignal = new DispatchSignal();
+  const committee = buildServices({
+    repositories,
     coordination,
-    clock,
-    t: messages,
-    reminderTime: config.dutyReminderTime,
-    ledger,
-  });
-  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id.
-  const memberAdmin = new MemberService({
-    members,
-    upcomingShifts: async (memberId, now) => (await roster.upcomingFor(memberId, now, 50)).length,
-    clock,
-    messages,
-  });
-  // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
-  const privacy = new PrivacyGate({ residents, messages });
-  // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
-  const opinions = new OpinionService({
-    opinions: opinionRepo,
-    members,
-    residents,
-    communities,
-    categories,
-    settings,
-    notifier,
-    coordination,
-    clock,
-    messages,
-    findOnDuty: (now) => roster.findOnDuty(now),
-    ledger,
-    privacy,
-  });
-  // 界别协商议事月: events, sign-up, check-in; reminders go through the outbox.
-  const events = buildEventServices({
-    events: eventRepo,
-    programmes: programmeRepo,
-    members,
-    notifier,
-    outbox,
-    clock,
-    messages,
-    opinions: () => meetingResolverOf(opinions),
-    ledger,
-  });
-  // 履职档案、统计、提案: records and rates read the ledger; staff submitting a proposal writes to it.
-  const records = new RecordsService({ activities, opinionFacts, members, clock, messages });
-  const proposals = new ProposalService({
-    proposals: proposalRepo,
-    members,
-    ledger,
-    notifier,
-    clock,
-    messages,
-    proposalSource: (actor, word) => opinions.proposalSource(actor, word),
-    recordProposalDraft: (actor, opinion, number) => opinions.recordProposalDraft(actor, opinion, number),
-  });
-  const services: Services = {
-    members,
-    memberAdmin,
-    residents,
-    notifier,
-    roster,
-    opinions,
-    events,
-    records,
-    proposals,
-    groups: new GroupDirectory({ groups, messages }),
-  };
-  // The platforms, in order of preference for reaching a member. Adding one is one entry here.
-  const platforms = new PlatformRegistry<PlatformContext>([
-    wecomPlatform,
-    wecomKfPlatform,
-    dingtalkPlatform,
-    ...(options.platforms ?? []),
-    consolePlatform,
-  ]);
-  const bot = new Bot({
-    registry: buildRegistry(),
-    platforms,
-    services,
-    coordination,
-    inbox,
     clock,
     messages,
     logger,
-    commandRatePerMinute: config.commandRatePerMinute,
+    settings: config,
+    onEnqueued: () => dispatchSignal.raise(),
   });
+  const shared = { config, repositories, committee, coordination, clock, messages, logger };
+  const platformRegistry = buildPlatformRegistry(options.platforms);
+  const bot = buildBot({ ...shared, platforms: platformRegistry });
+  const platforms = buildPlatforms({ ...shared, bot, platforms: platformRegistry });
+  platforms.start();
 
   const metrics = new Metrics({ defaultMetrics: true });
-  const routers: Router[] = [];
-  routers.push(rosterRouter({ roster, bodyLimitBytes: config.bodyLimitBytes }));
-  routers.push(eventsRoutes({ config, events }));
-  const stoppables: Array<() => Promise<void> | void> = [];
-  stoppables.push(() => adminTokens.stop());
-  // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
-  routers.push(
-    adminApiRouter({ config, clock, members, memberAdmin, communities, categories, opinions, bodyLimitBytes: config.bodyLimitBytes }),
-  );
-
-  // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
-  // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
-  const residentLog = logger.child({ component: 'residents' });
-  const residentTalk = new ResidentTalk({
-    opinions,
-    communities,
-    residents,
-    photos: kfStores.photos,
-    coordination,
-    clock,
-    messages,
-    logger: residentLog,
-    filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: config.residentOpinionsPerHour }),
-  });
-  let residentDesk: ResidentDesk | undefined;
-  const kf = createWecomKf({
-    config,
-    cursors: kfStores.cursors,
-    windows: kfStores.customers,
-    held: kfStores.held,
-    coordination,
-    clock,
-    logger,
-    messages,
-    handle: (page) => residentDesk!.handlePage(page),
-  });
-  if (kf)
-    residentDesk = new ResidentDesk({
-      inbox,
-      customers: kfStores.customers,
-      channel: kf.sender,
-      talk: residentTalk,
-      notifier,
-      clock,
-      messages,
-      logger: residentLog,
-    });
-  const qrCodes = new CommunityQrCodes({
-    communities,
-    ways: kfStores.contactWays,
-    makeLink: kf ? (id, scene) => kf.client.addContactWay(id, scene) : undefined,
-    openKfId: kf?.openKfId,
-    clock,
-    messages,
-  });
-  routers.push(qrRouter({ qrCodes }));
-  // Residents' photos: downloaded while WeCom keeps them (3 days), shown to staff through the API.
-  const photoKeeper = kf
-    ? new PhotoKeeper({
-        photos: kfStores.photos,
-        download: (mediaId, maxBytes) => kf.client.downloadMedia(mediaId, maxBytes),
-        logger: residentLog,
-      })
-    : undefined;
-  routers.push(photosRouter({ clock, opinions, photos: kfStores.photos }));
-
-  // Every platform's routes and connections; their senders serve the outbox by Address['platform'].
-  const connected = platforms.connect({
-    config,
-    bot,
-    coordination,
-    clock,
-    logger,
-    messages,
-    notifier,
-    members,
-    consoleMessages,
-    ...(kf ? { wecomKf: kf } : {}),
-  });
-  routers.push(...connected.routers);
-  stoppables.push(() => connected.stop());
-  connected.start();
-
-  // Outbox and scheduler. Timed work of other areas: `scheduler.register({ name, cron, run: (now) => … })` below.
-  const dispatcher = new OutboxDispatcher({
-    outbox,
-    senders: connected.senders,
-    platforms,
-    members,
-    residents,
-    groups,
-    notifier,
-    messages,
-    logger: logger.child({ component: 'outbox' }),
-    onDepth: (waiting) => metrics.outboxDepth.set(waiting),
-  });
-  const scheduler = new Scheduler({
-    coordination,
-    clock,
-    dispatcher,
-    logger: logger.child({ component: 'scheduler' }),
-    timeZone: config.timeZone,
+  const scheduler = buildScheduler({
+    ...shared,
+    senders: platforms.senders,
+    platforms: platformRegistry,
+    photoKeeper: platforms.photoKeeper,
+    dispatchSignal,
+    metrics,
     mode: options.scheduler ?? 'cron',
-    stopTimeoutMs: config.shutdownTimeoutMs,
   });
-  scheduler.register(outboxHousekeepingJob(outbox));
-  scheduler.register(inboxPruningJob(inbox, logger.child({ component: 'inbox' })));
-  for (const job of rosterJobs(roster, config.dutyReminderTime)) scheduler.register(job);
-  // 民意闭环: the overdue ladder (every 10 min) and the weekly 逾期看板.
-  scheduler.register(overdueLadderJob(opinions)).register(overdueBoardJob(opinions, config.weeklyDigestTime));
-  // 居民服务号: staff hear of notices held 48 h; residents' contact details go after the retention period.
-  scheduler.register(undeliveredNoticesJob({ held: kfStores.held, notifier, messages }));
-  if (photoKeeper) scheduler.register(photoDownloadsJob(photoKeeper));
-  scheduler.register(
-    contactRetentionJob({
-      residents,
-      retentionDays: config.residentContactRetentionDays,
-      logger: residentLog,
-      opinionsOf: async (residentId) => (await opinions.list({ filerId: residentId }, { skip: 0, limit: 1000 })).items,
-    }),
-  );
-  // 履职档案: the Monday digest (with its chart) and the monthly member cards.
-  const digest = new DigestService({
-    records,
-    activities,
-    opinionFacts,
-    notifier,
+  const stoppables = [() => adminTokens.stop(), ...platforms.stoppables, () => scheduler.stop()];
+  const routers = buildRouters({
+    config,
     clock,
     messages,
-    digestTime: config.weeklyDigestTime,
-    chartFont: config.chartFontFile,
+    repositories,
+    committee,
+    platformRouters: platforms.routers,
+    qrCodes: platforms.qrCodes,
   });
-  for (const job of digestJobs(digest, config.weeklyDigestTime)) scheduler.register(job);
-  quickDispatch.request = () => scheduler.requestDispatch();
-  stoppables.push(() => scheduler.stop());
-  routers.push(groupsRouter({ groups, bodyLimitBytes: config.bodyLimitBytes }));
-  // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
-  routers.push(recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }));
-
-  let shuttingDown = false;
-  let inFlight = 0;
-  const app = createApp({
+  const http = buildHttp({
     config,
     logger,
     metrics,
     clock,
     coordination,
     mongo,
-    members,
-    adminToken,
+    repositories,
+    adminToken: () => adminTokens.current(),
     routers,
-    isShuttingDown: () => shuttingDown,
   });
-  app.middleware.unshift(async (_ctx, next) => {
-    inFlight += 1;
-    try {
-      await next();
-    } finally {
-      inFlight -= 1;
-    }
-  });
+  const { app } = http;
 
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -430,15 +127,15 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      shuttingDown = true;
-      logger.info({ inFlight }, 'shutting down: no new connections; waiting for requests in flight');
+      http.beginShutdown();
+      logger.info({ inFlight: http.inFlight() }, 'shutting down: no new connections; waiting for requests in flight');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + config.shutdownTimeoutMs;
       // bot.busy: messages acked early (WeCom after ~300 ms, DingTalk at once) whose handling is still running.
-      while ((inFlight > 0 || bot.busy > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (inFlight > 0 || bot.busy > 0)
-        logger.warn({ inFlight, busy: bot.busy }, 'shutdown timeout reached; closing remaining connections');
+      while ((http.inFlight() > 0 || bot.busy > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (http.inFlight() > 0 || bot.busy > 0)
+        logger.warn({ inFlight: http.inFlight(), busy: bot.busy }, 'shutdown timeout reached; closing remaining connections');
       server.closeAllConnections();
       await closed;
       for (const stopOne of stoppables) await stopOne();

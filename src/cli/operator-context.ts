@@ -1,26 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
+import { buildRoster } from '../composition/services.js';
+import { buildRepositories, connectCoordination } from '../composition/stores.js';
 import { readToolEnvironment } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
-import { RosterService } from '../services/roster/roster-service.js';
-import type { Coordination } from '../storage/coordination.js';
-import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
-import { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
-import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';
-import { MongoEventRepository } from '../storage/mongo/event-repository.js';
-import { MongoMemberRepository } from '../storage/mongo/member-repository.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
-import { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
-import { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
+import { ActivityLedger } from '../services/records/activity-ledger.js';
+import type { RosterService } from '../services/roster/roster-service.js';
+import type { Coordination } from '../storage/coordination.js';
+import type { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
+import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';
+import type { MongoEventRepository } from '../storage/mongo/event-repository.js';
+import type { MongoMemberRepository } from '../storage/mongo/member-repository.js';
+import type { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
 import { MongoOutboxMaintenance } from '../storage/mongo/outbox-maintenance.js';
-import { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
-import { MongoSettingsRepository } from '../storage/mongo/settings-repository.js';
-import { MongoShiftRepository } from '../storage/mongo/shift-repository.js';
-import { MongoShiftSwapRepository } from '../storage/mongo/shift-swap-repository.js';
-import { RedisCoordination } from '../storage/redis/redis-coordination.js';
+import type { MongoSettingsRepository } from '../storage/mongo/settings-repository.js';
+import type { MongoShiftRepository } from '../storage/mongo/shift-repository.js';
 
 /** A message for the operator; the CLI prints it and exits 1 (2 for a usage mistake). */
 export class CliError extends Error {
@@ -70,14 +68,11 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
   const uri = databaseUri(cwd, tools.mongodbUri);
   if (!uri) throw new CliError(t.operations.cli.noDatabase);
   const mongo = await connectMongo(uri);
-  const members = new MongoMemberRepository(mongo);
-  const communities = new MongoCommunityRepository(mongo);
-  const settings = new MongoSettingsRepository(mongo);
-  const shifts = new MongoShiftRepository(mongo);
-  const swaps = new MongoShiftSwapRepository(mongo);
-  const opinions = new MongoOpinionRepository(mongo);
-  const events = new MongoEventRepository(mongo);
-  const outboxRepository = new MongoOutboxRepository(mongo);
+  // The server's repositories, made only as the CLI reads them: their models' indexes are the ones built below.
+  const repositories = buildRepositories(mongo, systemClock);
+  const { members, communities, settings, shifts, opinions, events, residents } = repositories;
+  const outbox = new MongoOutboxMaintenance(mongo);
+  void [repositories.shiftSwaps, repositories.outbox]; // the roster's: made now so their indexes are built too
   // The unique indexes guard imports into a database the server has not started on yet.
   await buildIndexes(mongo);
   let coordination: Coordination | undefined;
@@ -92,13 +87,20 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
     shifts,
     opinions,
     events,
-    outbox: new MongoOutboxMaintenance(mongo),
-    privacy: new PrivacyGate({ residents: new MongoResidentRepository(mongo), messages: t }),
+    outbox,
+    privacy: new PrivacyGate({ residents, messages: t }),
     roster: async () => {
-      coordination ??= tools.redisUrl ? await RedisCoordination.connect(tools.redisUrl) : new MemoryCoordination();
-      const notifier = new OutboxNotifier(outboxRepository, systemClock);
-      // Only generate() runs here; the daily reminder (and its time) is the server's work.
-      return new RosterService({ shifts, swaps, members, notifier, coordination, clock: systemClock, t, reminderTime: '08:00' });
+      coordination ??= await connectCoordination(tools.redisUrl);
+      // The server's roster service: the same reminder time and activity ledger (only generate() runs here).
+      return buildRoster({
+        repositories,
+        notifier: new OutboxNotifier(repositories.outbox, systemClock),
+        ledger: new ActivityLedger(repositories.activities),
+        coordination,
+        clock: systemClock,
+        messages: t,
+        reminderTime: tools.dutyReminderTime,
+      });
     },
     close: async () => {
       await coordination?.close();

@@ -1,5 +1,4 @@
 import { hasOpinionNumberPrefix } from '../../core/opinion-number.js';
-import { cronAt, type ScheduledJob } from '../../core/scheduled-job.js';
 import { OpinionClosing, type MeetingOutcome, type MeetingResolution } from './closing.js';
 import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult } from './filing.js';
 import { OpinionNotices } from './notifications.js';
@@ -102,7 +101,7 @@ export class OpinionService {
     return (await this.deps.communities.list()).map((c) => c.name);
   }
 
-  /** The overdue ladder's tick (the scheduler calls it through {@link overdueLadderJob}). */
+  /** The overdue ladder's tick (src/scheduler/opinion-jobs.ts runs it every ten minutes). */
   runOverdueLadder(now: Date): Promise<number> {
     return this.ladder.run(now);
   }
@@ -115,18 +114,4 @@ export class OpinionService {
     await this.deps.settings.set(TIME_LIMITS_KEY, limits, this.deps.clock.now());
     return limits;
   }
-}
-
-/** Every ten minutes: fire the overdue ladder's due steps. */
-export function overdueLadderJob(service: OpinionService): ScheduledJob {
-  return { name: 'opinions.overdue-ladder', cron: '*/10 * * * *', run: async (now) => void (await service.runOverdueLadder(now)) };
-}
-
-/** Mondays at the weekly digest time (Beijing): the staff group's 逾期看板. */
-export function overdueBoardJob(service: OpinionService, weeklyDigestTime: string): ScheduledJob {
-  return {
-    name: 'opinions.overdue-board',
-    cron: cronAt(weeklyDigestTime, { weekday: 1 }),
-    run: (now) => service.ladder.postWeeklyBoard(now),
-  };
 }

@@ -3,7 +3,6 @@ import type { WecomDownload } from '../../platforms/wecom/api.js';
 import { SendError } from '../../platforms/types.js';
 import type { KfPhotoInfo } from '../../storage/mongo/kf-photo-repository.js';
 import { DAY_MS } from '../opinions/types.js';
-import type { ScheduledJob } from '../../core/scheduled-job.js';
 
 /** WeCom keeps a media id for 3 days; after that a photo not yet downloaded is gone. */
 export const MEDIA_LIFETIME_MS = 3 * DAY_MS;
@@ -75,9 +74,4 @@ export class PhotoKeeper {
     else log.info({ reason }, 'a resident’s photo could not be downloaded yet; trying again later');
     return lost ? 'lost' : 'failed';
   }
-}
-
-/** Every 10 minutes: download the photos residents sent, well within WeCom's 3 days. */
-export function photoDownloadsJob(keeper: PhotoKeeper): ScheduledJob {
-  return { name: 'residents.photo-downloads', cron: '*/10 * * * *', run: async (now) => void (await keeper.keepWaiting(now)) };
 }

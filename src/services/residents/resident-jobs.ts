@@ -1,6 +1,5 @@
 import { formatBeijingDateTime } from '../../core/dates.js';
 import { findOpinionNumbers } from '../../core/opinion-number.js';
-import type { ScheduledJob } from '../../core/scheduled-job.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
@@ -16,29 +15,29 @@ export interface HeldNoticeReports {
   markReported(id: string, at: Date): Promise<void>;
 }
 
+export interface UndeliveredNoticeDeps {
+  held: HeldNoticeReports;
+  notifier: Notifier;
+  messages: Messages;
+}
+
 /**
- * Every 30 minutes: the staff group hears once about each notice to a resident that has been held
- * for 48 hours (the number only; never the resident's name or phone). Earlier reports would be
- * noise: most residents write again within a day, and the held notice then goes out by itself.
+ * The staff group hears once about each notice to a resident that has been held for 48 hours (the
+ * number only; never the resident's name or phone). Earlier reports would be noise: most residents
+ * write again within a day, and the held notice then goes out by itself.
  */
-export function undeliveredNoticesJob(deps: { held: HeldNoticeReports; notifier: Notifier; messages: Messages }): ScheduledJob {
-  return {
-    name: 'residents.undelivered-notices',
-    cron: '*/30 * * * *',
-    run: async (now) => {
-      const waiting = await deps.held.listUnreported(new Date(now.getTime() - UNDELIVERED_AFTER_MS));
-      for (const notice of waiting) {
-        const number = findOpinionNumbers(notice.text)[0];
-        const text = deps.messages.residents.staffUndelivered(number, formatBeijingDateTime(notice.heldAt));
-        await deps.notifier.notify(
-          { kind: 'group', groupKey: 'staff' },
-          { text, format: 'text' },
-          { idempotencyKey: `kf-held:${notice.id}:staff` },
-        );
-        await deps.held.markReported(notice.id, now);
-      }
-    },
-  };
+export async function reportUndeliveredNotices(deps: UndeliveredNoticeDeps, now: Date): Promise<void> {
+  const waiting = await deps.held.listUnreported(new Date(now.getTime() - UNDELIVERED_AFTER_MS));
+  for (const notice of waiting) {
+    const number = findOpinionNumbers(notice.text)[0];
+    const text = deps.messages.residents.staffUndelivered(number, formatBeijingDateTime(notice.heldAt));
+    await deps.notifier.notify(
+      { kind: 'group', groupKey: 'staff' },
+      { text, format: 'text' },
+      { idempotencyKey: `kf-held:${notice.id}:staff` },
+    );
+    await deps.held.markReported(notice.id, now);
+  }
 }
 
 export interface RetentionDeps {
@@ -58,27 +57,21 @@ function closedAt(opinion: OpinionRecord): number | undefined {
 }
 
 /**
- * Daily at 03:30: deletes a resident's name and phone once every opinion of theirs has been closed
- * for RESIDENT_CONTACT_RETENTION_DAYS (a resident without opinions: that long after the last change).
+ * Deletes a resident's name and phone once every opinion of theirs has been closed for
+ * RESIDENT_CONTACT_RETENTION_DAYS (a resident without opinions: that long after the last change).
  */
-export function contactRetentionJob(deps: RetentionDeps): ScheduledJob {
-  return {
-    name: 'residents.contact-retention',
-    cron: '30 3 * * *',
-    run: async (now) => {
-      const keepMs = deps.retentionDays * DAY_MS;
-      let erased = 0;
-      for (const resident of await deps.residents.listWithContact()) {
-        const opinions = await deps.opinionsOf(resident.id);
-        const ends = opinions.map(closedAt);
-        if (ends.some((end) => end === undefined)) continue;
-        const last = opinions.length > 0 ? Math.max(...(ends as number[])) : resident.updatedAt.getTime();
-        if (last + keepMs > now.getTime()) continue;
-        await deps.residents.eraseContact(resident.id);
-        erased += 1;
-      }
-      if (erased > 0)
-        deps.logger.info({ erased, retentionDays: deps.retentionDays }, "residents' contact details deleted after the retention period");
-    },
-  };
+export async function eraseExpiredContacts(deps: RetentionDeps, now: Date): Promise<void> {
+  const keepMs = deps.retentionDays * DAY_MS;
+  let erased = 0;
+  for (const resident of await deps.residents.listWithContact()) {
+    const opinions = await deps.opinionsOf(resident.id);
+    const ends = opinions.map(closedAt);
+    if (ends.some((end) => end === undefined)) continue;
+    const last = opinions.length > 0 ? Math.max(...(ends as number[])) : resident.updatedAt.getTime();
+    if (last + keepMs > now.getTime()) continue;
+    await deps.residents.eraseContact(resident.id);
+    erased += 1;
+  }
+  if (erased > 0)
+    deps.logger.info({ erased, retentionDays: deps.retentionDays }, "residents' contact details deleted after the retention period");
 }

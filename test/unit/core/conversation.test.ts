@@ -15,6 +15,7 @@ function message(overrides: { platform?: IncomingMessage['platform']; chat?: str
       platformUserId: overrides.sender ?? 'zhang',
       identityKey: `${overrides.platform ?? 'console'}:${overrides.sender ?? 'zhang'}`,
     },
+    source: 'member-chat',
     text: '反映',
     mentionedBot: true,
     mentions: [],

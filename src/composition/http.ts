@@ -1,0 +1,101 @@
+import type Router from '@koa/router';
+import type Koa from 'koa';
+import type { Connection } from 'mongoose';
+import { createApp } from '../app.js';
+import type { Config } from '../config.js';
+import type { Clock } from '../core/clock.js';
+import { AdminTokenKeeper } from '../http/admin-token-rotation.js';
+import { adminApiRouter } from '../http/api/admin-api.js';
+import { eventsRoutes } from '../http/api/events-routes.js';
+import { groupsRouter } from '../http/api/groups-routes.js';
+import { photosRouter } from '../http/api/photos-routes.js';
+import { qrRouter } from '../http/api/qr-routes.js';
+import { recordsRouter } from '../http/api/records-routes.js';
+import { rosterRouter } from '../http/api/roster-routes.js';
+import type { Metrics } from '../http/metrics.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import { RecordsExports } from '../services/records/exports.js';
+import type { CommunityQrCodes } from '../services/residents/qr-codes.js';
+import type { Coordination } from '../storage/coordination.js';
+import type { CommitteeServices } from './services.js';
+import type { Repositories } from './stores.js';
+
+/**
+ * Admin token: ADMIN_TOKEN until `yishi token rotate` stores a new one (hashed) in settings.
+ * Every admin route asks `current()` per request, so a rotation takes effect within a refresh.
+ */
+export async function openAdminTokens(repositories: Repositories, config: Config, logger: Logger): Promise<AdminTokenKeeper> {
+  const adminTokens = new AdminTokenKeeper(repositories.settings, config.adminToken);
+  await adminTokens.refresh();
+  adminTokens.start((error) => logger.warn({ err: error }, 'could not re-read the rotated admin token'));
+  return adminTokens;
+}
+
+export interface RouterDeps {
+  config: Config;
+  clock: Clock;
+  messages: Messages;
+  repositories: Repositories;
+  committee: CommitteeServices;
+  /** Platform callbacks (console, DingTalk, WeCom). */
+  platformRouters: Router[];
+  qrCodes: CommunityQrCodes;
+}
+
+/** Every feature router, in the order createApp mounts them (all exact, so no path shadows another). */
+export function buildRouters(deps: RouterDeps): Router[] {
+  const { config, clock, messages, repositories: repos, committee } = deps;
+  const { bodyLimitBytes } = config;
+  const { members, memberAdmin, opinions, events, roster, records, privacy } = committee;
+  return [
+    rosterRouter({ roster, bodyLimitBytes }),
+    eventsRoutes({ config, events }),
+    // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
+    adminApiRouter({
+      config,
+      clock,
+      members,
+      memberAdmin,
+      communities: repos.communities,
+      categories: repos.categories,
+      opinions,
+      bodyLimitBytes,
+    }),
+    ...deps.platformRouters,
+    qrRouter({ qrCodes: deps.qrCodes }),
+    photosRouter({ clock, opinions, photos: repos.kf.photos }),
+    groupsRouter({ groups: repos.groups, bodyLimitBytes }),
+    // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
+    recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
+  ];
+}
+
+export interface HttpDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  coordination: Coordination;
+  mongo: Connection;
+  repositories: Repositories;
+  adminToken: () => string;
+  routers: Router[];
+}
+
+/** The Koa app, counting requests in flight and answering health checks with 503 once shutdown begins. */
+export function buildHttp(deps: HttpDeps): { app: Koa; inFlight(): number; beginShutdown(): void } {
+  let shuttingDown = false;
+  let inFlight = 0;
+  const { repositories, ...rest } = deps;
+  const app = createApp({ ...rest, members: repositories.members, isShuttingDown: () => shuttingDown });
+  app.middleware.unshift(async (_ctx, next) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  return { app, inFlight: () => inFlight, beginShutdown: () => void (shuttingDown = true) };
+}

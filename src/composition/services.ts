@@ -1,0 +1,156 @@
+import type { Config } from '../config.js';
+import type { Clock } from '../core/clock.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import { DigestService } from '../services/digest/digest-service.js';
+import { meetingResolverOf } from '../services/events/event-attendance.js';
+import { buildEventServices } from '../services/events/event-services.js';
+import { GroupDirectory } from '../services/groups/group-directory.js';
+import { MemberService } from '../services/members/member-service.js';
+import { OpinionService } from '../services/opinions/opinion-service.js';
+import { OutboxNotifier } from '../services/outbox-notifier.js';
+import { PrivacyGate } from '../services/privacy/privacy-gate.js';
+import { ProposalService } from '../services/proposals/proposal-service.js';
+import { ActivityLedger } from '../services/records/activity-ledger.js';
+import { RecordsService } from '../services/records/records-service.js';
+import { ResidentFilingLimit } from '../services/residents/filing-limit.js';
+import { ResidentTalk } from '../services/residents/resident-talk.js';
+import { RosterService } from '../services/roster/roster-service.js';
+import type { Services } from '../services/services.js';
+import type { Coordination } from '../storage/coordination.js';
+import type { Repositories } from './stores.js';
+
+export type ServiceSettings = Pick<Config, 'dutyReminderTime' | 'weeklyDigestTime' | 'chartFontFile' | 'residentOpinionsPerHour'>;
+
+export interface ServiceDeps {
+  repositories: Repositories;
+  coordination: Coordination;
+  clock: Clock;
+  messages: Messages;
+  logger: Logger;
+  settings: ServiceSettings;
+  /** Told after each notice is stored (the scheduler sends soon instead of at its next tick). */
+  onEnqueued: () => void;
+}
+
+export interface RosterDeps {
+  repositories: Pick<Repositories, 'shifts' | 'shiftSwaps' | 'members'>;
+  notifier: OutboxNotifier;
+  ledger: ActivityLedger;
+  coordination: Coordination;
+  clock: Clock;
+  messages: Messages;
+  reminderTime: string;
+}
+
+/** 轮值接待: the duty roster (its notices are written in the configured locale); the server and the CLI share it. */
+export function buildRoster(deps: RosterDeps): RosterService {
+  const { shifts, shiftSwaps, members } = deps.repositories;
+  const { notifier, ledger, coordination, clock, messages, reminderTime } = deps;
+  return new RosterService({ shifts, swaps: shiftSwaps, members, notifier, coordination, clock, t: messages, reminderTime, ledger });
+}
+
+export type CommitteeServices = ReturnType<typeof buildServices>;
+
+/** The committee's services on the given repositories, and the `Services` bag the bot's commands use. */
+export function buildServices(deps: ServiceDeps) {
+  const { repositories: repos, coordination, clock, messages, settings } = deps;
+  const { members, residents, communities, categories } = repos;
+  const notifier = new OutboxNotifier(repos.outbox, clock, deps.onEnqueued);
+  const ledger = new ActivityLedger(repos.activities);
+  const roster = buildRoster({
+    repositories: repos,
+    notifier,
+    ledger,
+    coordination,
+    clock,
+    messages,
+    reminderTime: settings.dutyReminderTime,
+  });
+  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id.
+  const memberAdmin = new MemberService({
+    members,
+    upcomingShifts: async (memberId, now) => (await roster.upcomingFor(memberId, now, 50)).length,
+    clock,
+    messages,
+  });
+  // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
+  const privacy = new PrivacyGate({ residents, messages });
+  // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
+  const opinions = new OpinionService({
+    opinions: repos.opinions,
+    members,
+    residents,
+    communities,
+    categories,
+    settings: repos.settings,
+    notifier,
+    coordination,
+    clock,
+    messages,
+    findOnDuty: (now) => roster.findOnDuty(now),
+    ledger,
+    privacy,
+  });
+  // 界别协商议事月: events, sign-up, check-in; reminders go through the outbox.
+  const events = buildEventServices({
+    events: repos.events,
+    programmes: repos.programmes,
+    members,
+    notifier,
+    outbox: repos.outbox,
+    clock,
+    messages,
+    opinions: () => meetingResolverOf(opinions),
+    ledger,
+  });
+  // 履职档案、统计、提案: records and rates read the ledger; staff submitting a proposal writes to it.
+  const records = new RecordsService({ activities: repos.activities, opinionFacts: repos.opinionFacts, members, clock, messages });
+  const proposals = new ProposalService({
+    proposals: repos.proposals,
+    members,
+    ledger,
+    notifier,
+    clock,
+    messages,
+    proposalSource: (actor, word) => opinions.proposalSource(actor, word),
+    recordProposalDraft: (actor, opinion, number) => opinions.recordProposalDraft(actor, opinion, number),
+  });
+  // 履职档案: the Monday digest (with its chart) and the monthly member cards.
+  const digest = new DigestService({
+    records,
+    activities: repos.activities,
+    opinionFacts: repos.opinionFacts,
+    notifier,
+    clock,
+    messages,
+    digestTime: settings.weeklyDigestTime,
+    chartFont: settings.chartFontFile,
+  });
+  // 居民服务号: residents file opinions in a conversation, not commands (the kf desk hands it pages).
+  const residentLog = deps.logger.child({ component: 'residents' });
+  const residentTalk = new ResidentTalk({
+    opinions,
+    communities,
+    residents,
+    photos: repos.kf.photos,
+    coordination,
+    clock,
+    messages,
+    logger: residentLog,
+    filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: settings.residentOpinionsPerHour }),
+  });
+  const services: Services = {
+    members,
+    memberAdmin,
+    residents,
+    notifier,
+    roster,
+    opinions,
+    events,
+    records,
+    proposals,
+    groups: new GroupDirectory({ groups: repos.groups, messages }),
+  };
+  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
+}

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../src/core/command.js';
+import type { CommandContext } from './command.js';
 import type { Caller } from '../src/services/opinions/types.js';
 import { formatBeijing } from '../src/services/opinions/notifications.js';
 import type { OpinionView } from '../src/services/opinions/queries.js';

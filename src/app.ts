@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
 import { messagesFor } from './i18n/messages.js';
 import type { Logger } from './logger.js';
-import type { Coordination } from './storage/coordination.js';
+import type { Coordination } from './core/coordination.js';
 import type { MemberRepository } from './storage/mongo/member-repository.js';
 import { requireAdminToken } from './http/admin-auth.js';
 import { adminGate } from './http/admin-gate.js';

@@ -8,7 +8,7 @@ import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config
 import { systemClock, type Clock } from './core/clock.js';
 import { Metrics } from './http/metrics.js';
 import { createLogger, type Logger } from './logger.js';
-import type { Coordination } from './storage/coordination.js';
+import type { Coordination } from './core/coordination.js';
 import { MemoryCoordination } from './storage/memory/memory-coordination.js';
 import { buildIndexes, connectMongo, watchMongoMonitor } from './storage/mongo/connection.js';
 import { MongoMemberRepository } from './storage/mongo/member-repository.js';
@@ -234,6 +234,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const bot = new Bot({
     registry: buildRegistry(),
     services,
+    members,
     coordination,
     inbox,
     clock,

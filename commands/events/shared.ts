@@ -1,4 +1,4 @@
-import type { ArgPrompt, CommandContext } from '../../src/core/command.js';
+import type { ArgPrompt, CommandContext } from '../command.js';
 import { YishiError } from '../../src/core/errors.js';
 import { effectiveState, formatMoment, formatSectors } from '../../src/services/events/event-format.js';
 import type { Messages } from '../../src/i18n/messages.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from '../../src/core/command.js';
+import type { CommandContext, CommandSpec } from '../command.js';
 import { eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 import type { ShiftSlot } from '../../src/storage/mongo/shift-model.js';

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { RosterService } from '../services/roster/roster-service.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
 import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';

@@ -1,6 +1,6 @@
+import type { MemberDirectory } from './member-directory.js';
 import type { Actor } from './roles.js';
 import type { IncomingMessage } from '../platforms/types.js';
-import type { MemberRepository } from '../storage/mongo/member-repository.js';
 
 /**
  * Turns a platform identity into an {@link Actor}. Registered members get their role; other
@@ -9,7 +9,7 @@ import type { MemberRepository } from '../storage/mongo/member-repository.js';
  * @example
  * const actor = await resolveActor(members, message);
  */
-export async function resolveActor(members: MemberRepository, message: IncomingMessage): Promise<Actor> {
+export async function resolveActor(members: MemberDirectory, message: IncomingMessage): Promise<Actor> {
   const platformUserId = message.sender.platformUserId;
   const base = { platform: message.platform, platformUserId };
   const displayName = message.sender.displayName ?? platformUserId;

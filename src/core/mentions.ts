@@ -1,8 +1,8 @@
+import type { KnownMember, MemberDirectory } from './member-directory.js';
 import type { IncomingMessage } from '../platforms/types.js';
-import type { MemberRecord, MemberRepository } from '../storage/mongo/member-repository.js';
 
 /** Who a typed name or @-mention is. */
-export type MemberLookup = { kind: 'found'; member: MemberRecord } | { kind: 'none' } | { kind: 'ambiguous'; count: number };
+export type MemberLookup = { kind: 'found'; member: KnownMember } | { kind: 'none' } | { kind: 'ambiguous'; count: number };
 
 /**
  * Finds a member by a typed name (`张三`, `@张三`, `张三委员`) among active members.
@@ -11,7 +11,7 @@ export type MemberLookup = { kind: 'found'; member: MemberRecord } | { kind: 'no
  * const found = await lookupMemberByName(members, '@张三');
  * if (found.kind === 'found') use(found.member.id);
  */
-export async function lookupMemberByName(members: MemberRepository, typed: string): Promise<MemberLookup> {
+export async function lookupMemberByName(members: MemberDirectory, typed: string): Promise<MemberLookup> {
   const name = typed.replace(/^@/, '').trim();
   if (!name) return { kind: 'none' };
   let found = await members.findByName(name);
@@ -23,10 +23,10 @@ export async function lookupMemberByName(members: MemberRepository, typed: strin
 
 /** The member behind a platform user id @-mentioned on `platform` (console ids are member ids). */
 export async function memberByPlatformId(
-  members: MemberRepository,
+  members: MemberDirectory,
   platform: IncomingMessage['platform'],
   platformUserId: string,
-): Promise<MemberRecord | null> {
+): Promise<KnownMember | null> {
   if (platform === 'console') return members.findById(platformUserId);
   if (platform === 'dingtalk') return members.findByPlatformId('dingtalk', platformUserId);
   if (platform === 'wecom-app' || platform === 'wecom-bot') return members.findByPlatformId('wecom', platformUserId);
@@ -38,7 +38,7 @@ export async function memberByPlatformId(
  * Names that match no member (or several) are left out; duplicates are dropped.
  */
 export async function resolveMentionedMembers(
-  members: MemberRepository,
+  members: MemberDirectory,
   message: IncomingMessage,
   names: readonly string[],
 ): Promise<string[]> {

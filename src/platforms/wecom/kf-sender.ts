@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from '../types.js';
 import { sendErrorFor } from './api.js';
 import { KF_ERRORS, type KfClient } from './kf-api.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { KfClient, KfMessage } from './kf-api.js';
 
 /**

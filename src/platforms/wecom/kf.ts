@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { AccessTokenClient } from './access-token.js';
 import { KfClient, type KfMessage } from './kf-api.js';
 import { WecomKfSender, type HeldNoticeStore, type KfWindowStore } from './kf-sender.js';

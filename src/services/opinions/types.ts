@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { IncomingMessage } from '../../platforms/types.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
 import type { OpinionGrade, OpinionRepository, OpinionState } from '../../storage/mongo/opinion-repository.js';

@@ -6,7 +6,7 @@ import { foldWidth } from '../../core/parser.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { IncomingMessage } from '../../platforms/types.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
 import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
 import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { beijingDate, daysBetween, isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { MemberRepository } from '../../storage/mongo/member-repository.js';
 import { SHIFT_SLOTS, type ShiftSlot } from '../../storage/mongo/shift-model.js';
 import { OPEN_SHIFT_STATES, type ShiftRecord, type ShiftRepository } from '../../storage/mongo/shift-repository.js';

@@ -6,7 +6,7 @@ import type { Clock } from './core/clock.js';
 import { messagesFor } from './i18n/messages.js';
 import type { Logger } from './logger.js';
 import type { Coordination } from './core/coordination.js';
-import type { MemberRepository } from './storage/mongo/member-repository.js';
+import type { MemberRepository } from './services/members/member-records.js';
 import { requireAdminToken } from './http/admin-auth.js';
 import { adminGate } from './http/admin-gate.js';
 import { isExactWhereItMatters } from './http/exact-router.js';

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
-import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { MemberRepository } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
 import { dictionaryRoutes } from './dictionary-routes.js';
 import { messagesFor } from '../../i18n/messages.js';

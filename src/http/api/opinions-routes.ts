@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
 import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
-import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../services/opinions/opinion-records.js';
 import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

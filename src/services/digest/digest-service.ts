@@ -4,7 +4,7 @@ import { addDays, beijingDate, beijingInstant, weekdayOf } from '../../core/date
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionFactsReader } from '../../storage/mongo/activity-opinion-facts.js';
 import type { ActivityRecord, ActivityRepository } from '../../storage/mongo/activity-repository.js';
-import { OPINION_STATES } from '../../storage/mongo/opinion-repository.js';
+import { OPINION_STATES } from '../opinions/opinion-records.js';
 import type { Notifier } from '../notifier.js';
 import { rateTexts, renderCard } from '../records/format.js';
 import { isEmpty } from '../records/member-record.js';

@@ -1,5 +1,5 @@
 import type { ActivityRepository, NewActivity } from '../../storage/mongo/activity-repository.js';
-import type { OpinionRating, OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import type { OpinionRating, OpinionRecord } from '../opinions/opinion-records.js';
 import type { ProposalRecord } from '../../storage/mongo/proposal-repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

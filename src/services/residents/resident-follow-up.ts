@@ -1,5 +1,5 @@
 import type { Messages } from '../../i18n/messages.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
 import { formatBeijing } from '../opinions/notifications.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { beijingYear, callerIdentity, normalizeNumber } from '../opinions/support.js';

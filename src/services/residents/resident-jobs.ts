@@ -1,8 +1,8 @@
 import type { ScheduledJob } from '../../core/scheduled-job.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import type { ResidentRecord } from '../../storage/mongo/resident-repository.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
+import type { ResidentRecord } from './resident-records.js';
 import type { Notifier } from '../notifier.js';
 import { formatBeijing } from '../opinions/notifications.js';
 import { DAY_MS, REOPEN_WINDOW_MS } from '../opinions/types.js';

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
-import { opinionModel, type OpinionDocument, type OpinionState } from './opinion-model.js';
+import { opinionModel, type OpinionDocument } from './opinion-model.js';
+import { type OpinionState } from '../../services/opinions/opinion-records.js';
 
 /** The fields of an opinion the committee's rates read (no content, no contact). */
 export interface OpinionFact {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Actor } from '../../core/roles.js';
 import { isIsoDate } from '../../core/dates.js';
-import { EVENT_STATES } from '../../storage/mongo/event-model.js';
-import type { EventRecord } from '../../storage/mongo/event-repository.js';
+import { EVENT_STATES } from '../../services/events/event-records.js';
+import type { EventRecord } from '../../services/events/event-records.js';
 import type { EventServices } from '../../services/events/event-services.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 

@@ -5,7 +5,7 @@ import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { MemberRepository } from '../members/member-records.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
-import type { ProposalRecord, ProposalRepository } from '../../storage/mongo/proposal-repository.js';
+import type { ProposalRecord, ProposalRepository } from './proposal-records.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
 

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from './types.js';
-
-/** The platforms an {@link Address} can name; each has at most one {@link Sender}. */
-export type AddressPlatform = Address['platform'];
+import type { AddressPlatform } from '../core/address-key.js';
 
 /**
  * Routes a send to the sender of the address's platform. Platform modules export their senders;
@@ -44,29 +41,4 @@ export class SenderRegistry implements Sender {
     if (!sender) throw new SendError(`no sender is registered for ${to.platform} (is the platform configured?)`, 'no_sender', false);
     await sender.send(to, message, options);
   }
-}
-
-/** A stable identity for an address (e.g. one group robot), for rate-limit and delivery bookkeeping. */
-export function addressKey(address: Address): string {
-  switch (address.platform) {
-    case 'wecom-app':
-      return `wecom-app:${address.userId}`;
-    case 'wecom-group-robot':
-      return `wecom-group-robot:${address.webhookKey}`;
-    case 'wecom-bot':
-      return `wecom-bot:${address.url}`;
-    case 'wecom-kf':
-      return `wecom-kf:${address.openKfId}:${address.externalUserId}`;
-    case 'dingtalk':
-      return address.kind === 'user' ? `dingtalk:user:${address.staffId}` : `dingtalk:group:${address.openConversationId}`;
-    case 'dingtalk-custom-robot':
-      return `dingtalk-custom-robot:${address.accessToken}`;
-    case 'console':
-      return `console:${address.kind}:${address.id}`;
-  }
-}
-
-/** {@link addressKey} hashed: safe to store and log (webhook keys and tokens are secrets). */
-export function addressFingerprint(address: Address): string {
-  return createHash('sha256').update(addressKey(address)).digest('hex').slice(0, 16);
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import { addressKey, type SenderRegistry } from '../platforms/sender-registry.js';
+import { type SenderRegistry } from '../platforms/sender-registry.js';
+import { addressKey } from '../core/address-key.js';
 import { SendError } from '../platforms/types.js';
-import type { GroupRepository } from '../storage/mongo/group-repository.js';
+import type { GroupRepository } from './groups/group-records.js';
 import { KeyedLanes } from './keyed-lanes.js';
 import type { MongoOutboxRepository, OutboxCandidate, OutboxItem } from '../storage/mongo/outbox-repository.js';
 import type { Notifier } from './notifier.js';

@@ -1,6 +1,6 @@
 import type { Address } from '../platforms/types.js';
-import { addressFingerprint, type AddressPlatform } from '../platforms/sender-registry.js';
-import type { GroupRepository } from '../storage/mongo/group-repository.js';
+import { addressFingerprint, type AddressPlatform } from '../core/address-key.js';
+import type { GroupRepository } from './groups/group-records.js';
 import type { MemberRepository } from './members/member-records.js';
 import type { ResidentRecord } from './residents/resident-records.js';
 import type { Recipient } from './notifier.js';

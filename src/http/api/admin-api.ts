@@ -3,7 +3,7 @@ import { exactRouter } from '../exact-router.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
-import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
+import type { DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
 import { dictionaryRoutes } from './dictionary-routes.js';

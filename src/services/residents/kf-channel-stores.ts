@@ -1,5 +1,6 @@
 // What the residents' WeCom customer-service channel (微信客服) must remember between messages and
-// instances: the platform's sender and sync use these ports, src/storage/mongo implements them.
+// instances (send windows, held notices, sync cursors, photos, QR-code links): the platform's
+// sender and sync and the residents' services use these, src/storage/mongo implements them.
 
 /** One customer of one kf account. */
 export interface KfCustomer {
@@ -60,4 +61,34 @@ export interface HeldNoticeStore {
 export interface KfCursorStore {
   get(openKfId: string): Promise<string | undefined>;
   set(openKfId: string, cursor: string, at: Date): Promise<void>;
+}
+
+/** A photo a resident sent with an opinion: WeCom's media id (downloadable for 3 days). */
+export interface KfPhoto {
+  opinionNumber: string;
+  residentId: string;
+  mediaId: string;
+  receivedAt: Date;
+}
+
+/**
+ * A stored photo as staff see it. 'kept': its bytes are ours; 'waiting': not downloaded yet;
+ * 'lost': WeCom no longer has it (`lastError` says why).
+ */
+export interface KfPhotoInfo extends KfPhoto {
+  id: string;
+  state: 'kept' | 'waiting' | 'lost';
+  contentType?: string;
+  size?: number;
+  keptAt?: Date;
+  attempts: number;
+  lastError?: string;
+}
+
+/** A customer-service link made by kf/add_contact_way for one scene (a community's QR code). */
+export interface KfContactWay {
+  openKfId: string;
+  scene: string;
+  url: string;
+  createdAt: Date;
 }

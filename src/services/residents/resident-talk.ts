@@ -7,7 +7,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { IncomingMessage } from '../../platforms/types.js';
 import type { Coordination } from '../../core/coordination.js';
-import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
+import type { DictionaryRepository } from '../opinions/dictionary-records.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
 import type { ResidentRepository } from './resident-records.js';
 import type { OpinionService } from '../opinions/opinion-service.js';

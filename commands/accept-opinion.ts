@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, deadlineText } from './opinion-views.js';
 
 /** 受理: staff or the member on duty accept; the assigned handler's 受理 starts the work. */

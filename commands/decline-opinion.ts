@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** 不予受理: staff decline with a reason, after a confirmation. */

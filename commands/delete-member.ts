@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 
 /**
  * 删除成员: an admin deactivates a member (after 确认), through the same MemberService rule as

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import type { CommandContext, CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** The dialogue's "not sure" answer for the community. */

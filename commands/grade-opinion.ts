@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, deadlineText } from './opinion-views.js';
 
 /** 分级: staff set simple / general / complex (the time limit follows). */

@@ -1,10 +1,11 @@
-import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import type { Services } from '../src/services/services.js';
+import type { CommandContext, CommandSpec } from './command.js';
 import { rolesFrom, type CommandRegistry } from '../src/core/registry.js';
 import { hasRole } from '../src/core/roles.js';
 import { foldWidth } from '../src/core/parser.js';
 
 /** 帮助: generated from the registry, showing only what the asker's role may run. */
-export function helpCommand(registry: () => CommandRegistry): CommandSpec {
+export function helpCommand(registry: () => CommandRegistry<Services>): CommandSpec {
   return {
     id: 'help',
     name: '帮助',

@@ -1,3 +1,4 @@
+import type { Services } from '../src/services/services.js';
 import { CommandRegistry } from '../src/core/registry.js';
 import { helpCommand } from './help.js';
 import { fileOpinionCommand } from './file-opinion.js';
@@ -44,9 +45,9 @@ import { deleteMemberCommand } from './delete-member.js';
  * The explicit, ordered registry of chat commands. Order matters: help lists commands in this
  * order. Add a command by importing its file and placing it in the list.
  */
-export function buildRegistry(): CommandRegistry {
+export function buildRegistry(): CommandRegistry<Services> {
   // help reads the finished registry; the arrow runs only after construction.
-  const registry: CommandRegistry = new CommandRegistry([
+  const registry: CommandRegistry<Services> = new CommandRegistry([
     helpCommand(() => registry),
     // 民意闭环 (opinions)
     fileOpinionCommand,

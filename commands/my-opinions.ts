@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, listLines } from './opinion-views.js';
 
 /** 我的反映: my recent opinions with their states. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, renderProgress } from './opinion-views.js';
 
 /** 进度: one opinion's state, handler, time limit (and, for those involved, its history). */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, listLines } from './opinion-views.js';
 
 /** 待办: the opinions waiting for me. */

@@ -1,8 +1,8 @@
-import type { CommandContext } from '../src/core/command.js';
+import type { CommandContext } from './command.js';
 import type { Caller } from '../src/services/opinions/types.js';
 import { formatBeijingDateTime } from '../src/core/dates.js';
 import type { OpinionView } from '../src/services/opinions/queries.js';
-import type { OpinionRecord } from '../src/storage/mongo/opinion-repository.js';
+import type { OpinionRecord } from '../src/services/opinions/opinion-records.js';
 
 /** The person and message a command acts for, as the opinion service takes them. */
 export const callerOf = (ctx: CommandContext): Caller => ({ actor: ctx.actor, message: ctx.message });

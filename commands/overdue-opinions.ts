@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf, overdueLines } from './opinion-views.js';
 
 /** 逾期: opinions past their time limit (staff: all; members: their own). */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** 评价: the filer rates the result; 不满意 within 7 days sends it back. */

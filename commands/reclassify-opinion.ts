@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** 改分类: staff correct an opinion's community or category (recorded in its history). */

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import type { CommandContext, CommandSpec } from './command.js';
 import type { Address } from '../src/platforms/types.js';
 
 /** The address that reaches this group chat, or the reason there is none to register. */

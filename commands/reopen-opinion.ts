@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** 重新打开: within 7 days of 办结, back to the handler. */

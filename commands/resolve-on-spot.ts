@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../src/core/command.js';
+import type { CommandSpec } from './command.js';
 import { callerOf } from './opinion-views.js';
 
 /** 当场办结: the member receiving residents solved it on the spot. */

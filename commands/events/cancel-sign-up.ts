@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { requireMemberId } from './shared.js';
 
 /** 取消报名 <编号>: withdraws the asker's sign-up and its pending reminders. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { CHECK_IN_OPENS_BEFORE_MS } from '../../src/services/events/event-attendance.js';
 import { formatClock } from '../../src/services/events/event-format.js';
 import { eventPrompt, requireMemberId } from './shared.js';

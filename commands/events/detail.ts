@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { effectiveState, formatSectors, formatWhen } from '../../src/services/events/event-format.js';
 
 /** 活动详情 <编号>: time, place, sectors, sign-ups, the asker's own status, the outcome. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { addDays, beijingInstant, parseDateExpression } from '../../src/core/dates.js';
 import { eventLine } from './shared.js';
 

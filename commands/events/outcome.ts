@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 
 /** 活动结果 <编号> <内容>: a convenor of the event's sector (or staff) records the outcome. */
 export const eventOutcomeCommand: CommandSpec = {

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { beijingInstant } from '../../src/core/dates.js';
 import { formatClock, formatSectors, formatShortDay } from '../../src/services/events/event-format.js';
 

@@ -1,8 +1,8 @@
-import type { ArgPrompt, CommandContext } from '../../src/core/command.js';
+import type { ArgPrompt, CommandContext } from '../command.js';
 import { YishiError } from '../../src/core/errors.js';
 import { effectiveState, formatMoment, formatSectors } from '../../src/services/events/event-format.js';
 import type { Messages } from '../../src/i18n/messages.js';
-import type { EventRecord } from '../../src/storage/mongo/event-repository.js';
+import type { EventRecord } from '../../src/services/events/event-records.js';
 
 /** The asker's member id, or a friendly refusal (events are for registered members). */
 export function requireMemberId(ctx: CommandContext): string {

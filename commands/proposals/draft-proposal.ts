@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from '../../src/core/command.js';
+import type { CommandContext, CommandSpec } from '../command.js';
 import { looksLikeOpinionNumber } from '../../src/core/opinion-number.js';
 import type { DraftInput } from '../../src/services/proposals/proposal-service.js';
 

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 
 /** 提案提交 [编号]: staff mark a draft submitted (it then counts in the record); no number lists the drafts. */
 export const submitProposalCommand: CommandSpec = {

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { PERIOD_WORDS, type PeriodWord } from '../../src/services/records/periods.js';
 
 /** 履职 <委员> [本月|本季度|今年]: staff read any member's record. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { PERIOD_WORDS, type PeriodWord } from '../../src/services/records/periods.js';
 
 /** 统计 [本月|上月|本季度|今年]: the committee's five rates, overall, by sector and by community. */

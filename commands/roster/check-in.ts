@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { beijingTimeOfDay } from '../../src/core/dates.js';
 import { showDate } from '../../src/services/roster/format.js';
 import { requireMemberId } from './shared.js';

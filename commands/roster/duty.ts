@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec, Reply } from '../../src/core/command.js';
+import type { CommandContext, CommandSpec, Reply } from '../command.js';
 import { addDays, beijingDate, parseDateExpression, startOfWeek, type DateRange } from '../../src/core/dates.js';
 import { showDate, showLine, type ShiftView } from '../../src/services/roster/format.js';
 import { argRange } from './shared.js';

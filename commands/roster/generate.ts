@@ -1,7 +1,7 @@
-import type { CommandContext, CommandSpec } from '../../src/core/command.js';
+import type { CommandContext, CommandSpec } from '../command.js';
 import { eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
-import type { ShiftSlot } from '../../src/storage/mongo/shift-model.js';
+import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
 import { workingDays, type RotationRequest } from '../../src/services/roster/rotation.js';
 import { showDate } from '../../src/services/roster/format.js';
 import { resolveMember } from './shared.js';

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { showDate, showHours } from '../../src/services/roster/format.js';
 import { requireMemberId } from './shared.js';
 

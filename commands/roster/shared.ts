@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../src/core/command.js';
+import type { CommandContext } from '../command.js';
 import { beijingDate, isIsoDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 

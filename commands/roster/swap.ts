@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../src/core/command.js';
+import type { CommandSpec } from '../command.js';
 import { showDate } from '../../src/services/roster/format.js';
 import { argDay, requireMemberId, resolveMember } from './shared.js';
 

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beijingDate, isIsoDate } from '../core/dates.js';
 import { writeCsv } from '../services/csv-file.js';
-import type { MemberRecord } from '../storage/mongo/member-repository.js';
+import type { MemberRecord } from '../services/members/member-records.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 import { Progress } from './progress.js';
 

@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import type { DictionaryEntry, DictionaryRepository, NewDictionaryEntry } from '../storage/mongo/keyword-dictionary.js';
+import type { DictionaryEntry, DictionaryRepository, NewDictionaryEntry } from '../services/opinions/dictionary-records.js';
 import { FirstSeen, writeAll } from './import-runner.js';
 import { CliError } from './operator-context.js';
 import { mapHeader, readTable, type Table } from './tables.js';

@@ -1,7 +1,7 @@
 import { MEMBER_ROLES } from '../core/roles.js';
 import { z } from 'zod';
 import type { Messages } from '../i18n/messages.js';
-import type { MemberRecord, MemberRepository, NewMember } from '../storage/mongo/member-repository.js';
+import type { MemberRecord, MemberRepository, NewMember } from '../services/members/member-records.js';
 import { FirstSeen, writeAll } from './import-runner.js';
 import { CliError } from './operator-context.js';
 import { mapHeader, readTable, type Table } from './tables.js';

@@ -10,7 +10,7 @@ import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
 import type { RosterService } from '../services/roster/roster-service.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
 import { buildIndexes, connectMongo } from '../storage/mongo/connection.js';
 import type { MongoEventRepository } from '../storage/mongo/event-repository.js';

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../core/dates.js';
 import { monthPeriod } from '../services/events/programme-service.js';
-import type { ShiftSlot } from '../storage/mongo/shift-model.js';
+import type { ShiftSlot } from '../services/roster/shift-records.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 
 export interface RosterOptions {

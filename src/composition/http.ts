@@ -17,7 +17,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { RecordsExports } from '../services/records/exports.js';
 import type { CommunityQrCodes } from '../services/residents/qr-codes.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
 import type { Repositories } from './stores.js';
 

@@ -10,7 +10,7 @@ import { Scheduler } from '../scheduler/scheduler.js';
 import type { PlatformDirectory } from '../platforms/types.js';
 import { OutboxDispatcher } from '../services/outbox-dispatcher.js';
 import type { PhotoKeeper } from '../services/residents/photo-keeper.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
 import type { Repositories } from './stores.js';
 

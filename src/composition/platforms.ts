@@ -15,8 +15,9 @@ import { wecomKfPlatform, wecomPlatform } from '../platforms/wecom/platform.js';
 import { PhotoKeeper } from '../services/residents/photo-keeper.js';
 import { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import { ResidentDesk, type ResidentChannel } from '../services/residents/resident-desk.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
+import type { Services } from '../services/services.js';
 import type { Repositories } from './stores.js';
 
 export interface PlatformDeps {
@@ -38,12 +39,13 @@ export function buildPlatformRegistry(extra: ReadonlyArray<Platform<PlatformCont
 }
 
 /** The chat pipeline every platform hands its neutral messages to (commands from commands/index.ts). */
-export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<PlatformContext> }): Bot {
+export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<PlatformContext> }): Bot<Services> {
   const { config, repositories, committee, coordination, clock, messages, logger, platforms } = deps;
   return new Bot({
     registry: buildRegistry(),
     platforms,
     services: committee.services,
+    members: repositories.members,
     coordination,
     inbox: repositories.inbox,
     clock,

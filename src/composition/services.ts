@@ -17,7 +17,7 @@ import { ResidentFilingLimit } from '../services/residents/filing-limit.js';
 import { ResidentTalk } from '../services/residents/resident-talk.js';
 import { RosterService } from '../services/roster/roster-service.js';
 import type { Services } from '../services/services.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { Repositories } from './stores.js';
 
 export type ServiceSettings = Pick<Config, 'dutyReminderTime' | 'weeklyDigestTime' | 'chartFontFile' | 'residentOpinionsPerHour'>;

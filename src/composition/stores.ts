@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoActivityRepository } from '../storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../storage/mongo/activity-opinion-facts.js';

@@ -1,5 +1,8 @@
 import type { Clock } from './clock.js';
+import type { Coordination } from './coordination.js';
 import { resolveActor } from './identity.js';
+import type { InboundMessageRepository } from './inbox.js';
+import type { MemberDirectory } from './member-directory.js';
 import { normalizeInput, parseInput, stripBotMentions, type ParseResult } from './parser.js';
 import type { CommandRegistry } from './registry.js';
 import { hasRole, type Role } from './roles.js';
@@ -10,15 +13,15 @@ import { withoutTrailing } from './text-scan.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import type { IncomingMessage, OutgoingMessage, PlatformDirectory } from '../platforms/types.js';
-import type { Services } from '../services/services.js';
-import type { Coordination } from '../storage/coordination.js';
-import type { InboundMessageRepository } from '../storage/mongo/inbound-message-repository.js';
 
-export interface BotDeps {
-  registry: CommandRegistry;
+export interface BotDeps<S> {
+  registry: CommandRegistry<S>;
   /** Which platform delivered a message, and so who its sender is. */
   platforms: PlatformDirectory;
-  services: Services;
+  /** Handed to command handlers as `ctx.services`; the bot itself only uses the ports below. */
+  services: S;
+  /** Who is speaking and who is mentioned. */
+  members: MemberDirectory;
   coordination: Coordination;
   inbox: InboundMessageRepository;
   clock: Clock;
@@ -48,12 +51,12 @@ const STALE_CLAIM_MS = 60_000;
  * @example
  * const { replies } = await bot.handle(message);
  */
-export class Bot {
-  private readonly runner: CommandRunner;
+export class Bot<S = unknown> {
+  private readonly runner: CommandRunner<S>;
 
   private pending = 0;
 
-  constructor(private readonly deps: BotDeps) {
+  constructor(private readonly deps: BotDeps<S>) {
     this.runner = new CommandRunner(deps);
   }
 
@@ -101,7 +104,7 @@ export class Bot {
     const t = this.deps.messages;
     if (message.chat.kind === 'group' && !message.mentionedBot) return [];
     if (!message.text && !message.event) return [];
-    const actor = await resolveActor(this.deps.platforms, this.deps.services.members, message);
+    const actor = await resolveActor(this.deps.platforms, this.deps.members, message);
 
     const bucket = await this.deps.coordination.takeToken(
       `commands:${message.platform}:${message.sender.platformUserId}`,

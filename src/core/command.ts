@@ -2,9 +2,8 @@ import type { Clock } from './clock.js';
 import type { Actor, Role } from './roles.js';
 import type { IncomingMessage, OutgoingMessage } from '../platforms/types.js';
 import type { Messages } from '../i18n/messages.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from './coordination.js';
 import type { Logger } from '../logger.js';
-import type { Services } from '../services/services.js';
 
 /** What a command handler returns: a sentence, a full message, or several messages. */
 export type Reply = string | OutgoingMessage | OutgoingMessage[];
@@ -55,19 +54,20 @@ export interface ParsedExtras {
 }
 
 /**
- * Everything a handler may use. Handlers talk to services, never to storage or platforms.
+ * Everything a handler may use. Handlers talk to services, never to storage or platforms. `S` is
+ * the services bag, opaque to core: `commands/command.ts` binds it to the committee's `Services`.
  *
  * @example
  * handler: async (ctx) => ctx.t.core.help.title
  */
-export interface CommandContext {
+export interface CommandContext<S = unknown> {
   actor: Actor;
   message: IncomingMessage;
   args: ParsedArgs;
   extras: ParsedExtras;
   t: Messages;
   clock: Clock;
-  services: Services;
+  services: S;
   coordination: Coordination;
   log: Logger;
 }
@@ -85,14 +85,14 @@ export interface CommandContext {
  * How a guided dialogue asks for one missing argument. With `choices` (or the argument's static
  * `choices`) the question shows a numbered list; the person may answer with the number or the label.
  */
-export interface ArgPrompt {
+export interface ArgPrompt<S = unknown> {
   /** The question (from `src/i18n/`). `args` holds what the person has answered so far. */
   ask(t: Messages, args: ParsedArgs): string;
   /** The options to choose from; the chosen `value` becomes the argument. */
-  choices?(ctx: CommandContext): Promise<Array<{ label: string; value: string }>>;
+  choices?(ctx: CommandContext<S>): Promise<Array<{ label: string; value: string }>>;
 }
 
-export interface CommandSpec {
+export interface CommandSpec<S = unknown> {
   /** Stable English id, used in logs and i18n keys. */
   id: string;
   /** The Chinese command word people type. */
@@ -107,15 +107,15 @@ export interface CommandSpec {
    * For `needsConfirmation` commands: what will happen, shown before 确认/取消 (e.g. "将办结
    * MY-2026-000123：路灯已修复"). Without it a generic sentence naming the command is shown.
    */
-  preview?(ctx: CommandContext): Promise<string>;
+  preview?(ctx: CommandContext<S>): Promise<string>;
   /**
    * Guided dialogue: when a *required* argument is missing, Yishi asks, one question at a time
    * in declaration order, for every missing argument that has a prompt here (required or not).
    * A missing required argument without a prompt gets the usage line instead.
    */
-  prompts?: Record<string, ArgPrompt>;
+  prompts?: Record<string, ArgPrompt<S>>;
   /** Last step of a guided dialogue: a summary the person answers with 确认 or 取消. */
-  confirmDialogue?(ctx: CommandContext): Promise<string>;
+  confirmDialogue?(ctx: CommandContext<S>): Promise<string>;
   texts(t: Messages): CommandTexts;
-  handler(ctx: CommandContext): Promise<Reply>;
+  handler(ctx: CommandContext<S>): Promise<Reply>;
 }

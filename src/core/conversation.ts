@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.js';
 import type { ParsedArgs, ParsedExtras } from './command.js';
 import type { IncomingMessage } from '../platforms/types.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from './coordination.js';
 
 /** A command waiting for answers or for 确认: which command, and what is known so far. */
 export interface PendingCommand {

@@ -1,9 +1,9 @@
 import { readArg, type ArgProblem } from './arg-kinds.js';
 import type { ArgSpec, CommandContext, CommandSpec, ParsedArgs } from './command.js';
+import type { MemberDirectory } from './member-directory.js';
 import { lookupMemberByName } from './mentions.js';
 import { foldWidth } from './parser.js';
 import type { Messages } from '../i18n/messages.js';
-import type { MemberRepository } from '../storage/mongo/member-repository.js';
 
 /** One option of a numbered list. */
 export interface Choice {
@@ -21,12 +21,12 @@ export interface Question {
  * The arguments a guided dialogue asks for, in declaration order: those with a prompt that are
  * still missing. Empty when no prompt applies.
  */
-export function argsToAsk(command: CommandSpec, args: ParsedArgs): string[] {
+export function argsToAsk<S>(command: CommandSpec<S>, args: ParsedArgs): string[] {
   return command.args.filter((spec) => command.prompts?.[spec.name] && args[spec.name] === undefined).map((spec) => spec.name);
 }
 
 /** The question for one argument, with its numbered list when it has choices. */
-export async function buildQuestion(command: CommandSpec, argName: string, ctx: CommandContext): Promise<Question | null> {
+export async function buildQuestion<S>(command: CommandSpec<S>, argName: string, ctx: CommandContext<S>): Promise<Question | null> {
   const prompt = command.prompts?.[argName];
   const spec = command.args.find((arg) => arg.name === argName);
   if (!prompt || !spec) return null;
@@ -68,7 +68,7 @@ export async function readAnswer(
   spec: ArgSpec,
   answer: string,
   question: { choices?: Choice[] },
-  deps: { t: Messages; now: Date; members: MemberRepository },
+  deps: { t: Messages; now: Date; members: MemberDirectory },
 ): Promise<AnswerReading> {
   const t = deps.t;
   const text = answer.trim();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, PlatformDirectory } from '../platforms/types.js';
-import type { MemberRecord, MemberRepository } from '../storage/mongo/member-repository.js';
+import type { KnownMember as MemberRecord, MemberDirectory as MemberRepository } from './member-directory.js';
 
 /** Who a typed name or @-mention is. */
 export type MemberLookup = { kind: 'found'; member: MemberRecord } | { kind: 'none' } | { kind: 'ambiguous'; count: number };

@@ -8,10 +8,10 @@ import { hasRole, ROLES, type Role } from './roles.js';
  * const registry = new CommandRegistry([helpCommand, fileOpinionCommand]);
  * registry.find('帮助'); // helpCommand
  */
-export class CommandRegistry {
-  private readonly byWord = new Map<string, CommandSpec>();
+export class CommandRegistry<S = unknown> {
+  private readonly byWord = new Map<string, CommandSpec<S>>();
 
-  constructor(readonly commands: readonly CommandSpec[]) {
+  constructor(readonly commands: readonly CommandSpec<S>[]) {
     for (const command of commands) {
       for (const word of [command.name, ...command.aliases]) {
         const key = word.toLowerCase();
@@ -22,12 +22,12 @@ export class CommandRegistry {
     }
   }
 
-  find(word: string): CommandSpec | undefined {
+  find(word: string): CommandSpec<S> | undefined {
     return this.byWord.get(word.toLowerCase());
   }
 
   /** The command with this stable id. */
-  byId(id: string): CommandSpec | undefined {
+  byId(id: string): CommandSpec<S> | undefined {
     return this.commands.find((command) => command.id === id);
   }
 
@@ -43,7 +43,7 @@ export class CommandRegistry {
   }
 
   /** Commands the role may run, in registry order. */
-  visibleTo(role: Role): CommandSpec[] {
+  visibleTo(role: Role): CommandSpec<S>[] {
     return this.commands.filter((command) => hasRole(role, command.minRole));
   }
 }

@@ -1,8 +1,10 @@
 import type { Clock } from './clock.js';
+import type { Coordination } from './coordination.js';
 import type { CommandContext, CommandSpec, ParsedArgs, Reply } from './command.js';
 import { Conversations, type ConversationState, type PendingCommand } from './conversation.js';
 import { argsToAsk, buildQuestion, problemText, readAnswer, type Question } from './dialogue.js';
 import { isYishiError } from './errors.js';
+import type { MemberDirectory } from './member-directory.js';
 import { lookupMemberByName, memberByPlatformId, resolveMentionedMembers } from './mentions.js';
 import { bindArgs, type ParseResult } from './parser.js';
 import { rolesFrom, type CommandRegistry } from './registry.js';
@@ -10,8 +12,6 @@ import { hasRole, type Actor } from './roles.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import type { IncomingMessage, OutgoingMessage, PlatformDirectory } from '../platforms/types.js';
-import type { Services } from '../services/services.js';
-import type { Coordination } from '../storage/coordination.js';
 
 /** Turns a handler's reply into messages. */
 export function toMessages(reply: Reply): OutgoingMessage[] {
@@ -19,11 +19,14 @@ export function toMessages(reply: Reply): OutgoingMessage[] {
   return Array.isArray(reply) ? reply : [reply];
 }
 
-export interface RunnerDeps {
-  registry: CommandRegistry;
+export interface RunnerDeps<S> {
+  registry: CommandRegistry<S>;
   /** Which platform delivered a message, and so how its @-mentions name members. */
   platforms: PlatformDirectory;
-  services: Services;
+  /** Handed to every handler as `ctx.services`; core never looks inside. */
+  services: S;
+  /** Who a mention or a typed name is. */
+  members: MemberDirectory;
   coordination: Coordination;
   clock: Clock;
   messages: Messages;
@@ -42,10 +45,10 @@ type Parsed = Extract<ParseResult, { kind: 'command' }>;
  * Runs a command once its words are known: role check, argument binding and member lookup, then
  * a guided dialogue, a confirmation, or the handler. Also carries a conversation on.
  */
-export class CommandRunner {
+export class CommandRunner<S> {
   readonly conversations: Conversations;
 
-  constructor(private readonly deps: RunnerDeps) {
+  constructor(private readonly deps: RunnerDeps<S>) {
     this.conversations = new Conversations(deps.coordination, deps.clock);
   }
 
@@ -54,7 +57,7 @@ export class CommandRunner {
   }
 
   /** The refusal for a role below the command's lowest role; null when allowed. */
-  refusal(command: CommandSpec, actor: Actor): OutgoingMessage[] | null {
+  refusal(command: CommandSpec<S>, actor: Actor): OutgoingMessage[] | null {
     if (hasRole(actor.role, command.minRole)) return null;
     const t = this.t.core;
     const roles = t.roleList(rolesFrom(command.minRole).map((role) => t.roles[role] ?? role));
@@ -62,7 +65,7 @@ export class CommandRunner {
     return toMessages(`${t.notAllowed(command.name, roles)}${hint}`);
   }
 
-  private context(command: CommandSpec, turn: Turn, pending: PendingCommand): CommandContext {
+  private context(command: CommandSpec<S>, turn: Turn, pending: PendingCommand): CommandContext<S> {
     const d = this.deps;
     return {
       actor: turn.actor,
@@ -78,14 +81,14 @@ export class CommandRunner {
   }
 
   /** A user-facing error becomes its message; anything else is logged and gets an apology. */
-  private failure(command: CommandSpec, turn: Turn, error: unknown): OutgoingMessage[] {
+  private failure(command: CommandSpec<S>, turn: Turn, error: unknown): OutgoingMessage[] {
     if (isYishiError(error) && error.userMessage) return toMessages(error.userMessage);
     turn.log.error({ err: error, command: command.id }, 'command failed');
     return toMessages(this.t.core.apology);
   }
 
   /** Calls command code behind the error boundary. */
-  private async guarded(command: CommandSpec, turn: Turn, run: () => Promise<Reply>): Promise<OutgoingMessage[]> {
+  private async guarded(command: CommandSpec<S>, turn: Turn, run: () => Promise<Reply>): Promise<OutgoingMessage[]> {
     try {
       return toMessages(await run());
     } catch (error) {
@@ -106,7 +109,7 @@ export class CommandRunner {
     }
     const members = await this.bindMembers(command, bound.args, turn.message);
     if (typeof members === 'string') return toMessages(members);
-    const memberIds = await resolveMentionedMembers(this.deps.platforms, this.deps.services.members, turn.message, parsed.mentions);
+    const memberIds = await resolveMentionedMembers(this.deps.platforms, this.deps.members, turn.message, parsed.mentions);
     const pending: PendingCommand = {
       commandId: command.id,
       args: bound.args,
@@ -123,19 +126,19 @@ export class CommandRunner {
   }
 
   /** Member arguments become member ids; a name nobody has (or several have) gets an answer. */
-  private async bindMembers(command: CommandSpec, args: ParsedArgs, message: IncomingMessage): Promise<string | null> {
+  private async bindMembers(command: CommandSpec<S>, args: ParsedArgs, message: IncomingMessage): Promise<string | null> {
     const mentioned = [...message.mentions];
     for (const spec of command.args.filter((arg) => arg.kind === 'member')) {
       const typed = args[spec.name];
       if (typed === undefined) {
         const platformUserId = mentioned.shift();
         const member = platformUserId
-          ? await memberByPlatformId(this.deps.platforms, this.deps.services.members, message.platform, platformUserId)
+          ? await memberByPlatformId(this.deps.platforms, this.deps.members, message.platform, platformUserId)
           : null;
         if (member) args[spec.name] = member.id;
         continue;
       }
-      const found = await lookupMemberByName(this.deps.services.members, typed);
+      const found = await lookupMemberByName(this.deps.members, typed);
       if (found.kind === 'none') return this.t.core.memberNotFound(typed);
       if (found.kind === 'ambiguous') return this.t.core.memberAmbiguous(typed, found.count);
       args[spec.name] = found.member.id;
@@ -144,7 +147,13 @@ export class CommandRunner {
   }
 
   /** Asks the first of `toAsk` and remembers where the dialogue stands. */
-  private async ask(command: CommandSpec, turn: Turn, pending: PendingCommand, toAsk: string[], id?: string): Promise<OutgoingMessage[]> {
+  private async ask(
+    command: CommandSpec<S>,
+    turn: Turn,
+    pending: PendingCommand,
+    toAsk: string[],
+    id?: string,
+  ): Promise<OutgoingMessage[]> {
     const [asking, ...remaining] = toAsk as [string, ...string[]];
     let question: Question | null;
     try {
@@ -168,7 +177,7 @@ export class CommandRunner {
   }
 
   /** All arguments known: confirm first when the command asks for it, else run it. */
-  private async proceed(command: CommandSpec, turn: Turn, pending: PendingCommand, fromDialogue: boolean): Promise<OutgoingMessage[]> {
+  private async proceed(command: CommandSpec<S>, turn: Turn, pending: PendingCommand, fromDialogue: boolean): Promise<OutgoingMessage[]> {
     const ctx = this.context(command, turn, pending);
     const t = this.t.core.confirm;
     let summary: (() => Promise<string>) | undefined;
@@ -213,7 +222,7 @@ export class CommandRunner {
       return toMessages(t.dialogue.cancelled(command.name));
     }
     const spec = command.args.find((arg) => arg.name === state.asking)!;
-    const reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.services.members });
+    const reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.members });
     if (!reading.ok) {
       const again = await this.ask(command, turn, state.pending, [state.asking, ...state.remaining], state.id);
       return [...toMessages(reading.reply), ...again];

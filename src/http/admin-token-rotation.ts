@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SettingsRepository } from '../storage/mongo/settings-repository.js';
+import type { SettingsRepository } from '../services/settings-records.js';
 
 /**
  * Admin-token rotation an office can operate. ADMIN_TOKEN (environment) is the bootstrap token.

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Connection } from 'mongoose';
 import { enabledPlatforms, type Config } from '../config.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import { pingMongo } from '../storage/mongo/connection.js';
 import { YishiError } from '../core/errors.js';
 import { hasBearerToken } from './admin-auth.js';

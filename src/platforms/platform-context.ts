@@ -5,7 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import type { MemberRepository } from '../services/members/member-records.js';
 import type { Notifier } from '../services/notifier.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { ConsoleRoutesDeps } from './console/console-routes.js';
 import type { WecomKf } from './wecom/kf.js';
 

@@ -1,7 +1,7 @@
 import nodeCron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
-import type { Coordination } from '../storage/coordination.js';
+import type { Coordination } from '../core/coordination.js';
 import type { ScheduledJob } from '../core/scheduled-job.js';
 
 export type { ScheduledJob } from '../core/scheduled-job.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import { addressKey, type SenderRegistry } from '../platforms/sender-registry.js';
-import { SendError } from '../platforms/types.js';
-import type { GroupRepository } from '../storage/mongo/group-repository.js';
+import { addressKey, type AddressPlatform } from '../platforms/sender-registry.js';
+import { SendError, type Sender } from '../platforms/types.js';
+import type { GroupRepository } from './groups/group-records.js';
 import { KeyedLanes } from './keyed-lanes.js';
-import type { MongoOutboxRepository, OutboxCandidate, OutboxItem } from '../storage/mongo/outbox-repository.js';
+import type { OutboxRepository, OutboxCandidate, OutboxItem } from './outbox-records.js';
 import type { Notifier } from './notifier.js';
 import { RecipientResolver, type DeliveryTarget, type RecipientResolverDeps, type Resolution } from './outbox-recipients.js';
 
@@ -13,8 +13,9 @@ import { RecipientResolver, type DeliveryTarget, type RecipientResolverDeps, typ
 const BROKEN_CHANNEL_CODES: ReadonlySet<string> = new Set(['wecom_robot_broken']);
 
 export interface OutboxDispatcherDeps extends Omit<RecipientResolverDeps, 'senders'> {
-  outbox: MongoOutboxRepository;
-  senders: SenderRegistry;
+  outbox: OutboxRepository;
+  /** The senders of the switched-on platforms (the composition's SenderRegistry). */
+  senders: Sender & { has(platform: AddressPlatform): boolean };
   groups: GroupRepository;
   /** Tells the staff group when a robot breaks (through the outbox itself). */
   notifier: Notifier;

@@ -1,12 +1,12 @@
 import type { Clock } from '../core/clock.js';
 import type { OutgoingMessage } from '../platforms/types.js';
-import type { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
+import type { OutboxRepository } from './outbox-records.js';
 import type { Notifier, NotifyOptions, Recipient } from './notifier.js';
 
 /** The {@link Notifier} that writes to the persistent outbox; the dispatcher sends from there. */
 export class OutboxNotifier implements Notifier {
   constructor(
-    private readonly outbox: MongoOutboxRepository,
+    private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     /** Called after a notice is stored, so a dispatcher can send it without waiting for its tick. */
     private readonly onEnqueued: () => void = () => undefined,

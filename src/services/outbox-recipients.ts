@@ -1,8 +1,8 @@
 import type { Address, PlatformDirectory } from '../platforms/types.js';
 import { addressFingerprint, type AddressPlatform } from '../platforms/sender-registry.js';
-import type { GroupRepository } from '../storage/mongo/group-repository.js';
-import type { MemberRepository } from '../storage/mongo/member-repository.js';
-import type { ResidentRecord } from '../storage/mongo/resident-repository.js';
+import type { GroupRepository } from './groups/group-records.js';
+import type { MemberRepository } from './members/member-records.js';
+import type { ResidentRecord } from './residents/resident-records.js';
 import type { Recipient } from './notifier.js';
 
 /** One concrete place a notice goes to. */

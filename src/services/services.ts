@@ -1,8 +1,8 @@
-import type { MemberRepository } from '../storage/mongo/member-repository.js';
+import type { MemberRepository } from './members/member-records.js';
 import type { Notifier } from './notifier.js';
 import type { EventServices } from './events/event-services.js';
 import type { OpinionService } from './opinions/opinion-service.js';
-import type { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
+import type { ResidentRepository } from './residents/resident-records.js';
 import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
@@ -17,7 +17,7 @@ export interface Services {
   members: MemberRepository;
   /** Changes to who is a member (deactivation), one rule for chat and the admin API. */
   memberAdmin: MemberService;
-  residents: MongoResidentRepository;
+  residents: ResidentRepository;
   notifier: Notifier;
   /** The duty roster (轮值接待); `findOnDuty(now)` routes residents' opinions. */
   roster: RosterService;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Coordination } from '../../src/storage/coordination.js';
+import type { Coordination } from '../../src/core/coordination.js';
 import { MemoryCoordination } from '../../src/storage/memory/memory-coordination.js';
 import { RedisCoordination } from '../../src/storage/redis/redis-coordination.js';
 import { testStores } from '../support/stores.js';

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
-import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
+import type { DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import { errorResponse, isDuplicateKey, jsonBody, notFound } from './validation.js';
 
 const entrySchema = z.object({

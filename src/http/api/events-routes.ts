@@ -5,8 +5,7 @@ import type { Config } from '../../config.js';
 import type { Actor } from '../../core/roles.js';
 import { beijingInstant, isIsoDate } from '../../core/dates.js';
 import { OPINION_NUMBER_PATTERN } from '../../core/opinion-number.js';
-import { EVENT_STATES } from '../../storage/mongo/event-model.js';
-import type { EventRecord } from '../../storage/mongo/event-repository.js';
+import { EVENT_STATES, type EventRecord } from '../../services/events/event-records.js';
 import type { EventServices } from '../../services/events/event-services.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 

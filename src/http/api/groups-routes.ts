@@ -8,7 +8,7 @@ import {
   GROUP_NAME_MAX,
   type GroupRecord,
   type GroupRepository,
-} from '../../storage/mongo/group-repository.js';
+} from '../../services/groups/group-records.js';
 import { addressSchema } from './address-schema.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 

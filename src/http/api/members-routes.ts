@@ -3,7 +3,7 @@ import type Router from '@koa/router';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
-import type { MemberRepository, NewMember } from '../../storage/mongo/member-repository.js';
+import type { MemberRepository, NewMember } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
 import { parseJsonText, readRawBody } from '../raw-body.js';
 import type { Messages } from '../../i18n/messages.js';

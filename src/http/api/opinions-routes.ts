@@ -4,7 +4,7 @@ import { addDays, beijingInstant } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
-import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../services/opinions/opinion-records.js';
 import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
 
 const querySchema = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import { MEDIA_LIFETIME_MS } from '../../services/residents/photo-keeper.js';
-import type { KfPhotoInfo } from '../../storage/mongo/kf-photo-repository.js';
+import type { KfPhotoInfo } from '../../services/residents/kf-channel-stores.js';
 import { errorResponse, notFound, parseWith } from './validation.js';
 
 export interface PhotosRoutesDeps {

@@ -5,7 +5,7 @@ import { isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import type { ShiftView } from '../../services/roster/format.js';
 import type { RosterService } from '../../services/roster/roster-service.js';
-import { SHIFT_SLOTS } from '../../storage/mongo/shift-model.js';
+import { SHIFT_SLOTS } from '../../services/roster/shift-records.js';
 import type { OpenApiPaths } from './openapi.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 

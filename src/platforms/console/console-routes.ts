@@ -8,7 +8,7 @@ import { YishiError } from '../../core/errors.js';
 import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
-import type { MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { MemberRepository } from '../../services/members/member-records.js';
 import { inboundBodyLimit, UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type IncomingMessage } from '../types.js';
 
 /** The console is Yishi's own simulator: the limits of a platform that documents none. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { DingtalkConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError } from '../types.js';
 import { describeAnswer, isSuccess, requestJson } from './http-client.js';
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.js';
 import type { DingtalkConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Notifier } from '../../services/notifier.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { inboundBodyLimit, type Sender } from '../types.js';
 import { DingtalkAccessToken } from './access-token.js';
 import { dingtalkCallbackRouter } from './http-callback.js';

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import { readRawBody } from '../../http/raw-body.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { DingtalkInbound } from './inbound.js';
 import { isFirstUseOfSign } from './replay-guard.js';
 import { checkDingtalkSign } from './verify.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { DINGTALK_SIGN_WINDOW_MS } from './verify.js';
 
 /** Instances' clocks may differ a little; the claim outlives the window by this much. */

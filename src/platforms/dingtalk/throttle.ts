@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError } from '../types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError } from '../types.js';
 import { callWecom, downloadWecom, WECOM_ERRORS, type WecomDownload, type WecomResult } from './api.js';
 

@@ -1,6 +1,6 @@
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { IncomingMessage, OutgoingMessage } from '../types.js';
 
 /** How the answer to one platform message reaches the person; the first delivery decides. */

@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { OutgoingMessage, Sender } from '../types.js';
 import { answerInTime } from './answer.js';
 import { readBotCallback, type BotReplyHandle } from './bot-inbound.js';

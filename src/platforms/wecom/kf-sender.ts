@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from '../types.js';
 import { sendErrorFor } from './api.js';
 import { KF_ERRORS, type KfClient } from './kf-api.js';
 import { splitUtf8, TEXT_LIMIT_BYTES, truncateUtf8 } from './split.js';
+import type { HeldNoticeStore, KfCustomer, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
 
 /** WeCom's rule: after a customer message, at most 5 messages within 48 hours. */
 export const KF_RULE = {
@@ -15,55 +16,6 @@ export const KF_RULE = {
   /** Our window closes this much earlier than WeCom's, so a clock skew never breaks the rule. */
   safetyMs: 10 * 60 * 1000,
 } as const;
-
-/** One customer of one kf account. */
-export interface KfCustomer {
-  openKfId: string;
-  externalUserId: string;
-}
-
-/**
- * The send allowance per customer (open_kfid + external_userid), shared by every instance.
- *
- * @example
- * await windows.customerWrote(customer, sendTime);
- * if (await windows.takeSlot(customer, now, cutoff)) await send();
- */
-export interface KfWindowStore {
-  /**
-   * A new customer message sent at `at` (call once per msgid): unless an even newer one is known,
-   * the allowance starts over.
-   */
-  customerWrote(customer: KfCustomer, at: Date): Promise<void>;
-  /** Takes one send atomically when the customer wrote after `since` and fewer than `max` went out since. */
-  takeSlot(customer: KfCustomer, since: Date, max: number): Promise<boolean>;
-  /** Returns a slot WeCom did not use (it refused the send). */
-  giveBackSlot(customer: KfCustomer): Promise<void>;
-  /** WeCom said the allowance is used up (95001): no more sends until the customer writes. */
-  exhaust(customer: KfCustomer, max: number): Promise<void>;
-}
-
-export interface HeldNotice extends KfCustomer {
-  id: string;
-  text: string;
-  key: string;
-  heldAt: Date;
-  reason: string;
-}
-
-/**
- * Notices WeCom's rule does not let out now; they go when the customer writes again.
- *
- * @example
- * await held.hold({ openKfId, externalUserId, text, key: 'opinion:…', heldAt: now, reason: 'window' });
- */
-export interface HeldNoticeStore {
-  /** Keeps a notice; holding the same key twice keeps one. */
-  hold(notice: Omit<HeldNotice, 'id'>): Promise<void>;
-  /** The customer's held notices, oldest first. */
-  listHeld(customer: KfCustomer): Promise<HeldNotice[]>;
-  markSent(ids: string[], at: Date): Promise<void>;
-}
 
 export interface KfSenderDeps {
   client: KfClient;

@@ -1,18 +1,7 @@
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { KfClient, KfMessage } from './kf-api.js';
-
-/**
- * Where `kf/sync_msg` stopped, per open_kfid, in MongoDB.
- *
- * @example
- * const cursor = await cursors.get('wkAbc');
- * await cursors.set('wkAbc', page.nextCursor, now);
- */
-export interface KfCursorStore {
-  get(openKfId: string): Promise<string | undefined>;
-  set(openKfId: string, cursor: string, at: Date): Promise<void>;
-}
+import type { KfCursorStore } from '../../services/residents/kf-channel-stores.js';
 
 export interface KfSyncDeps {
   client: KfClient;

@@ -2,15 +2,14 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { AccessTokenClient } from './access-token.js';
 import { KfClient, type KfMessage } from './kf-api.js';
-import { WecomKfSender, type HeldNoticeStore, type KfWindowStore } from './kf-sender.js';
-import { KfSync, type KfCursorStore } from './kf-sync.js';
+import { WecomKfSender } from './kf-sender.js';
+import { KfSync } from './kf-sync.js';
+import type { HeldNoticeStore, KfCursorStore, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
 
 export type { KfMessage } from './kf-api.js';
-export type { HeldNotice, HeldNoticeStore, KfCustomer, KfWindowStore } from './kf-sender.js';
-export type { KfCursorStore } from './kf-sync.js';
 
 export interface WecomKfDeps {
   config: Config;

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from '../types.js';
 import { AccessTokenClient } from './access-token.js';
 import { callWecom, sendErrorFor } from './api.js';

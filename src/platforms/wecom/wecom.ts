@@ -4,7 +4,7 @@ import type { Bot } from '../../core/bot.js';
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Coordination } from '../../storage/coordination.js';
+import type { Coordination } from '../../core/coordination.js';
 import { inboundBodyLimit } from '../types.js';
 import { wecomAppRouter, type KfEvent } from './app-routes.js';
 import { wecomBotRouter } from './bot-routes.js';

@@ -4,7 +4,7 @@ import { YishiError } from '../../core/errors.js';
 import { findOpinionNumbers } from '../../core/opinion-number.js';
 import { hasRole, type Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EventRecord, EventRepository } from '../../storage/mongo/event-repository.js';
+import type { EventRecord, EventRepository } from './event-records.js';
 import { formatMoment } from './event-format.js';
 import type { EventService } from './event-service.js';
 

@@ -1,6 +1,6 @@
 import { beijingDate, beijingTimeOfDay, weekdayOf } from '../../core/dates.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EventRecord } from '../../storage/mongo/event-repository.js';
+import type { EventRecord } from './event-records.js';
 
 /** How events read in chat and in notices, in Beijing time. */
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EventRecord } from '../../storage/mongo/event-repository.js';
+import type { EventRecord } from './event-records.js';
 import type { Notifier, Recipient } from '../notifier.js';
 import { formatWhen, groupReminderText, memberReminderText } from './event-format.js';
 

@@ -1,9 +1,9 @@
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EventChanges, EventFilter, EventRecord, EventRepository, NewEvent } from '../../storage/mongo/event-repository.js';
-import type { MemberRepository } from '../../storage/mongo/member-repository.js';
-import type { ProgrammeRepository } from '../../storage/mongo/programme-repository.js';
+import type { EventChanges, EventFilter, EventRecord, EventRepository, NewEvent } from './event-records.js';
+import type { MemberRepository } from '../members/member-records.js';
+import type { ProgrammeRepository } from './event-records.js';
 import type { Notifier } from '../notifier.js';
 import { EventReminders, type PendingNoticeCanceller } from './event-reminders.js';
 

@@ -1,6 +1,6 @@
 import type { ActivityLedger } from '../records/activity-ledger.js';
-import type { EventRepository } from '../../storage/mongo/event-repository.js';
-import type { ProgrammeRepository } from '../../storage/mongo/programme-repository.js';
+import type { EventRepository } from './event-records.js';
+import type { ProgrammeRepository } from './event-records.js';
 import { EventAttendance, type MeetingOutcomeResolver } from './event-attendance.js';
 import { EventService, type EventServiceDeps } from './event-service.js';
 import { ProgrammeService } from './programme-service.js';

@@ -2,8 +2,8 @@ import type { Clock } from '../../core/clock.js';
 import { beijingDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EventRecord, EventRepository } from '../../storage/mongo/event-repository.js';
-import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from '../../storage/mongo/programme-repository.js';
+import type { EventRecord, EventRepository } from './event-records.js';
+import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from './event-records.js';
 
 /** A programme is given either as a month (`2025-09`) or as first and last dates. */
 export type ProgrammeInput = { title: string; description?: string } & ({ month: string } | { startDate: string; endDate: string });

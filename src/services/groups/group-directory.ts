@@ -2,13 +2,7 @@ import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import { addressKey } from '../../platforms/sender-registry.js';
 import type { Address } from '../../platforms/types.js';
-import {
-  GROUP_CHANNELS_MAX,
-  GROUP_KEY_PATTERN,
-  GROUP_NAME_MAX,
-  type GroupRecord,
-  type GroupRepository,
-} from '../../storage/mongo/group-repository.js';
+import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from './group-records.js';
 
 /** What registering a chat did. */
 export type ChatRegistration = { outcome: 'created' | 'added' | 'already' | 'repaired' | 'renamed'; group: GroupRecord };

@@ -1,4 +1,4 @@
-import type { DictionaryEntry } from '../../storage/mongo/keyword-dictionary.js';
+import type { DictionaryEntry } from './dictionary-records.js';
 import type { OpinionDeps, OpinionRecord } from './types.js';
 import { OPEN_STATES } from './types.js';
 

@@ -7,7 +7,7 @@ import { OpinionQueries } from './queries.js';
 import { actorAuditEntry, isStaff, loadOpinion, timeLimits } from './support.js';
 import type { Actor } from '../../core/roles.js';
 import { OpinionTriage } from './transitions.js';
-import type { OpinionListFilter } from '../../storage/mongo/opinion-repository.js';
+import type { OpinionListFilter } from './opinion-records.js';
 import { TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
 
 /**

@@ -3,7 +3,7 @@ import { YishiError } from '../../core/errors.js';
 import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import { hasRole, type Actor } from '../../core/roles.js';
 import type { Address, IncomingMessage } from '../../platforms/types.js';
-import type { OpinionChanges, OpinionSource } from '../../storage/mongo/opinion-repository.js';
+import type { OpinionChanges, OpinionSource } from './opinion-records.js';
 import type { Recipient } from '../notifier.js';
 import type { Viewer } from '../privacy/privacy-gate.js';
 import {

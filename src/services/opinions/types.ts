@@ -2,17 +2,17 @@ import type { Clock } from '../../core/clock.js';
 import type { Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { IncomingMessage } from '../../platforms/types.js';
-import type { Coordination } from '../../storage/coordination.js';
-import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
-import type { MemberRepository } from '../../storage/mongo/member-repository.js';
-import type { OpinionGrade, OpinionRepository, OpinionState } from '../../storage/mongo/opinion-repository.js';
-import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';
-import type { SettingsRepository } from '../../storage/mongo/settings-repository.js';
+import type { Coordination } from '../../core/coordination.js';
+import type { DictionaryRepository } from './dictionary-records.js';
+import type { MemberRepository } from '../members/member-records.js';
+import type { OpinionGrade, OpinionRepository, OpinionState } from './opinion-records.js';
+import type { ResidentRepository } from '../residents/resident-records.js';
+import type { SettingsRepository } from '../settings-records.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
 import type { PrivacyGate } from '../privacy/privacy-gate.js';
 
-export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from '../../storage/mongo/opinion-repository.js';
+export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from './opinion-records.js';
 
 /** Who is on duty now, as the roster service answers (it may not be wired: then nobody is). */
 export type FindOnDuty = (now: Date) => Promise<{ memberId: string; shiftId: string } | null>;
@@ -21,7 +21,7 @@ export type FindOnDuty = (now: Date) => Promise<{ memberId: string; shiftId: str
 export interface OpinionDeps {
   opinions: OpinionRepository;
   members: MemberRepository;
-  residents: MongoResidentRepository;
+  residents: ResidentRepository;
   communities: DictionaryRepository;
   categories: DictionaryRepository;
   settings: SettingsRepository;

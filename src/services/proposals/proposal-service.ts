@@ -5,9 +5,9 @@ import { YishiError } from '../../core/errors.js';
 import { looksLikeOpinionNumber } from '../../core/opinion-number.js';
 import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { MemberRepository } from '../../storage/mongo/member-repository.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import type { ProposalRecord, ProposalRepository } from '../../storage/mongo/proposal-repository.js';
+import type { MemberRepository } from '../members/member-records.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
+import type { ProposalRecord, ProposalRepository } from './proposal-records.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
 

@@ -1,6 +1,6 @@
-import type { ActivityRepository, NewActivity } from '../../storage/mongo/activity-repository.js';
-import type { OpinionRating, OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import type { ProposalRecord } from '../../storage/mongo/proposal-repository.js';
+import type { ActivityRepository, NewActivity } from './activity-records.js';
+import type { OpinionRating, OpinionRecord } from '../opinions/opinion-records.js';
+import type { ProposalRecord } from '../proposals/proposal-records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import type { Messages } from '../../i18n/messages.js';
-import type { MemberRecord } from '../../storage/mongo/member-repository.js';
+import type { MemberRecord } from '../members/member-records.js';
 import type { MemberRecordSummary } from './member-record.js';
 import { isEmpty } from './member-record.js';
 import type { Period } from './periods.js';

@@ -1,4 +1,4 @@
-import type { ActivityRecord } from '../../storage/mongo/activity-repository.js';
+import type { ActivityRecord } from './activity-records.js';
 import type { Ratio } from './rates.js';
 
 /** One member's 履职档案 over a period, counted from the ledger (never typed by hand). */

@@ -1,6 +1,6 @@
-import type { ActivityRecord } from '../../storage/mongo/activity-repository.js';
-import type { OpinionFact } from '../../storage/mongo/activity-opinion-facts.js';
-import type { MemberRecord } from '../../storage/mongo/member-repository.js';
+import type { ActivityRecord } from './activity-records.js';
+import type { OpinionFact } from './activity-records.js';
+import type { MemberRecord } from '../members/member-records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { OpinionFactsReader } from '../../storage/mongo/activity-opinion-facts.js';
-import type { ActivityRepository } from '../../storage/mongo/activity-repository.js';
-import type { MemberRecord, MemberRepository } from '../../storage/mongo/member-repository.js';
+import type { OpinionFactsReader } from './activity-records.js';
+import type { ActivityRepository } from './activity-records.js';
+import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import { renderCard, renderStats } from './format.js';
 import { summarise, type MemberRecordSummary } from './member-record.js';
 import { instantsOf, periodOf, type Period, type PeriodWord } from './periods.js';

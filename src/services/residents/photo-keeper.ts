@@ -1,7 +1,6 @@
 import type { Logger } from '../../logger.js';
-import type { WecomDownload } from '../../platforms/wecom/api.js';
 import { SendError } from '../../platforms/types.js';
-import type { KfPhotoInfo } from '../../storage/mongo/kf-photo-repository.js';
+import type { KfPhotoInfo } from './kf-channel-stores.js';
 import { DAY_MS } from '../opinions/types.js';
 
 /** WeCom keeps a media id for 3 days; after that a photo not yet downloaded is gone. */
@@ -15,6 +14,10 @@ const BATCH = 50;
 /** `media/get` for an unknown or expired media id. */
 const INVALID_MEDIA_ID = 40007;
 
+/** What fetching a media id gives: the file, or the platform's error answer (WeCom's `media/get`). */
+export type MediaDownload =
+  { kind: 'file'; bytes: Buffer; contentType: string } | { kind: 'error'; result: { errcode: number; errmsg: string } };
+
 export interface PhotoKeeperDeps {
   photos: {
     listWaiting(since: Date, limit: number): Promise<KfPhotoInfo[]>;
@@ -22,7 +25,7 @@ export interface PhotoKeeperDeps {
     noteFailure(id: string, reason: string, lost: boolean): Promise<void>;
   };
   /** `media/get` through the app's access token. */
-  download(mediaId: string, maxBytes: number): Promise<WecomDownload>;
+  download(mediaId: string, maxBytes: number): Promise<MediaDownload>;
   logger: Logger;
 }
 

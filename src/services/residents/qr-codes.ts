@@ -2,8 +2,8 @@ import QRCode from 'qrcode';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { DictionaryEntry, DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
-import type { KfContactWay } from '../../storage/mongo/kf-contact-way-repository.js';
+import type { DictionaryEntry, DictionaryRepository } from '../opinions/dictionary-records.js';
+import type { KfContactWay } from './kf-channel-stores.js';
 
 /** One community's customer-service link. */
 export interface CommunityQr {

@@ -3,7 +3,7 @@ import { textOverLimit } from '../../core/text-limit.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import { SendError, UNDOCUMENTED_INBOUND_LIMITS, type Address, type OutgoingMessage } from '../../platforms/types.js';
-import type { InboundMessageRepository } from '../../storage/mongo/inbound-message-repository.js';
+import type { InboundMessageRepository } from '../../core/inbox.js';
 import type { Notifier } from '../notifier.js';
 import type { ResidentTalk } from './resident-talk.js';
 

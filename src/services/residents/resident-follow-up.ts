@@ -1,7 +1,7 @@
 import { beijingYear, formatBeijingDateTime } from '../../core/dates.js';
 import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { callerIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';

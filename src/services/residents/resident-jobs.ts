@@ -2,8 +2,8 @@ import { formatBeijingDateTime } from '../../core/dates.js';
 import { findOpinionNumbers } from '../../core/opinion-number.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import type { ResidentRecord } from '../../storage/mongo/resident-repository.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
+import type { ResidentRecord } from './resident-records.js';
 import type { Notifier } from '../notifier.js';
 import { DAY_MS, REOPEN_WINDOW_MS } from '../opinions/types.js';
 

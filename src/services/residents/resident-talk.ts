@@ -6,10 +6,10 @@ import { foldWidth } from '../../core/parser.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { IncomingMessage } from '../../platforms/types.js';
-import type { Coordination } from '../../storage/coordination.js';
-import type { DictionaryRepository } from '../../storage/mongo/keyword-dictionary.js';
-import type { OpinionRecord } from '../../storage/mongo/opinion-repository.js';
-import type { MongoResidentRepository } from '../../storage/mongo/resident-repository.js';
+import type { Coordination } from '../../core/coordination.js';
+import type { DictionaryRepository } from '../opinions/dictionary-records.js';
+import type { OpinionRecord } from '../opinions/opinion-records.js';
+import type { ResidentRepository } from './resident-records.js';
 import type { OpinionService } from '../opinions/opinion-service.js';
 import { residentIdentity } from '../opinions/support.js';
 import type { Caller } from '../opinions/types.js';
@@ -38,7 +38,7 @@ export interface PhotoStore {
 export interface ResidentTalkDeps {
   opinions: OpinionService;
   communities: DictionaryRepository;
-  residents: MongoResidentRepository;
+  residents: ResidentRepository;
   photos: PhotoStore;
   coordination: Coordination;
   clock: Clock;

@@ -1,6 +1,6 @@
 import { timeOfDay } from '../../core/scheduled-job.js';
 import { addDays, beijingDate, beijingInstant } from '../../core/dates.js';
-import { OPEN_SHIFT_STATES } from '../../storage/mongo/shift-repository.js';
+import { OPEN_SHIFT_STATES } from './shift-records.js';
 import { showDate, showHours, showLine } from './format.js';
 import type { RosterDeps, RosterService } from './roster-service.js';
 import { shiftWindow } from './slots.js';

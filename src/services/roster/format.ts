@@ -1,6 +1,6 @@
 import { weekdayOf } from '../../core/dates.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { ShiftRecord } from '../../storage/mongo/shift-repository.js';
+import type { ShiftRecord } from './shift-records.js';
 import { slotHoursText } from './slots.js';
 
 /** A shift with the name of the member who holds it, ready to show. */

@@ -1,6 +1,6 @@
 import { eachDate, isWeekend } from '../../core/dates.js';
-import type { ShiftSlot } from '../../storage/mongo/shift-model.js';
-import type { NewShift, ShiftRecord } from '../../storage/mongo/shift-repository.js';
+import type { ShiftSlot } from './shift-records.js';
+import type { NewShift, ShiftRecord } from './shift-records.js';
 
 /** What staff ask for when they generate a rotation (already validated). */
 export interface RotationRequest {

@@ -1,5 +1,5 @@
 import { beijingInstant } from '../../core/dates.js';
-import type { ShiftSlot } from '../../storage/mongo/shift-model.js';
+import type { ShiftSlot } from './shift-records.js';
 
 /** Opening hours of the service centre per slot, Beijing time. */
 export const SLOT_HOURS: Record<ShiftSlot, { start: [number, number]; end: [number, number] }> = {

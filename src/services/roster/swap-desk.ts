@@ -1,7 +1,7 @@
 import { beijingDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
-import { OPEN_SHIFT_STATES } from '../../storage/mongo/shift-repository.js';
-import type { ShiftSwapRecord } from '../../storage/mongo/shift-swap-repository.js';
+import { OPEN_SHIFT_STATES } from './shift-records.js';
+import type { ShiftSwapRecord } from './shift-records.js';
 import { showDate, type ShiftView } from './format.js';
 import type { RosterDeps, RosterService } from './roster-service.js';
 import { slotsOverlap } from './rotation.js';

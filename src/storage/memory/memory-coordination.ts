@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Coordination, Lock, TokenResult } from '../coordination.js';
+import type { Coordination, Lock, TokenResult } from '../../core/coordination.js';
 
 interface Entry {
   value: string;

@@ -1,4 +1,4 @@
-import type { DictionaryEntry, DictionaryRepository, NewDictionaryEntry } from '../mongo/keyword-dictionary.js';
+import type { DictionaryEntry, DictionaryRepository, NewDictionaryEntry } from '../../services/opinions/dictionary-records.js';
 import { copyOf, definedOnly, duplicateKeyError, isRecordId, newRecordId, trimmed } from './memory-records.js';
 
 const TRIMMED = ['name', 'code'] as const;

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../../platforms/types.js';
-import type { InboundMessageRepository, InboxClaim } from '../mongo/inbound-message-repository.js';
+import type { InboundMessageRepository, InboxClaim } from '../../core/inbox.js';
 
 interface InboxEntry {
   state: 'processing' | 'done';

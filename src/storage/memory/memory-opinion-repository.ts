@@ -7,7 +7,7 @@ import type {
   OpinionRecord,
   OpinionRepository,
   OpinionState,
-} from '../mongo/opinion-repository.js';
+} from '../../services/opinions/opinion-records.js';
 import { copyOf, isRecordId, newRecordId } from './memory-records.js';
 
 /** The schema's limit on what a person wrote. */

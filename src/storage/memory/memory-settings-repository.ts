@@ -1,4 +1,4 @@
-import type { SettingsRepository } from '../mongo/settings-repository.js';
+import type { SettingsRepository } from '../../services/settings-records.js';
 import { copyOf } from './memory-records.js';
 
 /** Named settings held in this process; same contract as the Mongo repository. */

@@ -1,47 +1,7 @@
 import type { Connection, Model } from 'mongoose';
-import { opinionModel, type OpinionDocument, type OpinionState } from './opinion-model.js';
-
-/** The fields of an opinion the committee's rates read (no content, no contact). */
-export interface OpinionFact {
-  id: string;
-  number: string;
-  state: OpinionState;
-  community?: string;
-  category?: string;
-  grade?: string;
-  filerKind: 'member' | 'guest' | 'resident';
-  handlerId?: string;
-  queueMemberId?: string;
-  createdAt: Date;
-  acceptedAt?: Date;
-  deadline?: Date;
-  resolvedAt?: Date;
-  rating?: string;
-  plusOnes: number;
-}
-
-/** What the export needs besides the facts; the privacy gate masks it before it is written. */
-export interface OpinionExportText {
-  content: string;
-  result?: string;
-  filer: { kind: 'member' | 'guest' | 'resident'; id: string };
-}
-
-/**
- * A read-only view of the opinions collection for the rates and exports: plain queries, the
- * arithmetic is done in TypeScript (FerretDB v1 lacks `$max` and friends in `$group`).
- *
- * @example
- * const facts = await opinionFacts.touching(start, end); // created in [start, end) or due in it
- */
-export interface OpinionFactsReader {
-  /** Opinions created before `end` that were created on/after `start` or are due on/after `start`. */
-  touching(start: Date, end: Date): Promise<OpinionFact[]>;
-  /** Opinions created in `[start, end)`, oldest first, with their content and filer (for the export, through the privacy gate). */
-  createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & OpinionExportText>>;
-  /** How many opinions are in each state now. */
-  countByState(): Promise<Partial<Record<OpinionState, number>>>;
-}
+import { opinionModel, type OpinionDocument } from './opinion-model.js';
+import { type OpinionState } from '../../services/opinions/opinion-records.js';
+import type { OpinionExportText, OpinionFact, OpinionFactsReader } from '../../services/records/activity-records.js';
 
 type Lean = Pick<
   OpinionDocument,

@@ -1,29 +1,6 @@
 import type { Connection, Model } from 'mongoose';
-import { activityModel, type ActivityDocument, type ActivityKind } from './activity-model.js';
-
-export { ACTIVITY_KINDS, type ActivityKind } from './activity-model.js';
-
-/** One line of the append-only activity ledger, as a plain record (fields documented on ActivityDocument). */
-export interface ActivityRecord extends Omit<ActivityDocument, '_id' | 'createdAt'> {
-  id: string;
-}
-
-export type NewActivity = Omit<ActivityRecord, 'id'>;
-
-/**
- * The activity ledger (履职台账): facts written by the services at the moment they happen, never
- * typed by hand and never changed. Appending is idempotent on `key` (unique index).
- *
- * @example
- * await activities.append({ key: `shift-served:${shift.id}`, kind: 'shift-served', at: now, memberId, subjectId: shift.id }, now);
- * const november = await activities.listBetween(from, to);
- */
-export interface ActivityRepository {
-  /** True when stored now, false when an entry with this key already exists. */
-  append(entry: NewActivity, now: Date): Promise<boolean>;
-  /** Entries with `from <= at < to`, oldest first; optionally one member's or some kinds only. */
-  listBetween(from: Date, to: Date, filter?: { memberId?: string; kinds?: readonly ActivityKind[] }): Promise<ActivityRecord[]>;
-}
+import { activityModel, type ActivityDocument } from './activity-model.js';
+import type { ActivityKind, ActivityRecord, ActivityRepository, NewActivity } from '../../services/records/activity-records.js';
 
 function toRecord(doc: ActivityDocument): ActivityRecord {
   const { _id, createdAt: _createdAt, ...rest } = doc;

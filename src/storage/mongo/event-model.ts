@@ -1,7 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-
-export const EVENT_STATES = ['planned', 'open', 'ongoing', 'done', 'cancelled'] as const;
-export type EventState = (typeof EVENT_STATES)[number];
+import { EVENT_STATES, type EventState } from '../../services/events/event-records.js';
 
 export interface EventDocument {
   _id: Types.ObjectId;

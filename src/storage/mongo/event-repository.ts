@@ -6,94 +6,19 @@ import {
   type EventAttendanceDocument,
   type EventDocument,
   type EventSignupDocument,
-  type EventState,
 } from './event-model.js';
 import { isDuplicateKey, placeSignup, reseat } from './event-seats.js';
 import { isObjectId } from './object-id.js';
-
-export type { EventState } from './event-model.js';
-
-/**
- * An event of the consultation month (a themed consultation, salon or alliance meeting): its
- * document's fields (see EventDocument), with optional ones absent rather than null, and its
- * sign-ups and attendance.
- */
-export type EventRecord = Omit<EventDocument, '_id' | 'capacity' | 'reminderOffsetsMinutes' | 'outcome'> & {
-  id: string;
-  capacity?: number;
-  reminderOffsetsMinutes?: number[];
-  signups: Array<{ memberId: string; at: Date }>;
-  attendance: Array<{ memberId: string; at: Date }>;
-  outcome?: EventOutcome;
-};
-
-export interface EventOutcome {
-  text: string;
-  recordedAt: Date;
-  /** Member id of the convenor or staff who recorded it. */
-  recordedBy: string;
-  /** Escalated opinions the meeting discussed (MY-2026-000123). */
-  opinionNumbers: string[];
-}
-
-export type NewEvent = Pick<EventRecord, 'title' | 'sectors' | 'startAt' | 'endAt' | 'place' | 'targetGroups' | 'invitees' | 'state'> &
-  Partial<Pick<EventRecord, 'programmeId' | 'theme' | 'organiser' | 'capacity' | 'reminderOffsetsMinutes'>>;
-
-/** Fields an update may change; `null` clears an optional one. */
-export type EventChanges = Partial<Omit<NewEvent, 'capacity' | 'reminderOffsetsMinutes' | 'programmeId' | 'theme' | 'organiser'>> & {
-  capacity?: number | null;
-  reminderOffsetsMinutes?: number[] | null;
-  programmeId?: string | null;
-  theme?: string | null;
-  organiser?: string | null;
-};
-
-export interface EventFilter {
-  /** Starts at or after. */
-  from?: Date;
-  /** Starts before. */
-  to?: Date;
-  sector?: string;
-  programmeId?: string;
-  states?: EventState[];
-  limit?: number;
-}
-
-/** Why a sign-up or check-in changed nothing. */
-export type AttendanceResult =
-  { status: 'ok'; event: EventRecord } | { status: 'already' } | { status: 'full' } | { status: 'closed' } | { status: 'missing' };
-
-/**
- * Events in MongoDB. Sign-ups and check-ins are documents guarded by unique indexes (one per
- * person, one per seat), so concurrent requests never exceed the capacity nor count anyone twice.
- *
- * @example
- * const event = await events.create({ title: '专题协商', sectors: ['工会'], … });
- * const result = await events.addSignup(event.id, memberId, now); // { status: 'ok' | 'full' | … }
- */
-export interface EventRepository {
-  create(event: NewEvent): Promise<EventRecord>;
-  findById(id: string): Promise<EventRecord | null>;
-  findByNumber(number: number): Promise<EventRecord | null>;
-  list(filter?: EventFilter): Promise<EventRecord[]>;
-  /** `bumpSchedule` increments scheduleVersion in the same update. */
-  update(
-    id: string,
-    changes: EventChanges,
-    options?: { bumpSchedule?: boolean },
-  ): Promise<{ status: 'ok'; event: EventRecord } | { status: 'missing' } | { status: 'capacity_below_signups' }>;
-  addSignup(id: string, memberId: string, at: Date): Promise<AttendanceResult>;
-  removeSignup(
-    id: string,
-    memberId: string,
-  ): Promise<
-    { status: 'ok'; event: EventRecord; signup: { memberId: string; at: Date } } | { status: 'not_signed_up' } | { status: 'missing' }
-  >;
-  addAttendance(id: string, memberId: string, at: Date): Promise<AttendanceResult>;
-  setOutcome(id: string, outcome: EventOutcome): Promise<EventRecord | null>;
-  /** Check-ins of one member (for the performance record), earliest first. */
-  attendanceOf(memberId: string, range?: { from?: Date; to?: Date }): Promise<Array<{ eventId: string; at: Date }>>;
-}
+import type {
+  AttendanceResult,
+  EventChanges,
+  EventFilter,
+  EventOutcome,
+  EventRecord,
+  EventRepository,
+  EventState,
+  NewEvent,
+} from '../../services/events/event-records.js';
 
 type People = Array<{ memberId: string; at: Date }>;
 

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { InboundMessageRepository, InboxClaim } from '../../core/inbox.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 
 interface InboundMessageDocument {
@@ -21,23 +22,7 @@ const inboundMessageSchema = new Schema<InboundMessageDocument>(
 );
 inboundMessageSchema.index({ startedAt: 1 });
 
-/** What the inbox knows of a message id. */
-export type InboxClaim = { status: 'new' } | { status: 'processing' } | { status: 'done'; replies: OutgoingMessage[] };
-
-/**
- * The durable second line of message dedup: one document per platform message id (the `_id`
- * is unique), holding the answer so every retry gets the same one.
- */
-export interface InboundMessageRepository {
-  /** Records the id as being processed; tells what is already known when it is not new. */
-  claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim>;
-  finish(key: string, replies: OutgoingMessage[], now: Date): Promise<void>;
-  /** Forgets a claim whose processing failed, so a platform retry can try again. */
-  release(key: string): Promise<void>;
-  /** Forgets every message first seen before `before`; returns how many. */
-  pruneBefore(before: Date): Promise<number>;
-}
-
+/** The inbox in MongoDB: the unique `_id` is the platform message id. */
 export class MongoInboundMessageRepository implements InboundMessageRepository {
   private readonly model: Model<InboundMessageDocument>;
 

@@ -1,12 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-
-/** A customer-service link made by kf/add_contact_way for one scene (a community's QR code). */
-export interface KfContactWay {
-  openKfId: string;
-  scene: string;
-  url: string;
-  createdAt: Date;
-}
+import type { KfContactWay } from '../../services/residents/kf-channel-stores.js';
 
 interface KfContactWayDocument extends KfContactWay {
   /** `<open_kfid>:<scene>`. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { KfCursorStore } from '../../platforms/wecom/kf.js';
+import type { KfCursorStore } from '../../services/residents/kf-channel-stores.js';
 
 interface KfCursorDocument {
   /** The open_kfid. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { KfCustomer, KfWindowStore } from '../../platforms/wecom/kf.js';
+import type { KfCustomer, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
 
 interface KfCustomerDocument {
   /** `<open_kfid>:<external_userid>`. */

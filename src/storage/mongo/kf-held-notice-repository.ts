@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { HeldNotice, HeldNoticeStore, KfCustomer } from '../../platforms/wecom/kf.js';
+import type { HeldNotice, HeldNoticeStore, KfCustomer } from '../../services/residents/kf-channel-stores.js';
 
 interface HeldNoticeDocument {
   _id: Types.ObjectId;

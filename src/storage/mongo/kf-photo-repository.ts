@@ -1,26 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
-
-/** A photo a resident sent with an opinion: WeCom's media id (downloadable for 3 days). */
-export interface KfPhoto {
-  opinionNumber: string;
-  residentId: string;
-  mediaId: string;
-  receivedAt: Date;
-}
-
-/**
- * A stored photo as staff see it. 'kept': its bytes are ours; 'waiting': not downloaded yet;
- * 'lost': WeCom no longer has it (`lastError` says why).
- */
-export interface KfPhotoInfo extends KfPhoto {
-  id: string;
-  state: 'kept' | 'waiting' | 'lost';
-  contentType?: string;
-  size?: number;
-  keptAt?: Date;
-  attempts: number;
-  lastError?: string;
-}
+import type { KfPhoto, KfPhotoInfo } from '../../services/residents/kf-channel-stores.js';
 
 interface KfPhotoDocument extends KfPhoto {
   _id: Types.ObjectId;

@@ -1,11 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { memberModel, type MemberDocument } from './member-model.js';
 import { isObjectId } from './object-id.js';
-
 import type { MemberRecord, MemberRepository, NewMember } from '../../services/members/member-records.js';
-
-// Re-exported while older importers move to the service's own module (issue 17).
-export type { MemberRecord, MemberRepository, NewMember };
 
 function toRecord(doc: MemberDocument): MemberRecord {
   return {

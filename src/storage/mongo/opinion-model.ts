@@ -1,72 +1,17 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { Address } from '../../platforms/types.js';
+import {
+  OPINION_GRADES,
+  OPINION_RATINGS,
+  OPINION_STATES,
+  type AuditEntry,
+  type OpinionRecord,
+} from '../../services/opinions/opinion-records.js';
 
-export const OPINION_STATES = [
-  'submitted',
-  'accepted',
-  'assigned',
-  'in_progress',
-  'resolved',
-  'escalated',
-  'merged',
-  'declined',
-  'closed',
-] as const;
-export type OpinionState = (typeof OPINION_STATES)[number];
-export const OPINION_GRADES = ['simple', 'general', 'complex'] as const;
-export type OpinionGrade = (typeof OPINION_GRADES)[number];
-export const OPINION_RATINGS = ['satisfied', 'basically', 'unsatisfied'] as const;
-export type OpinionRating = (typeof OPINION_RATINGS)[number];
-export type OpinionSource = 'member-chat' | 'resident-service' | 'console';
-
-/** One line of the append-only audit trail. */
-export interface AuditEntry {
-  /** A member id, a resident id, or 'system'. */
-  who: string;
-  whoName?: string;
-  whoRole: string;
-  at: Date;
-  from: OpinionState | null;
-  to: OpinionState;
-  action: string;
-  note?: string;
-  /** What the step refers to, e.g. `event:7` when a meeting outcome resolved it. */
-  ref?: string;
-}
-
-export interface OpinionDocument {
+/** The stored opinion: the record with an ObjectId for its id and the year counter's bookkeeping. */
+export interface OpinionDocument extends Omit<OpinionRecord, 'id'> {
   _id: Types.ObjectId;
-  number: string;
   year: number;
   seq: number;
-  content: string;
-  source: OpinionSource;
-  filer: { kind: 'member' | 'guest' | 'resident'; id: string };
-  filerAddress?: Address;
-  community?: string;
-  category?: string;
-  grade?: OpinionGrade;
-  handlerId?: string;
-  /** The member on duty whose 待办 holds a resident's opinion until someone accepts it. */
-  queueMemberId?: string;
-  limitStart?: Date;
-  deadline?: Date;
-  /** How many times it went back to in_progress (reopened); the overdue ladder restarts per round. */
-  round: number;
-  /** The highest overdue-ladder step already fired this round: 0, 50, 100 or 150. */
-  ladderLevel: number;
-  state: OpinionState;
-  plusOnes: { count: number; by: string[] };
-  rating?: OpinionRating;
-  result?: string;
-  reason?: string;
-  mergedInto?: string;
-  acceptedAt?: Date;
-  resolvedAt?: Date;
-  closedAt?: Date;
-  audit: AuditEntry[];
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const auditSchema = new Schema<AuditEntry>(

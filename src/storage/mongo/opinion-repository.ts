@@ -1,70 +1,17 @@
 import type { Connection, Model } from 'mongoose';
 import { formatOpinionNumber } from '../../core/opinion-number.js';
-import { opinionModel, type AuditEntry, type OpinionDocument, type OpinionState } from './opinion-model.js';
+import { opinionModel, type OpinionDocument } from './opinion-model.js';
+import type {
+  AuditEntry,
+  NewOpinion,
+  OpinionChanges,
+  OpinionListFilter,
+  OpinionRecord,
+  OpinionRepository,
+  OpinionState,
+} from '../../services/opinions/opinion-records.js';
 import { YearSequence } from './year-sequence.js';
 import { isObjectId } from './object-id.js';
-
-export type { AuditEntry, OpinionGrade, OpinionRating, OpinionSource, OpinionState } from './opinion-model.js';
-export { OPINION_GRADES, OPINION_RATINGS, OPINION_STATES } from './opinion-model.js';
-
-/**
- * An opinion (民意) as the rest of Yishi sees it: a plain record — the stored fields (documented on
- * OpinionDocument) with a string `id` instead of the ObjectId and without the counter bookkeeping.
- */
-export interface OpinionRecord extends Omit<OpinionDocument, '_id' | 'year' | 'seq'> {
-  id: string;
-}
-
-export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &
-  Partial<Pick<OpinionRecord, 'filerAddress' | 'community' | 'category' | 'queueMemberId'>>;
-
-/** Fields a transition may set (and unset with `undefined`). */
-export type OpinionChanges = Partial<
-  Omit<OpinionRecord, 'id' | 'number' | 'audit' | 'createdAt' | 'updatedAt' | 'plusOnes' | 'filer' | 'source' | 'content'>
->;
-
-export interface OpinionListFilter {
-  state?: OpinionState;
-  states?: OpinionState[];
-  community?: string;
-  category?: string;
-  handlerId?: string;
-  queueMemberId?: string;
-  filerId?: string;
-  from?: Date;
-  to?: Date;
-}
-
-/**
- * Opinions in MongoDB. The audit trail is append-only: every change is one atomic
- * `findOneAndUpdate` that checks the expected state and `$push`es its audit entry.
- *
- * @example
- * const opinion = await opinions.create({ content: '路灯坏了', source: 'member-chat', filer: { kind: 'member', id } }, audit, now);
- * await opinions.transition(opinion.id, ['submitted'], 'accepted', { acceptedAt: now }, entry, now);
- */
-export interface OpinionRepository {
-  /** Takes the next number of the year from an atomic counter and stores the opinion. */
-  create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord>;
-  findByNumber(number: string): Promise<OpinionRecord | null>;
-  findById(id: string): Promise<OpinionRecord | null>;
-  /** Moves the opinion when its state is one of `from`; null when it is not (nothing changed). */
-  transition(
-    id: string,
-    from: readonly OpinionState[],
-    to: OpinionState,
-    changes: OpinionChanges,
-    audit: AuditEntry,
-    now: Date,
-  ): Promise<OpinionRecord | null>;
-  /** Appends an audit entry without changing the state (contact revealed, classification corrected). */
-  appendAudit(id: string, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null>;
-  /** Adds one +1 by `who` to an open opinion; false when `who` had already added one. */
-  addPlusOne(id: string, who: string, now: Date): Promise<boolean>;
-  /** Raises the ladder level of this round, once: false when another tick did it first. */
-  raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean>;
-  list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
-}
 
 function toRecord(doc: OpinionDocument): OpinionRecord {
   const { _id, year: _year, seq: _seq, ...rest } = doc;
@@ -84,6 +31,7 @@ function splitChanges(changes: OpinionChanges): { $set: Record<string, unknown>;
   return { $set, $unset };
 }
 
+/** Opinions in MongoDB: each change is one `findOneAndUpdate` that checks the state and `$push`es its audit entry. */
 export class MongoOpinionRepository implements OpinionRepository {
   private readonly model: Model<OpinionDocument>;
   private readonly numbers: YearSequence;

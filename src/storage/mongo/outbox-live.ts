@@ -1,4 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
+import type { OutboxCandidate } from '../../services/outbox-records.js';
 
 /**
  * One outbox item that is not final yet (pending or claimed). `_id` is the item's own `_id`.
@@ -14,13 +15,6 @@ interface LiveDocument {
   /** Not looked at before this time: `dueAt`, or the end of a retry or rate-limit wait. */
   wakeAt: Date;
   /** Wall-clock time of the insert: an entry whose item never arrived is dropped after a grace period. */
-  insertedAt: Date;
-}
-
-/** A live entry as the dispatcher sees it: where it stands in the queue. */
-export interface OutboxCandidate {
-  id: string;
-  dueAt: Date;
   insertedAt: Date;
 }
 

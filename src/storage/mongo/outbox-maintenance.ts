@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { OutboxLiveQueue } from './outbox-live.js';
-import { outboxModel, toOutboxItem, type OutboxItem } from './outbox-repository.js';
+import { outboxModel, toOutboxItem } from './outbox-repository.js';
+import { type OutboxItem } from '../../services/outbox-records.js';
 import { isObjectId } from './object-id.js';
 
 type OutboxModel = ReturnType<typeof outboxModel>;

@@ -3,35 +3,8 @@ import { systemClock, type Clock } from '../../core/clock.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
 import { OutboxClaimLedger } from './outbox-claims.js';
-import { OutboxLiveQueue, type OutboxCandidate } from './outbox-live.js';
-
-export type { OutboxCandidate } from './outbox-live.js';
-
-export type OutboxState = 'pending' | 'claimed' | 'sent' | 'failed' | 'skipped';
-
-/** One message the scheduler or a service wants sent, as a plain record. */
-export interface OutboxItem {
-  id: string;
-  idempotencyKey: string;
-  recipient: Recipient;
-  message: OutgoingMessage;
-  dueAt: Date;
-  expiresAt?: Date;
-  state: OutboxState;
-  attempts: number;
-  leaseUntil?: Date;
-  lastError?: string;
-  sentAt?: Date;
-  createdAt: Date;
-  /** How many times the item has been claimed; each claim is a new generation. */
-  claimSeq: number;
-  /** Set by the current claim; the marks below only apply with it. */
-  claimToken?: string;
-  /** Fingerprints of the addresses that already got the message (for items with several). */
-  delivered: string[];
-  /** Not before this time (a retry or a rate-limit wait); `dueAt` keeps the original order. */
-  retryAt?: Date;
-}
+import { OutboxLiveQueue } from './outbox-live.js';
+import type { OutboxCandidate, OutboxItem, OutboxRepository, OutboxState } from '../../services/outbox-records.js';
 
 interface OutboxDocument {
   _id: Types.ObjectId;
@@ -110,7 +83,7 @@ export function toOutboxItem(doc: OutboxDocument): OutboxItem {
  * dispatcher finds due work there and reads and writes each item by `_id` alone, so its cost does
  * not grow with the history kept in `outbox`. Claims are exclusive through {@link OutboxClaimLedger}.
  */
-export class MongoOutboxRepository {
+export class MongoOutboxRepository implements OutboxRepository {
   readonly model: Model<OutboxDocument>;
   private readonly claims: OutboxClaimLedger;
   private readonly live: OutboxLiveQueue;

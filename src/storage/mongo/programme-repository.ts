@@ -1,19 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { isObjectId } from './object-id.js';
-
-/** A programme such as a consultation month: a named period that groups events. */
-export interface ProgrammeRecord {
-  id: string;
-  title: string;
-  /** First and last Beijing dates of the period, `YYYY-MM-DD`, inclusive. */
-  startDate: string;
-  endDate: string;
-  description?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type NewProgramme = Pick<ProgrammeRecord, 'title' | 'startDate' | 'endDate'> & Partial<Pick<ProgrammeRecord, 'description'>>;
+import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from '../../services/events/event-records.js';
 
 interface ProgrammeDocument {
   _id: Types.ObjectId;
@@ -53,26 +40,6 @@ function toRecord(doc: ProgrammeDocument): ProgrammeRecord {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
-}
-
-/**
- * Programmes (consultation months) in MongoDB.
- *
- * @example
- * const month = await programmes.create({ title: '2025年界别协商议事月', startDate: '2025-09-01', endDate: '2025-09-30' });
- * const current = await programmes.findCovering('2025-09-24');
- */
-export interface ProgrammeRepository {
-  create(programme: NewProgramme): Promise<ProgrammeRecord>;
-  findById(id: string): Promise<ProgrammeRecord | null>;
-  /** Every programme, earliest first. */
-  list(): Promise<ProgrammeRecord[]>;
-  /** Programmes whose period contains the date, latest start first. */
-  findCovering(date: string): Promise<ProgrammeRecord[]>;
-  update(
-    id: string,
-    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
-  ): Promise<ProgrammeRecord | null>;
 }
 
 export class MongoProgrammeRepository implements ProgrammeRepository {

@@ -1,26 +1,11 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { PROPOSAL_STATES, type ProposalRecord } from '../../services/proposals/proposal-records.js';
 
-export const PROPOSAL_STATES = ['draft', 'submitted'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-
-export interface ProposalDocument {
+/** The stored proposal: the record with an ObjectId for its id and the year counter's bookkeeping. */
+export interface ProposalDocument extends Omit<ProposalRecord, 'id'> {
   _id: Types.ObjectId;
-  /** `TA-2026-0001`: the year and a per-year sequence. */
-  number: string;
   year: number;
   seq: number;
-  title: string;
-  reasons: string;
-  suggestions: string;
-  authorId: string;
-  coSignerIds: string[];
-  /** The opinion it grew from (`MY-2026-000123`), when drafted with 提案 <编号>. */
-  fromOpinion?: string;
-  state: ProposalState;
-  submittedAt?: Date;
-  submittedBy?: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const proposalSchema = new Schema<ProposalDocument>(

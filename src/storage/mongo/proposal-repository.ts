@@ -1,31 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { YearSequence } from './year-sequence.js';
-import { proposalModel, type ProposalDocument, type ProposalState } from './proposal-model.js';
-
-export { PROPOSAL_STATES, type ProposalState } from './proposal-model.js';
-
-/** A proposal (提案) as a plain record. */
-export interface ProposalRecord extends Omit<ProposalDocument, '_id' | 'year' | 'seq'> {
-  id: string;
-}
-
-export type NewProposal = Pick<ProposalRecord, 'title' | 'reasons' | 'suggestions' | 'authorId' | 'coSignerIds'> & { fromOpinion?: string };
-
-/**
- * Proposals in MongoDB. Numbers come from an atomic per-year counter; submission is a
- * conditional update, so two staff marking the same draft cannot both win.
- *
- * @example
- * const draft = await proposals.create({ title, reasons, suggestions, authorId, coSignerIds: [] }, now, 2026);
- * const submitted = await proposals.markSubmitted(draft.number, staffId, now);
- */
-export interface ProposalRepository {
-  create(proposal: NewProposal, now: Date, year: number): Promise<ProposalRecord>;
-  findByNumber(number: string): Promise<ProposalRecord | null>;
-  /** draft → submitted; null when it is not a draft (already submitted, or unknown). */
-  markSubmitted(number: string, by: string, now: Date): Promise<ProposalRecord | null>;
-  list(filter: { state?: ProposalState; authorId?: string }, limit: number): Promise<ProposalRecord[]>;
-}
+import { proposalModel, type ProposalDocument } from './proposal-model.js';
+import type { NewProposal, ProposalRecord, ProposalRepository, ProposalState } from '../../services/proposals/proposal-records.js';
 
 function toRecord(doc: ProposalDocument): ProposalRecord {
   const { _id, year: _year, seq: _seq, ...rest } = doc;

@@ -1,22 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Address } from '../../platforms/types.js';
 import { isObjectId } from './object-id.js';
-
-/**
- * A resident (not in the corp), stored once. Name and phone are private: groups never see them,
- * and only the assigned handler or staff may reveal them (an audited command).
- */
-export interface ResidentRecord {
-  id: string;
-  /** The platform identity, e.g. `wecom-kf:<open_kfid>:<external_userid>` or `console:<name>`. */
-  identityKey: string;
-  /** Where notices to this resident go. */
-  address: Address;
-  name?: string;
-  phone?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { ResidentRecord, ResidentRepository } from '../../services/residents/resident-records.js';
 
 interface ResidentDocument {
   _id: Types.ObjectId;
@@ -51,13 +36,8 @@ function toRecord(doc: ResidentDocument): ResidentRecord {
   };
 }
 
-/**
- * Residents in MongoDB.
- *
- * @example
- * const resident = await residents.findOrCreate('console:王阿姨', { platform: 'console', kind: 'user', id: 'resident:王阿姨' });
- */
-export class MongoResidentRepository {
+/** Residents in MongoDB, one document per platform identity (unique `identityKey`). */
+export class MongoResidentRepository implements ResidentRepository {
   private readonly model: Model<ResidentDocument>;
 
   constructor(connection: Connection) {

@@ -1,16 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-
-/**
- * Small named settings staff change at run time (e.g. `opinion-time-limits`), stored as JSON.
- *
- * @example
- * await settings.set('opinion-time-limits', { simple: 3, general: 7, complex: 15 });
- * const limits = await settings.get<{ simple: number }>('opinion-time-limits');
- */
-export interface SettingsRepository {
-  get<T>(key: string): Promise<T | null>;
-  set<T>(key: string, value: T, now: Date): Promise<void>;
-}
+import type { SettingsRepository } from '../../services/settings-records.js';
 
 interface SettingDocument {
   _id: string;

@@ -1,33 +1,16 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  SHIFT_SLOTS,
+  SHIFT_STATES,
+  SWAP_STATES,
+  type ShiftHistoryEntry,
+  type ShiftRecord,
+  type ShiftSwapRecord,
+} from '../../services/roster/shift-records.js';
 
-export const SHIFT_SLOTS = ['上午', '下午', '全天'] as const;
-export type ShiftSlot = (typeof SHIFT_SLOTS)[number];
-
-export const SHIFT_STATES = ['planned', 'served', 'swapped', 'missed'] as const;
-/** planned → served | missed; `swapped` is a planned shift that changed hands (still to be served). */
-export type ShiftState = (typeof SHIFT_STATES)[number];
-
-export interface ShiftHistoryEntry {
-  at: Date;
-  kind: 'swap' | 'reassign';
-  fromMemberId: string;
-  toMemberId: string;
-  byMemberId?: string;
-}
-
-export interface ShiftDocument {
+/** The stored shift: the record with an ObjectId for its id. */
+export interface ShiftDocument extends Omit<ShiftRecord, 'id'> {
   _id: Types.ObjectId;
-  /** Beijing date `YYYY-MM-DD`. */
-  date: string;
-  slot: ShiftSlot;
-  memberId: string;
-  place: string;
-  state: ShiftState;
-  servedAt?: Date;
-  missedAt?: Date;
-  history: ShiftHistoryEntry[];
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const historySchema = new Schema<ShiftHistoryEntry>(
@@ -63,20 +46,11 @@ export function shiftModel(connection: Connection): Model<ShiftDocument> {
   return (connection.models.Shift as Model<ShiftDocument> | undefined) ?? connection.model<ShiftDocument>('Shift', shiftSchema);
 }
 
-export type SwapState = 'pending' | 'agreed' | 'refused' | 'void';
-
-export interface ShiftSwapDocument {
+/** The stored swap request: the record with an ObjectId for its id. */
+export interface ShiftSwapDocument extends Omit<ShiftSwapRecord, 'id'> {
   _id: Types.ObjectId;
-  shiftId: string;
-  date: string;
-  slot: ShiftSlot;
-  fromMemberId: string;
-  toMemberId: string;
-  state: SwapState;
   /** Set (to the shift id) only while pending: a sparse unique index allows one open request per shift. */
   openShiftId?: string;
-  createdAt: Date;
-  answeredAt?: Date;
 }
 
 const swapSchema = new Schema<ShiftSwapDocument>(
@@ -86,7 +60,7 @@ const swapSchema = new Schema<ShiftSwapDocument>(
     slot: { type: String, required: true, enum: SHIFT_SLOTS },
     fromMemberId: { type: String, required: true },
     toMemberId: { type: String, required: true },
-    state: { type: String, required: true, enum: ['pending', 'agreed', 'refused', 'void'] },
+    state: { type: String, required: true, enum: SWAP_STATES },
     openShiftId: String,
     createdAt: { type: Date, required: true },
     answeredAt: Date,

@@ -1,52 +1,15 @@
 import type { Connection, Model } from 'mongoose';
-import { shiftModel, type ShiftDocument, type ShiftHistoryEntry, type ShiftSlot, type ShiftState } from './shift-model.js';
+import { shiftModel, type ShiftDocument } from './shift-model.js';
+import {
+  OPEN_SHIFT_STATES,
+  type NewShift,
+  type ShiftHistoryEntry,
+  type ShiftRecord,
+  type ShiftRepository,
+  type ShiftSlot,
+  type ShiftState,
+} from '../../services/roster/shift-records.js';
 import { isObjectId } from './object-id.js';
-
-export type { ShiftHistoryEntry, ShiftSlot, ShiftState } from './shift-model.js';
-
-/** One duty shift as the rest of Yishi sees it: its document's fields, with a string id. */
-export type ShiftRecord = Omit<ShiftDocument, '_id'> & { id: string };
-
-export type NewShift = Pick<ShiftRecord, 'date' | 'slot' | 'memberId' | 'place'>;
-
-/** The states of a shift someone still has to serve. */
-export const OPEN_SHIFT_STATES: readonly ShiftState[] = ['planned', 'swapped'];
-
-/**
- * Duty shifts in MongoDB. Changes of hands and of state are conditional updates, so two
- * instances (or two people) racing on one shift cannot both win.
- *
- * @example
- * const week = await shifts.listRange('2026-03-02', '2026-03-08');
- * const served = await shifts.transition(id, ['planned', 'swapped'], 'served', { servedAt: now });
- */
-export interface ShiftRepository {
-  listRange(from: string, to: string): Promise<ShiftRecord[]>;
-  findById(id: string): Promise<ShiftRecord | null>;
-  /** A member's shifts from `fromDate` on, earliest first. */
-  listForMember(memberId: string, fromDate: string, limit: number): Promise<ShiftRecord[]>;
-  /** The latest shift dated before `date`, if any. */
-  latestBefore(date: string): Promise<ShiftRecord | null>;
-  /** Open (planned or swapped) shifts dated on or before `date`. */
-  listOpenUntil(date: string): Promise<ShiftRecord[]>;
-  /** Deletes the range's shifts whose state is in `states` and inserts `shifts`. */
-  replaceInRange(from: string, to: string, states: readonly ShiftState[], shifts: NewShift[]): Promise<ShiftRecord[]>;
-  /** Moves a shift to `to` if it is in one of `from`; null when it was not. */
-  transition(
-    id: string,
-    from: readonly ShiftState[],
-    to: ShiftState,
-    extra?: { servedAt?: Date; missedAt?: Date },
-  ): Promise<ShiftRecord | null>;
-  /**
-   * Hands a shift to another member, if it is still open and (when given) still held by
-   * `expectedMemberId`; null otherwise.
-   */
-  reassign(
-    id: string,
-    change: { expectedMemberId?: string; toMemberId: string; state: ShiftState; entry: ShiftHistoryEntry },
-  ): Promise<ShiftRecord | null>;
-}
 
 function toRecord(doc: ShiftDocument): ShiftRecord {
   return {

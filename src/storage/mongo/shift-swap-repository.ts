@@ -1,38 +1,7 @@
 import type { Connection, Model } from 'mongoose';
-import { shiftSwapModel, type ShiftSlot, type ShiftSwapDocument, type SwapState } from './shift-model.js';
+import { shiftSwapModel, type ShiftSwapDocument } from './shift-model.js';
+import type { ShiftSwapRecord, ShiftSwapRepository, SwapState } from '../../services/roster/shift-records.js';
 import { isObjectId } from './object-id.js';
-
-export type { SwapState } from './shift-model.js';
-
-/** A request to hand one shift to another member, waiting for their 同意 or 拒绝. */
-export interface ShiftSwapRecord {
-  id: string;
-  shiftId: string;
-  date: string;
-  slot: ShiftSlot;
-  fromMemberId: string;
-  toMemberId: string;
-  state: SwapState;
-  createdAt: Date;
-  answeredAt?: Date;
-}
-
-/**
- * Swap requests in MongoDB. At most one request per shift is pending (sparse unique index).
- *
- * @example
- * const request = await swaps.open({ shiftId, date: '2026-03-05', slot: '全天', fromMemberId, toMemberId, createdAt: now });
- * if (!request) { … one is already waiting for an answer … }
- */
-export interface ShiftSwapRepository {
-  /** Stores a pending request; null when the shift already has one pending. */
-  open(request: Omit<ShiftSwapRecord, 'id' | 'state' | 'answeredAt'>): Promise<ShiftSwapRecord | null>;
-  /** Requests waiting for this member's answer, oldest first. */
-  listPendingFor(toMemberId: string): Promise<ShiftSwapRecord[]>;
-  findPendingForShift(shiftId: string): Promise<ShiftSwapRecord | null>;
-  /** Closes a pending request; null when it was no longer pending. */
-  close(id: string, state: Exclude<SwapState, 'pending'>, at: Date): Promise<ShiftSwapRecord | null>;
-}
 
 function toRecord(doc: ShiftSwapDocument): ShiftSwapRecord {
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Coordination, Lock, TokenResult } from '../coordination.js';
+import type { Coordination, Lock, TokenResult } from '../../core/coordination.js';
 import { redisKeys } from './keys.js';
 
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DictionaryRepository } from '../../../src/storage/mongo/keyword-dictionary.js';
+import type { DictionaryRepository } from '../../../src/services/opinions/dictionary-records.js';
 
 const UNKNOWN_ID = '65f0c0ffee0000000000abcd';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboundMessageRepository } from '../../../src/storage/mongo/inbound-message-repository.js';
+import type { InboundMessageRepository } from '../../../src/core/inbox.js';
 
 const STALE_MS = 60_000;
 const at = (seconds: number) => new Date(Date.parse('2026-03-05T02:00:00Z') + seconds * 1000);

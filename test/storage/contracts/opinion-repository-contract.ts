@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, NewOpinion, OpinionRepository } from '../../../src/storage/mongo/opinion-repository.js';
+import type { AuditEntry, NewOpinion, OpinionRepository } from '../../../src/services/opinions/opinion-records.js';
 
 const UNKNOWN_ID = '65f0c0ffee0000000000abcd';
 const at = (minutes: number) => new Date(Date.parse('2026-03-05T02:00:00Z') + minutes * 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsRepository } from '../../../src/storage/mongo/settings-repository.js';
+import type { SettingsRepository } from '../../../src/services/settings-records.js';
 
 /** What every SettingsRepository does; `make` gives an empty one each time. */
 export function settingsRepositoryContract(make: () => Promise<SettingsRepository>): void {

@@ -12,7 +12,7 @@ import {
 } from '../../../../src/services/privacy/privacy-gate.js';
 import { maskKnownNames, maskName, maskSelfIntroductions } from '../../../../src/services/privacy/names.js';
 import { firstMobile, maskContact, readPhoneAndName } from '../../../../src/services/privacy/resident-contact.js';
-import type { OpinionRecord } from '../../../../src/storage/mongo/opinion-repository.js';
+import type { OpinionRecord } from '../../../../src/services/opinions/opinion-records.js';
 
 const flags = [false, true];
 const viewers: Viewer[] = (['direct', 'group'] as const).flatMap((chat) =>

@@ -1,0 +1,127 @@
+import type { Address } from '../../platforms/types.js';
+
+// The opinion loop's own model: states, grades, the audit trail and the repository it needs.
+// Storage (src/storage/mongo/opinion-model.ts) builds its schema from these, never the other way round.
+
+export const OPINION_STATES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'escalated',
+  'merged',
+  'declined',
+  'closed',
+] as const;
+export type OpinionState = (typeof OPINION_STATES)[number];
+export const OPINION_GRADES = ['simple', 'general', 'complex'] as const;
+export type OpinionGrade = (typeof OPINION_GRADES)[number];
+export const OPINION_RATINGS = ['satisfied', 'basically', 'unsatisfied'] as const;
+export type OpinionRating = (typeof OPINION_RATINGS)[number];
+export type OpinionSource = 'member-chat' | 'resident-service' | 'console';
+
+/** One line of the append-only audit trail. */
+export interface AuditEntry {
+  /** A member id, a resident id, or 'system'. */
+  who: string;
+  whoName?: string;
+  whoRole: string;
+  at: Date;
+  from: OpinionState | null;
+  to: OpinionState;
+  action: string;
+  note?: string;
+  /** What the step refers to, e.g. `event:7` when a meeting outcome resolved it. */
+  ref?: string;
+}
+
+/**
+ * An opinion (民意) as the rest of Yishi sees it: a plain record, whatever the store.
+ *
+ * @example
+ * const open = opinion.state !== 'closed' && opinion.deadline && opinion.deadline < now;
+ */
+export interface OpinionRecord {
+  id: string;
+  number: string;
+  content: string;
+  source: OpinionSource;
+  filer: { kind: 'member' | 'guest' | 'resident'; id: string };
+  filerAddress?: Address;
+  community?: string;
+  category?: string;
+  grade?: OpinionGrade;
+  handlerId?: string;
+  /** The member on duty whose 待办 holds a resident's opinion until someone accepts it. */
+  queueMemberId?: string;
+  limitStart?: Date;
+  deadline?: Date;
+  /** How many times it went back to in_progress (reopened); the overdue ladder restarts per round. */
+  round: number;
+  /** The highest overdue-ladder step already fired this round: 0, 50, 100 or 150. */
+  ladderLevel: number;
+  state: OpinionState;
+  plusOnes: { count: number; by: string[] };
+  rating?: OpinionRating;
+  result?: string;
+  reason?: string;
+  mergedInto?: string;
+  acceptedAt?: Date;
+  resolvedAt?: Date;
+  closedAt?: Date;
+  audit: AuditEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &
+  Partial<Pick<OpinionRecord, 'filerAddress' | 'community' | 'category' | 'queueMemberId'>>;
+
+/** Fields a transition may set (and unset with `undefined`). */
+export type OpinionChanges = Partial<
+  Omit<OpinionRecord, 'id' | 'number' | 'audit' | 'createdAt' | 'updatedAt' | 'plusOnes' | 'filer' | 'source' | 'content'>
+>;
+
+export interface OpinionListFilter {
+  state?: OpinionState;
+  states?: OpinionState[];
+  community?: string;
+  category?: string;
+  handlerId?: string;
+  queueMemberId?: string;
+  filerId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Where opinions are kept (implemented in src/storage/mongo/opinion-repository.ts). The audit
+ * trail is append-only: every change checks the expected state and appends its audit entry atomically.
+ *
+ * @example
+ * const opinion = await opinions.create({ content: '路灯坏了', source: 'member-chat', filer: { kind: 'member', id } }, audit, now);
+ * await opinions.transition(opinion.id, ['submitted'], 'accepted', { acceptedAt: now }, entry, now);
+ */
+export interface OpinionRepository {
+  /** Takes the next number of the year from an atomic counter and stores the opinion. */
+  create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord>;
+  findByNumber(number: string): Promise<OpinionRecord | null>;
+  findById(id: string): Promise<OpinionRecord | null>;
+  /** Moves the opinion when its state is one of `from`; null when it is not (nothing changed). */
+  transition(
+    id: string,
+    from: readonly OpinionState[],
+    to: OpinionState,
+    changes: OpinionChanges,
+    audit: AuditEntry,
+    now: Date,
+  ): Promise<OpinionRecord | null>;
+  /** Appends an audit entry without changing the state (contact revealed, classification corrected). */
+  appendAudit(id: string, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null>;
+  /** Adds one +1 by `who` to an open opinion; false when `who` had already added one. */
+  addPlusOne(id: string, who: string, now: Date): Promise<boolean>;
+  /** Raises the ladder level of this round, once: false when another tick did it first. */
+  raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean>;
+  list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
+}

@@ -77,5 +77,5 @@ describe('CSV formula injection', () => {
     const imported = await runCli(['import', 'members', join(dir, 'members.csv')], { env });
     expect(imported.code, imported.stderr).toBe(0);
     expect(await app.db.collection('members').findOne({ name: '@甲委员' })).toMatchObject({ sector: '+工会' });
-  }, 90_000);
+  }, 300_000);
 });

@@ -96,7 +96,7 @@ describe('Headers and files: npm run dev keeps .data/ to its owner', () => {
       await exited;
     }
     if (workspace) rmSync(workspace, { recursive: true, force: true });
-  }, 30_000);
+  }, 120_000);
 
   it('makes .data/ 0700 and every file in it 0600, including ones that were there and FerretDB’s SQLite files', async () => {
     workspace = mkdtempSync(join(tmpdir(), 'yishi-dev-files-'));
@@ -146,5 +146,5 @@ describe('Headers and files: npm run dev keeps .data/ to its owner', () => {
       for (const file of files) expect(mode(join(data, 'ferretdb', file)), file).toBe('600');
     }
     expect(existsSync(join(data, 'admin-token'))).toBe(true);
-  }, 180_000);
+  }, 600_000);
 });

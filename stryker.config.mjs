@@ -15,6 +15,10 @@
  * - wecom/crypto.ts BASE64 pattern (anchors, group size): sealing the plaintext again must give
  *   back the exact ciphertext, which refuses any non-canonical Base64 too; the pattern only
  *   refuses junk before AES runs.
+ * - text-limit.ts countCharacters `i > 0` → `true` / `i >= 0`: at i = 0, `charCodeAt(-1)` is NaN, and
+ *   NaN fails the high-surrogate test that follows, so the first unit never completes a pair anyway.
+ * - text-limit.ts textOverLimit `text.length <= limit` → `false` / `<`: only a shortcut; without it
+ *   the code points are counted, never more than the UTF-16 units, and the same undefined comes back.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -261,3 +261,20 @@ describe('landlines: where the area code stands, and how long the number is', ()
     expect(findContactDetails(text)).toEqual([{ kind: 'mobile', start, end, digits: '13912345678', masked: '139****5678' }]);
   });
 });
+
+describe('the span of a detail: a + or brackets before it, and the one closing bracket they call for', () => {
+  it.each([
+    ['13912345678）', '139****5678）', 0, 11],
+    ['13912345678)', '139****5678)', 0, 11],
+    ['(13912345678)', '139****5678', 0, 13],
+    ['((13912345678))', '139****5678)', 0, 14],
+    ['（0571）88881234', '0571-****1234', 0, 14],
+    ['+ 13912345678', '+ 139****5678', 2, 13],
+    ['++86 13912345678', '139****5678', 0, 16],
+    ['a+13912345678', 'a139****5678', 1, 13],
+    ['(+86)139 1234 5678)', '139****5678)', 0, 18],
+  ])('%j → %j, span %i–%i', (text, masked, start, end) => {
+    expect(maskContactDetails(text)).toBe(masked);
+    expect(findContactDetails(text).map((d) => [d.start, d.end])).toEqual([[start, end]]);
+  });
+});

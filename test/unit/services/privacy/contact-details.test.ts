@@ -278,3 +278,16 @@ describe('the span of a detail: a + or brackets before it, and the one closing b
     expect(findContactDetails(text).map((d) => [d.start, d.end])).toEqual([[start, end]]);
   });
 });
+
+describe('ID numbers: exactly 18 characters, and every day of the month', () => {
+  it.each([
+    ['511010519900307123X', '511010519900307123X'], // 18 digits then X: the last 17 and X are no ID number
+    ['110105199003071234x', '110***********1234x'], // 18 digits: the x after them is not its check character
+    ['110105199003251234', '110***********1234'],
+    ['11010519900329123X', '110***********123X'],
+    ['110105199003311234', '110***********1234'],
+    ['110105199003321234', '110105199003321234'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskContactDetails(text)).toBe(masked);
+  });
+});

@@ -291,3 +291,16 @@ describe('ID numbers: exactly 18 characters, and every day of the month', () => 
     expect(maskContactDetails(text)).toBe(masked);
   });
 });
+
+describe('edges found by mutation testing', () => {
+  it.each([
+    ['X 13912345678', 'X 139****5678', 'mobile', 2, 13], // an X that follows no digits is a letter
+    ['Xbox13912345678', 'Xbox139****5678', 'mobile', 4, 15],
+    ['(a) 13912345678)', '(a) 139****5678)', 'mobile', 4, 15], // only a bracket right before it calls for one after
+    ['（注）13912345678）', '（注）139****5678）', 'mobile', 3, 14],
+    ['0086057188881234', '0571-****1234', 'landline', 0, 16], // the longest landline: 16 digits
+  ])('%j → %j', (text, masked, kind, start, end) => {
+    expect(maskContactDetails(text)).toBe(masked);
+    expect(findContactDetails(text).map((d) => [d.kind, d.start, d.end])).toEqual([[kind, start, end]]);
+  });
+});

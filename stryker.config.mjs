@@ -15,6 +15,29 @@
  * - wecom/crypto.ts BASE64 pattern (anchors, group size): sealing the plaintext again must give
  *   back the exact ciphertext, which refuses any non-canonical Base64 too; the pattern only
  *   refuses junk before AES runs.
+ * - text-limit.ts countCharacters `i > 0` → `true` / `i >= 0`: at i = 0, `charCodeAt(-1)` is NaN, and
+ *   NaN fails the high-surrogate test that follows, so the first unit never completes a pair anyway.
+ * - text-limit.ts textOverLimit `text.length <= limit` → `false` / `<`: only a shortcut; without it
+ *   the code points are counted, never more than the UTF-16 units, and the same undefined comes back.
+ * - contact-details.ts digitOf: the ASCII fast path (`char.length === 1 && char < '\u0080'` → `false`,
+ *   `true`, `!==`, `<=`, `''`) and `char.length === 1` on the digit line: NFKC leaves an ASCII non-digit
+ *   (and U+0080) as it is, never a digit, and a surrogate pair's first unit is never between 0 and 9.
+ *   `if (cached !== undefined)` → `false`: the cache only saves work.
+ * - contact-details.ts scriptOf (`===` → `!==`, either label → `''`): the labels are only compared
+ *   with each other, and swapped or emptied they still differ.
+ * - contact-details.ts readChains `chain.length > 0` → `true` / `>= 0`: an empty chain holds no detail.
+ * - contact-details.ts landlineOf `!(international && …startsWith('0'))` → `!(false)`: with +86 the
+ *   code is read as `0` + the group, so a group starting with 0 gives `00…`, never an area code.
+ *   `rest.length === 1 && international` → `true` / `||`: only reached with one group after +86, or
+ *   none (the chain is only `86`), which LANDLINE_IN_ONE refuses. `!area || !local` → `&&`: both are
+ *   set together. `digits.length > MAX_DIGITS` → `false`: no landline reading is longer than 16 digits.
+ * - contact-details.ts widen `from > 0` → `true` / `>= 0`: text[-1] is undefined and tests as
+ *   'undefined', no + or bracket. `text[to] ?? ''` → any other string without a closing bracket.
+ * - contact-details.ts findContactDetails `from < chain.length` → `<=`: at the end nothing is read and
+ *   `from` moves on; `length +=` → `-=` and the `break` → `false`: the break only stops reading past
+ *   18 digits, and no longer reading can match.
+ * - contact-details.ts maskContactDetails `details.length === 0` → `false`: the loop gives the text back.
+ * - contact-details.ts maskPhone's `filter(d !== null)` (removed, or → `true`): join() writes null as ''.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

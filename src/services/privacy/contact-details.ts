@@ -101,9 +101,10 @@ function readChains(text: string): Group[][] {
     const digit = digitOf(char);
     if (digit !== null) {
       const script = scriptOf(char);
-      if (group && (group.checkX || group.script !== script)) closeGroup();
+      // An ID number's X ends the number: what follows is another one (`…123X 5号楼`).
+      if ((group ?? chain[chain.length - 1])?.checkX) closeChain();
+      if (group && group.script !== script) closeGroup();
       if (!group && separators > MAX_SEPARATOR_RUN) closeChain();
-      if (group?.checkX) closeChain();
       group ??= { start: offset, end: offset, digits: '', checkX: false, script };
       group.digits += digit;
       group.end = offset + char.length;

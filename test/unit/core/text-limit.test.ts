@@ -12,6 +12,20 @@ describe('the one length rule for what people send', () => {
     ['\ude00', 1], // and so is a lone low one
     ['\ude00\ud83d', 2],
     ['a\ud83d\ude00\ude00', 3],
+    // Only a high surrogate (D800–DBFF) then a low one (DC00–DFFF) make one character: each edge of
+    // both ranges, and each half next to something else.
+    ['\ud800\udc00', 1],
+    ['\udbff\udfff', 1],
+    ['\ud83d\udc00', 1],
+    ['\ud83d\udfff', 1],
+    ['\ud83da', 2], // a high surrogate then a letter
+    ['\ud83d路', 2],
+    ['\ud83d\ud83d', 2], // two high ones
+    ['\ud83d\ue000', 2], // U+E000 is just past the low range
+    ['\ud83d\udbff', 2],
+    ['a\ude00', 2], // a low surrogate after a letter
+    ['\ud7ff\ude00', 2], // U+D7FF is just below the high range
+    ['\udc00\ude00', 2], // a low one after a low one
   ])('countCharacters(%j) is %i, as [...text].length', (text, expected) => {
     expect(countCharacters(text)).toBe(expected);
     expect(countCharacters(text)).toBe([...text].length);

@@ -147,3 +147,160 @@ describe('digits in every script', () => {
     expect(maskPhone('1234567')).toBe('123****4567');
   });
 });
+
+describe('each digit and the edges of the digit ranges', () => {
+  it.each([
+    ['〇零', '0'],
+    ['一幺壹', '1'],
+    ['二贰貳', '2'],
+    ['三叁參', '3'],
+    ['四肆', '4'],
+    ['五伍', '5'],
+    ['六陆陸', '6'],
+    ['七柒', '7'],
+    ['八捌', '8'],
+    ['九玖', '9'],
+  ])('every Chinese numeral in %s is %s', (chars, digit) => {
+    expect([...chars].map(digitOf)).toEqual([...chars].map(() => digit));
+  });
+
+  it.each([
+    ['0', '0'],
+    ['9', '9'],
+    ['/', null], // just below 0
+    [';', null], // just past 9 and :
+    ['０', '0'],
+    ['９', '9'],
+    ['𝟎', '0'],
+    ['⁰', '0'],
+    ['①', '1'],
+    ['⑩', null], // two digits once folded
+    ['⒈', null], // a digit and a dot
+    ['㍘', null], // 0点: starts with a digit, is not one
+    ['½', null],
+    ['\u0080', null],
+    ['X', null],
+  ])('digitOf(%j) is %j, and the same when asked again', (char, digit) => {
+    expect(digitOf(char)).toBe(digit);
+    expect(digitOf(char)).toBe(digit);
+  });
+});
+
+describe('what joins the groups of one number, and what ends it', () => {
+  it.each([
+    // Up to three separator characters join two groups; a fourth ends the number.
+    ['139 - 1234 5678', '139****5678'],
+    ['139 -  1234 5678', '139 -  1234 5678'],
+    ['139-1234 - 5678', '139****5678'],
+    ['139-1234 -- 5678', '139-1234 -- 5678'],
+    // Letters, other numbers and colons end it.
+    ['139a1234a5678', '139a1234a5678'],
+    ['139:1234:5678', '139:1234:5678'],
+    ['139：1234：5678', '139：1234：5678'],
+    ['139½1234½5678', '139½1234½5678'],
+    ['139Ⅻ1234Ⅻ5678', '139Ⅻ1234Ⅻ5678'],
+    // A Chinese numeral next to Arabic digits starts a group of its own, as does what follows an X.
+    ['第一13912345678', '第一139****5678'],
+    ['1391234567八八', '1391234567八八'],
+    ['13912345678八', '139****5678八'],
+    ['11010519900307123X5', '110***********123X5'],
+    ['11010519900307123x 5', '110***********123X 5'],
+    ['11010519900307123Ｘ', '110***********123X'],
+    ['11010519900307123ｘ', '110***********123X'],
+    ['11010519900307123XX', '110***********123XX'],
+    ['身份证11010519900307123X 5号楼', '身份证110***********123X 5号楼'],
+    ['13912345678X13812345678', '139****5678X138****5678'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskContactDetails(text)).toBe(masked);
+  });
+});
+
+describe('landlines: where the area code stands, and how long the number is', () => {
+  it.each([
+    ['0086 571 88881234', '0571-****1234', 0, 17],
+    ['86 571 8888 1234', '0571-****1234', 0, 16],
+    ['+86 57188881234', '0571-****1234', 0, 15],
+    ['+86 0571 88881234', '+86 0571-****1234', 4, 17], // +86 and a 0 both: the +86 is not read
+    ['+86 057188881234', '+86 0571-****1234', 4, 16],
+    ['0086 0571 88881234', '0086 0571-****1234', 5, 18],
+    ['12 0571 88881234', '12 0571-****1234', 3, 16],
+    ['0571 888 81234', '0571-****1234', 0, 14],
+    ['0571 8888 1234 5', '0571-****1234 5', 0, 14],
+    ['010 1234567', '010-****4567', 0, 11],
+    ['0311 1234567', '0311-****4567', 0, 12],
+    ['057188881234', '0571-****1234', 0, 12],
+    ['(0571)88881234)', '0571-****1234)', 0, 14],
+    ['((0571)88881234', '0571-****1234', 0, 15],
+    ['电话（0571）8888-1234）', '电话0571-****1234）', 2, 17],
+  ])('%j → %j, its span %i–%i', (text, masked, start, end) => {
+    expect(maskContactDetails(text)).toBe(masked);
+    expect(findContactDetails(text).map((d) => [d.kind, d.start, d.end])).toEqual([['landline', start, end]]);
+  });
+
+  it.each([
+    ['010 123456'], // a local number of 6 digits
+    ['010 123456789'], // or 9
+    ['01 12345678'], // no such area code
+    ['0200 1234567'],
+    ['0111 1234567'],
+    ['57188881234'], // no 0 before the area code, no +86
+    ['0057188881234'],
+    ['08613912345678'],
+    ['12912345678'],
+  ])('leaves %j alone', (text) => {
+    expect(findContactDetails(text)).toEqual([]);
+    expect(maskContactDetails(text)).toBe(text);
+  });
+
+  it.each([
+    ['8613912345678', 0, 13],
+    ['008613912345678', 0, 15],
+    ['+(86)13912345678', 0, 16],
+    ['＋86 13912345678', 0, 15],
+  ])('reads %j as a mobile with its country code, span %i–%i', (text, start, end) => {
+    expect(findContactDetails(text)).toEqual([{ kind: 'mobile', start, end, digits: '13912345678', masked: '139****5678' }]);
+  });
+});
+
+describe('the span of a detail: a + or brackets before it, and the one closing bracket they call for', () => {
+  it.each([
+    ['13912345678）', '139****5678）', 0, 11],
+    ['13912345678)', '139****5678)', 0, 11],
+    ['(13912345678)', '139****5678', 0, 13],
+    ['((13912345678))', '139****5678)', 0, 14],
+    ['（0571）88881234', '0571-****1234', 0, 14],
+    ['+ 13912345678', '+ 139****5678', 2, 13],
+    ['++86 13912345678', '139****5678', 0, 16],
+    ['a+13912345678', 'a139****5678', 1, 13],
+    ['(+86)139 1234 5678)', '139****5678)', 0, 18],
+  ])('%j → %j, span %i–%i', (text, masked, start, end) => {
+    expect(maskContactDetails(text)).toBe(masked);
+    expect(findContactDetails(text).map((d) => [d.start, d.end])).toEqual([[start, end]]);
+  });
+});
+
+describe('ID numbers: exactly 18 characters, and every day of the month', () => {
+  it.each([
+    ['511010519900307123X', '511010519900307123X'], // 18 digits then X: the last 17 and X are no ID number
+    ['110105199003071234x', '110***********1234x'], // 18 digits: the x after them is not its check character
+    ['110105199003251234', '110***********1234'],
+    ['11010519900329123X', '110***********123X'],
+    ['110105199003311234', '110***********1234'],
+    ['110105199003321234', '110105199003321234'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskContactDetails(text)).toBe(masked);
+  });
+});
+
+describe('edges found by mutation testing', () => {
+  it.each([
+    ['X 13912345678', 'X 139****5678', 'mobile', 2, 13], // an X that follows no digits is a letter
+    ['Xbox13912345678', 'Xbox139****5678', 'mobile', 4, 15],
+    ['(a) 13912345678)', '(a) 139****5678)', 'mobile', 4, 15], // only a bracket right before it calls for one after
+    ['（注）13912345678）', '（注）139****5678）', 'mobile', 3, 14],
+    ['0086057188881234', '0571-****1234', 'landline', 0, 16], // the longest landline: 16 digits
+  ])('%j → %j', (text, masked, kind, start, end) => {
+    expect(maskContactDetails(text)).toBe(masked);
+    expect(findContactDetails(text).map((d) => [d.kind, d.start, d.end])).toEqual([[kind, start, end]]);
+  });
+});

@@ -170,3 +170,90 @@ describe("residents' contact in the 微信客服 dialogue", () => {
     expect(firstMobile('没有电话')).toBeUndefined();
   });
 });
+
+describe("the gate's look-ups of residents' names", () => {
+  const stored = new Map<string, { id: string; name?: string }>([
+    ['r1', { id: 'r1', name: '王小明' }],
+    ['r2', { id: 'r2' }], // a resident who gave no name
+  ]);
+  const opinion = (filer: OpinionRecord['filer'], content: string, result?: string) =>
+    ({ number: 'MY-2026-000008', state: 'submitted', filer, content, ...(result ? { result } : {}) }) as OpinionRecord;
+  /** A gate that records each look-up; `batch: false` for a store without findByIds. */
+  const recordingGate = (batch: boolean) => {
+    const calls: string[] = [];
+    const findById = async (id: string) => {
+      calls.push(`findById ${id}`);
+      return stored.get(id) ?? null;
+    };
+    const findByIds = async (ids: readonly string[]) => {
+      calls.push(`findByIds ${ids.join(',')}`);
+      return ids.flatMap((id) => (stored.has(id) ? [stored.get(id)!] : []));
+    };
+    const gate = new PrivacyGate({
+      residents: batch ? { findById, findByIds } : { findById },
+      messages: messagesFor('zh-CN'),
+    });
+    return { gate, calls };
+  };
+  const named = opinion({ kind: 'resident', id: 'r1' }, '王小明反映：\n\n139 1234 5678', '已联系王小明');
+  const nameless = opinion({ kind: 'resident', id: 'r2' }, '王小明家门口', '已联系王小明');
+  const gone = opinion({ kind: 'resident', id: 'r9' }, '王小明家门口');
+  // A member whose id happens to equal a resident's: a member's text never takes a resident's name.
+  const member = opinion({ kind: 'member', id: 'r1' }, '王小明家门口', '王小明已处理');
+
+  it.each([
+    [named, ['王小明'], ['findById r1']],
+    [nameless, [], ['findById r2']],
+    [gone, [], ['findById r9']],
+    [member, [], []],
+  ])('privateNames(%#) is %j', async (o, names, calls) => {
+    const { gate, calls: made } = recordingGate(true);
+    expect(await gate.privateNames(o)).toEqual(names);
+    expect(made).toEqual(calls);
+  });
+
+  it('gives the public a one-line summary of the content, caseworkers the whole text', async () => {
+    const { gate } = recordingGate(true);
+    const long = opinion({ kind: 'resident', id: 'r1' }, `王小明：\n\n${'路灯坏了'.repeat(12)}`);
+    expect(await gate.content(long, 'public')).toBe(`王**： ${'路灯坏了'.repeat(8)}路灯坏…`);
+    expect(await gate.content(long, 'caseworker')).toBe(`王**：\n\n${'路灯坏了'.repeat(12)}`);
+    expect(await gate.content(long, 'filer')).toBe(long.content);
+    expect(await gate.content(named, 'public')).toBe('王**反映： 139****5678');
+    expect(await gate.summary(named, 'public', 4)).toBe('王**反…');
+  });
+
+  it('gives the filer their own text without looking anyone up, and others masked after one look-up', async () => {
+    const { gate, calls } = recordingGate(true);
+    expect(await gate.text(named, '王小明的电话13912345678', 'filer')).toBe('王小明的电话13912345678');
+    expect(calls).toEqual([]);
+    expect(await gate.text(named, '王小明的电话13912345678', 'caseworker')).toBe('王**的电话139****5678');
+    expect(calls).toEqual(['findById r1']);
+  });
+
+  const exported = [
+    { content: '王**反映：\n\n139****5678', result: '已联系王**' },
+    { content: '王小明家门口', result: '已联系王小明' },
+    { content: '王小明家门口', result: '' },
+    { content: '王小明家门口', result: '王小明已处理' },
+  ];
+
+  it.each([
+    [true, ['findByIds r1,r2,r9']],
+    [false, ['findById r1', 'findById r2', 'findById r9']],
+  ])('exports with findByIds: %s, looking up only residents, each once', async (batch, calls) => {
+    const { gate, calls: made } = recordingGate(batch);
+    expect(await gate.forExport([named, nameless, gone, member, named])).toEqual([...exported, exported[0]]);
+    expect(made).toEqual(calls);
+  });
+
+  it.each([true, false])('exports members only without any look-up (findByIds: %s)', async (batch) => {
+    const { gate, calls } = recordingGate(batch);
+    expect(await gate.forExport([member])).toEqual([exported[3]]);
+    expect(await gate.forExport([])).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('folds any run of white space in a summary into one space', () => {
+    expect(summarize('短的\n\n两行\t \t三')).toBe('短的 两行 三');
+  });
+});

@@ -48,6 +48,10 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
     // The doomed instance starts sending and freezes on the fan-out's third robot...
     const frozenTick = doomed.tick().catch(() => undefined);
     await expect.poll(() => proxy.held.length, { timeout: 20_000 }).toBe(1);
+    // Its other lanes may still be finishing a robot-a reminder they claimed; on a busy machine that
+    // takes a while. The crash this test is about is the frozen fan-out's, so wait until it is the
+    // only claim left before killing the instance.
+    await expect.poll(async () => (await outboxStates(survivor, 'crash:')).claimed, { timeout: 60_000 }).toBe(1);
     // ...and dies there, its claim still on the item. (It sends to several robots at once, so how
     // many of robot-a's reminders it got out first varies; the rest wait, unclaimed.)
     await doomed.stop();

@@ -38,6 +38,15 @@
  *   18 digits, and no longer reading can match.
  * - contact-details.ts maskContactDetails `details.length === 0` → `false`: the loop gives the text back.
  * - contact-details.ts maskPhone's `filter(d !== null)` (removed, or → `true`): join() writes null as ''.
+ * - text-scan.ts isWhitespace `if (code < 0xa0)` → `if (false)`: a shortcut; no code from 0x21 to 0x9f is in the list below.
+ * - text-scan.ts withoutTrailing `end === text.length ? text :` → `false ?`: slice(0, length) is the text.
+ * - text-scan.ts withoutLeading `i < text.length` → `<=` (first loop): one step past the end only when
+ *   every character was taken, and slice() past the end is '' as well. Second loop (`<=`, `true`):
+ *   charCodeAt past the end is NaN, which is no whitespace.
+ * - text-scan.ts blankRanges `ranges.length === 0` → `false`: with no range the loop gives the text back.
+ * - text-scan.ts CollapsedText positions `length - offset` → `+`, `i < length` → `<=`: a longer array
+ *   or a write past its end (which an Int32Array ignores) only touches positions past the text, and
+ *   `from` is asked only for a position inside it.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

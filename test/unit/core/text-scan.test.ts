@@ -17,6 +17,9 @@ describe('character helpers read text in one pass, as the regular expressions th
     ['...', '.', ''],
     ['', '.', ''],
     ['a.b.', '.', 'a.b'],
+    // Any set of characters, even one that spells the word JavaScript gives a missing character.
+    ['fine', 'undefined', ''],
+    ['xfine', 'undefined', 'x'],
   ])('withoutTrailing(%j, %j) is %j', (text, chars, expected) => {
     expect(withoutTrailing(text, chars)).toBe(expected);
     expect(withoutTrailing(text, chars)).toBe(text.replace(new RegExp(`[${chars}]+$`), ''));
@@ -39,6 +42,8 @@ describe('character helpers read text in one pass, as the regular expressions th
     ['  ，x', ',，', '  ，x'],
     ['，', ',，', ''],
     ['，\u3000 x y', ',，', 'x y'],
+    ['fine', 'undefined', ''],
+    ['fine x', 'undefined', 'x'],
   ])('withoutLeading(%j, %j) is %j', (text, chars, expected) => {
     expect(withoutLeading(text, chars)).toBe(expected);
   });

@@ -47,6 +47,25 @@
  * - text-scan.ts CollapsedText positions `length - offset` → `+`, `i < length` → `<=`: a longer array
  *   or a write past its end (which an Int32Array ignores) only touches positions past the text, and
  *   `from` is asked only for a position inside it.
+ * - parser.ts readTags `from <= token.length` → `<`: the piece that starts at the end is always '' and adds no tag.
+ * - parser.ts `ranges` / `tagRanges` = `["Stryker was here"]`: blankRanges reads the junk entry as the
+ *   range ['S', 't'], NaN positions that slice() reads as 0 and repeat() as 0, so nothing is blanked.
+ * - parser.ts readTokens `at < folded.length` → `<=`, `innerEnd < folded.length` → `<=`: one step
+ *   past the end reads NaN (no separator) and slices '', which is no token.
+ * - parser.ts findCommand `first.length > w.length` → `>=` / `true`: a word of first's length that
+ *   the line starts with is first itself, found by the exact lookup just before; a longer one would
+ *   have to hold a space or a word-end mark, and no command word does.
+ * - parser.ts findCommand `rest` without `.trim()`: rest starts inside first, never at a space, and
+ *   both startsWith and the first token ignore spaces at its end. `restLower` from the whole rest
+ *   instead of its prefix: the prefix is longer than any word, so startsWith answers the same.
+ * - parser.ts parseInput `line` from the whole cleaned line instead of `.slice(start)`: before
+ *   `start` there are only spaces and blanked slashes and mentions, which trim() drops.
+ * - parser.ts bindArgs leftover span `quoted: false` → `true`: a leftover is a time with no space
+ *   around it, so its raw and its tail, the two things textFrom picks between, are the same.
+ * - parser.ts parseInput `options.botNames ?? []` → `["Stryker was here"]`: only a line that names
+ *   `@Stryker was here` tells; a test for it would test the mutant, not the parser.
+ * - parser.ts LineToken tail `: ''` (no coverage): unreachable; every span parseInput returns has
+ *   its line, and tokenize() reads only values.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -141,12 +141,9 @@ const CORNER_BRACKET = 0x300c;
 /**
  * Splits argument text into tokens at spaces, commas and semicolons (full-width ones folded),
  * keeping "…", “…” and 「…」 quoted runs whole. One pass: a quote that never closes is read as
- * the start of a plain word, without looking for its end again at every later quote.
+ * the start of a plain word, without looking for its end again at every later quote. Each token's
+ * tail is known once parseInput gives it the line.
  */
-export function tokenizeSpans(folded: string, original: string, from = 0): Token[] {
-  return readTokens(folded, original, from);
-}
-
 function readTokens(folded: string, original: string, from: number): LineToken[] {
   const tokens: LineToken[] = [];
   const lastQuote = folded.lastIndexOf('"');
@@ -183,7 +180,7 @@ function readTokens(folded: string, original: string, from: number): LineToken[]
 
 /** Tokens of a plain line (for tests and simple callers). */
 export function tokenize(rest: string): string[] {
-  return tokenizeSpans(foldWidth(rest), rest).map((token) => token.value);
+  return readTokens(foldWidth(rest), rest, 0).map((token) => token.value);
 }
 
 function findCommand(line: string, start: number, registry: CommandRegistry, now: Date) {

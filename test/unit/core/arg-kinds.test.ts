@@ -90,6 +90,14 @@ describe('readArg', () => {
       expect(readArg(spec('date'), token, now), token).toEqual({ ok: false, problem: 'date' });
   });
 
+  it('tries a date token of at most 32 characters, and refuses a longer one without splitting it', () => {
+    // A quoted run may hold spaces, which a date ignores: the same date and time, one space apart.
+    const padded = (length: number) => `明天${' '.repeat(length - 6)}下午3点`;
+    expect(padded(32)).toHaveLength(32);
+    expect(readArg(spec('date'), padded(32), now)).toMatchObject({ ok: true, values: { x: '2026-03-05' }, leftover: '下午3点' });
+    expect(readArg(spec('date'), padded(33), now)).toEqual({ ok: false, problem: 'date' });
+  });
+
   it('reads a time as HH:MM and refuses an impossible one', () => {
     expect(readArg(spec('time', { name: 'at' }), '下午3点', now)).toEqual({ ok: true, values: { at: '15:00' } });
     expect(readArg(spec('time', { name: 'at' }), '8:05', now)).toEqual({ ok: true, values: { at: '08:05' } });

@@ -39,8 +39,19 @@ describe('the CSV cell neutraliser', () => {
     expect(csv).toBe('\uFEFF"a,b","say ""hi""","第一行\n-第二行"\r\n');
   });
 
+  it('quotes no plain cell, with either line end', () => {
+    const rows = [
+      ['编号', '内容'],
+      ['MY-2026-000001', '路灯坏了'],
+    ];
+    expect(writeCsv(rows)).toBe('\uFEFF编号,内容\nMY-2026-000001,路灯坏了\n');
+    expect(writeCsv(rows, { lineEnds: 'windows' })).toBe('\uFEFF编号,内容\r\nMY-2026-000001,路灯坏了\r\n');
+  });
+
   it('reads back exactly what it neutralised, and nothing else', () => {
     for (const cell of ['=1+1', '+86 138 1234 5678', '-', '@张三', '\tx', '普通', "'plain quote"])
       expect(restoreCell(neutraliseCell(cell))).toBe(cell);
+    // A quote before a formula sign later in the cell was typed so, not written by us.
+    for (const cell of ["it's '=1", "价格'+5", "'"]) expect(restoreCell(cell)).toBe(cell);
   });
 });

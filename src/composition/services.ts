@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../core/clock.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
+import { platformAddressIdentity } from '../platforms/address-identity.js';
 import { DigestService } from '../services/digest/digest-service.js';
 import { meetingResolverOf } from '../services/events/event-attendance.js';
 import { buildEventServices } from '../services/events/event-services.js';
@@ -150,7 +151,7 @@ export function buildServices(deps: ServiceDeps) {
     events,
     records,
     proposals,
-    groups: new GroupDirectory({ groups: repos.groups, messages }),
+    groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
   };
   return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
 import type { Coordination } from '../core/coordination.js';
+import { platformAddressIdentity } from '../platforms/address-identity.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoActivityRepository } from '../storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../storage/mongo/activity-opinion-facts.js';
@@ -74,7 +75,7 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     consoleMessages: () => new MongoConsoleMessageRepository(mongo),
     events: () => new MongoEventRepository(mongo),
     programmes: () => new MongoProgrammeRepository(mongo),
-    groups: () => new MongoGroupRepository(mongo),
+    groups: () => new MongoGroupRepository(mongo, platformAddressIdentity),
     /** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos. */
     kf: () => createKfStores(mongo),
     /** 履职档案: the append-only activity ledger. */

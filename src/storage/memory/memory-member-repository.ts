@@ -74,7 +74,7 @@ export class MemoryMemberRepository implements MemberRepository {
       const value = record[field];
       if (value === undefined) continue;
       const taken = [...this.members.values()].some((m) => m.id !== record.id && m[field] === value);
-      if (taken) throw duplicateKeyError('members', field, value);
+      if (taken) throw duplicateKeyError('members', field);
     }
     return record;
   }

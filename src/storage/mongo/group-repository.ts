@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Address } from '../../platforms/types.js';
 import type { AddressIdentity } from '../../services/address-identity.js';
 import type { ChannelBroken, GroupChannel, GroupRecord, GroupRepository } from '../../services/groups/group-records.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface GroupDocument {
   _id: Types.ObjectId;
@@ -43,7 +44,7 @@ export class MongoGroupRepository implements GroupRepository {
       const doc = await this.model.create(group);
       return toRecord(doc.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null;
+      if (isDuplicateKeyError(error)) return null;
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import { GroupDirectory } from '../services/groups/group-directory.js';
 import { MemberService } from '../services/members/member-service.js';
 import { OpinionService } from '../services/opinions/opinion-service.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
+import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
@@ -153,5 +154,7 @@ export function buildServices(deps: ServiceDeps) {
     proposals,
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
   };
-  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
+  // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
+  const erasure = new PersonErasure({ members, residents, opinions: repos.opinions, erasures: repos.erasures, clock, messages });
+  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog, erasure };
 }

@@ -10,6 +10,7 @@ import { MongoCategoryRepository } from '../storage/mongo/category-repository.js
 import { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
 import { buildIndexes, connectMongo, watchMongoMonitor } from '../storage/mongo/connection.js';
 import { MongoConsoleMessageRepository } from '../storage/mongo/console-message-repository.js';
+import { MongoErasureLog } from '../storage/mongo/erasure-log.js';
 import { MongoEventRepository } from '../storage/mongo/event-repository.js';
 import { MongoGroupRepository } from '../storage/mongo/group-repository.js';
 import { MongoInboundMessageRepository } from '../storage/mongo/inbound-message-repository.js';
@@ -83,6 +84,8 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     /** A read-only view of opinions for the records' rates. */
     opinionFacts: () => new MongoOpinionFacts(mongo),
     proposals: () => new MongoProposalRepository(mongo),
+    /** Who erased whose personal data, when and why. */
+    erasures: () => new MongoErasureLog(mongo),
   });
 }
 

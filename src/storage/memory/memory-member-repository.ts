@@ -63,6 +63,15 @@ export class MemoryMemberRepository implements MemberRepository {
     return copyOf(record);
   }
 
+  async erasePersonalData(id: string, placeholderName: string): Promise<MemberRecord | null> {
+    const existing = isRecordId(id) ? this.members.get(id) : undefined;
+    if (!existing) return null;
+    const { phone: _phone, wecomUserId: _wecom, dingtalkStaffId: _dingtalk, ...kept } = existing;
+    const record: MemberRecord = { ...kept, name: placeholderName, updatedAt: new Date() };
+    this.members.set(id, record);
+    return copyOf(record);
+  }
+
   async remove(id: string): Promise<boolean> {
     return isRecordId(id) && this.members.delete(id);
   }

@@ -71,6 +71,14 @@ export class MongoMemberRepository implements MemberRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async erasePersonalData(id: string, placeholderName: string): Promise<MemberRecord | null> {
+    if (!isObjectId(id)) return null;
+    const doc = await this.model
+      .findByIdAndUpdate(id, { $set: { name: placeholderName }, $unset: { phone: 1, wecomUserId: 1, dingtalkStaffId: 1 } }, { new: true })
+      .lean<MemberDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
   async remove(id: string): Promise<boolean> {
     if (!isObjectId(id)) return false;
     const result = await this.model.deleteOne({ _id: id });

@@ -162,5 +162,25 @@ export function memberRepositoryContract(make: () => Promise<MemberRepository>):
       created.name = '改了';
       expect((await members.findById(created.id))?.name).toBe('冯十二');
     });
+
+    it('erases personal data: the placeholder name, no phone nor platform ids; the id, sector and role stay', async () => {
+      const members = await make();
+      const left = await members.create({
+        name: '褚十三',
+        sector: '工会',
+        role: 'staff',
+        wecomUserId: 'chu',
+        dingtalkStaffId: 'd-chu',
+        phone: '13700000000',
+      });
+      const erased = await members.erasePersonalData(left.id, '已删除成员');
+      expect(erased).toMatchObject({ id: left.id, name: '已删除成员', sector: '工会', role: 'staff' });
+      for (const field of ['phone', 'wecomUserId', 'dingtalkStaffId']) expect(erased).not.toHaveProperty(field);
+      expect(await members.findById(left.id)).toEqual(erased);
+      // Its platform id is free again.
+      await members.create({ name: '卫十四', sector: '工会', role: 'member', wecomUserId: 'chu' });
+      expect(await members.erasePersonalData(UNKNOWN_ID, '已删除成员')).toBeNull();
+      expect(await members.erasePersonalData('not-an-id', '已删除成员')).toBeNull();
+    });
   });
 }

@@ -11,6 +11,7 @@ import { requireAdminToken } from './http/admin-auth.js';
 import { adminGate } from './http/admin-gate.js';
 import { isExactWhereItMatters } from './http/exact-router.js';
 import { healthRoutes } from './http/health-routes.js';
+import { pingMongo } from './storage/mongo/connection.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(securityHeaders());
   app.use(errorBoundary(messagesFor(deps.config.locale)));
   app.use(adminGate(requireAdminToken(deps.adminToken)));
-  const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  const health = healthRoutes({ ...deps, pingStore: () => pingMongo(deps.mongo), isShuttingDown: deps.isShuttingDown ?? (() => false) });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());
   return app;

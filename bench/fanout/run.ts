@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { systemClock } from '../../src/core/clock.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { createLogger } from '../../src/logger.js';
+import { platformAddressIdentity } from '../../src/platforms/address-identity.js';
 import { SenderRegistry } from '../../src/platforms/sender-registry.js';
 import { WecomGroupRobotSender } from '../../src/platforms/wecom/senders.js';
 import { OutboxDispatcher } from '../../src/services/outbox-dispatcher.js';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     const outbox = new MongoOutboxRepository(mongo);
     const members = new MongoMemberRepository(mongo);
     const residents = new MongoResidentRepository(mongo);
-    const groups = new MongoGroupRepository(mongo);
+    const groups = new MongoGroupRepository(mongo, platformAddressIdentity);
     await buildIndexes(mongo);
     const notifier = new OutboxNotifier(outbox, systemClock);
     for (let n = 0; n < MESSAGES; n += 1) {
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     const dispatcher = new OutboxDispatcher({
       outbox,
       senders,
+      addresses: platformAddressIdentity,
       platforms: { memberAddresses: () => [] },
       members,
       residents,

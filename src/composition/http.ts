@@ -47,7 +47,7 @@ export interface RouterDeps {
 export function buildRouters(deps: RouterDeps): Router[] {
   const { config, clock, messages, repositories: repos, committee } = deps;
   const { bodyLimitBytes } = config;
-  const { members, memberAdmin, opinions, events, roster, records, privacy } = committee;
+  const { members, memberAdmin, erasure, opinions, events, roster, records, privacy } = committee;
   return [
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),
@@ -57,6 +57,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       clock,
       members,
       memberAdmin,
+      erasure,
       communities: repos.communities,
       categories: repos.categories,
       opinions,

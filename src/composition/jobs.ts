@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
+import { platformAddressIdentity } from '../platforms/address-identity.js';
 import type { SenderRegistry } from '../platforms/sender-registry.js';
 import type { DispatchSignal } from '../scheduler/dispatch-signal.js';
 import { scheduledJobs } from '../scheduler/jobs.js';
@@ -39,6 +40,7 @@ export function buildScheduler(deps: JobsDeps): Scheduler {
   const dispatcher = new OutboxDispatcher({
     outbox: repos.outbox,
     senders: deps.senders,
+    addresses: platformAddressIdentity,
     platforms: deps.platforms,
     members: repos.members,
     residents: repos.residents,

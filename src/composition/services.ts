@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../core/clock.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
+import { platformAddressIdentity } from '../platforms/address-identity.js';
 import { DigestService } from '../services/digest/digest-service.js';
 import { meetingResolverOf } from '../services/events/event-attendance.js';
 import { buildEventServices } from '../services/events/event-services.js';
@@ -9,6 +10,7 @@ import { GroupDirectory } from '../services/groups/group-directory.js';
 import { MemberService } from '../services/members/member-service.js';
 import { OpinionService } from '../services/opinions/opinion-service.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
+import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
@@ -150,7 +152,9 @@ export function buildServices(deps: ServiceDeps) {
     events,
     records,
     proposals,
-    groups: new GroupDirectory({ groups: repos.groups, messages }),
+    groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
   };
-  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
+  // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
+  const erasure = new PersonErasure({ members, residents, opinions: repos.opinions, erasures: repos.erasures, clock, messages });
+  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog, erasure };
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
 import type { Coordination } from '../core/coordination.js';
+import { platformAddressIdentity } from '../platforms/address-identity.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoActivityRepository } from '../storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../storage/mongo/activity-opinion-facts.js';
@@ -9,6 +10,7 @@ import { MongoCategoryRepository } from '../storage/mongo/category-repository.js
 import { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
 import { buildIndexes, connectMongo, watchMongoMonitor } from '../storage/mongo/connection.js';
 import { MongoConsoleMessageRepository } from '../storage/mongo/console-message-repository.js';
+import { MongoErasureLog } from '../storage/mongo/erasure-log.js';
 import { MongoEventRepository } from '../storage/mongo/event-repository.js';
 import { MongoGroupRepository } from '../storage/mongo/group-repository.js';
 import { MongoInboundMessageRepository } from '../storage/mongo/inbound-message-repository.js';
@@ -74,7 +76,7 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     consoleMessages: () => new MongoConsoleMessageRepository(mongo),
     events: () => new MongoEventRepository(mongo),
     programmes: () => new MongoProgrammeRepository(mongo),
-    groups: () => new MongoGroupRepository(mongo),
+    groups: () => new MongoGroupRepository(mongo, platformAddressIdentity),
     /** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos. */
     kf: () => createKfStores(mongo),
     /** 履职档案: the append-only activity ledger. */
@@ -82,6 +84,8 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     /** A read-only view of opinions for the records' rates. */
     opinionFacts: () => new MongoOpinionFacts(mongo),
     proposals: () => new MongoProposalRepository(mongo),
+    /** Who erased whose personal data, when and why. */
+    erasures: () => new MongoErasureLog(mongo),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import { isYishiError } from '../core/errors.js';
+import { DuplicateRecordError, isYishiError } from '../core/errors.js';
 import { InvalidRequestError, type FieldProblem } from './invalid-request.js';
 
 type HttpMessages = Messages['http'];
@@ -56,6 +56,8 @@ export function answerForYishiError(error: unknown, t: HttpMessages): ErrorAnswe
   if (error instanceof InvalidRequestError) {
     return { status: error.status, code: error.code, message: t.invalidFields(describeProblems(error.problems, t)) };
   }
+  // A route that says nothing more specific: 409 naming the field the store refused.
+  if (error instanceof DuplicateRecordError) return { status: 409, code: error.code, message: t.duplicateRecord(error.field) };
   return { status: error.status, code: error.code, message: error.userMessage ?? sentenceFor(error.code, error.status, t) };
 }
 

@@ -1,8 +1,6 @@
 import Router from '@koa/router';
-import type { Connection } from 'mongoose';
 import { enabledPlatforms, type Config } from '../config.js';
 import type { Coordination } from '../core/coordination.js';
-import { pingMongo } from '../storage/mongo/connection.js';
 import { YishiError } from '../core/errors.js';
 import { hasBearerToken } from './admin-auth.js';
 import type { Metrics } from './metrics.js';
@@ -31,7 +29,8 @@ async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<stri
  */
 export function healthRoutes(deps: {
   config: Config;
-  mongo: Connection;
+  /** Answers when the record store (MongoDB) is reachable; the composition supplies it. */
+  pingStore: () => Promise<void>;
   coordination: Coordination;
   metrics: Metrics;
   isShuttingDown: () => boolean;
@@ -41,7 +40,7 @@ export function healthRoutes(deps: {
     ctx.body = { status: 'ok' };
   });
   router.get('/readyz', async (ctx) => {
-    const [mongodb, coordination] = await Promise.all([check(() => pingMongo(deps.mongo)), check(() => deps.coordination.ping())]);
+    const [mongodb, coordination] = await Promise.all([check(() => deps.pingStore()), check(() => deps.coordination.ping())]);
     const shuttingDown = deps.isShuttingDown();
     const ready = mongodb === 'ok' && coordination === 'ok' && !shuttingDown;
     ctx.status = ready ? 200 : 503;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import { addressKey, type AddressPlatform } from '../platforms/sender-registry.js';
-import { SendError, type Sender } from '../platforms/types.js';
+import { SendError, type AddressPlatform, type Sender } from '../platforms/types.js';
 import type { GroupRepository } from './groups/group-records.js';
 import { KeyedLanes } from './keyed-lanes.js';
 import type { OutboxRepository, OutboxCandidate, OutboxItem } from './outbox-records.js';
@@ -253,7 +252,7 @@ export class OutboxDispatcher {
     let retryReason: string | undefined;
 
     for (const target of targets) {
-      const key = addressKey(target.address);
+      const key = this.deps.addresses.key(target.address);
       const blockedUntil = this.blocked.get(key);
       if (blockedUntil !== undefined && blockedUntil > now.getTime()) {
         waitUntil = Math.max(waitUntil ?? 0, blockedUntil);
@@ -333,7 +332,7 @@ export class OutboxDispatcher {
     const resolution = await this.resolve(candidate, state.groupCache);
     if (!resolution.ok) return false;
     const remaining = resolution.targets.filter((t) => !candidate.delivered.includes(t.fingerprint));
-    return remaining.length > 0 && remaining.every((t) => (this.blocked.get(addressKey(t.address)) ?? 0) > now.getTime());
+    return remaining.length > 0 && remaining.every((t) => (this.blocked.get(this.deps.addresses.key(t.address)) ?? 0) > now.getTime());
   }
 
   /**
@@ -347,11 +346,11 @@ export class OutboxDispatcher {
       case 'group': {
         const resolution = await this.resolve(item, state.groupCache);
         return resolution.ok && resolution.targets.length > 0
-          ? resolution.targets.map((target) => addressKey(target.address))
+          ? resolution.targets.map((target) => this.deps.addresses.key(target.address))
           : [`group:${recipient.groupKey}`];
       }
       case 'address':
-        return [addressKey(recipient.address)];
+        return [this.deps.addresses.key(recipient.address)];
       case 'member':
         return [`member:${recipient.memberId}`];
       case 'resident':

@@ -1,5 +1,5 @@
-import type { Address, PlatformDirectory } from '../platforms/types.js';
-import { addressFingerprint, type AddressPlatform } from '../platforms/sender-registry.js';
+import type { Address, AddressPlatform, PlatformDirectory } from '../platforms/types.js';
+import type { AddressIdentity } from './address-identity.js';
 import type { GroupRepository } from './groups/group-records.js';
 import type { MemberRepository } from './members/member-records.js';
 import type { ResidentRecord } from './residents/resident-records.js';
@@ -24,28 +24,28 @@ export interface RecipientResolverDeps {
   senders: { has(platform: AddressPlatform): boolean };
   /** Where each platform reaches a member, the preferred platform first. */
   platforms: Pick<PlatformDirectory, 'memberAddresses'>;
+  /** How addresses are named in bookkeeping (each platform's rule). */
+  addresses: AddressIdentity;
 }
-
-const target = (address: Address, groupKey?: string): DeliveryTarget => ({
-  address,
-  fingerprint: addressFingerprint(address),
-  ...(groupKey ? { groupKey } : {}),
-});
 
 /** Turns a {@link Recipient} (a person or group by name) into platform addresses. */
 export class RecipientResolver {
   constructor(private readonly deps: RecipientResolverDeps) {}
 
+  private target(address: Address, groupKey?: string): DeliveryTarget {
+    return { address, fingerprint: this.deps.addresses.fingerprint(address), ...(groupKey ? { groupKey } : {}) };
+  }
+
   async resolve(recipient: Recipient): Promise<Resolution> {
     switch (recipient.kind) {
       case 'address':
-        return { ok: true, targets: [target(recipient.address)] };
+        return { ok: true, targets: [this.target(recipient.address)] };
       case 'member':
         return this.member(recipient.memberId);
       case 'resident': {
         const resident = await this.deps.residents.findById(recipient.residentId);
         return resident
-          ? { ok: true, targets: [target(resident.address)] }
+          ? { ok: true, targets: [this.target(resident.address)] }
           : { ok: false, reason: `resident ${recipient.residentId} does not exist` };
       }
       case 'group':
@@ -61,7 +61,7 @@ export class RecipientResolver {
     const candidates = this.deps.platforms.memberAddresses(member);
     const chosen = candidates.find((address) => this.deps.senders.has(address.platform)) ?? candidates[0];
     if (!chosen) return { ok: false, reason: `member ${memberId} is reachable on no platform` };
-    return { ok: true, targets: [target(chosen)] };
+    return { ok: true, targets: [this.target(chosen)] };
   }
 
   private async group(groupKey: string): Promise<Resolution> {
@@ -72,6 +72,6 @@ export class RecipientResolver {
       const why = group.channels.length === 0 ? 'has no channels' : 'has only broken channels';
       return { ok: false, reason: `group "${groupKey}" ${why}; add a working one with PATCH /api/groups/${encodeURIComponent(groupKey)}` };
     }
-    return { ok: true, targets: working.map(({ broken: _broken, ...address }) => target(address as Address, groupKey)) };
+    return { ok: true, targets: working.map(({ broken: _broken, ...address }) => this.target(address as Address, groupKey)) };
   }
 }

@@ -3,6 +3,9 @@ import { buildIndexes, connectMongo } from '../../src/storage/mongo/connection.j
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
 import { testStores } from '../support/stores.js';
 
+/** Every store refuses a duplicate unique value with the same domain error (core/errors.ts DuplicateRecordError). */
+const DUPLICATE = { name: 'DuplicateRecordError', code: 'duplicate_record', status: 409 };
+
 const stores = testStores(import.meta.url);
 
 describe('the provisioned MongoDB', () => {
@@ -30,9 +33,9 @@ describe('the provisioned MongoDB', () => {
     const members = new MongoMemberRepository(connection);
     await buildIndexes(connection);
     await members.create({ name: '王五', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' });
-    await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject({
-      code: 11000,
-    });
+    await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject(
+      DUPLICATE,
+    );
     // Members without a WeCom id do not collide with each other (sparse index).
     await members.create({ name: '赵六', sector: '工会', role: 'member' });
     await members.create({ name: '钱七', sector: '工会', role: 'member' });

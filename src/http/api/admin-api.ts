@@ -6,6 +6,8 @@ import type { OpinionService } from '../../services/opinions/opinion-service.js'
 import type { DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
+import type { PersonErasure } from '../../services/privacy/person-erasure.js';
+import { erasureRoutes } from './erasure-routes.js';
 import { dictionaryRoutes } from './dictionary-routes.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { membersRoutes } from './members-routes.js';
@@ -18,6 +20,8 @@ export interface AdminApiDeps {
   clock: Clock;
   members: MemberRepository;
   memberAdmin: MemberService;
+  /** Erasing a person's personal data (audited; separate from deactivation). */
+  erasure: PersonErasure;
   communities: DictionaryRepository;
   categories: DictionaryRepository;
   opinions: OpinionService;
@@ -29,6 +33,7 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
   const router = exactRouter();
   openApiRoute(router);
   membersRoutes(router, { ...deps, messages: messagesFor(deps.config.locale) });
+  erasureRoutes(router, deps);
   dictionaryRoutes(router, 'communities', deps.communities, deps.bodyLimitBytes);
   dictionaryRoutes(router, 'categories', deps.categories, deps.bodyLimitBytes);
   opinionsRoutes(router, deps);

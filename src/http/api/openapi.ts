@@ -10,6 +10,7 @@ import { qrOpenapiPaths } from './qr-routes.js';
 import { recordsOpenapiPaths } from './records-routes.js';
 import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
+import { erasureOpenapiPaths } from './erasure-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -20,6 +21,7 @@ export type OpenApiPaths = Record<string, Record<string, unknown>>;
  */
 export const OPENAPI_SOURCES: OpenApiPaths[] = [
   membersOpenapiPaths,
+  erasureOpenapiPaths,
   dictionaryOpenapiPaths,
   opinionsOpenapiPaths,
   settingsOpenapiPaths,

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.js';
-import { YishiError } from '../../core/errors.js';
+import { DuplicateRecordError, YishiError } from '../../core/errors.js';
 import { InvalidRequestError, type FieldProblem } from '../invalid-request.js';
 import { readJsonBody } from '../raw-body.js';
 
@@ -61,9 +61,9 @@ export function notFound(what: string, id: string): YishiError {
   return new YishiError('not_found', { status: 404, detail: `no ${what} with id ${id}` });
 }
 
-/** MongoDB duplicate key (unique index) → 409 with a plain message. */
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
+/** A store refused a write for a duplicate unique value (every store raises {@link DuplicateRecordError}); routes answer 409. */
+export function isDuplicateKey(error: unknown): error is DuplicateRecordError {
+  return error instanceof DuplicateRecordError;
 }
 
 /** A JSON-schema-ish fragment used by the OpenAPI paths below. */

@@ -30,10 +30,14 @@ export const httpEn: typeof httpZh = {
     community_not_found: 'There is no community with this code or id.',
     community_unknown: 'There is no community with this name.',
     category_unknown: 'There is no category with this name.',
-    communities_duplicate: 'Another community already has this name or code.',
-    categories_duplicate: 'Another category already has this name.',
+    community_duplicate: 'Another community already has this name or code.',
+    category_duplicate: 'Another category already has this name.',
     console_unknown_person: 'Unknown "from": use a member id, "resident:<name>" or "guest:<name>".',
   },
+  duplicateRecord: (field) =>
+    field
+      ? `Another record already has this ${field}; use another value.`
+      : 'Another record already has this value, which must be unique; use another.',
   byStatus: (status) =>
     status === 401 || status === 403
       ? 'Access denied.'

@@ -20,6 +20,15 @@ export const operationsEn: typeof operationsZh = {
     notSelf: 'You cannot deactivate yourself. Ask another admin to do it.',
     alreadyInactive: (name) => `${name} is already deactivated.`,
   },
+  erasePerson: {
+    memberPlaceholder: 'Erased member',
+    residentPlaceholder: 'Erased resident',
+    memberNotFound: (id) => `There is no member with id ${id}; check the member id.`,
+    residentNotFound: (id) => `There is no resident with id ${id}; check the resident id or the opinion number.`,
+    stillActive: (name) =>
+      `${name} is still active. Deactivate them first (删除成员 in chat, or DELETE /api/members/<id>), then erase their personal data.`,
+    reasonRequired: 'Give the reason for erasing personal data ("reason"); it goes into the audit log.',
+  },
   dev: {
     running: (url) => `Yishi is running: ${url}`,
     mongodb: (kind) => `  Database: ${kind}`,

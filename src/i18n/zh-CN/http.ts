@@ -28,10 +28,13 @@ export const httpZh = {
     community_not_found: '没有这个村/社区，请核对社区代码或编号。',
     community_unknown: '没有这个名称的村/社区，请核对名称。',
     category_unknown: '没有这个名称的反映类别，请核对名称。',
-    communities_duplicate: '已有同名（或同代码）的村/社区。',
-    categories_duplicate: '已有同名的反映类别。',
+    community_duplicate: '已有同名（或同代码）的村/社区。',
+    category_duplicate: '已有同名的反映类别。',
     console_unknown_person: '不认识“from”：请填成员编号，或 resident:<姓名>、guest:<姓名>。',
   } as Record<string, string>,
+  /** 存储拒绝了重复的唯一值（没有更具体说明时）。 */
+  duplicateRecord: (field: string | undefined) =>
+    field ? `已有记录使用了同样的“${field}”，请换一个再试。` : '已有记录使用了同样的值（应当唯一），请换一个再试。',
   /** 没有专门说明的错误码，按状态码给一句通用的话。 */
   byStatus: (status: number): string =>
     status === 401 || status === 403

@@ -17,6 +17,16 @@ export const operationsZh = {
     notSelf: '不能停用您自己。如需交接，请由另一位管理员办理。',
     alreadyInactive: (name: string) => `成员“${name}”已经停用，无需再次操作。`,
   },
+  /** 抹去个人信息（POST /api/members/:id/erase、/api/residents/:id/erase）：单独的、留有审计记录的管理操作。 */
+  erasePerson: {
+    /** 抹去后留在记录上的称呼。 */
+    memberPlaceholder: '已删除成员',
+    residentPlaceholder: '已删除居民',
+    memberNotFound: (id: string) => `没有编号为 ${id} 的成员，请核对成员编号。`,
+    residentNotFound: (id: string) => `没有编号为 ${id} 的居民，请核对居民编号或反映编号。`,
+    stillActive: (name: string) => `成员“${name}”仍在使用中。请先停用（聊天里“删除成员”或 DELETE /api/members/<编号>），再抹去个人信息。`,
+    reasonRequired: '请写明抹去个人信息的理由（reason），它会记入审计记录。',
+  },
   dev: {
     running: (url: string) => `议事 Yishi 已启动：${url}`,
     mongodb: (kind: string) => `  数据库：${kind}`,

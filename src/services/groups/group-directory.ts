@@ -1,7 +1,7 @@
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import { addressKey } from '../../platforms/sender-registry.js';
 import type { Address } from '../../platforms/types.js';
+import type { AddressIdentity } from '../address-identity.js';
 import { GROUP_CHANNELS_MAX, GROUP_KEY_PATTERN, GROUP_NAME_MAX, type GroupRecord, type GroupRepository } from './group-records.js';
 
 /** What registering a chat did. */
@@ -12,7 +12,7 @@ export type ChatRegistration = { outcome: 'created' | 'added' | 'already' | 'rep
  * are in as a notice channel of a directory group, without copying ids out of logs.
  */
 export class GroupDirectory {
-  constructor(private readonly deps: { groups: GroupRepository; messages: Messages }) {}
+  constructor(private readonly deps: { groups: GroupRepository; messages: Messages; addresses: Pick<AddressIdentity, 'key'> }) {}
 
   /**
    * Adds `address` to the channels of group `key`, creating the group when it does not exist
@@ -32,14 +32,14 @@ export class GroupDirectory {
       if (!created) return this.registerChat(key, address, names);
       return { outcome: 'created', group: created };
     }
-    const wanted = addressKey(address);
-    const mine = existing.channels.find((channel) => addressKey(channel) === wanted);
+    const wanted = this.deps.addresses.key(address);
+    const mine = existing.channels.find((channel) => this.deps.addresses.key(channel) === wanted);
     if (mine && !mine.broken && (given === undefined || given === existing.name)) return { outcome: 'already', group: existing };
     if (!mine && existing.channels.length >= GROUP_CHANNELS_MAX)
       throw new YishiError('group_channels_full', { userMessage: t.tooManyChannels(key) });
     // Other channels keep their broken flags; only this chat's is cleared.
     const channels = mine
-      ? existing.channels.map((channel) => (addressKey(channel) === wanted ? address : channel))
+      ? existing.channels.map((channel) => (this.deps.addresses.key(channel) === wanted ? address : channel))
       : [...existing.channels, address];
     const updated = await this.deps.groups.update(key, { channels, ...(given ? { name: given } : {}) });
     if (!updated) return this.registerChat(key, address, names);

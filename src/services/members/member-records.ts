@@ -33,6 +33,11 @@ export interface MemberRepository {
   findByName(name: string): Promise<MemberRecord[]>;
   list(filter?: { role?: MemberRecord['role']; sector?: string; activeOnly?: boolean }): Promise<MemberRecord[]>;
   update(id: string, changes: Partial<NewMember & { active: boolean }>): Promise<MemberRecord | null>;
+  /**
+   * Replaces the name with `placeholderName` and removes phone and platform ids (an erasure: see
+   * MemberService.erase). The record, its id, sector and role stay, so history still refers to it.
+   */
+  erasePersonalData(id: string, placeholderName: string): Promise<MemberRecord | null>;
   /** Removes the document; only an import's rollback uses it (people leave by deactivation). */
   remove(id: string): Promise<boolean>;
 }

@@ -20,7 +20,8 @@ export interface MemberServiceDeps {
 /**
  * Members as the chat (删除成员) and the admin API (DELETE /api/members/:id) change them, with one
  * rule for one act: a member who leaves is deactivated — the record stays, so opinions, shifts and
- * the 履职档案 keep their history, and the person is no longer recognised nor notified.
+ * the 履职档案 keep their history, and the person is no longer recognised nor notified. Erasing
+ * their personal data afterwards is a separate, audited admin act (services/privacy/person-erasure.ts).
  */
 export class MemberService {
   constructor(private readonly deps: MemberServiceDeps) {}

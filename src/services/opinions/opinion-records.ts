@@ -78,6 +78,21 @@ export interface OpinionRecord {
 export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &
   Partial<Pick<OpinionRecord, 'filerAddress' | 'community' | 'category' | 'queueMemberId'>>;
 
+/**
+ * The opinion with `personId` taken out ({@link OpinionRepository.anonymisePerson}), or null when
+ * nothing of theirs is left in it. Every store applies the same rule through this function.
+ */
+export function anonymisedOpinion(
+  opinion: Pick<OpinionRecord, 'filer' | 'filerAddress' | 'audit'>,
+  personId: string,
+  placeholderName: string,
+): { audit: AuditEntry[]; dropAddress: boolean } | null {
+  const named = (entry: AuditEntry) => entry.who === personId && entry.whoName !== undefined && entry.whoName !== placeholderName;
+  const dropAddress = opinion.filer.id === personId && opinion.filerAddress !== undefined;
+  if (!dropAddress && !opinion.audit.some(named)) return null;
+  return { audit: opinion.audit.map((entry) => (named(entry) ? { ...entry, whoName: placeholderName } : entry)), dropAddress };
+}
+
 /** Fields a transition may set (and unset with `undefined`). */
 export type OpinionChanges = Partial<
   Omit<OpinionRecord, 'id' | 'number' | 'audit' | 'createdAt' | 'updatedAt' | 'plusOnes' | 'filer' | 'source' | 'content'>
@@ -124,4 +139,10 @@ export interface OpinionRepository {
   /** Raises the ladder level of this round, once: false when another tick did it first. */
   raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean>;
   list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
+  /**
+   * Takes a person out of every opinion (an erasure): the name on their audit lines becomes
+   * `placeholderName` and the address they filed from goes. Ids (filer, handler, audit `who`) stay,
+   * so the opinions keep their history. Answers how many opinions changed; a second call changes none.
+   */
+  anonymisePerson(personId: string, placeholderName: string): Promise<number>;
 }

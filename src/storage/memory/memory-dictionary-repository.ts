@@ -54,8 +54,7 @@ export class MemoryDictionaryRepository implements DictionaryRepository {
     for (const field of TRIMMED) {
       const value = entry[field];
       if (value === undefined) continue;
-      if ([...this.entries.values()].some((e) => e.id !== entry.id && e[field] === value))
-        throw duplicateKeyError(this.collection, field, value);
+      if ([...this.entries.values()].some((e) => e.id !== entry.id && e[field] === value)) throw duplicateKeyError(this.collection, field);
     }
     return entry;
   }

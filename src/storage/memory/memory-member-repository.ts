@@ -63,6 +63,15 @@ export class MemoryMemberRepository implements MemberRepository {
     return copyOf(record);
   }
 
+  async erasePersonalData(id: string, placeholderName: string): Promise<MemberRecord | null> {
+    const existing = isRecordId(id) ? this.members.get(id) : undefined;
+    if (!existing) return null;
+    const { phone: _phone, wecomUserId: _wecom, dingtalkStaffId: _dingtalk, ...kept } = existing;
+    const record: MemberRecord = { ...kept, name: placeholderName, updatedAt: new Date() };
+    this.members.set(id, record);
+    return copyOf(record);
+  }
+
   async remove(id: string): Promise<boolean> {
     return isRecordId(id) && this.members.delete(id);
   }
@@ -74,7 +83,7 @@ export class MemoryMemberRepository implements MemberRepository {
       const value = record[field];
       if (value === undefined) continue;
       const taken = [...this.members.values()].some((m) => m.id !== record.id && m[field] === value);
-      if (taken) throw duplicateKeyError('members', field, value);
+      if (taken) throw duplicateKeyError('members', field);
     }
     return record;
   }

@@ -1,4 +1,5 @@
 import { formatOpinionNumber } from '../../core/opinion-number.js';
+import { anonymisedOpinion } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
   NewOpinion,
@@ -107,6 +108,18 @@ export class MemoryOpinionRepository implements OpinionRepository {
       .sort((a, b) => b.opinion.createdAt.getTime() - a.opinion.createdAt.getTime() || b.order - a.order)
       .map(({ opinion }) => opinion);
     return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
+  }
+
+  async anonymisePerson(personId: string, placeholderName: string): Promise<number> {
+    let changed = 0;
+    for (const opinion of this.opinions) {
+      const anonymised = anonymisedOpinion(opinion, personId, placeholderName);
+      if (!anonymised) continue;
+      opinion.audit = anonymised.audit;
+      if (anonymised.dropAddress) delete opinion.filerAddress;
+      changed += 1;
+    }
+    return changed;
   }
 
   private find(id: string): OpinionRecord | undefined {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DuplicateRecordError } from '../../core/errors.js';
 
 /**
  * A new record id shaped like the Mongo ones (24 hex digits), so API schemas and links that
@@ -14,13 +15,11 @@ export function isRecordId(id: string): boolean {
 }
 
 /**
- * The error a unique index raises, in the shape callers already check (`code` 11000, as MongoDB
- * reports it), so a duplicate is told apart the same way whichever store is behind.
+ * The error a unique index raises: the same {@link DuplicateRecordError} the Mongo stores raise,
+ * so a duplicate is told apart the same way whichever store is behind.
  */
-export function duplicateKeyError(collection: string, field: string, value: string): Error {
-  return Object.assign(new Error(`E11000 duplicate key error collection: ${collection} index: ${field}_1 dup key: "${value}"`), {
-    code: 11000,
-  });
+export function duplicateKeyError(collection: string, field: string): DuplicateRecordError {
+  return new DuplicateRecordError(collection, field);
 }
 
 /** A copy the caller may change without changing what is stored (Dates survive). */

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { activityModel, type ActivityDocument } from './activity-model.js';
 import type { ActivityKind, ActivityRecord, ActivityRepository, NewActivity } from '../../services/records/activity-records.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 function toRecord(doc: ActivityDocument): ActivityRecord {
   const { _id, createdAt: _createdAt, ...rest } = doc;
@@ -21,7 +22,7 @@ export class MongoActivityRepository implements ActivityRepository {
       await this.model.create({ ...entry, createdAt: now });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

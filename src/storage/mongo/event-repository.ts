@@ -7,7 +7,8 @@ import {
   type EventDocument,
   type EventSignupDocument,
 } from './event-model.js';
-import { isDuplicateKey, placeSignup, reseat } from './event-seats.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
+import { placeSignup, reseat } from './event-seats.js';
 import { isObjectId } from './object-id.js';
 import type {
   AttendanceResult,
@@ -107,7 +108,7 @@ export class MongoEventRepository implements EventRepository {
         });
         return toRecord(doc.toObject(), [], []);
       } catch (error) {
-        if (!isDuplicateKey(error) || attempt >= RETRIES) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= RETRIES) throw error;
       }
     }
   }
@@ -185,7 +186,7 @@ export class MongoEventRepository implements EventRepository {
     try {
       await this.attendance.create({ eventId: id, memberId, at });
     } catch (error) {
-      if (isDuplicateKey(error)) return { status: 'already' };
+      if (isDuplicateKeyError(error)) return { status: 'already' };
       throw error;
     }
     return { status: 'ok', event: (await this.findById(id))! };

@@ -1,10 +1,6 @@
 import type { Model } from 'mongoose';
 import type { EventSignupDocument } from './event-model.js';
-
-/** MongoDB's duplicate-key error (a unique index refused the write). */
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 const seatNumber = (seat: string) => (/^s(\d+)$/.exec(seat) ? Number(seat.slice(1)) : null);
 
@@ -23,7 +19,7 @@ export async function placeSignup(
       await signups.create({ ...signup, seat });
       return 'ok';
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       return (await signups.exists({ eventId: signup.eventId, memberId: { $eq: signup.memberId } })) ? 'already' : 'taken';
     }
   };
@@ -59,7 +55,7 @@ export async function reseat(signups: Model<EventSignupDocument>, eventId: strin
         const moved = await signups.updateOne({ _id: signup._id }, { $set: { seat: `s${seat}` } });
         if (moved.matchedCount === 1) break;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
   }

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Address } from '../../platforms/types.js';
-import { addressKey } from '../../platforms/sender-registry.js';
+import type { AddressIdentity } from '../../services/address-identity.js';
 import type { ChannelBroken, GroupChannel, GroupRecord, GroupRepository } from '../../services/groups/group-records.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface GroupDocument {
   _id: Types.ObjectId;
@@ -30,7 +31,11 @@ function toRecord(doc: GroupDocument): GroupRecord {
 export class MongoGroupRepository implements GroupRepository {
   private readonly model: Model<GroupDocument>;
 
-  constructor(connection: Connection) {
+  /** `addresses` tells which stored channel an address is (each platform's rule). */
+  constructor(
+    connection: Connection,
+    private readonly addresses: Pick<AddressIdentity, 'key'>,
+  ) {
     this.model = (connection.models.Group as Model<GroupDocument> | undefined) ?? connection.model<GroupDocument>('Group', groupSchema);
   }
 
@@ -39,7 +44,7 @@ export class MongoGroupRepository implements GroupRepository {
       const doc = await this.model.create(group);
       return toRecord(doc.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null;
+      if (isDuplicateKeyError(error)) return null;
       throw error;
     }
   }
@@ -70,8 +75,8 @@ export class MongoGroupRepository implements GroupRepository {
   async markChannelBroken(key: string, address: Address, broken: ChannelBroken): Promise<GroupRecord | null> {
     const before = await this.findByKey(key);
     if (!before) return null;
-    const target = addressKey(address);
-    const index = before.channels.findIndex((channel) => addressKey(channel) === target);
+    const target = this.addresses.key(address);
+    const index = before.channels.findIndex((channel) => this.addresses.key(channel) === target);
     if (index === -1 || before.channels[index]!.broken) return null;
     const channels = before.channels.map((channel, i) => (i === index ? { ...channel, broken } : channel));
     // Guarded by the version read above, so a concurrent admin edit is not overwritten.

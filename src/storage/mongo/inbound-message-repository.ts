@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { InboundMessageRepository, InboxClaim } from '../../core/inbox.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface InboundMessageDocument {
   _id: string;
@@ -37,7 +38,7 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       await this.model.create({ _id: key, state: 'processing', replies: [], startedAt: now });
       return { status: 'new' };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     const existing = await this.model.findById(key).lean<InboundMessageDocument>();
     if (!existing) return this.claim(key, now, staleAfterMs);

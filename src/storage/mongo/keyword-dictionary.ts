@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { isObjectId } from './object-id.js';
 import type { DictionaryEntry, DictionaryRepository, NewDictionaryEntry } from '../../services/opinions/dictionary-records.js';
+import { refusingDuplicates } from './duplicate-key.js';
 
 interface DictionaryDocument {
   _id: Types.ObjectId;
@@ -40,7 +41,7 @@ export class MongoDictionaryRepository implements DictionaryRepository {
   }
 
   async create(entry: NewDictionaryEntry): Promise<DictionaryEntry> {
-    const doc = await this.model.create(entry);
+    const doc = await refusingDuplicates(this.model.collection.collectionName, () => this.model.create(entry));
     return toEntry(doc.toObject());
   }
 
@@ -62,7 +63,9 @@ export class MongoDictionaryRepository implements DictionaryRepository {
 
   async update(id: string, changes: Partial<NewDictionaryEntry>): Promise<DictionaryEntry | null> {
     if (!isObjectId(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean<DictionaryDocument>();
+    const doc = await refusingDuplicates(this.model.collection.collectionName, () =>
+      this.model.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean<DictionaryDocument>(),
+    );
     return doc ? toEntry(doc) : null;
   }
 

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { KfCustomer, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface KfCustomerDocument {
   /** `<open_kfid>:<external_userid>`. */
@@ -29,7 +30,6 @@ const kfCustomerSchema = new Schema<KfCustomerDocument>(
 );
 
 const idOf = (customer: KfCustomer) => `${customer.openKfId}:${customer.externalUserId}`;
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
  * Per 微信客服 customer: the send allowance (last customer message, sends since) and the QR scene
@@ -57,7 +57,7 @@ export class MongoKfCustomerRepository implements KfWindowStore {
       );
     } catch (error) {
       // The record exists with a newer message: nothing to change.
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { HeldNotice, HeldNoticeStore, KfCustomer } from '../../services/residents/kf-channel-stores.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface HeldNoticeDocument {
   _id: Types.ObjectId;
@@ -65,7 +66,7 @@ export class MongoHeldNoticeRepository implements HeldNoticeStore {
       await this.model.updateOne({ key: { $eq: notice.key } }, { $setOnInsert: { ...notice, state: 'held' } }, { upsert: true });
     } catch (error) {
       // Two instances held the same notice at once: one record is enough.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { memberModel, type MemberDocument } from './member-model.js';
 import { isObjectId } from './object-id.js';
 import type { MemberRecord, MemberRepository, NewMember } from '../../services/members/member-records.js';
+import { refusingDuplicates } from './duplicate-key.js';
 
 function toRecord(doc: MemberDocument): MemberRecord {
   return {
@@ -27,12 +28,12 @@ export class MongoMemberRepository implements MemberRepository {
   }
 
   async create(member: NewMember): Promise<MemberRecord> {
-    const doc = await this.model.create(member);
+    const doc = await refusingDuplicates('members', () => this.model.create(member));
     return toRecord(doc.toObject());
   }
 
   async createMany(members: NewMember[]): Promise<MemberRecord[]> {
-    const docs = await this.model.insertMany(members, { ordered: true });
+    const docs = await refusingDuplicates('members', () => this.model.insertMany(members, { ordered: true }));
     return docs.map((doc) => toRecord(doc.toObject() as MemberDocument));
   }
 
@@ -64,7 +65,17 @@ export class MongoMemberRepository implements MemberRepository {
 
   async update(id: string, changes: Partial<NewMember & { active: boolean }>): Promise<MemberRecord | null> {
     if (!isObjectId(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean<MemberDocument>();
+    const doc = await refusingDuplicates('members', () =>
+      this.model.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean<MemberDocument>(),
+    );
+    return doc ? toRecord(doc) : null;
+  }
+
+  async erasePersonalData(id: string, placeholderName: string): Promise<MemberRecord | null> {
+    if (!isObjectId(id)) return null;
+    const doc = await this.model
+      .findByIdAndUpdate(id, { $set: { name: placeholderName }, $unset: { phone: 1, wecomUserId: 1, dingtalkStaffId: 1 } }, { new: true })
+      .lean<MemberDocument>();
     return doc ? toRecord(doc) : null;
   }
 

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { formatOpinionNumber } from '../../core/opinion-number.js';
 import { opinionModel, type OpinionDocument } from './opinion-model.js';
+import { anonymisedOpinion } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
   NewOpinion,
@@ -105,6 +106,34 @@ export class MongoOpinionRepository implements OpinionRepository {
   async raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean> {
     const result = await this.model.updateOne({ _id: id, round, ladderLevel: from }, { $set: { ladderLevel: to } });
     return result.modifiedCount === 1;
+  }
+
+  async anonymisePerson(personId: string, placeholderName: string): Promise<number> {
+    const docs = await this.model
+      .find({ $or: [{ 'audit.who': { $eq: personId } }, { 'filer.id': { $eq: personId } }] })
+      .lean<OpinionDocument[]>();
+    let changed = 0;
+    for (const doc of docs) if (await this.anonymiseOne(doc, personId, placeholderName)) changed += 1;
+    return changed;
+  }
+
+  /**
+   * Rewrites one opinion's audit lines, guarded by `updatedAt` (every change moves it), so a
+   * transition appending a line meanwhile is never lost: the rewrite is read and tried again.
+   */
+  private async anonymiseOne(first: OpinionDocument, personId: string, placeholderName: string): Promise<boolean> {
+    let doc: OpinionDocument | null = first;
+    for (let attempt = 0; doc && attempt < 10; attempt += 1) {
+      const anonymised = anonymisedOpinion(doc, personId, placeholderName);
+      if (!anonymised) return false;
+      const update: Record<string, unknown> = { $set: { audit: anonymised.audit } };
+      if (anonymised.dropAddress) update.$unset = { filerAddress: 1 };
+      const result = await this.model.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, update);
+      if (result.modifiedCount === 1) return true;
+      doc = await this.model.findById(doc._id).lean<OpinionDocument>();
+    }
+    if (doc) throw new Error(`opinion ${doc.number} kept changing while a person was being anonymised in it`);
+    return false;
   }
 
   async list(

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface OutboxClaimDocument {
   /** `<outbox id>:<claim generation>[:<takeover level>]` */
@@ -43,7 +44,7 @@ export class OutboxClaimLedger {
         await this.model.create({ _id: id, at: now });
         return level === 0 ? 'won' : 'took-over';
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
       const existing = await this.model.findById(id).lean<OutboxClaimDocument>();
       if (existing && existing.at.getTime() > now.getTime() - staleAfterMs) return null;

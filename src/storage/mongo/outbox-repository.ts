@@ -5,6 +5,7 @@ import type { Recipient } from '../../services/notifier.js';
 import { OutboxClaimLedger } from './outbox-claims.js';
 import { OutboxLiveQueue } from './outbox-live.js';
 import type { OutboxCandidate, OutboxItem, OutboxRepository, OutboxState } from '../../services/outbox-records.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface OutboxDocument {
   _id: Types.ObjectId;
@@ -126,7 +127,7 @@ export class MongoOutboxRepository implements OutboxRepository {
       return true;
     } catch (error) {
       await this.live.remove(id).catch(() => undefined);
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { shiftSwapModel, type ShiftSwapDocument } from './shift-model.js';
 import type { ShiftSwapRecord, ShiftSwapRepository, SwapState } from '../../services/roster/shift-records.js';
 import { isObjectId } from './object-id.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 function toRecord(doc: ShiftSwapDocument): ShiftSwapRecord {
   return {
@@ -29,7 +30,7 @@ export class MongoShiftSwapRepository implements ShiftSwapRepository {
       const doc = await this.model.create({ ...request, state: 'pending', openShiftId: request.shiftId });
       return toRecord(doc.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null;
+      if (isDuplicateKeyError(error)) return null;
       throw error;
     }
   }

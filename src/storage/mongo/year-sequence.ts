@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface CounterDocument {
   _id: string;
@@ -13,8 +14,6 @@ const counterSchema = new Schema<CounterDocument>(
 function counterModel(connection: Connection): Model<CounterDocument> {
   return (connection.models.Counter as Model<CounterDocument> | undefined) ?? connection.model<CounterDocument>('Counter', counterSchema);
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
  * Gap-free numbers per calendar year (MY-2026-000123, TA-2026-0007), one counter document per
@@ -48,7 +47,7 @@ export class YearSequence {
         return doc!.seq;
       } catch (error) {
         // Two first-of-the-year upserts race on the same _id: the loser retries and increments.
-        if (!isDuplicateKey(error) || attempt >= 5) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= 5) throw error;
       }
     }
   }
@@ -60,7 +59,7 @@ export class YearSequence {
       try {
         return await store(seq);
       } catch (error) {
-        if (!isDuplicateKey(error) || attempt >= maxAttempts) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= maxAttempts) throw error;
       }
     }
   }

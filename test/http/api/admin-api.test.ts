@@ -91,8 +91,25 @@ describe('members', () => {
     await register(yishi, { name: '周委员', sector: '工会', role: 'member', wecomUserId: 'zhouwy' });
     const twice = await yishi.api('/api/members', { body: { name: '周二', sector: '工会', role: 'member', wecomUserId: 'zhouwy' } });
     expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'member_duplicate', message: '已有成员使用这个企业微信账号或钉钉账号。' });
     const notJson = await yishi.api('/api/members', { body: '{oops' });
     expect(notJson.status).toBe(400);
+  });
+
+  it('refuses renaming a member to a WeCom or DingTalk account another member holds with 409, changing nothing', async () => {
+    const first = await yishi.api('/api/members', {
+      body: { name: '冯委员', sector: '工会', role: 'member', wecomUserId: 'fengwy', dingtalkStaffId: 'ding-fengwy' },
+    });
+    const second = await yishi.api('/api/members', { body: { name: '蒋委员', sector: '工会', role: 'member', wecomUserId: 'jiangwy' } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    for (const taken of [{ wecomUserId: 'fengwy' }, { dingtalkStaffId: 'ding-fengwy' }]) {
+      const renamed = await yishi.api(`/api/members/${second.body.id}`, { method: 'PATCH', body: { name: '蒋二', ...taken } });
+      expect(renamed.status).toBe(409);
+      expect(renamed.body.error).toMatchObject({ code: 'member_duplicate', message: '已有成员使用这个企业微信账号或钉钉账号。' });
+    }
+    const kept = await yishi.api(`/api/members/${second.body.id}`);
+    expect(kept.body).toMatchObject({ name: '蒋委员', wecomUserId: 'jiangwy' });
+    expect(kept.body).not.toHaveProperty('dingtalkStaffId');
   });
 
   it('imports a CSV file, and rejects a file with a malformed row by its line number, importing nothing', async () => {
@@ -125,7 +142,14 @@ describe('communities, categories and settings', () => {
   it('keeps keyword dictionaries and time limits', async () => {
     const community = await yishi.api('/api/communities', { body: { name: '青石社区', keywords: ['青石'], code: 'qs01' } });
     expect(community.status).toBe(201);
-    expect((await yishi.api('/api/communities', { body: { name: '青石社区' } })).status).toBe(409);
+    const twice = await yishi.api('/api/communities', { body: { name: '青石社区' } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'community_duplicate', message: '已有同名（或同代码）的村/社区。' });
+    const other = await yishi.api('/api/communities', { body: { name: '东门社区' } });
+    const renamed = await yishi.api(`/api/communities/${other.body.id}`, { method: 'PATCH', body: { code: 'qs01' } });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error.code).toBe('community_duplicate');
+    expect((await yishi.api(`/api/communities/${other.body.id}`)).body).not.toHaveProperty('code');
     const patched = await yishi.api(`/api/communities/${community.body.id}`, { method: 'PATCH', body: { keywords: ['青石', '青石街'] } });
     expect(patched.body.keywords).toEqual(['青石', '青石街']);
     expect((await yishi.api('/api/categories', { body: { name: '市政设施', keywords: ['路灯'] } })).status).toBe(201);

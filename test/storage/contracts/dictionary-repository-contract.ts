@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DictionaryRepository } from '../../../src/services/opinions/dictionary-records.js';
 
+/** Every store refuses a duplicate unique value with the same domain error (core/errors.ts DuplicateRecordError). */
+const DUPLICATE = { name: 'DuplicateRecordError', code: 'duplicate_record', status: 409 };
+
 const UNKNOWN_ID = '65f0c0ffee0000000000abcd';
 
 /** What every keyword dictionary (communities, categories) does; `make` gives an empty one each time. */
@@ -29,16 +32,16 @@ export function dictionaryRepositoryContract(make: () => Promise<DictionaryRepos
       expect(await dictionary.findById('环境卫生')).toBeNull();
     });
 
-    it('refuses a second entry with the same name or QR code, with the duplicate-key error', async () => {
+    it('refuses a second entry with the same name or QR code, with the one DuplicateRecordError', async () => {
       const dictionary = await make();
       await dictionary.create({ name: '青石社区', code: 'qs01' });
-      await expect(dictionary.create({ name: '青石社区' })).rejects.toMatchObject({ code: 11000 });
-      await expect(dictionary.create({ name: '青石新村', code: 'qs01' })).rejects.toMatchObject({ code: 11000 });
+      await expect(dictionary.create({ name: '青石社区' })).rejects.toMatchObject(DUPLICATE);
+      await expect(dictionary.create({ name: '青石新村', code: 'qs01' })).rejects.toMatchObject(DUPLICATE);
       const other = await dictionary.create({ name: '东门社区' });
       await dictionary.create({ name: '西门社区' });
-      // Refused, but not always as code 11000: FerretDB v1 reports a unique index broken by an update
-      // (findAndModify) as InternalError, code 1. MongoDB and the in-memory store say 11000.
-      await expect(dictionary.update(other.id, { name: '青石社区' })).rejects.toThrow();
+      // FerretDB v1 reports a unique index broken by an update as InternalError (code 1); the store
+      // still raises the same DuplicateRecordError.
+      await expect(dictionary.update(other.id, { name: '青石社区' })).rejects.toMatchObject({ ...DUPLICATE, field: 'name' });
       expect((await dictionary.findById(other.id))?.name).toBe('东门社区');
       expect((await dictionary.list()).length).toBe(3);
     });

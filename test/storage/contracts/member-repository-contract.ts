@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRepository } from '../../../src/services/members/member-records.js';
 
+/** Every store refuses a duplicate unique value with the same domain error (core/errors.ts DuplicateRecordError). */
+const DUPLICATE = { name: 'DuplicateRecordError', code: 'duplicate_record', status: 409 };
+
 const UNKNOWN_ID = '65f0c0ffee0000000000abcd';
 
 /** What every MemberRepository does; `make` gives an empty one each time. */
@@ -33,21 +36,19 @@ export function memberRepositoryContract(make: () => Promise<MemberRepository>):
       expect(await members.remove('not-an-id')).toBe(false);
     });
 
-    it('refuses a second member with the same WeCom or DingTalk id, with the duplicate-key error', async () => {
+    it('refuses a second member with the same WeCom or DingTalk id, with the one DuplicateRecordError', async () => {
       const members = await make();
       await members.create({ name: '王五', sector: '文艺界', role: 'member', wecomUserId: 'wangwu', dingtalkStaffId: 'ding-wangwu' });
-      await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject({
-        code: 11000,
-      });
+      await expect(members.create({ name: '王五二', sector: '文艺界', role: 'member', wecomUserId: 'wangwu' })).rejects.toMatchObject(
+        DUPLICATE,
+      );
       await expect(
         members.create({ name: '王五三', sector: '文艺界', role: 'member', dingtalkStaffId: 'ding-wangwu' }),
-      ).rejects.toMatchObject({
-        code: 11000,
-      });
+      ).rejects.toMatchObject(DUPLICATE);
       const other = await members.create({ name: '赵六', sector: '工会', role: 'member' });
-      // Refused, but not always as code 11000: FerretDB v1 reports a unique index broken by an update
-      // (findAndModify) as InternalError, code 1. MongoDB and the in-memory store say 11000.
-      await expect(members.update(other.id, { wecomUserId: 'wangwu' })).rejects.toThrow();
+      // FerretDB v1 reports a unique index broken by an update as InternalError (code 1); the store
+      // still raises the same DuplicateRecordError.
+      await expect(members.update(other.id, { wecomUserId: 'wangwu' })).rejects.toMatchObject({ ...DUPLICATE, field: 'wecomUserId' });
       expect(await members.findById(other.id)).not.toHaveProperty('wecomUserId');
       // Members without a platform id do not collide with each other.
       await members.create({ name: '钱七', sector: '工会', role: 'member' });
@@ -58,9 +59,9 @@ export function memberRepositoryContract(make: () => Promise<MemberRepository>):
       const members = await make();
       const left = await members.create({ name: '孙八', sector: '工会', role: 'member', wecomUserId: 'sunba' });
       await members.update(left.id, { active: false });
-      await expect(members.create({ name: '孙八二', sector: '工会', role: 'member', wecomUserId: 'sunba' })).rejects.toMatchObject({
-        code: 11000,
-      });
+      await expect(members.create({ name: '孙八二', sector: '工会', role: 'member', wecomUserId: 'sunba' })).rejects.toMatchObject(
+        DUPLICATE,
+      );
     });
 
     it('creates many in order, keeping those before a duplicate', async () => {
@@ -79,7 +80,7 @@ export function memberRepositoryContract(make: () => Promise<MemberRepository>):
           { name: '丁', sector: '工会', role: 'member', wecomUserId: 'a' },
           { name: '戊', sector: '工会', role: 'member' },
         ]),
-      ).rejects.toMatchObject({ code: 11000 });
+      ).rejects.toMatchObject(DUPLICATE);
       expect((await members.list()).map((m) => m.name)).toEqual(['甲', '乙', '丙']);
     });
 
@@ -160,6 +161,26 @@ export function memberRepositoryContract(make: () => Promise<MemberRepository>):
       const created = await members.create({ name: '冯十二', sector: '工会', role: 'member' });
       created.name = '改了';
       expect((await members.findById(created.id))?.name).toBe('冯十二');
+    });
+
+    it('erases personal data: the placeholder name, no phone nor platform ids; the id, sector and role stay', async () => {
+      const members = await make();
+      const left = await members.create({
+        name: '褚十三',
+        sector: '工会',
+        role: 'staff',
+        wecomUserId: 'chu',
+        dingtalkStaffId: 'd-chu',
+        phone: '13700000000',
+      });
+      const erased = await members.erasePersonalData(left.id, '已删除成员');
+      expect(erased).toMatchObject({ id: left.id, name: '已删除成员', sector: '工会', role: 'staff' });
+      for (const field of ['phone', 'wecomUserId', 'dingtalkStaffId']) expect(erased).not.toHaveProperty(field);
+      expect(await members.findById(left.id)).toEqual(erased);
+      // Its platform id is free again.
+      await members.create({ name: '卫十四', sector: '工会', role: 'member', wecomUserId: 'chu' });
+      expect(await members.erasePersonalData(UNKNOWN_ID, '已删除成员')).toBeNull();
+      expect(await members.erasePersonalData('not-an-id', '已删除成员')).toBeNull();
     });
   });
 }

@@ -178,5 +178,36 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
       const opinions = await make();
       await expect(opinions.create(opinion('长'.repeat(2001)), filed(0), at(0), 2026)).rejects.toThrow();
     });
+
+    it('takes a person out (their audit names and filing address), keeping ids and every other line; once', async () => {
+      const opinions = await make();
+      const address = { platform: 'console' as const, kind: 'user' as const, id: 'm1' };
+      const mine = await opinions.create(opinion('路灯坏了', { filerAddress: address }), { ...filed(0), whoName: '张三' }, at(0), 2026);
+      await opinions.transition(
+        mine.id,
+        ['submitted'],
+        'accepted',
+        { acceptedAt: at(1) },
+        step('submitted', 'accepted', 'accept', 1),
+        at(1),
+      );
+      const handled = await opinions.create(opinion('垃圾没人收', { filer: { kind: 'member', id: 'm2' } }), filed(2), at(2), 2026);
+      await opinions.transition(handled.id, ['submitted'], 'accepted', {}, step('submitted', 'accepted', 'accept', 3), at(3));
+      const untouched = await opinions.create(opinion('井盖松了', { filer: { kind: 'member', id: 'm3' } }), filed(4), at(4), 2026);
+
+      expect(await opinions.anonymisePerson('s1', '已删除成员')).toBe(2);
+      expect(await opinions.anonymisePerson('m1', '已删除成员')).toBe(1);
+      const first = (await opinions.findById(mine.id))!;
+      expect(first).not.toHaveProperty('filerAddress');
+      expect(first.filer).toEqual({ kind: 'member', id: 'm1' });
+      expect(first.audit.map((a) => [a.who, a.whoName, a.action])).toEqual([
+        ['m1', '已删除成员', 'file'],
+        ['s1', '已删除成员', 'accept'],
+      ]);
+      expect((await opinions.findById(handled.id))!.audit.map((a) => a.whoName)).toEqual([undefined, '已删除成员']);
+      expect(await opinions.findById(untouched.id)).toEqual(untouched);
+      expect(await opinions.anonymisePerson('s1', '已删除成员')).toBe(0);
+      expect(await opinions.anonymisePerson('m1', '已删除成员')).toBe(0);
+    });
   });
 }

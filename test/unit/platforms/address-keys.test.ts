@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressFingerprint, addressKey } from '../../../src/platforms/sender-registry.js';
+import { addressFingerprint, addressKey } from '../../../src/platforms/address-identity.js';
 import type { Address } from '../../../src/platforms/types.js';
 
 describe('address keys', () => {

@@ -83,14 +83,18 @@ export type NewOpinion = Pick<OpinionRecord, 'content' | 'source' | 'filer'> &
  * nothing of theirs is left in it. Every store applies the same rule through this function.
  */
 export function anonymisedOpinion(
-  opinion: Pick<OpinionRecord, 'filer' | 'filerAddress' | 'audit'>,
+  opinion: Pick<OpinionRecord, 'filer' | 'filerAddress' | 'audit' | 'content'>,
   personId: string,
   placeholderName: string,
-): { audit: AuditEntry[]; dropAddress: boolean } | null {
+  scrubContent: (text: string) => string = (text) => text,
+): { audit: AuditEntry[]; dropAddress: boolean; content: string } | null {
   const named = (entry: AuditEntry) => entry.who === personId && entry.whoName !== undefined && entry.whoName !== placeholderName;
-  const dropAddress = opinion.filer.id === personId && opinion.filerAddress !== undefined;
-  if (!dropAddress && !opinion.audit.some(named)) return null;
-  return { audit: opinion.audit.map((entry) => (named(entry) ? { ...entry, whoName: placeholderName } : entry)), dropAddress };
+  const filedByThem = opinion.filer.id === personId;
+  const dropAddress = filedByThem && opinion.filerAddress !== undefined;
+  const content = filedByThem ? scrubContent(opinion.content) : opinion.content;
+  if (!dropAddress && content === opinion.content && !opinion.audit.some(named)) return null;
+  const audit = opinion.audit.map((entry) => (named(entry) ? { ...entry, whoName: placeholderName } : entry));
+  return { audit, dropAddress, content };
 }
 
 /** Fields a transition may set (and unset with `undefined`). */
@@ -141,8 +145,9 @@ export interface OpinionRepository {
   list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
   /**
    * Takes a person out of every opinion (an erasure): the name on their audit lines becomes
-   * `placeholderName` and the address they filed from goes. Ids (filer, handler, audit `who`) stay,
-   * so the opinions keep their history. Answers how many opinions changed; a second call changes none.
+   * `placeholderName`, the address they filed from goes, and `scrubContent` (e.g. masking contact
+   * details) rewrites the text of the opinions they filed. Ids (filer, handler, audit `who`) stay, so
+   * the opinions keep their history. Answers how many opinions changed; a second call changes none.
    */
-  anonymisePerson(personId: string, placeholderName: string): Promise<number>;
+  anonymisePerson(personId: string, placeholderName: string, scrubContent?: (text: string) => string): Promise<number>;
 }

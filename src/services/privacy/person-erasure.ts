@@ -5,7 +5,9 @@ import type { Messages } from '../../i18n/messages.js';
 import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import type { OpinionRepository } from '../opinions/opinion-records.js';
 import type { ResidentRepository } from '../residents/resident-records.js';
+import { maskContactDetails } from './contact-details.js';
 import type { ErasureLog, ErasureRecord, ErasureSubject } from './erasure-records.js';
+import { maskKnownNames, maskSelfIntroductions } from './names.js';
 
 /** Who asks for an erasure and why (the reason is required: it is the audit's point). */
 export interface ErasureRequest {
@@ -30,7 +32,18 @@ export interface PersonErasureDeps {
 }
 
 /** What the opinions lose when a person is erased from them. */
-const OPINION_FIELDS = ['opinions.audit.whoName', 'opinions.filerAddress'];
+const OPINION_FIELDS = ['opinions.audit.whoName', 'opinions.filerAddress', 'opinions.content (contact details and name masked)'];
+
+/** The text of an opinion the person filed, with their contact details and name masked as groups see them. */
+const scrubbed =
+  (names: readonly (string | undefined)[]) =>
+  (text: string): string =>
+    maskSelfIntroductions(
+      maskKnownNames(
+        maskContactDetails(text),
+        names.filter((name): name is string => name !== undefined),
+      ),
+    );
 
 /**
  * Erasing a person's personal data: a separate, audited admin act, never a side effect of
@@ -58,7 +71,11 @@ export class PersonErasure {
     const placeholder = this.t.memberPlaceholder;
     const erased = personalFieldsOf(member, placeholder);
     if (erased.length > 0) await this.deps.members.erasePersonalData(member.id, placeholder);
-    const opinions = await this.deps.opinions.anonymisePerson(member.id, placeholder);
+    const opinions = await this.deps.opinions.anonymisePerson(
+      member.id,
+      placeholder,
+      scrubbed([member.name === placeholder ? undefined : member.name]),
+    );
     return this.logged('member', member.id, { reason, by: request.by }, erased, opinions);
   }
 
@@ -79,7 +96,7 @@ export class PersonErasure {
     if (!resident) throw notFound();
     const erased = (['name', 'phone'] as const).filter((field) => resident[field] !== undefined);
     if (erased.length > 0) await this.deps.residents.eraseContact(resident.id);
-    const opinions = await this.deps.opinions.anonymisePerson(resident.id, this.t.residentPlaceholder);
+    const opinions = await this.deps.opinions.anonymisePerson(resident.id, this.t.residentPlaceholder, scrubbed([resident.name]));
     return this.logged('resident', resident.id, { reason, by: request.by }, [...erased], opinions);
   }
 

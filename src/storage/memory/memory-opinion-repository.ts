@@ -110,12 +110,13 @@ export class MemoryOpinionRepository implements OpinionRepository {
     return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
   }
 
-  async anonymisePerson(personId: string, placeholderName: string): Promise<number> {
+  async anonymisePerson(personId: string, placeholderName: string, scrubContent?: (text: string) => string): Promise<number> {
     let changed = 0;
     for (const opinion of this.opinions) {
-      const anonymised = anonymisedOpinion(opinion, personId, placeholderName);
+      const anonymised = anonymisedOpinion(opinion, personId, placeholderName, scrubContent);
       if (!anonymised) continue;
       opinion.audit = anonymised.audit;
+      opinion.content = anonymised.content;
       if (anonymised.dropAddress) delete opinion.filerAddress;
       changed += 1;
     }

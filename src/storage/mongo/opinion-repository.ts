@@ -108,12 +108,12 @@ export class MongoOpinionRepository implements OpinionRepository {
     return result.modifiedCount === 1;
   }
 
-  async anonymisePerson(personId: string, placeholderName: string): Promise<number> {
+  async anonymisePerson(personId: string, placeholderName: string, scrubContent?: (text: string) => string): Promise<number> {
     const docs = await this.model
       .find({ $or: [{ 'audit.who': { $eq: personId } }, { 'filer.id': { $eq: personId } }] })
       .lean<OpinionDocument[]>();
     let changed = 0;
-    for (const doc of docs) if (await this.anonymiseOne(doc, personId, placeholderName)) changed += 1;
+    for (const doc of docs) if (await this.anonymiseOne(doc, personId, placeholderName, scrubContent)) changed += 1;
     return changed;
   }
 
@@ -121,12 +121,17 @@ export class MongoOpinionRepository implements OpinionRepository {
    * Rewrites one opinion's audit lines, guarded by `updatedAt` (every change moves it), so a
    * transition appending a line meanwhile is never lost: the rewrite is read and tried again.
    */
-  private async anonymiseOne(first: OpinionDocument, personId: string, placeholderName: string): Promise<boolean> {
+  private async anonymiseOne(
+    first: OpinionDocument,
+    personId: string,
+    placeholderName: string,
+    scrubContent?: (text: string) => string,
+  ): Promise<boolean> {
     let doc: OpinionDocument | null = first;
     for (let attempt = 0; doc && attempt < 10; attempt += 1) {
-      const anonymised = anonymisedOpinion(doc, personId, placeholderName);
+      const anonymised = anonymisedOpinion(doc, personId, placeholderName, scrubContent);
       if (!anonymised) return false;
-      const update: Record<string, unknown> = { $set: { audit: anonymised.audit } };
+      const update: Record<string, unknown> = { $set: { audit: anonymised.audit, content: anonymised.content } };
       if (anonymised.dropAddress) update.$unset = { filerAddress: 1 };
       const result = await this.model.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, update);
       if (result.modifiedCount === 1) return true;

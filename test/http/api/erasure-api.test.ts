@@ -54,7 +54,13 @@ describe('erasing a member’s personal data (POST /api/members/:id/erase)', () 
         subjectId: staff.id,
         by: '李主任',
         reason: '本人离任后申请删除个人信息',
-        erased: ['name', 'dingtalkStaffId', 'opinions.audit.whoName', 'opinions.filerAddress'],
+        erased: [
+          'name',
+          'dingtalkStaffId',
+          'opinions.audit.whoName',
+          'opinions.filerAddress',
+          'opinions.content (contact details and name masked)',
+        ],
         opinions: 1,
         at: clock.now().toISOString(),
       },
@@ -85,7 +91,14 @@ describe('erasing a member’s personal data (POST /api/members/:id/erase)', () 
     expect(erased.status).toBe(201);
     expect(erased.body.erasure).toMatchObject({
       by: 'admin-api',
-      erased: ['name', 'phone', 'wecomUserId', 'opinions.audit.whoName', 'opinions.filerAddress'],
+      erased: [
+        'name',
+        'phone',
+        'wecomUserId',
+        'opinions.audit.whoName',
+        'opinions.filerAddress',
+        'opinions.content (contact details and name masked)',
+      ],
     });
     const member = (await yishi.api(`/api/members/${filer.id}`)).body;
     expect(member.name).toBe('已删除成员');
@@ -123,6 +136,8 @@ describe('erasing a resident’s contact (POST /api/residents/:id/erase)', () =>
     const opinion = await opinionDoc(residentOpinion);
     expect(opinion).toMatchObject({ number: residentOpinion, filer: { kind: 'resident', id: residentId } });
     expect(opinion).not.toHaveProperty('filerAddress');
+    // Their own words stay, with the phone masked as groups see it.
+    expect(opinion!.content).toBe('河西村垃圾站三天没人清运，联系电话139****5678');
 
     const again = await erase(`/api/residents/${residentId}/erase`, { reason: '重复' });
     expect(again.status).toBe(200);

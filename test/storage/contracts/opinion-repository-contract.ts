@@ -182,7 +182,12 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
     it('takes a person out (their audit names and filing address), keeping ids and every other line; once', async () => {
       const opinions = await make();
       const address = { platform: 'console' as const, kind: 'user' as const, id: 'm1' };
-      const mine = await opinions.create(opinion('路灯坏了', { filerAddress: address }), { ...filed(0), whoName: '张三' }, at(0), 2026);
+      const mine = await opinions.create(
+        opinion('路灯坏了，电话13912345678', { filerAddress: address }),
+        { ...filed(0), whoName: '张三' },
+        at(0),
+        2026,
+      );
       await opinions.transition(
         mine.id,
         ['submitted'],
@@ -196,9 +201,11 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
       const untouched = await opinions.create(opinion('井盖松了', { filer: { kind: 'member', id: 'm3' } }), filed(4), at(4), 2026);
 
       expect(await opinions.anonymisePerson('s1', '已删除成员')).toBe(2);
-      expect(await opinions.anonymisePerson('m1', '已删除成员')).toBe(1);
+      const scrub = (text: string) => text.replace('13912345678', '139****5678');
+      expect(await opinions.anonymisePerson('m1', '已删除成员', scrub)).toBe(1);
       const first = (await opinions.findById(mine.id))!;
       expect(first).not.toHaveProperty('filerAddress');
+      expect(first.content).toBe('路灯坏了，电话139****5678');
       expect(first.filer).toEqual({ kind: 'member', id: 'm1' });
       expect(first.audit.map((a) => [a.who, a.whoName, a.action])).toEqual([
         ['m1', '已删除成员', 'file'],
@@ -207,7 +214,7 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
       expect((await opinions.findById(handled.id))!.audit.map((a) => a.whoName)).toEqual([undefined, '已删除成员']);
       expect(await opinions.findById(untouched.id)).toEqual(untouched);
       expect(await opinions.anonymisePerson('s1', '已删除成员')).toBe(0);
-      expect(await opinions.anonymisePerson('m1', '已删除成员')).toBe(0);
+      expect(await opinions.anonymisePerson('m1', '已删除成员', scrub)).toBe(0);
     });
   });
 }

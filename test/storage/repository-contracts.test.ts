@@ -6,12 +6,16 @@ import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dicti
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
 import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-repository.js';
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
+import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.js';
+import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
 import { memberRepositoryContract } from './contracts/member-repository-contract.js';
 import { opinionRepositoryContract } from './contracts/opinion-repository-contract.js';
 import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
+import { shiftRepositoryContract } from './contracts/shift-repository-contract.js';
+import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -25,6 +29,8 @@ describe('the MongoDB repositories', () => {
     new MongoSettingsRepository(connection);
     new MongoInboundMessageRepository(connection);
     new MongoOpinionRepository(connection);
+    new MongoShiftRepository(connection);
+    new MongoShiftSwapRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -44,4 +50,6 @@ describe('the MongoDB repositories', () => {
   settingsRepositoryContract(() => emptied('settings', () => new MongoSettingsRepository(connection)));
   inboundMessageRepositoryContract(() => emptied('inbound_messages', () => new MongoInboundMessageRepository(connection)));
   opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
+  shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
+  shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
 });

@@ -8,6 +8,8 @@ import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-reposito
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
 import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
+import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repository.js';
+import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
@@ -16,6 +18,8 @@ import { opinionRepositoryContract } from './contracts/opinion-repository-contra
 import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
 import { shiftRepositoryContract } from './contracts/shift-repository-contract.js';
 import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
+import { programmeRepositoryContract } from './contracts/programme-repository-contract.js';
+import { eventRepositoryContract } from './contracts/event-repository-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -31,6 +35,8 @@ describe('the MongoDB repositories', () => {
     new MongoOpinionRepository(connection);
     new MongoShiftRepository(connection);
     new MongoShiftSwapRepository(connection);
+    new MongoProgrammeRepository(connection);
+    new MongoEventRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -39,8 +45,8 @@ describe('the MongoDB repositories', () => {
   });
 
   /** Each test starts from an empty collection; the indexes stay, as in production. */
-  const emptied = async <T>(collection: string, make: () => T, counters = false): Promise<T> => {
-    await connection.db!.collection(collection).deleteMany({});
+  const emptied = async <T>(collections: string | string[], make: () => T, counters = false): Promise<T> => {
+    for (const collection of [collections].flat()) await connection.db!.collection(collection).deleteMany({});
     if (counters) await connection.db!.collection('counters').deleteMany({});
     return make();
   };
@@ -52,4 +58,6 @@ describe('the MongoDB repositories', () => {
   opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
   shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
   shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
+  programmeRepositoryContract(() => emptied('programmes', () => new MongoProgrammeRepository(connection)));
+  eventRepositoryContract(() => emptied(['events', 'event_signups', 'event_attendance'], () => new MongoEventRepository(connection)));
 });

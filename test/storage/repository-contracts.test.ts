@@ -10,6 +10,8 @@ import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.j
 import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
 import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repository.js';
 import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
+import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
+import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
@@ -20,6 +22,8 @@ import { shiftRepositoryContract } from './contracts/shift-repository-contract.j
 import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
 import { programmeRepositoryContract } from './contracts/programme-repository-contract.js';
 import { eventRepositoryContract } from './contracts/event-repository-contract.js';
+import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
+import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -37,6 +41,7 @@ describe('the MongoDB repositories', () => {
     new MongoShiftSwapRepository(connection);
     new MongoProgrammeRepository(connection);
     new MongoEventRepository(connection);
+    new MongoActivityRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -60,4 +65,8 @@ describe('the MongoDB repositories', () => {
   shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
   programmeRepositoryContract(() => emptied('programmes', () => new MongoProgrammeRepository(connection)));
   eventRepositoryContract(() => emptied(['events', 'event_signups', 'event_attendance'], () => new MongoEventRepository(connection)));
+  activityRepositoryContract(() => emptied('activities', () => new MongoActivityRepository(connection)));
+  opinionFactsContract(() =>
+    emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
+  );
 });

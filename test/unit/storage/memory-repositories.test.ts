@@ -8,6 +8,8 @@ import { MemoryShiftRepository } from '../../../src/storage/memory/memory-shift-
 import { MemoryShiftSwapRepository } from '../../../src/storage/memory/memory-shift-swap-repository.js';
 import { MemoryProgrammeRepository } from '../../../src/storage/memory/memory-programme-repository.js';
 import { MemoryEventRepository } from '../../../src/storage/memory/memory-event-repository.js';
+import { MemoryActivityRepository } from '../../../src/storage/memory/memory-activity-repository.js';
+import { MemoryOpinionFacts } from '../../../src/storage/memory/memory-opinion-facts.js';
 import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from '../../storage/contracts/inbound-message-repository-contract.js';
 import { opinionRepositoryContract } from '../../storage/contracts/opinion-repository-contract.js';
@@ -17,6 +19,8 @@ import { shiftRepositoryContract } from '../../storage/contracts/shift-repositor
 import { shiftSwapRepositoryContract } from '../../storage/contracts/shift-swap-repository-contract.js';
 import { programmeRepositoryContract } from '../../storage/contracts/programme-repository-contract.js';
 import { eventRepositoryContract } from '../../storage/contracts/event-repository-contract.js';
+import { activityRepositoryContract } from '../../storage/contracts/activity-repository-contract.js';
+import { opinionFactsContract } from '../../storage/contracts/opinion-facts-contract.js';
 
 // The same contracts run against the Mongo repositories in test/storage/repository-contracts.test.ts.
 describe('the in-memory repositories', () => {
@@ -29,4 +33,9 @@ describe('the in-memory repositories', () => {
   shiftSwapRepositoryContract(async () => new MemoryShiftSwapRepository());
   programmeRepositoryContract(async () => new MemoryProgrammeRepository());
   eventRepositoryContract(async () => new MemoryEventRepository());
+  activityRepositoryContract(async () => new MemoryActivityRepository());
+  opinionFactsContract(async () => {
+    const opinions = new MemoryOpinionRepository();
+    return { opinions, facts: new MemoryOpinionFacts(opinions) };
+  });
 });

@@ -12,6 +12,7 @@ import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repo
 import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
 import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
+import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
@@ -24,6 +25,7 @@ import { programmeRepositoryContract } from './contracts/programme-repository-co
 import { eventRepositoryContract } from './contracts/event-repository-contract.js';
 import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
 import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
+import { proposalRepositoryContract } from './contracts/proposal-repository-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -42,6 +44,7 @@ describe('the MongoDB repositories', () => {
     new MongoProgrammeRepository(connection);
     new MongoEventRepository(connection);
     new MongoActivityRepository(connection);
+    new MongoProposalRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -69,4 +72,5 @@ describe('the MongoDB repositories', () => {
   opinionFactsContract(() =>
     emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
   );
+  proposalRepositoryContract(() => emptied('proposals', () => new MongoProposalRepository(connection), true));
 });

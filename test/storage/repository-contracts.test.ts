@@ -13,6 +13,7 @@ import { MongoEventRepository } from '../../src/storage/mongo/event-repository.j
 import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
 import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
+import { createKfStores } from '../../src/storage/mongo/kf-stores.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
@@ -26,6 +27,7 @@ import { eventRepositoryContract } from './contracts/event-repository-contract.j
 import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
 import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
 import { proposalRepositoryContract } from './contracts/proposal-repository-contract.js';
+import { kfStoresContract } from './contracts/kf-stores-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -45,6 +47,7 @@ describe('the MongoDB repositories', () => {
     new MongoEventRepository(connection);
     new MongoActivityRepository(connection);
     new MongoProposalRepository(connection);
+    createKfStores(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -73,4 +76,7 @@ describe('the MongoDB repositories', () => {
     emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
   );
   proposalRepositoryContract(() => emptied('proposals', () => new MongoProposalRepository(connection), true));
+  kfStoresContract(() =>
+    emptied(['kf_cursors', 'kf_customers', 'kf_held_notices', 'kf_contact_ways', 'kf_photos'], () => createKfStores(connection)),
+  );
 });

@@ -6,12 +6,28 @@ import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dicti
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
 import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-repository.js';
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
+import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.js';
+import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
+import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repository.js';
+import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
+import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
+import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
+import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
+import { createKfStores } from '../../src/storage/mongo/kf-stores.js';
 import { testStores } from '../support/stores.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
 import { memberRepositoryContract } from './contracts/member-repository-contract.js';
 import { opinionRepositoryContract } from './contracts/opinion-repository-contract.js';
 import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
+import { shiftRepositoryContract } from './contracts/shift-repository-contract.js';
+import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
+import { programmeRepositoryContract } from './contracts/programme-repository-contract.js';
+import { eventRepositoryContract } from './contracts/event-repository-contract.js';
+import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
+import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
+import { proposalRepositoryContract } from './contracts/proposal-repository-contract.js';
+import { kfStoresContract } from './contracts/kf-stores-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -25,6 +41,13 @@ describe('the MongoDB repositories', () => {
     new MongoSettingsRepository(connection);
     new MongoInboundMessageRepository(connection);
     new MongoOpinionRepository(connection);
+    new MongoShiftRepository(connection);
+    new MongoShiftSwapRepository(connection);
+    new MongoProgrammeRepository(connection);
+    new MongoEventRepository(connection);
+    new MongoActivityRepository(connection);
+    new MongoProposalRepository(connection);
+    createKfStores(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -33,8 +56,8 @@ describe('the MongoDB repositories', () => {
   });
 
   /** Each test starts from an empty collection; the indexes stay, as in production. */
-  const emptied = async <T>(collection: string, make: () => T, counters = false): Promise<T> => {
-    await connection.db!.collection(collection).deleteMany({});
+  const emptied = async <T>(collections: string | string[], make: () => T, counters = false): Promise<T> => {
+    for (const collection of [collections].flat()) await connection.db!.collection(collection).deleteMany({});
     if (counters) await connection.db!.collection('counters').deleteMany({});
     return make();
   };
@@ -44,4 +67,16 @@ describe('the MongoDB repositories', () => {
   settingsRepositoryContract(() => emptied('settings', () => new MongoSettingsRepository(connection)));
   inboundMessageRepositoryContract(() => emptied('inbound_messages', () => new MongoInboundMessageRepository(connection)));
   opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
+  shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
+  shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
+  programmeRepositoryContract(() => emptied('programmes', () => new MongoProgrammeRepository(connection)));
+  eventRepositoryContract(() => emptied(['events', 'event_signups', 'event_attendance'], () => new MongoEventRepository(connection)));
+  activityRepositoryContract(() => emptied('activities', () => new MongoActivityRepository(connection)));
+  opinionFactsContract(() =>
+    emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
+  );
+  proposalRepositoryContract(() => emptied('proposals', () => new MongoProposalRepository(connection), true));
+  kfStoresContract(() =>
+    emptied(['kf_cursors', 'kf_customers', 'kf_held_notices', 'kf_contact_ways', 'kf_photos'], () => createKfStores(connection)),
+  );
 });

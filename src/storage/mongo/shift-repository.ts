@@ -1,12 +1,13 @@
+import { refusingDuplicates } from './duplicate-key.js';
 import type { Connection, Model } from 'mongoose';
 import { shiftModel, type ShiftDocument } from './shift-model.js';
 import {
+  byDateAndSlot,
   OPEN_SHIFT_STATES,
   type NewShift,
   type ShiftHistoryEntry,
   type ShiftRecord,
   type ShiftRepository,
-  type ShiftSlot,
   type ShiftState,
 } from '../../services/roster/shift-records.js';
 import { isObjectId } from './object-id.js';
@@ -26,9 +27,6 @@ function toRecord(doc: ShiftDocument): ShiftRecord {
     updatedAt: doc.updatedAt,
   };
 }
-
-const SLOT_ORDER: Record<ShiftSlot, number> = { 全天: 0, 上午: 1, 下午: 2 };
-const byDateAndSlot = (a: ShiftRecord, b: ShiftRecord) => a.date.localeCompare(b.date) || SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot];
 
 export class MongoShiftRepository implements ShiftRepository {
   private readonly model: Model<ShiftDocument>;
@@ -74,9 +72,11 @@ export class MongoShiftRepository implements ShiftRepository {
   async replaceInRange(from: string, to: string, states: readonly ShiftState[], shifts: NewShift[]): Promise<ShiftRecord[]> {
     await this.model.deleteMany({ date: { $gte: from, $lte: to }, state: { $in: states } });
     if (shifts.length === 0) return [];
-    const docs = await this.model.insertMany(
-      shifts.map((shift) => ({ ...shift, state: 'planned', history: [] })),
-      { ordered: true },
+    const docs = await refusingDuplicates('shifts', () =>
+      this.model.insertMany(
+        shifts.map((shift) => ({ ...shift, state: 'planned', history: [] })),
+        { ordered: true },
+      ),
     );
     return docs.map((doc) => toRecord(doc.toObject() as ShiftDocument));
   }

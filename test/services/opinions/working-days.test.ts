@@ -78,7 +78,12 @@ describe('time limits count working days and end at 17:30 Beijing', () => {
     // A bad calendar changes nothing.
     const bad = await yishi.api('/api/settings/calendar', {
       method: 'PUT',
-      body: { days: [{ date: '2026-12-04', working: false }, { date: '2026-12-04', working: true }] },
+      body: {
+        days: [
+          { date: '2026-12-04', working: false },
+          { date: '2026-12-04', working: true },
+        ],
+      },
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('2026-12-04');

@@ -125,7 +125,7 @@ describe('yishi token', () => {
 });
 
 describe('yishi calendar', () => {
-  it('adds an office day off that the admin API and every deadline then see, shows the year, and clears it', async () => {
+  it('adds an office day off that the admin API and every deadline then see, shows the year, and clears it', { timeout: 180_000 }, async () => {
     const off = await runCli(['calendar', 'off', '2026-12-31', '--name', '机关调休'], { env });
     expect(off.code, off.stderr).toBe(0);
     expect(off.stdout).toContain('已记下：2026-12-31 休息');

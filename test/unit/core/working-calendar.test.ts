@@ -115,12 +115,14 @@ describe('adding working days', () => {
     expect(calendar.addWorkingDays('2030-05-01', 0)).toBe('2030-05-06');
   });
 
-  it('refuses a calendar without a working day in sight instead of looping', () => {
-    const closed = new WorkingCalendar(
-      NO_OFFICIAL_CALENDAR,
-      Array.from({ length: 70 }, (_, i) => ({ date: new Date(Date.UTC(2030, 0, 2 + i)).toISOString().slice(0, 10), working: false })),
-    );
-    expect(() => closed.nextWorkingDay('2030-01-01')).toThrow(RangeError);
+  it('refuses a calendar without a working day in sight instead of looping (60 days off in a row)', () => {
+    const daysOff = (count: number) =>
+      new WorkingCalendar(
+        NO_OFFICIAL_CALENDAR,
+        Array.from({ length: count }, (_, i) => ({ date: new Date(Date.UTC(2030, 0, 8 + i)).toISOString().slice(0, 10), working: false })),
+      );
+    expect(daysOff(59).nextWorkingDay('2030-01-07')).toBe('2030-03-08');
+    expect(() => daysOff(60).nextWorkingDay('2030-01-07')).toThrow(RangeError);
   });
 });
 
@@ -190,6 +192,19 @@ describe('the years it knows', () => {
     expect(calendar.with([{ date: '2032-01-01', working: true }]).knowsYear(2032)).toBe(false);
     expect(calendar.with([{ date: '2032-01-01', working: false }]).knowsYear(2032)).toBe(true);
     expect(calendar.with([{ date: '2033-01-01', working: false }]).knowsYear(2032)).toBe(false);
+  });
+});
+
+describe('reading official data', () => {
+  it('takes the Chinese name, else the only one given, and knows only the years with a holiday', () => {
+    const data = officialCalendarFrom({
+      holidays: { '2040-01-01': " New Year's Day , 元旦 ,1", '2040-02-01': 'Only English' },
+      workdays: { '2041-01-05': 'Make-up,调休,1' },
+    });
+    expect(data.holidays.get('2040-01-01')).toBe('元旦');
+    expect(data.holidays.get('2040-02-01')).toBe('Only English');
+    expect(data.workdays.get('2041-01-05')).toBe('调休');
+    expect([...data.years]).toEqual([2040]);
   });
 });
 

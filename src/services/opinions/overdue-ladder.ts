@@ -55,7 +55,9 @@ export class OverdueLadder {
     const { items } = await this.deps.opinions.list({ states: [...LADDER_STATES] }, { skip: 0, limit: 10_000 });
     const { calendar, hours } = await this.clock();
     let fired = 0;
+    const top = LADDER_STEPS[LADDER_STEPS.length - 1];
     for (const opinion of items) {
+      if (opinion.ladderLevel >= top) continue; // every step sent: no need to measure office time
       const step = dueStep(percentUsed(calendar, opinion, now, hours), opinion.ladderLevel);
       if (step === null) continue;
       await this.fire(opinion, step, now);

@@ -91,6 +91,10 @@ describe('time limits count working days and end at 17:30 Beijing', () => {
     expect(closing.status).toBe(400);
     expect((await yishi.api('/api/settings/calendar')).body.days).toHaveLength(1);
 
+    const openapi = (await yishi.api('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(openapi.paths['/api/settings/calendar']!)).toEqual(['get', 'put']);
+    expect(Object.keys(openapi.paths['/api/settings/calendar/days']!)).toEqual(['get']);
+
     await yishi.api('/api/settings/calendar', { method: 'PUT', body: { days: [] } });
     await yishi.api('/api/settings/time-limits', { method: 'PATCH', body: { closeOfDay: '17:30' } });
   });

@@ -83,6 +83,8 @@ export default {
     'src/core/text-scan.ts',
     'src/core/text-limit.ts',
     'src/core/scheduled-job.ts',
+    'src/core/working-calendar.ts',
+    'src/core/official-calendar.ts',
     'src/platforms/wecom/crypto.ts',
     'src/platforms/dingtalk/verify.ts',
     'src/http/admin-gate.ts',

@@ -1,9 +1,9 @@
 import type { CommandContext, CommandSpec } from '../command.js';
-import { eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
+import { beijingInstant, eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
-import { workingDays, type RotationRequest } from '../../src/services/roster/rotation.js';
-import { showDate } from '../../src/services/roster/format.js';
+import type { RotationRequest } from '../../src/services/roster/rotation.js';
+import { showDate, showSpecialDays } from '../../src/services/roster/format.js';
 import { resolveMember } from './shared.js';
 
 const OPTION = /^(地点|场所|假日|节假日|放假|休息|调休|上班)[:：=](.*)$/;
@@ -23,19 +23,21 @@ export const generateRosterCommand: CommandSpec = {
   preview: async (ctx) => {
     const request = await readRequest(ctx);
     const names = await Promise.all(request.memberIds.map(async (id) => (await ctx.services.members.findById(id))?.name ?? id));
-    const days = workingDays(request.from, request.to, request.holidays, request.workdays).length;
+    const plan = await ctx.services.roster.plan(request);
     const slots = request.slots.map((slot) => ctx.t.roster.slot(slot)).join('/');
-    return ctx.t.roster.generate.preview(showDate(ctx.t, request.from), showDate(ctx.t, request.to), names, request.place, slots, days);
+    const g = ctx.t.roster.generate;
+    return (
+      g.preview(showDate(ctx.t, request.from), showDate(ctx.t, request.to), names, request.place, slots, plan.workingDays) +
+      g.specialDays(showSpecialDays(ctx.t, plan.specialDays))
+    );
   },
   texts: (t) => t.roster.commands.generate,
   handler: async (ctx) => {
     const result = await ctx.services.roster.generate(await readRequest(ctx));
-    return ctx.t.roster.generate.done(
-      result.created,
-      result.kept,
-      result.workingDays,
-      showDate(ctx.t, result.from),
-      showDate(ctx.t, result.to),
+    const g = ctx.t.roster.generate;
+    return (
+      g.done(result.created, result.kept, result.workingDays, showDate(ctx.t, result.from), showDate(ctx.t, result.to)) +
+      g.specialDays(showSpecialDays(ctx.t, result.specialDays))
     );
   },
 };
@@ -61,7 +63,7 @@ async function readRequest(ctx: CommandContext): Promise<RotationRequest> {
     if (option) {
       const [, key, value] = option as unknown as [string, string, string];
       if (key === '地点' || key === '场所') request.place = value.trim();
-      else (key === '调休' || key === '上班' ? request.workdays : request.holidays).push(...readDates(value, now, t.badDate));
+      else (key === '调休' || key === '上班' ? request.workdays : request.holidays).push(...readDates(value, now, period, t));
     } else if (token === '上下午' || token === '半天' || token === '分上下午') {
       request.slots = ['上午', '下午'] as ShiftSlot[];
     } else {
@@ -80,14 +82,22 @@ function readPeriod(text: string, now: Date): DateRange | null {
   return from && to ? { from: from.from, to: to.to, kind: 'day' } : null;
 }
 
-/** `10月1日,10月2日` or `10月1日至10月7日` (a range lists every day in it). */
-function readDates(value: string, now: Date, bad: (value: string) => string): string[] {
+/**
+ * `10月1日,10月2日` or `10月1日至10月7日` (a range lists every day in it). A date without a year
+ * belongs to the period being generated (`排班 2027-01 假日:1月1日` is 2027's New Year, asked in
+ * 2026): it is read as of today, else as of the period's first day, else its last (a period across
+ * New Year); a day outside the period is refused, never silently dropped.
+ */
+function readDates(value: string, now: Date, period: DateRange, t: CommandContext['t']['roster']['generate']): string[] {
+  const inPeriod = (range: DateRange | null) => range !== null && range.from >= period.from && range.to <= period.to;
   return value
     .split(/[,，、;；]/)
     .filter(Boolean)
     .flatMap((part) => {
-      const range = readPeriod(part, now);
-      if (!range) throw new YishiError('roster_bad_date', { userMessage: bad(part) });
+      const readings = [now, beijingInstant(period.from, 12), beijingInstant(period.to, 12)].map((asOf) => readPeriod(part, asOf));
+      if (!readings[0]) throw new YishiError('roster_bad_date', { userMessage: t.badDate(part) });
+      const range = readings.find(inPeriod);
+      if (!range) throw new YishiError('roster_date_outside_period', { userMessage: t.outsidePeriod(part) });
       return eachDate(range.from, range.to);
     });
 }

@@ -6,6 +6,7 @@ import { buildRepositories, connectCoordination } from '../composition/stores.js
 import { readToolEnvironment } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
+import { CalendarService } from '../services/calendar/calendar-service.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
@@ -50,6 +51,8 @@ export interface OperatorContext {
   outbox: MongoOutboxMaintenance;
   /** What exports may show of opinions (contact details and residents' names masked). */
   privacy: PrivacyGate;
+  /** 工作日历: the office's own days off and days at work, over the official calendar. */
+  calendar: CalendarService;
   /** The roster service, with Redis locks when REDIS_URL is set (shared with running instances). */
   roster(): Promise<RosterService>;
   close(): Promise<void>;
@@ -76,6 +79,8 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
   // The unique indexes guard imports into a database the server has not started on yet.
   await buildIndexes(mongo);
   let coordination: Coordination | undefined;
+  const notifier = new OutboxNotifier(repositories.outbox, systemClock);
+  const calendar = new CalendarService({ settings, clock: systemClock, messages: t, notifier });
   return {
     t,
     clock: systemClock,
@@ -89,12 +94,14 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
     events,
     outbox,
     privacy: new PrivacyGate({ residents, messages: t }),
+    calendar,
     roster: async () => {
       coordination ??= await connectCoordination(tools.redisUrl);
       // The server's roster service: the same reminder time and activity ledger (only generate() runs here).
       return buildRoster({
         repositories,
-        notifier: new OutboxNotifier(repositories.outbox, systemClock),
+        notifier,
+        calendar,
         ledger: new ActivityLedger(repositories.activities),
         coordination,
         clock: systemClock,

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../core/dates.js';
 import { monthPeriod } from '../services/events/programme-service.js';
+import { showSpecialDays } from '../services/roster/format.js';
 import type { ShiftSlot } from '../services/roster/shift-records.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 
@@ -48,5 +49,8 @@ export async function generateRoster(ctx: OperatorContext, options: RosterOption
   const roster = await ctx.roster();
   const slots: ShiftSlot[] = options.halfDays ? ['上午', '下午'] : ['全天'];
   const result = await roster.generate({ ...dates, memberIds, slots, place: options.place ?? ctx.t.roster.defaultPlace });
-  return m.done(result.created, result.kept, result.workingDays, result.from, result.to);
+  return (
+    m.done(result.created, result.kept, result.workingDays, result.from, result.to) +
+    ctx.t.roster.generate.specialDays(showSpecialDays(ctx.t, result.specialDays))
+  );
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readToolEnvironment } from '../config.js';
 import { YishiError } from '../core/errors.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
+import { calendarCommand } from './calendar-command.js';
 import { exportData } from './export-command.js';
 import { importCommunities } from './import-communities.js';
 import { importMembers } from './import-members.js';
@@ -30,6 +31,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   all: { type: 'boolean' },
   out: { type: 'string' },
+  year: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,6 +50,9 @@ async function run(ctx: OperatorContext, words: string[], values: Values): Promi
   }
   if (command === 'roster' && sub === 'generate') {
     return say(await generateRoster(ctx, { ...values, halfDays: values['half-days'] }));
+  }
+  if (command === 'calendar') {
+    return void console.log(await calendarCommand(ctx, sub, rest, values));
   }
   if (command === 'outbox' && sub === 'failed') {
     const limit = Number(values.limit ?? 50);
@@ -86,7 +92,7 @@ async function main(): Promise<number> {
     console.log(m.usage);
     return 0;
   }
-  if (!['import', 'roster', 'outbox', 'export', 'token'].includes(words[0]!)) {
+  if (!['import', 'roster', 'calendar', 'outbox', 'export', 'token'].includes(words[0]!)) {
     console.error(m.unknownCommand(words.join(' ')));
     return 2;
   }

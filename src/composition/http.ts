@@ -61,6 +61,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       communities: repos.communities,
       categories: repos.categories,
       opinions,
+      calendar: committee.calendar,
       bodyLimitBytes,
     }),
     ...deps.platformRouters,

@@ -76,6 +76,7 @@ export function buildScheduler(deps: JobsDeps): Scheduler {
       photoKeeper: deps.photoKeeper,
     },
     digest: committee.digest,
+    calendar: committee.calendar,
     times: { dutyReminder: config.dutyReminderTime, weeklyDigest: config.weeklyDigestTime },
     logger,
   });

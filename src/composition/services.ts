@@ -3,6 +3,8 @@ import type { Clock } from '../core/clock.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { platformAddressIdentity } from '../platforms/address-identity.js';
+import { CalendarService } from '../services/calendar/calendar-service.js';
+import type { CalendarSource } from '../services/calendar/calendar-service.js';
 import { DigestService } from '../services/digest/digest-service.js';
 import { meetingResolverOf } from '../services/events/event-attendance.js';
 import { buildEventServices } from '../services/events/event-services.js';
@@ -43,13 +45,26 @@ export interface RosterDeps {
   clock: Clock;
   messages: Messages;
   reminderTime: string;
+  /** The working calendar: official holidays and 调休 are off/on by default. */
+  calendar: CalendarSource;
 }
 
 /** 轮值接待: the duty roster (its notices are written in the configured locale); the server and the CLI share it. */
 export function buildRoster(deps: RosterDeps): RosterService {
   const { shifts, shiftSwaps, members } = deps.repositories;
-  const { notifier, ledger, coordination, clock, messages, reminderTime } = deps;
-  return new RosterService({ shifts, swaps: shiftSwaps, members, notifier, coordination, clock, t: messages, reminderTime, ledger });
+  const { notifier, ledger, coordination, clock, messages, reminderTime, calendar } = deps;
+  return new RosterService({
+    shifts,
+    swaps: shiftSwaps,
+    members,
+    notifier,
+    coordination,
+    clock,
+    t: messages,
+    reminderTime,
+    ledger,
+    calendar,
+  });
 }
 
 export type CommitteeServices = ReturnType<typeof buildServices>;
@@ -60,7 +75,10 @@ export function buildServices(deps: ServiceDeps) {
   const { members, residents, communities, categories } = repos;
   const notifier = new OutboxNotifier(repos.outbox, clock, deps.onEnqueued);
   const ledger = new ActivityLedger(repos.activities);
+  // 工作日历: one calendar for every deadline, reminder and roster.
+  const calendar = new CalendarService({ settings: repos.settings, clock, messages, notifier });
   const roster = buildRoster({
+    calendar,
     repositories: repos,
     notifier,
     ledger,
@@ -91,6 +109,7 @@ export function buildServices(deps: ServiceDeps) {
     clock,
     messages,
     findOnDuty: (now) => roster.findOnDuty(now),
+    calendar,
     ledger,
     privacy,
   });
@@ -153,6 +172,7 @@ export function buildServices(deps: ServiceDeps) {
     records,
     proposals,
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
+    calendar,
   };
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
   const erasure = new PersonErasure({ members, residents, opinions: repos.opinions, erasures: repos.erasures, clock, messages });

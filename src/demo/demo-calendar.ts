@@ -1,4 +1,6 @@
-import { addDays, beijingDate, daysBetween, eachDate, isWeekend } from '../core/dates.js';
+import { addDays, beijingDate, daysBetween, eachDate } from '../core/dates.js';
+import { officialCalendar } from '../core/official-calendar.js';
+import { WorkingCalendar } from '../core/working-calendar.js';
 import { monthPeriod } from '../services/events/programme-service.js';
 
 /** The source's events are on 24, 25 and 28 September. */
@@ -12,7 +14,7 @@ const MIN_ROSTER_DAYS = 14;
 
 export interface DemoCalendar {
   /** The duty roster: from today (a past day would only become a "missed" shift) to the month's end. */
-  roster: { from: string; to: string; weekendDays: string[] };
+  roster: { from: string; to: string; daysOff: string[] };
   /** The consultation month: its period and the first event's date. */
   programme: { title: string; startDate: string; endDate: string; firstEventDate: string; shifted: boolean };
 }
@@ -29,7 +31,9 @@ export function demoCalendar(now: Date): DemoCalendar {
   const year = today.slice(0, 4);
   const monthEnd = monthPeriod(today.slice(0, 7)).endDate;
   const rosterTo = daysBetween(today, monthEnd) + 1 < MIN_ROSTER_DAYS ? addDays(today, MIN_ROSTER_DAYS - 1) : monthEnd;
-  const roster = { from: today, to: rosterTo, weekendDays: eachDate(today, rosterTo).filter(isWeekend) };
+  // The demo's centre opens every day: weekends and official holidays are typed in as working days.
+  const calendar = new WorkingCalendar(officialCalendar());
+  const roster = { from: today, to: rosterTo, daysOff: eachDate(today, rosterTo).filter((date) => !calendar.isWorkingDay(date)) };
 
   const realFirst = `${year}-${SOURCE_FIRST_DAY}`;
   const ahead = daysBetween(today, realFirst);

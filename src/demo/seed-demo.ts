@@ -68,7 +68,7 @@ export async function seedDemoCommittee(client: DemoAdminClient, now: Date): Pro
       to: calendar.roster.to,
       memberIds: rotation,
       // The demo service centre opens every day, so a demo on a Sunday still has someone on duty.
-      workdays: calendar.roster.weekendDays,
+      workdays: calendar.roster.daysOff,
       slots: ['上午', '下午'],
       place: DEMO_SERVICE_CENTRE,
     },

@@ -15,6 +15,7 @@ import { residentLimitsEn } from './en/resident-limits.js';
 import { operationsEn } from './en/operations.js';
 import { inputEn } from './en/input.js';
 import { httpEn } from './en/http.js';
+import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
 
 /** English, the second locale; same shape as zh-CN. */
@@ -34,4 +35,5 @@ export const en: Messages = {
   input: inputEn,
   http: httpEn,
   privacy: privacyEn,
+  calendar: calendarEn,
 };

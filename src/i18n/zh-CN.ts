@@ -12,6 +12,7 @@ import { recordsZh } from './zh-CN/records.js';
 import { groupsZh } from './zh-CN/groups.js';
 import { inputZh } from './zh-CN/input.js';
 import { httpZh } from './zh-CN/http.js';
+import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
 
 /**
@@ -34,4 +35,5 @@ export const zhCN = {
   input: inputZh,
   http: httpZh,
   privacy: privacyZh,
+  calendar: calendarZh,
 };

@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import type { DigestService } from '../services/digest/digest-service.js';
 import type { OpinionService } from '../services/opinions/opinion-service.js';
 import type { RosterService } from '../services/roster/roster-service.js';
+import type { CalendarService } from '../services/calendar/calendar-service.js';
+import { calendarJobs } from './calendar-jobs.js';
 import { digestJobs } from './digest-jobs.js';
 import { inboxPruningJob } from './inbox-housekeeping.js';
 import { opinionJobs } from './opinion-jobs.js';
@@ -17,6 +19,7 @@ export interface JobDeps {
   opinions: OpinionService;
   residents: ResidentJobDeps;
   digest: DigestService;
+  calendar: CalendarService;
   /** DUTY_REMINDER_TIME and WEEKLY_DIGEST_TIME (HH:MM, Beijing time). */
   times: { dutyReminder: string; weeklyDigest: string };
   logger: Logger;
@@ -34,5 +37,6 @@ export function scheduledJobs(deps: JobDeps): ScheduledJob[] {
     ...opinionJobs(deps.opinions, deps.times.weeklyDigest),
     ...residentJobs(deps.residents),
     ...digestJobs(deps.digest, deps.times.weeklyDigest),
+    ...calendarJobs(deps.calendar, deps.times.weeklyDigest),
   ];
 }

@@ -7,6 +7,7 @@ import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
+import type { CalendarService } from './calendar/calendar-service.js';
 import type { MemberService } from './members/member-service.js';
 
 /**
@@ -31,4 +32,6 @@ export interface Services {
   proposals: ProposalService;
   /** The committee groups directory: registering a group chat as a notice channel. */
   groups: GroupDirectory;
+  /** 工作日历: official holidays and 调休, and the office's own days. */
+  calendar: CalendarService;
 }

@@ -123,3 +123,27 @@ describe('yishi token', () => {
     }
   }, 90_000);
 });
+
+describe('yishi calendar', () => {
+  it(
+    'adds an office day off that the admin API and every deadline then see, shows the year, and clears it',
+    { timeout: 180_000 },
+    async () => {
+      const off = await runCli(['calendar', 'off', '2026-12-31', '--name', '机关调休'], { env });
+      expect(off.code, off.stderr).toBe(0);
+      expect(off.stdout).toContain('已记下：2026-12-31 休息');
+      expect((await app.api('/api/settings/calendar')).body.days).toEqual([{ date: '2026-12-31', working: false, name: '机关调休' }]);
+
+      const shown = await runCli(['calendar', 'show', '--year', '2026'], { env });
+      expect(shown.stdout).toContain('2026 年工作日历：');
+      expect(shown.stdout).toContain('2026-10-01 休息  国庆节 · 法定节假日');
+      expect(shown.stdout).toContain('2026-10-10 上班  国庆节 · 调休上班');
+      expect(shown.stdout).toContain('2026-12-31 休息  机关调休 · 办公室休息日');
+      expect((await runCli(['calendar', 'show', '--year', '2031'], { env })).stdout).toContain('日历数据里还没有这一年的法定节假日');
+
+      expect((await runCli(['calendar', 'clear', '2026-12-31'], { env })).stdout).toContain('已删去办公室对 2026-12-31 的安排。');
+      expect((await app.api('/api/settings/calendar')).body.days).toEqual([]);
+      expect((await runCli(['calendar', 'off', '2026-13-01'], { env })).code).toBe(2);
+    },
+  );
+});

@@ -78,7 +78,11 @@ beforeAll(async () => {
     await c.chat.say(c.staff, `分级 ${filing.number} 简易`);
     if (k % 3 !== 0) await c.chat.say(c.staff, `分派 ${filing.number} 李四`);
   }
-  c.clock.advance(5 * DAY);
+  // 简易 from Wednesday 09:00 ends Monday 17:30 (3 working days). Tuesday morning is past 100% (the
+  // convenor), Thursday morning past 150% (the board): a tick at each, as the ladder sends only the highest step due.
+  c.clock.advance(6 * DAY);
+  await c.app.tick();
+  c.clock.advance(2 * DAY);
   const inGroup = { chat: STAFF_ROOM, mentionedBot: true };
   const views = [await c.chat.say(c.staff, '待办', inGroup), await c.chat.say(c.staff, '逾期', inGroup)];
   for (const filing of laddered) views.push(await c.chat.say(c.staff, `进度 ${filing.number}`, inGroup));

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { exactRouter } from '../exact-router.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
+import type { CalendarService } from '../../services/calendar/calendar-service.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
@@ -25,6 +26,7 @@ export interface AdminApiDeps {
   communities: DictionaryRepository;
   categories: DictionaryRepository;
   opinions: OpinionService;
+  calendar: CalendarService;
   bodyLimitBytes: number;
 }
 

@@ -55,6 +55,7 @@ export function rosterRouter(deps: { roster: RosterService; bodyLimitBytes: numb
       workingDays: result.workingDays,
       created: result.created,
       kept: result.kept,
+      specialDays: result.specialDays,
       shifts: result.shifts.map(toJson),
     };
   });

@@ -60,6 +60,9 @@ export const operationsEn: typeof operationsZh = {
       '  import communities <file.csv|file.xlsx>   import villages/communities (columns: name[,keywords,code])',
       '  roster generate --month 2026-04 | --from DATE --to DATE [--members A,B] [--place PLACE] [--half-days]',
       '                  [--holidays DATE,…] [--workdays DATE,…]   generate the duty roster (default: all members in turn)',
+      "  calendar show [--year 2027]                the working calendar: public holidays, make-up days, the office's own days",
+      '  calendar off|on <DATE> [--name NAME]       add an office day off (off) or working day (on)',
+      "  calendar clear <DATE>                      remove the office's setting for a day",
       '  outbox failed [--limit 50]                 list notices that failed to send',
       '  outbox retry <id…> | --all                 send failed notices again',
       '  export <members|communities|opinions|roster|events> [--out file.csv] [--from DATE --to DATE]',
@@ -107,6 +110,18 @@ export const operationsEn: typeof operationsZh = {
       tooLong: (max) => `must be at most ${max} characters`,
       notPhone: 'is not a phone number',
       notRole: 'must be member, staff or admin',
+    },
+    calendar: {
+      header: (year, known) =>
+        `Working calendar ${year}${known ? '' : ' (no public holidays in the calendar data for this year: weekends only; update chinese-days or enter them)'}:`,
+      line: (date, working, why) => `  ${date} ${working ? 'work' : 'off'}  ${why}`,
+      none: '  (no holidays or make-up days)',
+      saved: (date, what) => `Saved: ${date} ${what}. Time limits and rosters computed from now on use it.`,
+      cleared: (date) => `Removed the office's setting for ${date}.`,
+      notSet: (date) => `The office has no setting for ${date}.`,
+      badYear: (value) => `"${value}" is not a year; write it like 2027.`,
+      off: 'day off',
+      on: 'working day',
     },
     roster: {
       noMembers: 'No members to put on the roster: import members first, or name them with --members.',

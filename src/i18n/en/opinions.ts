@@ -145,6 +145,7 @@ export const opinionsEn: typeof opinionsZh = {
     'draft-proposal': 'drafted a proposal',
     classify: 'reclassified',
     'resolve-by-meeting': 'resolved by a consultation meeting',
+    'archive-unrated': 'archived as not rated',
   },
   boardLine: (number, community, summary, deadline) => `· ${number} (${community}) ${summary} — due ${deadline}`,
   notices: {
@@ -163,6 +164,12 @@ export const opinionsEn: typeof opinionsZh = {
     newOpinion: (number, community, category, summary) => `New opinion ${number} (${community} · ${category}): ${summary}`,
     reminder50: (number, summary, deadline) =>
       `Reminder: half the time for ${number} (${summary}) is used; please resolve it by ${deadline}.`,
+    reminderPastDeadline: (number, summary, deadline) =>
+      `Reminder: ${number} (${summary}) is past its time limit (${deadline}); please resolve it as soon as you can.`,
+    staff100: (number, community, category, summary, handler, deadline) =>
+      `Overdue: ${number} (${community} · ${category}) ${summary}\nHandler: ${handler}; due ${deadline} and not resolved. The sector has no other convenor to follow it up; please do.`,
+    archivedUnrated: (number, days) =>
+      `Your opinion ${number} was resolved ${days} days ago and we did not receive a rating, so it is archived as "not rated". Thank you! If the problem is not solved, please contact the committee office and we will take it up again.`,
     convenor100: (convenor, number, community, category, summary, handler, deadline) =>
       `${convenor ? `${convenor}, please look at this: ` : 'Overdue: '}${number} (${community} · ${category}) ${summary}\nHandler: ${handler}; due ${deadline} and not resolved.`,
     board150: (number, community, category, summary, handler, deadline) =>

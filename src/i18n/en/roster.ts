@@ -100,6 +100,13 @@ export const rosterEn: typeof rosterZh = {
       `Roster generated for ${from} – ${to}: ${days} working days, ${created} new shifts${kept ? `, ${kept} served or recorded shifts kept` : ''}. Send “值班 本周” to see it.`,
     preview: (from, to, names, place, slots, days) =>
       `Will generate the roster for ${from} – ${to} (${days} working days, ${slots}, ${place}) in this order: ${names.join(' → ')}. Shifts not yet served in the period are replaced.`,
+    specialDays: (lines) =>
+      lines.length
+        ? `\nDays the working calendar sets:\n${lines.join('\n')}`
+        : '\nNo holidays or make-up days in the period; weekends are off.',
+    specialLine: (dates, working, label) => `· ${dates} ${working ? 'on duty' : 'no duty'} (${label})`,
+    typedDay: 'typed for this roster',
+    outsidePeriod: (date) => `${date} is outside the roster's period; please check the holidays and working days.`,
     badDate: (value) => `“${value}” is not a valid date; write 2026-03-05 or 3月5日.`,
     badRange: 'The start date is after the end date.',
     tooLong: 'At most one year at a time; please shorten the period.',

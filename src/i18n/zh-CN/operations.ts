@@ -58,6 +58,9 @@ export const operationsZh = {
       '  import communities <文件.csv|文件.xlsx>   导入村/社区（列：名称[,关键词,二维码]）',
       '  roster generate --month 2026-04 | --from 日期 --to 日期 [--members 张三,李四] [--place 地点] [--half-days]',
       '                  [--holidays 日期,…] [--workdays 日期,…]   生成值班表（默认：全部委员轮流）',
+      '  calendar show [--year 2027]                工作日历：法定节假日、调休和办公室自己的安排',
+      '  calendar off|on <日期> [--name 名称]        办公室增加休息日（off）或工作日（on）',
+      '  calendar clear <日期>                      删去办公室对某天的安排',
       '  outbox failed [--limit 50]                 列出发送失败的通知',
       '  outbox retry <编号…> | --all               重新发送失败的通知',
       '  export <members|communities|opinions|roster|events> [--out 文件.csv] [--from 日期 --to 日期]',
@@ -105,6 +108,18 @@ export const operationsZh = {
       tooLong: (max: number) => `不能超过${max}个字`,
       notPhone: '不是电话号码',
       notRole: '应当是委员、工作人员或管理员',
+    },
+    calendar: {
+      header: (year: number, known: boolean) =>
+        `${year} 年工作日历${known ? '' : '（日历数据里还没有这一年的法定节假日：只按周末计算，请升级 chinese-days 或自行录入）'}：`,
+      line: (date: string, working: boolean, why: string) => `  ${date} ${working ? '上班' : '休息'}  ${why}`,
+      none: '  （没有节假日或调休）',
+      saved: (date: string, what: string) => `已记下：${date} ${what}。之后计算的办理时限和排班都按新的日历。`,
+      cleared: (date: string) => `已删去办公室对 ${date} 的安排。`,
+      notSet: (date: string) => `办公室没有对 ${date} 做过安排。`,
+      badYear: (value: string) => `“${value}”不是年份，请写成 2027。`,
+      off: '休息',
+      on: '上班',
     },
     roster: {
       noMembers: '没有可以排班的委员：请先导入成员，或用 --members 指定。',

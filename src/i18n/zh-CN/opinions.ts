@@ -159,6 +159,7 @@ export const opinionsZh = {
     'draft-proposal': '起草提案',
     classify: '更正分类',
     'resolve-by-meeting': '协商活动办结',
+    'archive-unrated': '超过评价期限，按未评价归档',
   } as Record<string, string>,
   boardLine: (number: string, community: string, summary: string, deadline: string) =>
     `· ${number}（${community}）${summary} — 时限 ${deadline}`,
@@ -179,6 +180,14 @@ export const opinionsZh = {
       `新反映 ${number}（${community}·${category}）：${summary}`,
     reminder50: (number: string, summary: string, deadline: string) =>
       `催办提醒：${number}（${summary}）的办理时限已过半，请在 ${deadline} 前办结。`,
+    /** A reminder whose deadline is already past never reads as a future one. */
+    reminderPastDeadline: (number: string, summary: string, deadline: string) =>
+      `催办提醒：${number}（${summary}）已超过办理时限（${deadline}），请尽快办结。`,
+    /** 100% when the sector has no other convenor to watch over the handler: the office hears of it. */
+    staff100: (number: string, community: string, category: string, summary: string, handler: string, deadline: string) =>
+      `逾期提醒：${number}（${community}·${category}）${summary}\n承办人：${handler}，时限 ${deadline} 已到，尚未办结。所在界别没有其他召集人可以督办，请办公室跟进。`,
+    archivedUnrated: (number: string, days: number) =>
+      `您的反映 ${number} 办结已满 ${days} 天，我们没有收到您的评价，已按“未评价”归档。感谢您的反映！如果问题没有解决，请联系政协办公室，我们会重新办理。`,
     convenor100: (
       convenor: string,
       number: string,

@@ -108,6 +108,12 @@ export const rosterZh = {
       `已生成${from}至${to}的值班表：${days}个工作日，新排${created}个班次${kept ? `，保留已签到或已记录的${kept}个班次` : ''}。发送“值班 本周”可查看。`,
     preview: (from: string, to: string, names: string[], place: string, slots: string, days: number) =>
       `将为${from}至${to}排班（${days}个工作日，${slots}，${place}），轮值顺序：${names.join(' → ')}。这一期间内尚未签到的班次会按新名单重排。`,
+    specialDays: (lines: string[]) =>
+      lines.length ? `\n按工作日历处理的日子：\n${lines.join('\n')}` : '\n这一期间没有节假日或调休，周末不排班。',
+    specialLine: (dates: string, working: boolean, label: string) => `· ${dates} ${working ? '上班' : '不排班'}（${label}）`,
+    /** The name of a day typed in 排班 (假日:… or 调休:…). */
+    typedDay: '排班时指定',
+    outsidePeriod: (date: string) => `${date}不在这次排班的期间内，请检查假日或调休的日期。`,
     badDate: (value: string) => `“${value}”不是有效的日期，请写成 2026-03-05 或 3月5日。`,
     badRange: '开始日期不能晚于结束日期。',
     tooLong: '一次最多排一年的班，请缩短期间。',

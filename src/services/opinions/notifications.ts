@@ -37,6 +37,14 @@ export class OpinionNotices {
     await this.deps.notifier.notify(filerRecipient(opinion), text(message), { idempotencyKey: `opinion:${opinion.id}:filer:${index}` });
   }
 
+  /** The filer of an opinion archived as 未评价: told once, politely (keyed by the archive's audit entry). */
+  async tellFilerArchived(opinion: OpinionRecord, days: number): Promise<void> {
+    const index = opinion.audit.length - 1;
+    await this.deps.notifier.notify(filerRecipient(opinion), text(this.t.archivedUnrated(opinion.number, days)), {
+      idempotencyKey: `opinion:${opinion.id}:filer:${index}`,
+    });
+  }
+
   async tellHandlerAssigned(opinion: OpinionRecord): Promise<void> {
     if (!opinion.handlerId) return;
     const { community, category } = this.labels(opinion);

@@ -1,4 +1,5 @@
 import { hasOpinionNumberPrefix } from '../../core/opinion-number.js';
+import { AutoArchive } from './auto-archive.js';
 import { OpinionClosing, type MeetingOutcome, type MeetingResolution } from './closing.js';
 import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult } from './filing.js';
 import { OpinionNotices } from './notifications.js';
@@ -23,6 +24,7 @@ export class OpinionService {
   readonly closing: OpinionClosing;
   readonly queries: OpinionQueries;
   readonly ladder: OverdueLadder;
+  readonly archive: AutoArchive;
 
   constructor(readonly deps: OpinionDeps) {
     this.notices = new OpinionNotices(deps);
@@ -30,6 +32,7 @@ export class OpinionService {
     this.closing = new OpinionClosing(deps, this.notices);
     this.queries = new OpinionQueries(deps);
     this.ladder = new OverdueLadder(deps, this.notices);
+    this.archive = new AutoArchive(deps, this.notices);
   }
 
   /** 反映: files, or offers a +1 on a similar open opinion (see {@link fileOpinion}). */

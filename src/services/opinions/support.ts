@@ -1,4 +1,6 @@
 import { beijingYear } from '../../core/dates.js';
+import { timeOfDay } from '../../core/scheduled-job.js';
+import type { OfficeHours } from '../../core/working-calendar.js';
 import { YishiError } from '../../core/errors.js';
 import { normalizeOpinionNumber } from '../../core/opinion-number.js';
 import { hasRole, type Actor } from '../../core/roles.js';
@@ -7,7 +9,6 @@ import type { OpinionChanges, OpinionSource } from './opinion-records.js';
 import type { Recipient } from '../notifier.js';
 import type { Viewer } from '../privacy/privacy-gate.js';
 import {
-  DAY_MS,
   DEFAULT_TIME_LIMITS,
   TIME_LIMITS_KEY,
   type AuditEntry,
@@ -102,10 +103,19 @@ export async function timeLimits(deps: OpinionDeps): Promise<TimeLimits> {
   return { ...DEFAULT_TIME_LIMITS, ...((await deps.settings.get<Partial<TimeLimits>>(TIME_LIMITS_KEY)) ?? {}) };
 }
 
-/** A fresh time limit: from `start`, for the grade's number of days; the ladder starts over. */
+/** The office hours of the loop's settings. */
+export function officeHours(limits: TimeLimits): OfficeHours {
+  return { open: timeOfDay(limits.openOfDay), close: timeOfDay(limits.closeOfDay) };
+}
+
+/**
+ * A fresh time limit: from `start`, the grade's number of working days (the start day not
+ * counted), ending at the close of the last one; the ladder starts over.
+ */
 export async function limitFrom(deps: OpinionDeps, grade: OpinionGrade, start: Date): Promise<OpinionChanges> {
-  const days = (await timeLimits(deps))[grade];
-  return { grade, limitStart: start, deadline: new Date(start.getTime() + days * DAY_MS), ladderLevel: 0 };
+  const limits = await timeLimits(deps);
+  const calendar = await deps.calendar.current();
+  return { grade, limitStart: start, deadline: calendar.deadline(start, limits[grade], officeHours(limits)), ladderLevel: 0 };
 }
 
 /** Finds an opinion by what a person typed; a clear answer when the number is unknown. */

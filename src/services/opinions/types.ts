@@ -10,6 +10,7 @@ import type { ResidentRepository } from '../residents/resident-records.js';
 import type { SettingsRepository } from '../settings-records.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
+import type { CalendarSource } from '../calendar/calendar-service.js';
 import type { PrivacyGate } from '../privacy/privacy-gate.js';
 
 export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from './opinion-records.js';
@@ -30,6 +31,8 @@ export interface OpinionDeps {
   clock: Clock;
   messages: Messages;
   findOnDuty: FindOnDuty;
+  /** 工作日历: time limits count working days and end at the close of the working day. */
+  calendar: CalendarSource;
   /** What of an opinion and its filer each audience may see (notices, views, exports). */
   privacy: PrivacyGate;
   /** 履职台账: facts for members' records and the committee's rates (issue 9). */
@@ -42,10 +45,28 @@ export interface Caller {
   message: IncomingMessage;
 }
 
-/** Time limits in days per grade. */
-export type TimeLimits = Record<OpinionGrade, number>;
+/**
+ * The loop's clock, one settings document: working days per grade, the office hours a deadline
+ * ends with (close) and the ladder counts in (open–close), and how long a resolved opinion waits
+ * for its rating before it is archived as 未评价.
+ */
+export type TimeLimits = Record<OpinionGrade, number> & {
+  /** `HH:MM`, Beijing time. */
+  openOfDay: string;
+  /** `HH:MM`, Beijing time: every deadline ends then. */
+  closeOfDay: string;
+  /** Calendar days after 办结 without a rating before 已归档 as 未评价. */
+  archiveUnratedAfterDays: number;
+};
 
-export const DEFAULT_TIME_LIMITS: TimeLimits = { simple: 3, general: 7, complex: 15 };
+export const DEFAULT_TIME_LIMITS: TimeLimits = {
+  simple: 3,
+  general: 7,
+  complex: 15,
+  openOfDay: '08:30',
+  closeOfDay: '17:30',
+  archiveUnratedAfterDays: 7,
+};
 export const TIME_LIMITS_KEY = 'opinion-time-limits';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** 不满意 or 重新打开 within this long after 办结 sends an opinion back to its handler. */

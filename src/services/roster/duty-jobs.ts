@@ -51,7 +51,8 @@ export class DutyJobs {
 
   /**
    * Shifts whose hours are over without a check-in become `missed`; the staff group is told the
-   * next morning at the reminder time. Returns how many were closed now.
+   * next working day's morning at the reminder time (the office is not there on a weekend or holiday).
+   * Returns how many were closed now.
    */
   async closeFinishedShifts(now: Date): Promise<number> {
     const t = this.deps.t.roster.notices;
@@ -65,10 +66,11 @@ export class DutyJobs {
     // Recent missed shifts are notified again (the outbox key makes it a no-op), so a crash
     // between marking a shift and enqueueing its notice cannot lose the notice.
     const recent = (await this.deps.shifts.listRange(addDays(today, -1), today)).filter((s) => s.state === 'missed');
+    const calendar = recent.length > 0 ? await this.deps.calendar.current() : null;
     for (const missed of await this.roster.view(recent)) {
       const text = t.missed(showDate(this.deps.t, missed.date), missed.slot, missed.memberName, missed.place);
       await this.roster.notice({ kind: 'group', groupKey: 'staff' }, text, `duty-missed:${missed.id}`, {
-        dueAt: this.reminderAt(addDays(missed.date, 1)),
+        dueAt: this.reminderAt(calendar!.nextWorkingDay(missed.date)),
       });
     }
     return closed;

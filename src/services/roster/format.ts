@@ -1,4 +1,5 @@
-import { weekdayOf } from '../../core/dates.js';
+import { addDays, weekdayOf } from '../../core/dates.js';
+import type { CalendarDay } from '../../core/working-calendar.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ShiftRecord } from './shift-records.js';
 import { slotHoursText } from './slots.js';
@@ -22,4 +23,27 @@ export function showLine(t: Messages, shift: ShiftView): string {
 /** `09:00–12:00` */
 export function showHours(shift: Pick<ShiftRecord, 'slot'>): string {
   return slotHoursText(shift.slot);
+}
+
+/**
+ * The holidays and 调休 days a roster applied, one line per run of consecutive days with the same
+ * standing: `· 10月1日（周四）至10月7日（周三） 不排班（国庆节·法定节假日）`.
+ */
+export function showSpecialDays(t: Messages, days: readonly CalendarDay[]): string[] {
+  const runs: CalendarDay[][] = [];
+  for (const day of days) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && addDays(last.date, 1) === day.date && last.reason === day.reason && last.name === day.name) run.push(day);
+    else runs.push([day]);
+  }
+  return runs.map((run) => {
+    const first = run[0]!;
+    const last = run.at(-1)!;
+    const dates = run.length === 1 ? showDate(t, first.date) : `${showDate(t, first.date)}至${showDate(t, last.date)}`;
+    const reason = t.calendar.reasons[first.reason] ?? first.reason;
+    const typed = first.name === t.roster.generate.typedDay;
+    const label = first.name && !typed && first.name !== reason ? `${first.name}·${reason}` : (first.name ?? reason);
+    return t.roster.generate.specialLine(dates, first.working, label);
+  });
 }

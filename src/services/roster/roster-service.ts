@@ -10,7 +10,9 @@ import { OPEN_SHIFT_STATES, type ShiftRecord, type ShiftRepository } from './shi
 import type { ShiftSwapRepository } from './shift-records.js';
 import type { Notifier } from '../notifier.js';
 import { showDate, type ShiftView } from './format.js';
-import { planRotation, workingDays, type RotationRequest } from './rotation.js';
+import { appliedDays, planRotation, rosterCalendar, workingDays, type RotationRequest } from './rotation.js';
+import type { CalendarDay, WorkingCalendar } from '../../core/working-calendar.js';
+import type { CalendarSource } from '../calendar/calendar-service.js';
 import { CHECK_IN_EARLY_MS, shiftWindow } from './slots.js';
 import { ShiftSwapDesk } from './swap-desk.js';
 import { DutyJobs } from './duty-jobs.js';
@@ -27,6 +29,8 @@ export interface RosterDeps {
   reminderTime: string;
   /** 履职台账: a served shift counts in the member's record (issue 9). */
   ledger?: Pick<ActivityLedger, 'shiftServed'>;
+  /** 工作日历: 法定节假日 are off and 调休 days on unless a roster says otherwise. */
+  calendar: CalendarSource;
 }
 
 /** What a generation did. */
@@ -36,6 +40,8 @@ export interface GenerateResult {
   workingDays: number;
   created: number;
   kept: number;
+  /** The holidays and 调休 days applied (official, the office's, typed for this roster). */
+  specialDays: CalendarDay[];
   shifts: ShiftView[];
 }
 
@@ -93,6 +99,20 @@ export class RosterService {
     return this.view(open.slice(0, limit));
   }
 
+  /** The calendar a rotation uses: the working calendar with the request's typed days on top. */
+  async calendarFor(request: Pick<RotationRequest, 'holidays' | 'workdays'>): Promise<WorkingCalendar> {
+    return rosterCalendar(await this.deps.calendar.current(), request, this.t.roster.generate.typedDay);
+  }
+
+  /** What a generation would apply, without changing anything (the 排班 preview). */
+  async plan(request: RotationRequest): Promise<{ workingDays: number; specialDays: CalendarDay[] }> {
+    const calendar = await this.calendarFor(request);
+    return {
+      workingDays: workingDays(calendar, request.from, request.to).length,
+      specialDays: appliedDays(calendar, request.from, request.to),
+    };
+  }
+
   /**
    * Generates a rotation: members take turns over the working days of the period. Shifts already
    * served (or recorded as missed) stay; everything still to come in the period is replaced.
@@ -105,14 +125,16 @@ export class RosterService {
       const existing = await this.deps.shifts.listRange(request.from, request.to);
       const kept = existing.filter((shift) => !OPEN_SHIFT_STATES.includes(shift.state));
       const previous = await this.deps.shifts.latestBefore(request.from);
-      const planned = planRotation(request, kept, previous?.memberId);
+      const calendar = await this.calendarFor(request);
+      const planned = planRotation(request, calendar, kept, previous?.memberId);
       await this.deps.shifts.replaceInRange(request.from, request.to, OPEN_SHIFT_STATES, planned);
       return {
         from: request.from,
         to: request.to,
-        workingDays: workingDays(request.from, request.to, request.holidays, request.workdays).length,
+        workingDays: workingDays(calendar, request.from, request.to).length,
         created: planned.length,
         kept: kept.length,
+        specialDays: appliedDays(calendar, request.from, request.to),
         shifts: await this.listRange(request.from, request.to),
       };
     } finally {

@@ -1,4 +1,4 @@
-import { eachDate, isWeekend } from '../../core/dates.js';
+import type { CalendarDay, WorkingCalendar } from '../../core/working-calendar.js';
 import type { ShiftSlot } from './shift-records.js';
 import type { NewShift, ShiftRecord } from './shift-records.js';
 
@@ -8,19 +8,34 @@ export interface RotationRequest {
   to: string;
   /** Members in the order they take turns. */
   memberIds: string[];
-  /** Days off, weekdays included (e.g. the National Day week). */
+  /** Days off typed for this roster, on top of the working calendar (法定节假日 are off already). */
   holidays: string[];
-  /** 调休: weekend days that are working days. */
+  /** Days at work typed for this roster, on top of the working calendar (调休 days are on already). */
   workdays: string[];
   slots: ShiftSlot[];
   place: string;
 }
 
-/** The days the service centre is open: weekdays that are not holidays, plus listed 调休 days. */
-export function workingDays(from: string, to: string, holidays: readonly string[], workdays: readonly string[]): string[] {
-  const off = new Set(holidays);
-  const on = new Set(workdays);
-  return eachDate(from, to).filter((date) => on.has(date) || (!isWeekend(date) && !off.has(date)));
+/** The calendar of one roster: the working calendar with the days typed for it on top (they win). */
+export function rosterCalendar(
+  calendar: WorkingCalendar,
+  request: Pick<RotationRequest, 'holidays' | 'workdays'>,
+  typedName: string,
+): WorkingCalendar {
+  return calendar.with([
+    ...request.holidays.map((date) => ({ date, working: false, name: typedName })),
+    ...request.workdays.map((date) => ({ date, working: true, name: typedName })),
+  ]);
+}
+
+/** The days the service centre is open in the period. */
+export function workingDays(calendar: WorkingCalendar, from: string, to: string): string[] {
+  return calendar.workingDaysIn(from, to);
+}
+
+/** The holidays and 调休 days the roster applied, for the preview and the answer. */
+export function appliedDays(calendar: WorkingCalendar, from: string, to: string): CalendarDay[] {
+  return calendar.specialDaysIn(from, to);
 }
 
 /**
@@ -29,13 +44,18 @@ export function workingDays(from: string, to: string, holidays: readonly string[
  * held them, so the order never restarts in the middle. `previousMemberId` (the last shift before
  * `from`) makes a new period carry on from where the last one stopped.
  */
-export function planRotation(request: RotationRequest, kept: readonly ShiftRecord[], previousMemberId?: string): NewShift[] {
+export function planRotation(
+  request: RotationRequest,
+  calendar: WorkingCalendar,
+  kept: readonly ShiftRecord[],
+  previousMemberId?: string,
+): NewShift[] {
   const { memberIds } = request;
   const keptOn = (date: string, slot: ShiftSlot) => kept.find((shift) => shift.date === date && slotsOverlap(shift.slot, slot));
   const afterPrevious = previousMemberId ? memberIds.indexOf(previousMemberId) + 1 : 0;
   let turn = afterPrevious;
   const planned: NewShift[] = [];
-  for (const date of workingDays(request.from, request.to, request.holidays, request.workdays)) {
+  for (const date of workingDays(calendar, request.from, request.to)) {
     for (const slot of request.slots) {
       const existing = keptOn(date, slot);
       if (existing) {

@@ -148,11 +148,13 @@ describe('communities, categories and settings', () => {
     expect((await yishi.api('/api/categories', { body: { name: '市政设施', keywords: ['路灯'] } })).status).toBe(201);
     expect((await yishi.api('/api/categories', { body: { name: '环境卫生', keywords: ['垃圾'] } })).status).toBe(201);
     expect((await yishi.api('/api/communities', { body: { name: '河西村', keywords: ['河西'] } })).status).toBe(201);
-    expect((await yishi.api('/api/settings/time-limits')).body).toEqual({ simple: 3, general: 7, complex: 15 });
+    const office = { openOfDay: '08:30', closeOfDay: '17:30', archiveUnratedAfterDays: 7 };
+    expect((await yishi.api('/api/settings/time-limits')).body).toEqual({ simple: 3, general: 7, complex: 15, ...office });
     expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: 2, general: 5, complex: 20 } })).body).toEqual({
       simple: 2,
       general: 5,
       complex: 20,
+      ...office,
     });
     expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: -1, general: 5, complex: 20 } })).status).toBe(
       400,

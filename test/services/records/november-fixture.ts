@@ -93,11 +93,11 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
       for (const [offset, work] of steps) line.at(new Date(at.getTime() + offset), () => work(number));
     });
 
-  // F (12, history): 东湖社区, filed 10/26, accepted in 1 h, handled by 方正 (工会); deadline 11/2.
-  // 8 resolved 10/30 and rated 满意 10/31 (October); 4 resolved 11/4 (late) and rated 满意 11/5.
+  // F (12, history): 东湖社区, filed Monday 10/26, accepted in 1 h, handled by 方正 (工会); deadline 11/4 17:30
+  // (7 working days). 8 resolved 10/30 and rated 满意 10/31 (October); 4 resolved 11/5 (late) and rated 满意 11/6.
   for (let j = 0; j < 12; j += 1) {
     const who = `resident:东湖居民${j % 4}`;
-    const done = j < 8 ? 4 * DAY : 9 * DAY;
+    const done = j < 8 ? 4 * DAY : 10 * DAY;
     opinion(new Date(bj('2026-10-26 09:00').getTime() + j * 10 * MINUTE), who, '东湖社区', [
       [HOUR, accept],
       [HOUR, (n) => assign(n, '方正')],
@@ -124,7 +124,8 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
       ...(rating ? [[90 * MINUTE, (n: string) => rate(who, n, rating)] as [number, (n: string) => Promise<void>]] : []),
     ]);
   }
-  // B (20): 柳岸村, residents, 11/9, accepted after 30 h, handled by 程远 (文艺界), resolved 9 days later (late);
+  // B (20): 柳岸村, residents, 11/9, accepted after 30 h (11/10 16:00; deadline 11/19 17:30), handled by 程远 (文艺界),
+  // resolved 10 days later (11/20, late);
   // 10 rated 基本满意 the next day, 10 rated 不满意 8 days later (past the reopening window: closed).
   for (let j = 0; j < 20; j += 1) {
     const who = `resident:柳岸居民${j % 4}`;
@@ -132,8 +133,8 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     opinion(new Date(bj('2026-11-09 10:00').getTime() + j * 10 * MINUTE), who, '柳岸村', [
       [30 * HOUR, accept],
       [30 * HOUR, (n) => assign(n, '程远')],
-      [30 * HOUR + 9 * DAY, (n) => resolve(ids['程远']!, n)],
-      [30 * HOUR + 9 * DAY + after, (n) => rate(who, n, rating)],
+      [30 * HOUR + 10 * DAY, (n) => resolve(ids['程远']!, n)],
+      [30 * HOUR + 10 * DAY + after, (n) => rate(who, n, rating)],
     ]);
   }
   // C (25): 东湖社区, filed by members (方正 10, 程远 8, 安然 7) on 11/16, accepted in 1 h, handled by 高山 (工会);

@@ -12,35 +12,43 @@ const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual'
   ids = await setUpCommittee(app, ['张三', '李四', '王五', '赵六']);
 });
 
-describe('a rotation across a National Day-like holiday week with a 调休 Saturday', () => {
-  it('skips weekends and the listed holidays, and works the listed Saturday', async () => {
+describe('a rotation across 中秋 and 国庆 2026, from the working calendar plus days typed for it', () => {
+  it('skips weekends, the official holidays and a typed day off; works the 调休 Saturday and a typed Saturday', async () => {
     const result = await generate(app, {
       from: '2026-09-21',
       to: '2026-10-11',
       memberIds: [ids['张三'], ids['李四'], ids['王五']],
-      holidays: ['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02'],
+      holidays: ['2026-09-28'],
       workdays: ['2026-09-26'],
     });
-    expect(result.workingDays).toBe(11);
+    expect(result.workingDays).toBe(10);
     expect(byDate(result.shifts)).toEqual({
       '2026-09-21': '张三',
       '2026-09-22': '李四',
       '2026-09-23': '王五',
-      '2026-09-24': '张三',
-      '2026-09-25': '李四',
-      '2026-09-26': '王五', // 调休: a Saturday that is a working day
-      '2026-10-05': '张三',
-      '2026-10-06': '李四',
-      '2026-10-07': '王五',
-      '2026-10-08': '张三',
-      '2026-10-09': '李四',
+      '2026-09-24': '张三', // 25 September is 中秋
+      '2026-09-26': '李四', // typed: a holiday Saturday the centre opens
+      '2026-09-29': '王五', // 28 September typed as a day off
+      '2026-09-30': '张三',
+      '2026-10-08': '李四', // 国庆 1–7 October
+      '2026-10-09': '王五',
+      '2026-10-10': '张三', // 调休: the official working Saturday
     });
     expect(result.shifts.every((shift) => shift.place === '委员服务中心' && shift.state === 'planned' && shift.slot === '全天')).toBe(true);
+    const special = (result as unknown as { specialDays: Array<{ date: string; working: boolean; reason: string }> }).specialDays;
+    expect(special.map((d) => `${d.date} ${d.reason}`)).toEqual([
+      '2026-09-25 official-holiday',
+      '2026-09-26 office-workday',
+      '2026-09-27 official-holiday',
+      '2026-09-28 office-holiday',
+      ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d} official-holiday`),
+      '2026-10-10 official-workday',
+    ]);
   });
 
   it('continues the order in the next period from the member after the last one on duty', async () => {
     const next = await generate(app, { from: '2026-10-12', to: '2026-10-14', memberIds: [ids['张三'], ids['李四'], ids['王五']] });
-    expect(byDate(next.shifts)).toEqual({ '2026-10-12': '王五', '2026-10-13': '张三', '2026-10-14': '李四' });
+    expect(byDate(next.shifts)).toEqual({ '2026-10-12': '李四', '2026-10-13': '王五', '2026-10-14': '张三' });
   });
 
   it('splits days into 上午 and 下午 turns when asked', async () => {
@@ -124,6 +132,42 @@ describe('bad requests get a clear answer and change nothing', () => {
 });
 
 describe('排班: the staff command', () => {
+  it('reads 假日:1月1日 in the year of the month being generated, lists it in the preview and leaves the day empty', async () => {
+    const chat = consoleChat(app);
+    clock.set('2026-12-02T02:00:00Z');
+    const preview = await chat.say(ids['刘干事']!, '排班 2027-01 张三 李四 假日:1月1日');
+    expect(preview).toContain('将为1月1日（周五）至1月31日（周日）排班（20个工作日');
+    expect(preview).toContain('· 1月1日（周五） 不排班（排班时指定）');
+    expect(await chat.say(ids['刘干事']!, '确认')).toContain('· 1月1日（周五） 不排班（排班时指定）');
+    const january = byDate(await roster(app, '2027-01-01', '2027-01-31'));
+    expect(january['2027-01-01']).toBeUndefined();
+    expect(Object.keys(january)).toHaveLength(20);
+    expect(Object.keys(january)[0]).toBe('2027-01-04');
+    // Nothing was written in the current year's January.
+    expect(await roster(app, '2026-01-01', '2026-01-31')).toEqual([]);
+    clock.set('2026-09-14T02:00:00Z');
+  });
+
+  it('lists the official holidays and 调休 days it applied in the preview', async () => {
+    const chat = consoleChat(app);
+    const preview = await chat.say(ids['刘干事']!, '排班 2026-10-19至2026-10-25 张三 李四');
+    expect(preview).toContain('这一期间没有节假日或调休，周末不排班。');
+    expect(await chat.say(ids['刘干事']!, '取消')).not.toBe('');
+    const national = await chat.say(ids['刘干事']!, '排班 2026-09-28至2026-10-11 张三 李四 调休:10月3日');
+    expect(national).toContain('· 10月1日（周四）至10月2日（周五） 不排班（国庆节·法定节假日）');
+    expect(national).toContain('· 10月3日（周六） 上班（排班时指定）');
+    expect(national).toContain('· 10月4日（周日）至10月7日（周三） 不排班（国庆节·法定节假日）');
+    expect(national).toContain('· 10月10日（周六） 上班（国庆节·调休上班）');
+    expect(await chat.say(ids['刘干事']!, '取消')).not.toBe('');
+  });
+
+  it('refuses a typed holiday outside the period instead of dropping it', async () => {
+    const chat = consoleChat(app);
+    expect(await chat.say(ids['刘干事']!, '排班 2026-11-02至2026-11-06 张三 李四 假日:2026-12-25')).toBe(
+      '2026-12-25不在这次排班的期间内，请检查假日或调休的日期。',
+    );
+  });
+
   it('shows what it will do, and generates on 确认', async () => {
     const chat = consoleChat(app);
     const preview = await chat.say(ids['刘干事']!, '排班 2026-12-07至2026-12-13 张三 李四 地点:东城社区议事厅 假日:12月9日 调休:12月12日');

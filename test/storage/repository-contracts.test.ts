@@ -1,12 +1,20 @@
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildIndexes, connectMongo } from '../../src/storage/mongo/connection.js';
+import { MongoConsoleMessageRepository } from '../../src/storage/mongo/console-message-repository.js';
+import { MongoGroupRepository } from '../../src/storage/mongo/group-repository.js';
+import { MongoOutboxRepository } from '../../src/storage/mongo/outbox-repository.js';
+import { MongoResidentRepository } from '../../src/storage/mongo/resident-repository.js';
 import { MongoInboundMessageRepository } from '../../src/storage/mongo/inbound-message-repository.js';
 import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dictionary.js';
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
 import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-repository.js';
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
 import { testStores } from '../support/stores.js';
+import { consoleMessageRepositoryContract } from './contracts/console-message-repository-contract.js';
+import { groupRepositoryContract } from './contracts/group-repository-contract.js';
+import { outboxRepositoryContract } from './contracts/outbox-repository-contract.js';
+import { residentRepositoryContract } from './contracts/resident-repository-contract.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
 import { memberRepositoryContract } from './contracts/member-repository-contract.js';
@@ -25,6 +33,10 @@ describe('the MongoDB repositories', () => {
     new MongoSettingsRepository(connection);
     new MongoInboundMessageRepository(connection);
     new MongoOpinionRepository(connection);
+    new MongoOutboxRepository(connection);
+    new MongoConsoleMessageRepository(connection);
+    new MongoGroupRepository(connection);
+    new MongoResidentRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -33,8 +45,8 @@ describe('the MongoDB repositories', () => {
   });
 
   /** Each test starts from an empty collection; the indexes stay, as in production. */
-  const emptied = async <T>(collection: string, make: () => T, counters = false): Promise<T> => {
-    await connection.db!.collection(collection).deleteMany({});
+  const emptied = async <T>(collection: string | string[], make: () => T, counters = false): Promise<T> => {
+    for (const name of [collection].flat()) await connection.db!.collection(name).deleteMany({});
     if (counters) await connection.db!.collection('counters').deleteMany({});
     return make();
   };
@@ -44,4 +56,8 @@ describe('the MongoDB repositories', () => {
   settingsRepositoryContract(() => emptied('settings', () => new MongoSettingsRepository(connection)));
   inboundMessageRepositoryContract(() => emptied('inbound_messages', () => new MongoInboundMessageRepository(connection)));
   opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
+  outboxRepositoryContract(() => emptied(['outbox', 'outbox_live', 'outbox_claims'], () => new MongoOutboxRepository(connection)));
+  consoleMessageRepositoryContract(() => emptied('console_messages', () => new MongoConsoleMessageRepository(connection)));
+  groupRepositoryContract(() => emptied('groups', () => new MongoGroupRepository(connection)));
+  residentRepositoryContract(() => emptied('residents', () => new MongoResidentRepository(connection)));
 });

@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
+import type { ConsoleMessageRepository } from '../../services/console-message-records.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import { inboundBodyLimit, UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type IncomingMessage } from '../types.js';
 

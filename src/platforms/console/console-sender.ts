@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import type { ConsoleMessageRepository } from '../../storage/mongo/console-message-repository.js';
+import type { ConsoleMessageRepository } from '../../services/console-message-records.js';
 import { SendError, type Address, type OutgoingMessage, type Sender, type SendOptions } from '../types.js';
 
 /**

@@ -10,6 +10,8 @@ import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dicti
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
 import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-repository.js';
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
+import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.js';
+import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
 import { testStores } from '../support/stores.js';
 import { consoleMessageRepositoryContract } from './contracts/console-message-repository-contract.js';
 import { groupRepositoryContract } from './contracts/group-repository-contract.js';
@@ -20,6 +22,8 @@ import { inboundMessageRepositoryContract } from './contracts/inbound-message-re
 import { memberRepositoryContract } from './contracts/member-repository-contract.js';
 import { opinionRepositoryContract } from './contracts/opinion-repository-contract.js';
 import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
+import { shiftRepositoryContract } from './contracts/shift-repository-contract.js';
+import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -37,6 +41,8 @@ describe('the MongoDB repositories', () => {
     new MongoConsoleMessageRepository(connection);
     new MongoGroupRepository(connection);
     new MongoResidentRepository(connection);
+    new MongoShiftRepository(connection);
+    new MongoShiftSwapRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -60,4 +66,6 @@ describe('the MongoDB repositories', () => {
   consoleMessageRepositoryContract(() => emptied('console_messages', () => new MongoConsoleMessageRepository(connection)));
   groupRepositoryContract(() => emptied('groups', () => new MongoGroupRepository(connection)));
   residentRepositoryContract(() => emptied('residents', () => new MongoResidentRepository(connection)));
+  shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
+  shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
 });

@@ -13,11 +13,15 @@ import { MemoryInboundMessageRepository } from '../../../src/storage/memory/memo
 import { MemoryOpinionRepository } from '../../../src/storage/memory/memory-opinion-repository.js';
 import { MemoryMemberRepository } from '../../../src/storage/memory/memory-member-repository.js';
 import { MemorySettingsRepository } from '../../../src/storage/memory/memory-settings-repository.js';
+import { MemoryShiftRepository } from '../../../src/storage/memory/memory-shift-repository.js';
+import { MemoryShiftSwapRepository } from '../../../src/storage/memory/memory-shift-swap-repository.js';
 import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from '../../storage/contracts/inbound-message-repository-contract.js';
 import { opinionRepositoryContract } from '../../storage/contracts/opinion-repository-contract.js';
 import { memberRepositoryContract } from '../../storage/contracts/member-repository-contract.js';
 import { settingsRepositoryContract } from '../../storage/contracts/settings-repository-contract.js';
+import { shiftRepositoryContract } from '../../storage/contracts/shift-repository-contract.js';
+import { shiftSwapRepositoryContract } from '../../storage/contracts/shift-swap-repository-contract.js';
 
 // The same contracts run against the Mongo repositories in test/storage/repository-contracts.test.ts.
 describe('the in-memory repositories', () => {
@@ -30,4 +34,6 @@ describe('the in-memory repositories', () => {
   consoleMessageRepositoryContract(async () => new MemoryConsoleMessageRepository());
   groupRepositoryContract(async () => new MemoryGroupRepository(addressKey));
   residentRepositoryContract(async () => new MemoryResidentRepository());
+  shiftRepositoryContract(async () => new MemoryShiftRepository());
+  shiftSwapRepositoryContract(async () => new MemoryShiftSwapRepository());
 });

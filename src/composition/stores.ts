@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
 import type { Coordination } from '../core/coordination.js';
+import type { Repositories } from './repositories.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoActivityRepository } from '../storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../storage/mongo/activity-opinion-facts.js';
@@ -53,7 +54,10 @@ function madeOnFirstUse<T extends Record<string, () => unknown>>(makers: T): { r
   return result as { readonly [K in keyof T]: ReturnType<T[K]> };
 }
 
-export type Repositories = ReturnType<typeof buildRepositories>;
+export type { Repositories } from './repositories.js';
+
+/** The Mongo repositories as their classes (the operator CLI uses their Mongo-only parts). */
+export type MongoRepositories = ReturnType<typeof buildRepositories>;
 
 /**
  * Every repository on one MongoDB connection (the server and the operator CLI build the same set).

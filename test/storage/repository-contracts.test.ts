@@ -12,6 +12,10 @@ import { MongoOpinionRepository } from '../../src/storage/mongo/opinion-reposito
 import { MongoSettingsRepository } from '../../src/storage/mongo/settings-repository.js';
 import { MongoShiftRepository } from '../../src/storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from '../../src/storage/mongo/shift-swap-repository.js';
+import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repository.js';
+import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
+import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
+import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
 import { testStores } from '../support/stores.js';
 import { consoleMessageRepositoryContract } from './contracts/console-message-repository-contract.js';
 import { groupRepositoryContract } from './contracts/group-repository-contract.js';
@@ -24,6 +28,10 @@ import { opinionRepositoryContract } from './contracts/opinion-repository-contra
 import { settingsRepositoryContract } from './contracts/settings-repository-contract.js';
 import { shiftRepositoryContract } from './contracts/shift-repository-contract.js';
 import { shiftSwapRepositoryContract } from './contracts/shift-swap-repository-contract.js';
+import { programmeRepositoryContract } from './contracts/programme-repository-contract.js';
+import { eventRepositoryContract } from './contracts/event-repository-contract.js';
+import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
+import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -43,6 +51,9 @@ describe('the MongoDB repositories', () => {
     new MongoResidentRepository(connection);
     new MongoShiftRepository(connection);
     new MongoShiftSwapRepository(connection);
+    new MongoProgrammeRepository(connection);
+    new MongoEventRepository(connection);
+    new MongoActivityRepository(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -51,8 +62,8 @@ describe('the MongoDB repositories', () => {
   });
 
   /** Each test starts from an empty collection; the indexes stay, as in production. */
-  const emptied = async <T>(collection: string | string[], make: () => T, counters = false): Promise<T> => {
-    for (const name of [collection].flat()) await connection.db!.collection(name).deleteMany({});
+  const emptied = async <T>(collections: string | string[], make: () => T, counters = false): Promise<T> => {
+    for (const collection of [collections].flat()) await connection.db!.collection(collection).deleteMany({});
     if (counters) await connection.db!.collection('counters').deleteMany({});
     return make();
   };
@@ -68,4 +79,10 @@ describe('the MongoDB repositories', () => {
   residentRepositoryContract(() => emptied('residents', () => new MongoResidentRepository(connection)));
   shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
   shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
+  programmeRepositoryContract(() => emptied('programmes', () => new MongoProgrammeRepository(connection)));
+  eventRepositoryContract(() => emptied(['events', 'event_signups', 'event_attendance'], () => new MongoEventRepository(connection)));
+  activityRepositoryContract(() => emptied('activities', () => new MongoActivityRepository(connection)));
+  opinionFactsContract(() =>
+    emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
+  );
 });

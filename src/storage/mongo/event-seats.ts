@@ -31,7 +31,10 @@ export async function placeSignup(
     const result = await insert(`m:${signup.memberId}`);
     return result === 'ok' ? 'ok' : 'already';
   }
-  const held = new Set((await signups.find({ eventId: signup.eventId }, { seat: 1 }).lean<Array<{ seat: string }>>()).map((s) => s.seat));
+  const taken = await signups.find({ eventId: signup.eventId }, { seat: 1, memberId: 1 }).lean<Array<{ seat: string; memberId: string }>>();
+  // Someone already in hears "already", also when every seat is taken.
+  if (taken.some((s) => s.memberId === signup.memberId)) return 'already';
+  const held = new Set(taken.map((s) => s.seat));
   // Free seats first; a seat taken meanwhile just moves us to the next one.
   for (let k = 1; k <= capacity; k++) {
     if (held.has(`s${k}`)) continue;
@@ -47,6 +50,9 @@ export async function placeSignup(
  */
 export async function reseat(signups: Model<EventSignupDocument>, eventId: string, capacity: number | null): Promise<void> {
   const all = await signups.find({ eventId }).sort({ at: 1 }).lean<EventSignupDocument[]>();
+  // Seats known to be held are skipped, not tried: FerretDB reports a unique index broken by an
+  // update as an internal error rather than as a duplicate key.
+  const held = new Set(all.map((s) => s.seat));
   for (const signup of all) {
     const k = seatNumber(signup.seat);
     if (capacity === null) {
@@ -55,8 +61,10 @@ export async function reseat(signups: Model<EventSignupDocument>, eventId: strin
     }
     if (k !== null && k <= capacity) continue;
     for (let seat = 1; seat <= capacity; seat++) {
+      if (held.has(`s${seat}`)) continue;
       try {
         const moved = await signups.updateOne({ _id: signup._id }, { $set: { seat: `s${seat}` } });
+        held.add(`s${seat}`);
         if (moved.matchedCount === 1) break;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

@@ -15,6 +15,10 @@ import { MemoryMemberRepository } from '../../../src/storage/memory/memory-membe
 import { MemorySettingsRepository } from '../../../src/storage/memory/memory-settings-repository.js';
 import { MemoryShiftRepository } from '../../../src/storage/memory/memory-shift-repository.js';
 import { MemoryShiftSwapRepository } from '../../../src/storage/memory/memory-shift-swap-repository.js';
+import { MemoryProgrammeRepository } from '../../../src/storage/memory/memory-programme-repository.js';
+import { MemoryEventRepository } from '../../../src/storage/memory/memory-event-repository.js';
+import { MemoryActivityRepository } from '../../../src/storage/memory/memory-activity-repository.js';
+import { MemoryOpinionFacts } from '../../../src/storage/memory/memory-opinion-facts.js';
 import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from '../../storage/contracts/inbound-message-repository-contract.js';
 import { opinionRepositoryContract } from '../../storage/contracts/opinion-repository-contract.js';
@@ -22,6 +26,10 @@ import { memberRepositoryContract } from '../../storage/contracts/member-reposit
 import { settingsRepositoryContract } from '../../storage/contracts/settings-repository-contract.js';
 import { shiftRepositoryContract } from '../../storage/contracts/shift-repository-contract.js';
 import { shiftSwapRepositoryContract } from '../../storage/contracts/shift-swap-repository-contract.js';
+import { programmeRepositoryContract } from '../../storage/contracts/programme-repository-contract.js';
+import { eventRepositoryContract } from '../../storage/contracts/event-repository-contract.js';
+import { activityRepositoryContract } from '../../storage/contracts/activity-repository-contract.js';
+import { opinionFactsContract } from '../../storage/contracts/opinion-facts-contract.js';
 
 // The same contracts run against the Mongo repositories in test/storage/repository-contracts.test.ts.
 describe('the in-memory repositories', () => {
@@ -36,4 +44,11 @@ describe('the in-memory repositories', () => {
   residentRepositoryContract(async () => new MemoryResidentRepository());
   shiftRepositoryContract(async () => new MemoryShiftRepository());
   shiftSwapRepositoryContract(async () => new MemoryShiftSwapRepository());
+  programmeRepositoryContract(async () => new MemoryProgrammeRepository());
+  eventRepositoryContract(async () => new MemoryEventRepository());
+  activityRepositoryContract(async () => new MemoryActivityRepository());
+  opinionFactsContract(async () => {
+    const opinions = new MemoryOpinionRepository();
+    return { opinions, facts: new MemoryOpinionFacts(opinions) };
+  });
 });

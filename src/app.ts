@@ -1,6 +1,5 @@
 import Koa from 'koa';
 import type Router from '@koa/router';
-import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
 import { messagesFor } from './i18n/messages.js';
@@ -10,7 +9,7 @@ import type { MemberRepository } from './services/members/member-records.js';
 import { requireAdminToken } from './http/admin-auth.js';
 import { adminGate } from './http/admin-gate.js';
 import { isExactWhereItMatters } from './http/exact-router.js';
-import { healthRoutes } from './http/health-routes.js';
+import { healthRoutes, type StoreProbe } from './http/health-routes.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -22,7 +21,8 @@ export interface AppDeps {
   metrics: Metrics;
   clock: Clock;
   coordination: Coordination;
-  mongo: Connection;
+  /** What `/readyz` pings: MongoDB, or the in-memory stores. */
+  store: StoreProbe;
   members: MemberRepository;
   /** The accepted admin token now (ADMIN_TOKEN, or a rotated one): read on every request. */
   adminToken: () => string;

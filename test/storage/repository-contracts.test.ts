@@ -16,6 +16,8 @@ import { MongoProgrammeRepository } from '../../src/storage/mongo/programme-repo
 import { MongoEventRepository } from '../../src/storage/mongo/event-repository.js';
 import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
+import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
+import { createKfStores } from '../../src/storage/mongo/kf-stores.js';
 import { testStores } from '../support/stores.js';
 import { consoleMessageRepositoryContract } from './contracts/console-message-repository-contract.js';
 import { groupRepositoryContract } from './contracts/group-repository-contract.js';
@@ -32,6 +34,8 @@ import { programmeRepositoryContract } from './contracts/programme-repository-co
 import { eventRepositoryContract } from './contracts/event-repository-contract.js';
 import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
 import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
+import { proposalRepositoryContract } from './contracts/proposal-repository-contract.js';
+import { kfStoresContract } from './contracts/kf-stores-contract.js';
 
 const stores = testStores(import.meta.url);
 
@@ -54,6 +58,8 @@ describe('the MongoDB repositories', () => {
     new MongoProgrammeRepository(connection);
     new MongoEventRepository(connection);
     new MongoActivityRepository(connection);
+    new MongoProposalRepository(connection);
+    createKfStores(connection);
     await buildIndexes(connection);
   });
   afterAll(async () => {
@@ -84,5 +90,9 @@ describe('the MongoDB repositories', () => {
   activityRepositoryContract(() => emptied('activities', () => new MongoActivityRepository(connection)));
   opinionFactsContract(() =>
     emptied('opinions', () => ({ opinions: new MongoOpinionRepository(connection), facts: new MongoOpinionFacts(connection) }), true),
+  );
+  proposalRepositoryContract(() => emptied('proposals', () => new MongoProposalRepository(connection), true));
+  kfStoresContract(() =>
+    emptied(['kf_cursors', 'kf_customers', 'kf_held_notices', 'kf_contact_ways', 'kf_photos'], () => createKfStores(connection)),
   );
 });

@@ -92,3 +92,50 @@ export interface KfContactWay {
   url: string;
   createdAt: Date;
 }
+
+/** Each customer's send allowance and the QR scene they came from. */
+export interface KfCustomerStore extends KfWindowStore {
+  /** Remembers the scene of the customer's latest enter_session. */
+  setScene(customer: KfCustomer, scene: string, at: Date): Promise<void>;
+  sceneOf(customer: KfCustomer): Promise<string | undefined>;
+}
+
+/** Held notices, and which of them the staff group has heard about. */
+export interface HeldNoticeRepository extends HeldNoticeStore {
+  /** Held notices held at or before `cutoff` that the staff group has not heard about yet, oldest first. */
+  listUnreported(cutoff: Date, limit?: number): Promise<HeldNotice[]>;
+  markReported(id: string, at: Date): Promise<void>;
+}
+
+/** The links made so far, one per account and scene, so a printed QR code stays the same code. */
+export interface KfContactWayStore {
+  find(openKfId: string, scene: string): Promise<KfContactWay | null>;
+  /** Saves the link, replacing the one for the same account and scene. */
+  save(way: KfContactWay): Promise<void>;
+}
+
+/** Residents' photos per opinion, and their bytes once downloaded. */
+export interface KfPhotoStore {
+  add(photos: KfPhoto[]): Promise<void>;
+  /** An opinion's photos in the order they came, without their bytes. */
+  listFor(opinionNumber: string): Promise<KfPhotoInfo[]>;
+  /** Photos received since `since`, neither kept nor lost: the least tried first, then the oldest. */
+  listWaiting(since: Date, limit: number): Promise<KfPhotoInfo[]>;
+  keep(id: string, file: { bytes: Buffer; contentType: string }, at: Date): Promise<void>;
+  /** A failed download; `lost` when there is no point trying again. */
+  noteFailure(id: string, reason: string, lost: boolean): Promise<void>;
+  /** The bytes of a kept photo; null when it is not (or no longer) ours. */
+  file(id: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+}
+
+/**
+ * Everything the 微信客服 channel remembers (implemented in src/storage/mongo/kf-stores.ts and
+ * src/storage/memory/memory-kf-stores.ts).
+ */
+export interface KfStores {
+  cursors: KfCursorStore;
+  customers: KfCustomerStore;
+  held: HeldNoticeRepository;
+  contactWays: KfContactWayStore;
+  photos: KfPhotoStore;
+}

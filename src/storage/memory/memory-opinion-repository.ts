@@ -8,7 +8,7 @@ import type {
   OpinionRepository,
   OpinionState,
 } from '../../services/opinions/opinion-records.js';
-import { copyOf, isRecordId, newRecordId } from './memory-records.js';
+import { copyOf, isRecordId, MemoryYearSequence, newRecordId } from './memory-records.js';
 
 /** The schema's limit on what a person wrote. */
 const MAX_CONTENT_CHARS = 2000;
@@ -30,13 +30,12 @@ function matches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
 /** Opinions held in this process; same contract as the Mongo repository (numbers gap-free per year). */
 export class MemoryOpinionRepository implements OpinionRepository {
   private readonly opinions: OpinionRecord[] = [];
-  private readonly lastSeq = new Map<number, number>();
+  private readonly numbers = new MemoryYearSequence();
 
   async create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord> {
     if (opinion.content.length > MAX_CONTENT_CHARS)
       throw new Error(`opinion validation failed: content is longer than ${MAX_CONTENT_CHARS}`);
-    const seq = (this.lastSeq.get(year) ?? 0) + 1;
-    this.lastSeq.set(year, seq);
+    const seq = this.numbers.next(year);
     const record: OpinionRecord = {
       ...copyOf(opinion),
       id: newRecordId(),

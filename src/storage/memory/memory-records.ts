@@ -42,3 +42,17 @@ export function trimmed<T extends object>(changes: T, fields: readonly (keyof T)
   }
   return result;
 }
+
+/**
+ * Gap-free numbers per calendar year held in this process (the Mongo stores keep theirs in
+ * `counters`, storage/mongo/year-sequence.ts): each year starts at 1.
+ */
+export class MemoryYearSequence {
+  private readonly last = new Map<number, number>();
+
+  next(year: number): number {
+    const seq = (this.last.get(year) ?? 0) + 1;
+    this.last.set(year, seq);
+    return seq;
+  }
+}

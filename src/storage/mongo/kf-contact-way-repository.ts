@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { KfContactWay } from '../../services/residents/kf-channel-stores.js';
+import type { KfContactWay, KfContactWayStore } from '../../services/residents/kf-channel-stores.js';
 
 interface KfContactWayDocument extends KfContactWay {
   /** `<open_kfid>:<scene>`. */
@@ -23,7 +23,7 @@ const kfContactWaySchema = new Schema<KfContactWayDocument>(
  * @example
  * await ways.save({ openKfId, scene: 'qs01', url, createdAt: now });
  */
-export class MongoKfContactWayRepository {
+export class MongoKfContactWayRepository implements KfContactWayStore {
   private readonly model: Model<KfContactWayDocument>;
 
   constructor(connection: Connection) {

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { KfCustomer, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
+import type { KfCustomer, KfCustomerStore } from '../../services/residents/kf-channel-stores.js';
 
 interface KfCustomerDocument {
   /** `<open_kfid>:<external_userid>`. */
@@ -39,7 +39,7 @@ const isDuplicateKey = (error: unknown) => (error as { code?: number }).code ===
  * await customers.customerWrote({ openKfId, externalUserId }, sendTime);
  * const mayGo = await customers.takeSlot({ openKfId, externalUserId }, since, 5);
  */
-export class MongoKfCustomerRepository implements KfWindowStore {
+export class MongoKfCustomerRepository implements KfCustomerStore {
   private readonly model: Model<KfCustomerDocument>;
 
   constructor(connection: Connection) {

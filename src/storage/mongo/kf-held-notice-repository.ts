@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { HeldNotice, HeldNoticeStore, KfCustomer } from '../../services/residents/kf-channel-stores.js';
+import type { HeldNotice, HeldNoticeRepository, KfCustomer } from '../../services/residents/kf-channel-stores.js';
 
 interface HeldNoticeDocument {
   _id: Types.ObjectId;
@@ -51,7 +51,7 @@ const toNotice = (doc: HeldNoticeDocument): HeldNotice => ({
  * await held.hold({ openKfId, externalUserId, text, key, heldAt: now, reason: 'window' });
  * const waiting = await held.listUnreported(cutoff);
  */
-export class MongoHeldNoticeRepository implements HeldNoticeStore {
+export class MongoHeldNoticeRepository implements HeldNoticeRepository {
   private readonly model: Model<HeldNoticeDocument>;
 
   constructor(connection: Connection) {

@@ -1,5 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
-import type { KfPhoto, KfPhotoInfo } from '../../services/residents/kf-channel-stores.js';
+import type { KfPhoto, KfPhotoInfo, KfPhotoStore } from '../../services/residents/kf-channel-stores.js';
 
 interface KfPhotoDocument extends KfPhoto {
   _id: Types.ObjectId;
@@ -57,7 +57,7 @@ function toInfo(doc: KfPhotoDocument): KfPhotoInfo {
  * @example
  * await photos.add([{ opinionNumber: 'MY-2026-000001', residentId, mediaId, receivedAt: now }]);
  */
-export class MongoKfPhotoRepository {
+export class MongoKfPhotoRepository implements KfPhotoStore {
   private readonly model: Model<KfPhotoDocument>;
 
   constructor(connection: Connection) {

@@ -4,16 +4,11 @@ import { MongoKfCursorRepository } from './kf-cursor-repository.js';
 import { MongoKfCustomerRepository } from './kf-customer-repository.js';
 import { MongoHeldNoticeRepository } from './kf-held-notice-repository.js';
 import { MongoKfPhotoRepository } from './kf-photo-repository.js';
+import type { KfStores } from '../../services/residents/kf-channel-stores.js';
+
+export type { KfStores };
 
 /** Every 微信客服 repository; construct before `buildIndexes` (their models register here). */
-export interface KfStores {
-  cursors: MongoKfCursorRepository;
-  customers: MongoKfCustomerRepository;
-  held: MongoHeldNoticeRepository;
-  contactWays: MongoKfContactWayRepository;
-  photos: MongoKfPhotoRepository;
-}
-
 export function createKfStores(connection: Connection): KfStores {
   return {
     cursors: new MongoKfCursorRepository(connection),

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { formatProposalNumber } from '../../core/proposal-number.js';
 import { YearSequence } from './year-sequence.js';
 import { proposalModel, type ProposalDocument } from './proposal-model.js';
 import type { NewProposal, ProposalRecord, ProposalRepository, ProposalState } from '../../services/proposals/proposal-records.js';
@@ -24,7 +25,7 @@ export class MongoProposalRepository implements ProposalRepository {
     return this.numbers.storeWithNext(
       year,
       async (seq) => {
-        const number = `TA-${year}-${String(seq).padStart(4, '0')}`;
+        const number = formatProposalNumber(year, seq);
         const doc = await this.model.create({ ...proposal, number, year, seq, state: 'draft', createdAt: now, updatedAt: now });
         return toRecord(doc.toObject());
       },

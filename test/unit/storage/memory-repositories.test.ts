@@ -19,6 +19,8 @@ import { MemoryProgrammeRepository } from '../../../src/storage/memory/memory-pr
 import { MemoryEventRepository } from '../../../src/storage/memory/memory-event-repository.js';
 import { MemoryActivityRepository } from '../../../src/storage/memory/memory-activity-repository.js';
 import { MemoryOpinionFacts } from '../../../src/storage/memory/memory-opinion-facts.js';
+import { MemoryProposalRepository } from '../../../src/storage/memory/memory-proposal-repository.js';
+import { createMemoryKfStores } from '../../../src/storage/memory/memory-kf-stores.js';
 import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from '../../storage/contracts/inbound-message-repository-contract.js';
 import { opinionRepositoryContract } from '../../storage/contracts/opinion-repository-contract.js';
@@ -30,6 +32,8 @@ import { programmeRepositoryContract } from '../../storage/contracts/programme-r
 import { eventRepositoryContract } from '../../storage/contracts/event-repository-contract.js';
 import { activityRepositoryContract } from '../../storage/contracts/activity-repository-contract.js';
 import { opinionFactsContract } from '../../storage/contracts/opinion-facts-contract.js';
+import { proposalRepositoryContract } from '../../storage/contracts/proposal-repository-contract.js';
+import { kfStoresContract } from '../../storage/contracts/kf-stores-contract.js';
 
 // The same contracts run against the Mongo repositories in test/storage/repository-contracts.test.ts.
 describe('the in-memory repositories', () => {
@@ -51,4 +55,6 @@ describe('the in-memory repositories', () => {
     const opinions = new MemoryOpinionRepository();
     return { opinions, facts: new MemoryOpinionFacts(opinions) };
   });
+  proposalRepositoryContract(async () => new MemoryProposalRepository());
+  kfStoresContract(async () => createMemoryKfStores());
 });

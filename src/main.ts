@@ -19,6 +19,8 @@ import { DispatchSignal } from './scheduler/dispatch-signal.js';
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
   url: string;
+  /** The repositories it runs on (tests read what was stored through them). */
+  repositories: Repositories;
   /** The Koa app (its routers are in `app.middleware`; the route-walking test reads them). */
   app: Koa;
   port: number;
@@ -150,7 +152,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       logger.info('Yishi stopped');
     })());
 
-  return { url, port, app, server, logger, stop, tick: (now) => scheduler.tick(now) };
+  return { url, port, app, server, logger, repositories, stop, tick: (now) => scheduler.tick(now) };
 }
 
 /** Runs Yishi as a process: exits 1 with a clear message on bad config, 0 after a graceful stop. */

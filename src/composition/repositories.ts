@@ -1,5 +1,4 @@
 import type { InboundMessageRepository } from '../core/inbox.js';
-import type { PhotosRoutesDeps } from '../http/api/photos-routes.js';
 import type { ConsoleMessageRepository } from '../services/console-message-records.js';
 import type { EventRepository, ProgrammeRepository } from '../services/events/event-records.js';
 import type { PendingNoticeCanceller } from '../services/events/event-reminders.js';
@@ -10,24 +9,10 @@ import type { OpinionRepository } from '../services/opinions/opinion-records.js'
 import type { OutboxRepository } from '../services/outbox-records.js';
 import type { ProposalRepository } from '../services/proposals/proposal-records.js';
 import type { ActivityRepository, OpinionFactsReader } from '../services/records/activity-records.js';
-import type { HeldNoticeStore, KfCursorStore, KfWindowStore } from '../services/residents/kf-channel-stores.js';
-import type { PhotoKeeperDeps } from '../services/residents/photo-keeper.js';
-import type { QrCodesDeps } from '../services/residents/qr-codes.js';
-import type { ResidentCustomers } from '../services/residents/resident-desk.js';
-import type { HeldNoticeReports } from '../services/residents/resident-jobs.js';
+import type { KfStores } from '../services/residents/kf-channel-stores.js';
 import type { ResidentRepository } from '../services/residents/resident-records.js';
-import type { PhotoStore } from '../services/residents/resident-talk.js';
 import type { ShiftRepository, ShiftSwapRepository } from '../services/roster/shift-records.js';
 import type { SettingsRepository } from '../services/settings-records.js';
-
-/** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos — as their users see them. */
-export interface KfRepositories {
-  cursors: KfCursorStore;
-  customers: KfWindowStore & ResidentCustomers;
-  held: HeldNoticeStore & HeldNoticeReports;
-  contactWays: QrCodesDeps['ways'];
-  photos: PhotoStore & PhotoKeeperDeps['photos'] & PhotosRoutesDeps['photos'];
-}
 
 /**
  * Every repository the server uses, each typed by the interface its services declare, so the
@@ -49,7 +34,8 @@ export interface Repositories {
   events: EventRepository;
   programmes: ProgrammeRepository;
   groups: GroupRepository;
-  kf: KfRepositories;
+  /** 居民服务号 (微信客服): cursors, send allowances, held notices, QR links, photos. */
+  kf: KfStores;
   /** 履职档案: the append-only activity ledger. */
   activities: ActivityRepository;
   /** A read-only view of opinions for the records' rates. */

@@ -5,7 +5,7 @@ import { consoleChat } from '../platforms/console/console-client.js';
 import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
 import { OPEN_KFID } from '../services/residents/kf-support.js';
 import { generate, inbox, setUpCommittee, STAFF_ROOM } from '../services/roster/roster-support.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { startTestYishi, storedOutbox, type TestYishi } from '../support/yishi.js';
 
 export { inbox, STAFF_ROOM };
 
@@ -57,9 +57,7 @@ export async function privacyCommittee(fileUrl: string, options: { kf?: boolean;
 /** Every message meant for a group: the outbox's records and what the console groups received. */
 export async function groupMessages(app: TestYishi): Promise<string[]> {
   await app.tick();
-  const outbox = (await app.db.collection('outbox').find({ 'recipient.kind': 'group' }).toArray()) as unknown as Array<{
-    message: { text: string };
-  }>;
+  const outbox = (await storedOutbox(app)).filter((notice) => notice.recipient.kind === 'group');
   return [...outbox.map((d) => d.message.text), ...(await inbox(app, STAFF_ROOM)), ...(await inbox(app, SECTOR_ROOM))];
 }
 

@@ -47,7 +47,7 @@ function queueOrder(a: { dueAt: Date; id: string }, b: { dueAt: Date; id: string
  * read and still due, and then only that caller's token can finish it.
  */
 export class MemoryOutboxRepository implements OutboxRepository {
-  private readonly items = new Map<string, OutboxItem>();
+  private readonly byId = new Map<string, OutboxItem>();
   private readonly keys = new Map<string, string>();
   private readonly live = new Map<string, LiveEntry>();
 
@@ -74,7 +74,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
       claimSeq: 0,
       delivered: [],
     };
-    this.items.set(id, stored);
+    this.byId.set(id, stored);
     this.keys.set(item.idempotencyKey, id);
     this.live.set(id, { dueAt: stored.dueAt, wakeAt: stored.dueAt, insertedAt: new Date() });
     return true;
@@ -84,7 +84,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
   async skipPendingByKeyPrefix(prefix: string, reason: string): Promise<number> {
     let skipped = 0;
     for (const id of this.live.keys()) {
-      const item = this.items.get(id)!;
+      const item = this.byId.get(id)!;
       if (!item.idempotencyKey.startsWith(prefix) || item.state !== 'pending') continue;
       Object.assign(item, { state: 'skipped', lastError: reason, claimSeq: item.claimSeq + 1 });
       this.live.delete(id);
@@ -103,7 +103,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
   }
 
   async fetchDue(candidate: OutboxCandidate, now: Date): Promise<OutboxItem | null> {
-    const item = this.items.get(candidate.id);
+    const item = this.byId.get(candidate.id);
     if (!item || (item.state !== 'pending' && item.state !== 'claimed')) {
       this.live.delete(candidate.id);
       return null;
@@ -112,7 +112,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
   }
 
   async claim(item: OutboxItem, now: Date, leaseMs: number, token: string): Promise<OutboxItem | null> {
-    const stored = this.items.get(item.id);
+    const stored = this.byId.get(item.id);
     if (!stored || stored.claimSeq !== item.claimSeq || !isDue(stored, now)) return null;
     Object.assign(stored, {
       state: 'claimed',
@@ -125,7 +125,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
   }
 
   async recordDelivered(id: string, fingerprint: string): Promise<void> {
-    const item = this.items.get(id);
+    const item = this.byId.get(id);
     if (item && !item.delivered.includes(fingerprint)) item.delivered.push(fingerprint);
   }
 
@@ -164,8 +164,13 @@ export class MemoryOutboxRepository implements OutboxRepository {
     return 0;
   }
 
+  /** Every item stored, in any state, oldest first (what the Mongo `outbox` collection holds; for tests). */
+  items(): OutboxItem[] {
+    return [...this.byId.values()].map(itemCopy);
+  }
+
   private finish(id: string, token: string, set: Partial<OutboxItem>): boolean {
-    const item = this.items.get(id);
+    const item = this.byId.get(id);
     if (!item || item.state !== 'claimed' || item.claimToken !== token) return false;
     Object.assign(item, set);
     delete item.leaseUntil;

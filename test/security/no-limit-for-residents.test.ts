@@ -3,16 +3,16 @@ import { ManualClock } from '../../src/core/clock.js';
 import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays } from '../services/residents/kf-support.js';
-import { register } from '../services/opinions/opinion-chat.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { opinionCount, register } from '../services/opinions/opinion-chat.js';
+import { startTestYishi, storedOutbox, type TestYishi } from '../support/yishi.js';
 
 const MINUTE = 60_000;
 const clock = new ManualClock('2026-03-02T01:00:00Z');
 let fake: FakeWecomServer;
 let yishi: TestYishi;
 
-const opinions = () => yishi.db.collection('opinions').countDocuments();
-const notices = () => yishi.db.collection('outbox').countDocuments();
+const opinions = () => opinionCount(yishi);
+const notices = async () => (await storedOutbox(yishi)).length;
 
 /** One whole filing in plain words, as a resident who came from 青石社区's QR code does it. */
 async function fileOne(userId: string, what: string): Promise<string> {

@@ -1,43 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDingtalk } from '../fakes/dingtalk-server.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { ADMIN_TOKEN_PLACEHOLDER, MEMBER, memberText, wecomApp, type HostileRequest } from '../fixtures/hostile/requests.js';
 import { HOSTILE_CASES } from '../fixtures/hostile/cases.js';
 import { HOSTILE_METRICS_TOKEN } from '../fixtures/hostile/cases-auth.js';
-import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually } from '../platforms/dingtalk/dingtalk-support.js';
-import { openAppReply, VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
+import { eventually } from '../platforms/dingtalk/dingtalk-support.js';
+import { openAppReply } from '../platforms/wecom/wecom-client.js';
+import { TEST_ADMIN_TOKEN } from '../support/yishi.js';
 
 /** Collections a polite chat answer may touch: the dedup record that keeps the answer for retries. */
 const BOOKKEEPING = new Set(['inbound_messages']);
 
 describe('the hostile-input corpus', () => {
-  let wecom: FakeWecomServer;
-  let ding: FakeDingtalk;
-  let yishi: TestYishi;
-
-  beforeAll(async () => {
-    wecom = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    ding = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE });
-    yishi = await startTestYishi(import.meta.url, {
-      env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000' }), ...dingtalkEnv(ding), METRICS_TOKEN: HOSTILE_METRICS_TOKEN },
-    });
-    const member = await yishi.api('/api/members', {
-      body: {
-        name: MEMBER.name,
-        sector: '无党派',
-        role: 'member',
-        wecomUserId: MEMBER.wecomUserId,
-        dingtalkStaffId: MEMBER.dingtalkStaffId,
-      },
-    });
-    expect(member.status).toBe(201);
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await wecom?.stop();
-    await ding?.close();
-  });
+  const { yishi, dingtalk: ding } = useScenario(
+    import.meta.url,
+    { wecom: true, dingtalk: true, env: { WECOM_REPLY_WITHIN_MS: '4000', METRICS_TOKEN: HOSTILE_METRICS_TOKEN } },
+    async () => {
+      const member = await yishi.api('/api/members', {
+        body: {
+          name: MEMBER.name,
+          sector: '无党派',
+          role: 'member',
+          wecomUserId: MEMBER.wecomUserId,
+          dingtalkStaffId: MEMBER.dingtalkStaffId,
+        },
+      });
+      expect(member.status).toBe(201);
+    },
+  );
 
   async function counts(): Promise<Record<string, number>> {
     const names = (await yishi.db.listCollections()).map((c) => c.name).sort();

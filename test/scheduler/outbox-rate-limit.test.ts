@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
 import { busiestMinute, contentOf, createGroup, insertNotice, outboxStates } from './outbox-support.js';
 
 describe('the outbox and the group robots’ limit of 20 a minute', () => {
   const clock = new ManualClock('2026-03-04T09:00:00+08:00');
-  let fake: FakeWecomServer;
-  let t: TestYishi;
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: 'ww-unused', secret: 'unused', clock });
-    t = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: fake.url } });
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.stop();
-  });
+  const { yishi: t, wecom: fake } = useScenario(import.meta.url, { wecom: 'api-only', clock, scheduler: 'manual' });
 
   it('delivers 100 notices to one busy robot and 5 shared ones, in order, never over 20 in a minute', async () => {
     await createGroup(t, 'busy', ['robot-busy']);

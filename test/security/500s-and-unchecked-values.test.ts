@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { wecomAppCiphertext } from '../fixtures/hostile/requests.js';
-import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
+import { TEST_ADMIN_TOKEN } from '../support/yishi.js';
 
-let fake: FakeWecomServer;
-let yishi: TestYishi;
-
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url) });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
-});
+const { yishi } = useScenario(import.meta.url, { wecom: true });
 
 const CHINESE = /[\u4e00-\u9fff]/;
 /** What zod, JSON.parse and OpenSSL say; none of it may reach a caller. */

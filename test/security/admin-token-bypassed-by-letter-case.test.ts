@@ -1,24 +1,11 @@
 import type Router from '@koa/router';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
-import { OPEN_KFID } from '../services/residents/kf-support.js';
-import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
+import { TEST_ADMIN_TOKEN } from '../support/yishi.js';
 import { rawRequest } from './http-raw.js';
 
-let fake: FakeWecomServer;
-let yishi: TestYishi;
-
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-  // Every optional router on (WeCom app, robot and 微信客服), so the walk covers all the app can register.
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
-});
+// Every optional router on (WeCom app, robot and 微信客服), so the walk covers all the app can register.
+const { yishi } = useScenario(import.meta.url, { kf: true });
 
 interface Route {
   method: string;

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { FakeDingtalk } from '../fakes/dingtalk-server.js';
-import {
-  APP_KEY,
-  APP_SECRET,
-  ROBOT_CODE,
-  deliveryStamp,
-  dingtalkEnv,
-  eventually,
-  postCallback,
-  robotMessage,
-  signFor,
-} from '../platforms/dingtalk/dingtalk-support.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { deliveryStamp, eventually, postCallback, robotMessage, signFor } from '../platforms/dingtalk/dingtalk-support.js';
 
 const MINUTE = 60_000;
 
@@ -21,17 +10,13 @@ describe.each([
   ['in single-instance mode', false],
 ] as const)('DingTalk replay (%s)', (_mode, redis) => {
   const clock = new ManualClock('2026-03-02T01:00:00Z');
-  let fake: FakeDingtalk;
-  let t: TestYishi;
   const suffix = redis ? 'r' : 'm';
   const admin = `staff-admin-${suffix}`;
   const member = `staff-member-${suffix}`;
   const now = () => clock.now().getTime();
   const sessionText = () => fake.delivered.filter((d) => d.channel === 'session').map((d) => JSON.stringify(d.body));
 
-  beforeAll(async () => {
-    fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now });
-    t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock, redis });
+  const { yishi: t, dingtalk: fake } = useScenario(import.meta.url, { dingtalk: true, clock, redis }, async () => {
     await t.db.collection('members').deleteMany({});
     await t.db.collection('inbound_messages').deleteMany({});
     for (const [name, role, staffId] of [
@@ -39,10 +24,6 @@ describe.each([
       [`要留下的委员${suffix}`, 'member', member],
     ] as const)
       expect((await t.api('/api/members', { body: { name, sector: '无党派', role, dingtalkStaffId: staffId } })).status).toBe(201);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.close();
   });
 
   it('refuses a captured (timestamp, sign) with another body: a forged admin never reaches 删除成员’s confirmation', async () => {

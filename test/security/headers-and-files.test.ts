@@ -3,31 +3,20 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { readToolEnvironment } from '../../src/config.js';
 import { findFreePort } from '../../src/devtools/free-port.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { eventually } from '../platforms/dingtalk/dingtalk-support.js';
-import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
-import { addCommunity, OPEN_KFID } from '../services/residents/kf-support.js';
+import { addCommunity } from '../services/residents/kf-support.js';
 import { testStores, withDatabase } from '../support/stores.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../support/yishi.js';
+import { TEST_ADMIN_TOKEN } from '../support/yishi.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
-let fake: FakeWecomServer;
-let yishi: TestYishi;
-
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID, METRICS_TOKEN }) });
+const { yishi } = useScenario(import.meta.url, { kf: true, env: { METRICS_TOKEN } }, async () => {
   await addCommunity(yishi, '青石社区', 'qs01');
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
 });
 
 const asAdmin = (path: string) => fetch(`${yishi.url}${path}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });

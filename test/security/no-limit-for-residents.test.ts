@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays } from '../services/residents/kf-support.js';
 import { opinionCount, register } from '../services/opinions/opinion-chat.js';
-import { startTestYishi, storedOutbox, type TestYishi } from '../support/yishi.js';
+import { storedOutbox } from '../support/yishi.js';
 
 const MINUTE = 60_000;
 const clock = new ManualClock('2026-03-02T01:00:00Z');
-let fake: FakeWecomServer;
-let yishi: TestYishi;
 
 const opinions = () => opinionCount(yishi);
 const notices = async () => (await storedOutbox(yishi)).length;
@@ -22,24 +19,18 @@ async function fileOne(userId: string, what: string): Promise<string> {
   return residentSays(yishi, fake, userId, '确认');
 }
 
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-  yishi = await startTestYishi(import.meta.url, {
-    env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID, RESIDENT_OPINIONS_PER_HOUR: '3' }),
-    clock,
-    scheduler: 'manual',
-  });
-  await addCommunity(yishi, '青石社区', 'qs01');
-  await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
-  expect(
-    (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
-  ).toBe(201);
-  for (const userId of ['wmBusy', 'wmNeighbour']) await notifyKf(yishi, fake, fake.kf.customerEnters(OPEN_KFID, userId, 'qs01').token);
-});
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
-});
+const { yishi, wecom: fake } = useScenario(
+  import.meta.url,
+  { kf: true, env: { RESIDENT_OPINIONS_PER_HOUR: '3' }, clock, scheduler: 'manual' },
+  async () => {
+    await addCommunity(yishi, '青石社区', 'qs01');
+    await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
+    expect(
+      (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
+    ).toBe(201);
+    for (const userId of ['wmBusy', 'wmNeighbour']) await notifyKf(yishi, fake, fake.kf.customerEnters(OPEN_KFID, userId, 'qs01').token);
+  },
+);
 
 describe('No limit for residents', () => {
   it('files three opinions in an hour, then answers the fourth politely: nothing filed, nobody notified', async () => {

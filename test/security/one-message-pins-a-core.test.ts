@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
-import { FakeDingtalk } from '../fakes/dingtalk-server.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { LONG_INPUT_SHAPES } from '../fixtures/long-inputs.js';
-import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually, signFor } from '../platforms/dingtalk/dingtalk-support.js';
-import { openAppReply, postToApp, textMessageXml, VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
+import { ROBOT_CODE, eventually, signFor } from '../platforms/dingtalk/dingtalk-support.js';
+import { openAppReply, postToApp, textMessageXml } from '../platforms/wecom/wecom-client.js';
 import { opinionCount, register, say } from '../services/opinions/opinion-chat.js';
-import { OPEN_KFID, residentSays } from '../services/residents/kf-support.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { residentSays } from '../services/residents/kf-support.js';
 
 /** A line of 100,000 characters in one of the shapes that once made the parser slow. */
 function shaped(name: string): string {
@@ -24,18 +22,14 @@ const tooLong = (length: number) => zhCN.input.tooLong(length, LIMIT);
 const BOOKKEEPING = new Set(['inbound_messages', 'kf_cursors', 'kf_customers']);
 
 describe('One message pins a core', () => {
-  let wecom: FakeWecomServer;
-  let ding: FakeDingtalk;
-  let yishi: TestYishi;
   let member: { id: string };
   let msgId = 0;
 
-  beforeAll(async () => {
-    wecom = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    ding = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE });
-    yishi = await startTestYishi(import.meta.url, {
-      env: { ...wecomEnv(wecom.url, { WECOM_REPLY_WITHIN_MS: '4000', WECOM_KF_OPEN_KFID: OPEN_KFID }), ...dingtalkEnv(ding) },
-    });
+  const {
+    yishi,
+    wecom,
+    dingtalk: ding,
+  } = useScenario(import.meta.url, { kf: true, dingtalk: true, env: { WECOM_REPLY_WITHIN_MS: '4000' } }, async () => {
     member = await register(yishi, {
       name: '钱委员',
       sector: '无党派',
@@ -43,11 +37,6 @@ describe('One message pins a core', () => {
       wecomUserId: 'qian',
       dingtalkStaffId: 'staff-qian',
     });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await wecom?.stop();
-    await ding?.close();
   });
 
   async function counts(): Promise<Record<string, number>> {

@@ -1,11 +1,9 @@
 import { expect } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
 import { consoleChat } from '../platforms/console/console-client.js';
-import { VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
-import { OPEN_KFID } from '../services/residents/kf-support.js';
 import { generate, inbox, setUpCommittee, STAFF_ROOM } from '../services/roster/roster-support.js';
-import { startTestYishi, storedOutbox, type TestYishi } from '../support/yishi.js';
+import { startScenario } from '../support/scenario.js';
+import { storedOutbox, type TestYishi } from '../support/yishi.js';
 
 export { inbox, STAFF_ROOM };
 
@@ -22,9 +20,9 @@ const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 export async function privacyCommittee(fileUrl: string, options: { kf?: boolean; env?: Record<string, string> } = {}) {
   const clock = new ManualClock(beijing('2026-03-04T09:00'));
   // 微信客服 (residents) needs the fake WeCom server, on the same clock.
-  const wecom = options.kf ? await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock }) : undefined;
-  const env = { ...(wecom ? wecomEnv(wecom.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) : {}), ...options.env };
-  const app = await startTestYishi(fileUrl, { clock, scheduler: 'manual', env });
+  const scenario = await startScenario(fileUrl, { kf: options.kf, clock, scheduler: 'manual', env: options.env });
+  const app = scenario.yishi;
+  const wecom = options.kf ? scenario.wecom : undefined;
   const ids = await setUpCommittee(app, ['张三', '李四', '赵五']);
   const sector = await app.api('/api/groups', {
     method: 'POST',
@@ -36,10 +34,7 @@ export async function privacyCommittee(fileUrl: string, options: { kf?: boolean;
   }
   await generate(app, { from: '2026-03-04', to: '2026-03-04', memberIds: [ids['张三']], slots: ['全天'] });
   const chat = consoleChat(app);
-  const stop = async () => {
-    await app.stop();
-    await wecom?.stop();
-  };
+  const stop = () => scenario.stop();
   return {
     app,
     wecom,

@@ -1,27 +1,14 @@
 import { encrypt } from '@wecom/crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../support/scenario.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { FakeWecomServer } from '../fakes/wecom-server.js';
-import {
-  APP_KEYS,
-  envelope,
-  openAppReply,
-  ROBOT_KEYS,
-  seal,
-  stampOf,
-  textMessageXml,
-  VECTOR_A,
-  wecomEnv,
-} from '../platforms/wecom/wecom-client.js';
-import { startTestYishi, type TestYishi } from '../support/yishi.js';
+import { APP_KEYS, envelope, openAppReply, ROBOT_KEYS, seal, stampOf, textMessageXml, VECTOR_A } from '../platforms/wecom/wecom-client.js';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
 describe('WeCom timestamps are never checked', () => {
   const clock = new ManualClock('2026-03-02T01:00:00Z');
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
   let msgSeq = 0;
   const inbox = () => yishi.db.collection('inbound_messages');
   const secondsFromNow = (ms: number) => stampOf(new Date(clock.now().getTime() + ms));
@@ -46,17 +33,11 @@ describe('WeCom timestamps are never checked', () => {
     return fetch(`${yishi.url}/wecom/app?${query}`);
   }
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-    yishi = await startTestYishi(import.meta.url, {
-      env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }),
-      clock,
-      scheduler: 'manual',
-    });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
+  const { yishi } = useScenario(import.meta.url, {
+    wecom: true,
+    env: { WECOM_REPLY_WITHIN_MS: '4000' },
+    clock,
+    scheduler: 'manual',
   });
 
   const refused: Array<[string, () => string]> = [

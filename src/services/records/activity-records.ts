@@ -76,6 +76,19 @@ export interface OpinionFact {
   plusOnes: number;
 }
 
+/** The optional fields of an opinion a fact carries when the opinion has them. */
+export const OPTIONAL_FACT_FIELDS = [
+  'community',
+  'category',
+  'grade',
+  'handlerId',
+  'queueMemberId',
+  'acceptedAt',
+  'deadline',
+  'resolvedAt',
+  'rating',
+] as const satisfies ReadonlyArray<keyof OpinionFact>;
+
 /** What the export needs besides the facts; the privacy gate masks it before it is written. */
 export interface OpinionExportText {
   content: string;

@@ -39,6 +39,13 @@ export interface ShiftRecord {
 
 export type NewShift = Pick<ShiftRecord, 'date' | 'slot' | 'memberId' | 'place'>;
 
+const SLOT_ORDER: Record<ShiftSlot, number> = { 全天: 0, 上午: 1, 下午: 2 };
+
+/** The order the roster lists shifts in: by date, and within a day 全天, 上午, 下午. */
+export function byDateAndSlot(a: Pick<ShiftRecord, 'date' | 'slot'>, b: Pick<ShiftRecord, 'date' | 'slot'>): number {
+  return a.date.localeCompare(b.date) || SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot];
+}
+
 /** The states of a shift someone still has to serve. */
 export const OPEN_SHIFT_STATES: readonly ShiftState[] = ['planned', 'swapped'];
 

@@ -1,17 +1,10 @@
 import type { OpinionRecord, OpinionRepository, OpinionState } from '../../services/opinions/opinion-records.js';
-import type { OpinionExportText, OpinionFact, OpinionFactsReader } from '../../services/records/activity-records.js';
-
-const FACT_FIELDS = [
-  'community',
-  'category',
-  'grade',
-  'handlerId',
-  'queueMemberId',
-  'acceptedAt',
-  'deadline',
-  'resolvedAt',
-  'rating',
-] as const;
+import {
+  OPTIONAL_FACT_FIELDS,
+  type OpinionExportText,
+  type OpinionFact,
+  type OpinionFactsReader,
+} from '../../services/records/activity-records.js';
 
 function toFact(opinion: OpinionRecord): OpinionFact {
   const fact: Record<string, unknown> = {
@@ -22,7 +15,7 @@ function toFact(opinion: OpinionRecord): OpinionFact {
     createdAt: opinion.createdAt,
     plusOnes: opinion.plusOnes.count,
   };
-  for (const key of FACT_FIELDS) if (opinion[key] !== undefined && opinion[key] !== null) fact[key] = opinion[key];
+  for (const key of OPTIONAL_FACT_FIELDS) if (opinion[key] !== undefined && opinion[key] !== null) fact[key] = opinion[key];
   return fact as unknown as OpinionFact;
 }
 

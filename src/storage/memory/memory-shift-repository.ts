@@ -1,16 +1,13 @@
 import {
+  byDateAndSlot,
   OPEN_SHIFT_STATES,
   type NewShift,
   type ShiftHistoryEntry,
   type ShiftRecord,
   type ShiftRepository,
-  type ShiftSlot,
   type ShiftState,
 } from '../../services/roster/shift-records.js';
 import { copyOf, definedOnly, duplicateKeyError, isRecordId, newRecordId } from './memory-records.js';
-
-const SLOT_ORDER: Record<ShiftSlot, number> = { 全天: 0, 上午: 1, 下午: 2 };
-const byDateAndSlot = (a: ShiftRecord, b: ShiftRecord) => a.date.localeCompare(b.date) || SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot];
 
 /** Duty shifts held in this process; same contract as the Mongo repository (one member per slot per day). */
 export class MemoryShiftRepository implements ShiftRepository {

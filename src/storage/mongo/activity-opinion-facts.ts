@@ -1,7 +1,12 @@
 import type { Connection, Model } from 'mongoose';
 import { opinionModel, type OpinionDocument } from './opinion-model.js';
 import { type OpinionState } from '../../services/opinions/opinion-records.js';
-import type { OpinionExportText, OpinionFact, OpinionFactsReader } from '../../services/records/activity-records.js';
+import {
+  OPTIONAL_FACT_FIELDS,
+  type OpinionExportText,
+  type OpinionFact,
+  type OpinionFactsReader,
+} from '../../services/records/activity-records.js';
 
 type Lean = Pick<
   OpinionDocument,
@@ -33,17 +38,7 @@ function toFact(doc: Lean): OpinionFact {
     createdAt: doc.createdAt,
     plusOnes: doc.plusOnes?.count ?? 0,
   };
-  for (const key of [
-    'community',
-    'category',
-    'grade',
-    'handlerId',
-    'queueMemberId',
-    'acceptedAt',
-    'deadline',
-    'resolvedAt',
-    'rating',
-  ] as const) {
+  for (const key of OPTIONAL_FACT_FIELDS) {
     if (doc[key] !== undefined && doc[key] !== null) fact[key] = doc[key];
   }
   return fact as unknown as OpinionFact;

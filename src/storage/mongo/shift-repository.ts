@@ -1,12 +1,12 @@
 import type { Connection, Model } from 'mongoose';
 import { shiftModel, type ShiftDocument } from './shift-model.js';
 import {
+  byDateAndSlot,
   OPEN_SHIFT_STATES,
   type NewShift,
   type ShiftHistoryEntry,
   type ShiftRecord,
   type ShiftRepository,
-  type ShiftSlot,
   type ShiftState,
 } from '../../services/roster/shift-records.js';
 import { isObjectId } from './object-id.js';
@@ -26,9 +26,6 @@ function toRecord(doc: ShiftDocument): ShiftRecord {
     updatedAt: doc.updatedAt,
   };
 }
-
-const SLOT_ORDER: Record<ShiftSlot, number> = { 全天: 0, 上午: 1, 下午: 2 };
-const byDateAndSlot = (a: ShiftRecord, b: ShiftRecord) => a.date.localeCompare(b.date) || SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot];
 
 export class MongoShiftRepository implements ShiftRepository {
   private readonly model: Model<ShiftDocument>;

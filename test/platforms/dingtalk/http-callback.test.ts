@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeDingtalk } from '../../fakes/dingtalk-server.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually, postCallback, robotMessage, signFor } from './dingtalk-support.js';
+import { ROBOT_CODE, eventually, postCallback, robotMessage, signFor } from './dingtalk-support.js';
 
 const HOUR = 60 * 60_000;
 
 describe('the DingTalk HTTP callback', () => {
   const clock = new ManualClock('2026-03-02T01:00:00Z');
-  let fake: FakeDingtalk;
-  let t: TestYishi;
 
-  beforeAll(async () => {
-    fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now: () => clock.now().getTime() });
-    t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock });
+  const { yishi: t, dingtalk: fake } = useScenario(import.meta.url, { dingtalk: true, clock }, async () => {
     const created = await t.api('/api/members', {
       body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' },
     });
     expect(created.status).toBe(201);
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.close();
   });
 
   const inboundCount = () => t.db.collection('inbound_messages').countDocuments();

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeDingtalk } from '../../fakes/dingtalk-server.js';
 import { insertNotice } from '../../scheduler/outbox-support.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually, postCallback, robotMessage } from './dingtalk-support.js';
+import { ROBOT_CODE, eventually, postCallback, robotMessage } from './dingtalk-support.js';
 
 describe('登记本群: staff register a DingTalk group chat as a notice channel, from inside it', () => {
   const clock = new ManualClock('2026-03-09T01:00:00Z');
-  let fake: FakeDingtalk;
-  let t: TestYishi;
 
-  beforeAll(async () => {
-    fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now: () => clock.now().getTime() });
-    t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake), clock, scheduler: 'manual' });
+  const { yishi: t, dingtalk: fake } = useScenario(import.meta.url, { dingtalk: true, clock, scheduler: 'manual' }, async () => {
     expect(
       (await t.api('/api/members', { body: { name: '王主任', sector: '中共', role: 'staff', dingtalkStaffId: 'staff-wang' } })).status,
     ).toBe(201);
     expect(
       (await t.api('/api/members', { body: { name: '张委员', sector: '工会', role: 'member', dingtalkStaffId: 'staff-zhang' } })).status,
     ).toBe(201);
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.close();
   });
 
   /** Sends `text` to the robot (in the group unless `direct`) and returns its answer's text. */

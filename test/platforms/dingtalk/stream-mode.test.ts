@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeDingtalk } from '../../fakes/dingtalk-server.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv, eventually, robotMessage } from './dingtalk-support.js';
+import { APP_KEY, eventually, robotMessage } from './dingtalk-support.js';
 
 describe('DingTalk Stream mode', () => {
   const clock = new ManualClock('2026-03-02T01:00:00Z');
-  let fake: FakeDingtalk;
-  let t: TestYishi;
 
-  beforeAll(async () => {
-    fake = await FakeDingtalk.start({ appKey: APP_KEY, appSecret: APP_SECRET, robotCode: ROBOT_CODE, now: () => clock.now().getTime() });
-    t = await startTestYishi(import.meta.url, { env: dingtalkEnv(fake, 'stream'), clock });
+  const { yishi: t, dingtalk: fake } = useScenario(import.meta.url, { dingtalk: 'stream', clock }, async () => {
     await t.api('/api/members', { body: { name: '张委员', sector: '无党派', role: 'member', dingtalkStaffId: 'staff-zhang' } });
-  });
-
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.close();
   });
 
   it('gets a ticket from the gateway, opens the socket, takes a robot message, ACKs it and answers', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import type { Clock } from '../../../src/core/clock.js';
 import { messagesFor } from '../../../src/i18n/messages.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { eventXml, openAppReply, postToApp, textMessageXml, VECTOR_A, wecomEnv } from './wecom-client.js';
+import type { TestYishi } from '../../support/yishi.js';
+import { eventXml, openAppReply, postToApp, textMessageXml, VECTOR_A } from './wecom-client.js';
 
 const t = messagesFor('zh-CN');
 
@@ -17,8 +17,6 @@ const A2_BODY =
 const inboxCount = (yishi: TestYishi) => yishi.db.collection('inbound_messages').countDocuments();
 
 describe('the WeCom app callback (/wecom/app)', () => {
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
   // The wall clock, except while an official example is replayed on the day it was signed.
   let signedAt: number | undefined;
   const clock: Clock = { now: () => new Date(signedAt ?? Date.now()) };
@@ -26,14 +24,12 @@ describe('the WeCom app callback (/wecom/app)', () => {
     signedAt = undefined;
   });
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    // A generous answer window: these tests are about passive replies, not about slowness.
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }), clock });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
+  // A generous answer window: these tests are about passive replies, not about slowness.
+  const { yishi, wecom: fake } = useScenario(import.meta.url, {
+    wecom: true,
+    env: { WECOM_REPLY_WITHIN_MS: '4000' },
+    clock,
+    fakesOnWallClock: true,
   });
 
   it('answers the official verify-URL example with exactly its plaintext', async () => {
@@ -121,18 +117,8 @@ describe('the WeCom app callback (/wecom/app)', () => {
 });
 
 describe('a slow answer from the WeCom app callback', () => {
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
-
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    // An answer window of 0 ms: every answer is "late", so it must travel through message/send.
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '0' }) });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
-  });
+  // An answer window of 0 ms: every answer is "late", so it must travel through message/send.
+  const { yishi, wecom: fake } = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '0' } });
 
   it('acks with an empty 200, sends the answer once through message/send, and acks retries without sending again', async () => {
     const message = textMessageXml({ from: 'zhangsan', content: '帮助', msgId: '7000000000000000001' });

@@ -1,23 +1,13 @@
 import { encrypt } from '@wecom/crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { APP_KEYS, envelope, openAppReply, postToApp, seal, signed, textMessageXml, VECTOR_A, wecomEnv } from './wecom-client.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
+import { APP_KEYS, envelope, openAppReply, postToApp, seal, signed, textMessageXml, VECTOR_A } from './wecom-client.js';
 
 /** Each bad delivery gets a 4xx, leaves no trace, and the next good message is still answered. */
 describe('bad deliveries to the WeCom app callback', () => {
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
   let goodCount = 0;
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }) });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
-  });
+  const { yishi } = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '4000' } });
 
   const inbox = () => yishi.db.collection('inbound_messages');
   const post = (query: URLSearchParams, body: string | Uint8Array) => fetch(`${yishi.url}/wecom/app?${query}`, { method: 'POST', body });

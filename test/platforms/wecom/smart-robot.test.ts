@@ -1,9 +1,8 @@
 import { encrypt } from '@wecom/crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { messagesFor } from '../../../src/i18n/messages.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { openRobotReply, postToRobot, ROBOT_KEYS, seal, signed, VECTOR_A, wecomEnv } from './wecom-client.js';
+import { openRobotReply, postToRobot, ROBOT_KEYS, seal, signed, VECTOR_A } from './wecom-client.js';
 
 const t = messagesFor('zh-CN');
 
@@ -19,17 +18,7 @@ const groupText = (msgid: string, content: string, responseCode = msgid) => ({
 });
 
 describe('the WeCom smart robot callback (/wecom/bot)', () => {
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
-
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }) });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
-  });
+  const { yishi } = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '4000' } });
 
   it('answers the URL check with the decrypted echostr (receive-id "")', async () => {
     const { ciphertext, query } = seal('7355608123', ROBOT_KEYS);
@@ -90,17 +79,7 @@ describe('the WeCom smart robot callback (/wecom/bot)', () => {
 });
 
 describe('a slow answer from the smart robot', () => {
-  let fake: FakeWecomServer;
-  let yishi: TestYishi;
-
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-    yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '0' }) });
-  });
-  afterAll(async () => {
-    await yishi?.stop();
-    await fake?.stop();
-  });
+  const { yishi, wecom: fake } = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '0' } });
 
   it('acks at once and posts the answer as markdown to the response_url exactly once, even when retried', async () => {
     const callback = groupText('slow-1', '@RobotA 帮助', 'code-slow-1');

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { startTestYishi, storedOutbox, type TestYishi } from '../../support/yishi.js';
+import { storedOutbox } from '../../support/yishi.js';
 import { contentOf, createGroup } from '../../scheduler/outbox-support.js';
 
 describe('event reminders reaching a sector group through the scheduler', () => {
   const clock = new ManualClock('2025-09-20T10:00:00+08:00');
-  let fake: FakeWecomServer;
-  let t: TestYishi;
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: 'ww-unused', secret: 'unused', clock });
-    t = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { WECOM_API_BASE: fake.url } });
+  const { yishi: t, wecom: fake } = useScenario(import.meta.url, { wecom: 'api-only', clock, scheduler: 'manual' }, async () => {
     await createGroup(t, '工会', ['robot-union']);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.stop();
   });
 
   const texts = () => fake.delivered('robot-union').map(contentOf);

@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { openAppReply, postToApp, textMessageXml, VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { register } from './opinion-chat.js';
 
-let fake: FakeWecomServer;
-let yishi: TestYishi;
-let msgId = 0;
-
-/** One signed, encrypted message into /wecom/app; the passive reply, opened and verified. */
-async function wecom(from: string, content: string): Promise<string> {
-  msgId += 1;
-  const response = await postToApp(yishi.url, textMessageXml({ from, content, msgId: `91000000${String(msgId).padStart(8, '0')}` }));
-  expect(response.status).toBe(200);
-  return openAppReply(await response.text()).Content ?? '';
-}
-
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_REPLY_WITHIN_MS: '4000' }), scheduler: 'manual' });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
-});
+const {
+  yishi,
+  wecom: fake,
+  wecomSays: wecom,
+} = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '4000' }, scheduler: 'manual' });
 
 describe('the opinion loop through the WeCom app (signed, encrypted)', () => {
   it('files → accepted, graded, assigned → resolved with confirmation → filer told and rates → closed, every step audited', async () => {

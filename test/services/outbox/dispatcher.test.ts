@@ -1,36 +1,25 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
 import { contentOf, createGroup, insertNotice } from '../../scheduler/outbox-support.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { useScenario } from '../../support/scenario.js';
 
 describe('the outbox dispatcher', () => {
   const clock = new ManualClock('2026-03-06T10:00:00+08:00');
-  let fake: FakeWecomServer;
-  let t: TestYishi;
   const logLines: Array<Record<string, unknown>> = [];
   const outboxItem = (key: string) => t.db.collection('outbox').findOne({ idempotencyKey: key });
+  const logs = new PassThrough();
+  logs.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
+  });
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-    const logs = new PassThrough();
-    logs.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
-    });
-    t = await startTestYishi(import.meta.url, {
-      clock,
-      scheduler: 'manual',
-      env: wecomEnv(fake.url, { LOG_LEVEL: 'info' }),
-      logDestination: logs,
-    });
-    await createGroup(t, 'staff', ['robot-staff'], '政协办公室');
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.stop();
-  });
+  const { yishi: t, wecom: fake } = useScenario(
+    import.meta.url,
+    { wecom: true, clock, scheduler: 'manual', env: { LOG_LEVEL: 'info' }, logDestination: logs },
+    async () => {
+      await createGroup(t, 'staff', ['robot-staff'], '政协办公室');
+    },
+  );
 
   it('sends a notice for a member to their WeCom account through the app', async () => {
     const member = await t.api('/api/members', { body: { name: '张委员', sector: '无党派', role: 'member', wecomUserId: 'zhangwy' } });

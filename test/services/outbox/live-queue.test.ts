@@ -1,10 +1,8 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
 import { contentOf, createGroup, insertNotice } from '../../scheduler/outbox-support.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 
 /**
  * The dispatcher's working set: `outbox_live` holds only the items still waiting, so the queries
@@ -12,18 +10,10 @@ import { startTestYishi, type TestYishi } from '../../support/yishi.js';
  */
 describe('the outbox live queue', () => {
   const clock = new ManualClock('2026-03-09T09:00:00+08:00');
-  let fake: FakeWecomServer;
-  let t: TestYishi;
   const live = () => t.db.collection('outbox_live');
 
-  beforeAll(async () => {
-    fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-    t = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: wecomEnv(fake.url) });
+  const { yishi: t, wecom: fake } = useScenario(import.meta.url, { wecom: true, clock, scheduler: 'manual' }, async () => {
     await createGroup(t, 'sector-q', ['robot-q']);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await fake?.stop();
   });
 
   it('holds an entry for each waiting item and none for items that were sent', async () => {

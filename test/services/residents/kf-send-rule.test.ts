@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { VECTOR_A } from '../../platforms/wecom/wecom-client.js';
 import { register, say } from '../opinions/opinion-chat.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays } from './kf-support.js';
 
 const clock = new ManualClock('2026-03-02T01:00:00Z');
 const HOUR = 60 * 60 * 1000;
-let fake: FakeWecomServer;
-let yishi: TestYishi;
 let staff: { id: string };
 let handler: { id: string };
 
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }), clock, scheduler: 'manual' });
+const { yishi, wecom: fake } = useScenario(import.meta.url, { kf: true, clock, scheduler: 'manual' }, async () => {
   await addCommunity(yishi, '青石社区', 'qs01');
   staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
   handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member' });
   expect(
     (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
   ).toBe(201);
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
 });
 
 /** kf/send_msg straight to the fake, as any client would call it. */

@@ -1,31 +1,22 @@
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../../support/yishi.js';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
+import { wecomEnv } from '../../platforms/wecom/wecom-client.js';
+import { startTestYishi, TEST_ADMIN_TOKEN } from '../../support/yishi.js';
 import { addCommunity, OPEN_KFID } from './kf-support.js';
 
 // jsqr is a CommonJS bundle: under NodeNext its default import is the module, whose `default` is the decoder.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 
-let fake: FakeWecomServer;
-let yishi: TestYishi;
 let communities: Array<{ id: string; name: string; code?: string }>;
 
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }) });
+const { yishi, wecom: fake } = useScenario(import.meta.url, { kf: true }, async () => {
   communities = [
     await addCommunity(yishi, '青石社区', 'qs01'),
     await addCommunity(yishi, '东门社区', 'dm02'),
     await addCommunity(yishi, '柳河村'),
   ];
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
 });
 
 async function fetchAsAdmin(path: string): Promise<Response> {

@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { useScenario } from '../../support/scenario.js';
 import { register, say } from '../opinions/opinion-chat.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays, residentSendsPhoto } from './kf-support.js';
 
 const clock = new ManualClock('2026-03-02T01:00:00Z');
-let fake: FakeWecomServer;
-let yishi: TestYishi;
 let staff: { id: string };
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-  yishi = await startTestYishi(import.meta.url, {
-    env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID, RESIDENT_CONTACT_RETENTION_DAYS: '30' }),
-    clock,
-    scheduler: 'manual',
-  });
-  await addCommunity(yishi, '青石社区', 'qs01');
-  await addCommunity(yishi, '东门社区', 'dm02');
-  staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
-  expect(
-    (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
-  ).toBe(201);
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
-});
+const { yishi, wecom: fake } = useScenario(
+  import.meta.url,
+  { kf: true, env: { RESIDENT_CONTACT_RETENTION_DAYS: '30' }, clock, scheduler: 'manual' },
+  async () => {
+    await addCommunity(yishi, '青石社区', 'qs01');
+    await addCommunity(yishi, '东门社区', 'dm02');
+    staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
+    expect(
+      (await yishi.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: 'office' }] } })).status,
+    ).toBe(201);
+  },
+);
 
 describe('a resident files through 微信客服, from a community QR code', () => {
   it('welcomes, talks them through it, and tells them the number; the community comes from the QR scene', async () => {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
-import { startTestYishi, TEST_ADMIN_TOKEN, type TestYishi } from '../../support/yishi.js';
+import { useScenario } from '../../support/scenario.js';
+import { TEST_ADMIN_TOKEN } from '../../support/yishi.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays, residentSendsPhoto } from './kf-support.js';
 
 const clock = new ManualClock('2026-04-07T02:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-let fake: FakeWecomServer;
-let yishi: TestYishi;
 
 /** A few bytes that start like a JPEG; what matters is that they come back unchanged. */
 const jpeg = (seed: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, seed), Buffer.from([0xff, 0xd9])]);
 
-beforeAll(async () => {
-  fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret, clock });
-  yishi = await startTestYishi(import.meta.url, { env: wecomEnv(fake.url, { WECOM_KF_OPEN_KFID: OPEN_KFID }), clock, scheduler: 'manual' });
+const { yishi, wecom: fake } = useScenario(import.meta.url, { kf: true, clock, scheduler: 'manual' }, async () => {
   await addCommunity(yishi, '柳湾社区', 'lw01');
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-  await fake?.stop();
 });
 
 /** A resident reports (`what`: unlike any other report, or Yishi offers a +1) with photos and confirms; returns the opinion number. */

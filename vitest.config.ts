@@ -12,6 +12,7 @@ const APP_TESTS = [
   'test/core/help-and-roles.test.ts',
   'test/demo/demo-seed.test.ts',
   'test/http/api/admin-api.test.ts',
+  'test/http/memory-stores-health.test.ts',
   'test/http/api/events-api.test.ts',
   'test/http/api/groups-api.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',

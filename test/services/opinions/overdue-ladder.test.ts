@@ -31,7 +31,7 @@ describe('the overdue ladder', () => {
     const number = /MY-2026-\d{6}/.exec(await say(yishi, filer.id, '反映 小区电梯经常停运，老人上下楼很困难'))![0];
     await say(yishi, staff.id, `受理 ${number}`);
     await say(yishi, staff.id, `分派 ${number} 李委员`);
-    const id = String((await yishi.db.collection('opinions').findOne({ number }))!._id);
+    const id = (await yishi.repositories.opinions.findByNumber(number))!.id;
     const ladder = async () => (await outbox(yishi)).filter((d) => d.idempotencyKey.startsWith(`overdue:${id}:`));
 
     clock.advance(23 * HOUR);

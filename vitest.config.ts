@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * a platform's wire protocol, resilience or a run end to end. Listed by name, so a file moves
  * between `app` and `stores` here, not on disk.
  */
+// Left in stores: test/security/a-residents-name-reaches-group-notices.test.ts failed twice on memory stores
+// under heavy load with ECONNRESET on a fetch after a long tick() (it passes alone); see the branch report.
 const APP_TESTS = [
   'test/core/confirmation.test.ts',
   'test/core/dialogue.test.ts',
@@ -18,7 +20,6 @@ const APP_TESTS = [
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/scheduler/outbox-lanes.test.ts',
-  'test/security/a-residents-name-reaches-group-notices.test.ts',
   'test/security/a-residents-phone-reaches-a-group.test.ts',
   'test/security/admin-token-bypassed-by-letter-case.test.ts',
   'test/security/no-limit-for-residents.test.ts',

@@ -26,6 +26,8 @@ export interface ScenarioOptions extends StartOptions {
   dingtalk?: boolean | 'http' | 'stream';
   /** The fakes keep the wall clock even when Yishi runs on `clock` (default: they share it). */
   fakesOnWallClock?: boolean;
+  /** useScenario: how long starting and `setup` may take together (default: the config's hookTimeout). */
+  setupTimeoutMs?: number;
 }
 
 /** One Yishi with its fake platforms, and how a test talks to it. */
@@ -48,7 +50,7 @@ export interface Scenario {
 
 /** Starts the fakes asked for, then Yishi wired to them (see {@link useScenario} for a whole file). */
 export async function startScenario(fileUrl: string, options: ScenarioOptions = {}): Promise<Scenario> {
-  const { wecom: wantWecom, kf, dingtalk: wantDingtalk, fakesOnWallClock, env, ...start } = options;
+  const { wecom: wantWecom, kf, dingtalk: wantDingtalk, fakesOnWallClock, setupTimeoutMs: _timeout, env, ...start } = options;
   const fakeClock = fakesOnWallClock ? undefined : start.clock;
   const started: { wecom?: FakeWecomServer; dingtalk?: FakeDingtalk; yishi?: TestYishi } = {};
   const stop = async () => {
@@ -98,7 +100,7 @@ export function useScenario(fileUrl: string, options: ScenarioOptions = {}, setu
   beforeAll(async () => {
     running = await startScenario(fileUrl, options);
     await setup?.(running);
-  });
+  }, options.setupTimeoutMs);
   afterAll(async () => {
     await running?.stop();
   });

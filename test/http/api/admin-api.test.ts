@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { register, say } from '../../services/opinions/opinion-chat.js';
 
-let yishi: TestYishi;
 const clock = new ManualClock('2026-04-01T02:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-});
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' });
 
 describe('the admin API guard and errors', () => {
   it('answers 401 without the token, with {error:{code,message}}', async () => {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { outbox, register, say } from './opinion-chat.js';
 
-let yishi: TestYishi;
 // Monday 2026-03-02, 10:00 in Beijing.
 const clock = new ManualClock('2026-03-02T02:00:00Z');
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-});
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' });
 
 describe("residents' opinions during a shift", () => {
   it("go to the on-duty member's 待办, who is told at once and may accept or resolve them on the spot", async () => {

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { outbox, register, say } from './opinion-chat.js';
 
 /**
  * The last step of the consultation month: a complex opinion becomes a consultation topic, a
  * sector's meeting discusses it, and the convenor's 活动结果 resolves it and tells the filer.
  */
-let yishi: TestYishi;
 const clock = new ManualClock('2026-03-02T10:00:00+08:00');
 let staff: { id: string };
 let filer: { id: string };
@@ -34,8 +33,7 @@ const inbox = async (to: string) =>
 const filerNotices = async (memberId: string) =>
   (await outbox(yishi)).filter((d) => d.recipient.kind === 'address' && d.recipient.address?.id === memberId);
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, async () => {
   staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff' });
   filer = await register(yishi, { name: '张委员', sector: '文艺界', role: 'member' });
   otherFiler = await register(yishi, { name: '李委员', sector: '工会', role: 'member' });
@@ -62,10 +60,6 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   event = created.body;
   clock.set('2026-03-10T17:00:00+08:00');
-});
-
-afterAll(async () => {
-  await yishi?.stop();
 });
 
 describe('活动结果 closes the loop of the escalated opinions the meeting discussed', () => {

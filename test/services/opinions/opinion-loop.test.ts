@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { opinionCount, outbox, register, say } from './opinion-chat.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-let yishi: TestYishi;
 const clock = new ManualClock('2026-03-02T02:00:00Z');
 let staff: { id: string };
 let zhang: { id: string };
 let li: { id: string };
 let other: { id: string };
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, async () => {
   staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff', wecomUserId: 'wangzr' });
   zhang = await register(yishi, { name: '张委员', sector: '文艺界', role: 'member', wecomUserId: 'zhangwy' });
   li = await register(yishi, { name: '李委员', sector: '无党派', role: 'member', wecomUserId: 'liwy', phone: '13900000000' });
@@ -21,10 +19,6 @@ beforeAll(async () => {
   expect((await yishi.api('/api/communities', { body: { name: '河西村', keywords: ['河西'] } })).status).toBe(201);
   expect((await yishi.api('/api/categories', { body: { name: '市政设施', keywords: ['路灯', '井盖'] } })).status).toBe(201);
   expect((await yishi.api('/api/categories', { body: { name: '环境卫生', keywords: ['垃圾'] } })).status).toBe(201);
-});
-
-afterAll(async () => {
-  await yishi?.stop();
 });
 
 const opinionDoc = (number: string) => yishi.repositories.opinions.findByNumber(number);

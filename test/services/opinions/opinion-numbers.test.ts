@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { opinionCount, say } from './opinion-chat.js';
 
-let yishi: TestYishi;
 // 2025-12-31 16:30 UTC is already 2026-01-01 in Beijing: the year comes from the Beijing date.
 const clock = new ManualClock('2025-12-31T16:30:00Z');
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-});
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' });
 
 describe('opinion numbers', () => {
   it('gives 50 filings in parallel 50 distinct, consecutive numbers of the Beijing year', async () => {

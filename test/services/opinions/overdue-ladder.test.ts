@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { outbox, register, say } from './opinion-chat.js';
 
 const HOUR = 60 * 60 * 1000;
-let yishi: TestYishi;
 const clock = new ManualClock('2026-05-11T01:00:00Z');
 
-beforeAll(async () => {
-  yishi = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
-});
-
-afterAll(async () => {
-  await yishi?.stop();
-});
+const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' });
 
 describe('the overdue ladder', () => {
   it('reminds the handler at 50%, @-mentions the sector convenor at 100%, puts it on the staff board at 150% — once each', async () => {

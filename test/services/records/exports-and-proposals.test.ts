@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { addMember, bj, inbox, numberIn, say } from './records-support.js';
 
 const clock = new ManualClock(bj('2026-11-10 10:00'));
-let app: TestYishi;
 let ids: Record<string, string>;
 let opinion: string;
 const TRICKY = '东门“幸福里”小区，路灯坏了3盏\n晚上孩子放学不安全';
 
-beforeAll(async () => {
-  app = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual', setupTimeoutMs: 60_000 }, async () => {
   ids = {
     安然: await addMember(app, { name: '安然', sector: '无党派' }),
     程远: await addMember(app, { name: '程远', sector: '文艺界' }),
@@ -20,10 +18,6 @@ beforeAll(async () => {
   };
   expect((await app.api('/api/communities', { body: { name: '青石社区', keywords: [] } })).status).toBe(201);
   opinion = numberIn(await say(app, ids.安然!, `反映 "${TRICKY}" #青石社区`));
-}, 60_000);
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 const download = (path: string, token: string | null = app.config.adminToken) =>

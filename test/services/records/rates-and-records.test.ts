@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { parse } from 'csv-parse/sync';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { buildNovember, type NovemberCommittee } from './november-fixture.js';
 import { bj, say } from './records-support.js';
 
-let app: TestYishi;
 let committee: NovemberCommittee;
 const clock = new ManualClock(bj('2026-10-20 09:00'));
 
-beforeAll(async () => {
-  app = await startTestYishi(import.meta.url, { clock, scheduler: 'manual', env: { COMMAND_RATE_PER_MINUTE: '10000' } });
-  committee = await buildNovember(app, clock);
-  clock.set(bj('2026-12-02 10:00'));
-}, 600_000);
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { yishi: app } = useScenario(
+  import.meta.url,
+  { clock, scheduler: 'manual', env: { COMMAND_RATE_PER_MINUTE: '10000' }, setupTimeoutMs: 600_000 },
+  async () => {
+    committee = await buildNovember(app, clock);
+    clock.set(bj('2026-12-02 10:00'));
+  },
+);
 
 /*
  * November 2026, worked out by hand from the fixture's batches (A 30, B 20, C 25, D 15, E 10, G 10

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { consoleChat } from '../../platforms/console/console-client.js';
 import { generate, setUpCommittee } from './roster-support.js';
 
 // Wednesday 2026-03-04, 10:00 in Beijing.
 const clock = new ManualClock('2026-03-04T02:00:00Z');
-let app: TestYishi;
 let ids: Record<string, string>;
 let chat: ReturnType<typeof consoleChat>;
 
-beforeAll(async () => {
-  app = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, async () => {
   ids = await setUpCommittee(app, ['张三', '李四', '王五']);
   chat = consoleChat(app);
   // Mar 2 张三, 3 李四, 4 王五, 5 张三, 6 李四, 9 王五, 10 张三, 11 李四, 12 王五, 13 张三
   await generate(app, { from: '2026-03-02', to: '2026-03-13', memberIds: [ids['张三'], ids['李四'], ids['王五']] });
-});
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('值班: who is on duty, asked in plain Chinese', () => {

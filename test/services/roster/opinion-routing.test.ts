@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { consoleChat } from '../../platforms/console/console-client.js';
 import { generate, inbox, setUpCommittee } from './roster-support.js';
 
 const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 const clock = new ManualClock(beijing('2026-03-04T10:00'));
-let app: TestYishi;
 let ids: Record<string, string>;
 let chat: ReturnType<typeof consoleChat>;
 
-beforeAll(async () => {
-  app = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, async () => {
   ids = await setUpCommittee(app, ['张三', '李四']);
   chat = consoleChat(app);
   // Wed Mar 4 上午 张三, 下午 李四
   await generate(app, { from: '2026-03-04', to: '2026-03-04', memberIds: [ids['张三'], ids['李四']], slots: ['上午', '下午'] });
-});
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('a resident’s opinion during a shift goes to the member on duty', () => {

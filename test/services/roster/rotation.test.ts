@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { consoleChat } from '../../platforms/console/console-client.js';
 import { byDate, generate, roster, setUpCommittee } from './roster-support.js';
 
 // Monday 2026-09-14, 10:00 in Beijing.
 const clock = new ManualClock('2026-09-14T02:00:00Z');
-let app: TestYishi;
 let ids: Record<string, string>;
 
-beforeAll(async () => {
-  app = await startTestYishi(import.meta.url, { clock, scheduler: 'manual' });
+const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, async () => {
   ids = await setUpCommittee(app, ['张三', '李四', '王五', '赵六']);
-});
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('a rotation across a National Day-like holiday week with a 调休 Saturday', () => {

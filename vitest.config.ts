@@ -1,9 +1,57 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `fast`: pure rules (parser, dates, crypto, masking…), no stores, no servers,
- * milliseconds each; `npm test` runs it first and stops when it fails. `stores`: everything that
- * needs the real MongoDB-compatible store and redis-server, provisioned once per run.
+ * The tests that run the whole app (bot, commands, services, admin API, through the fake platform
+ * servers) on in-memory stores (src/composition/memory-stores.ts): their subject is not storage,
+ * a platform's wire protocol, resilience or a run end to end. Listed by name, so a file moves
+ * between `app` and `stores` here, not on disk.
+ */
+// Left in stores: test/security/a-residents-name-reaches-group-notices.test.ts failed twice on memory stores
+// under heavy load with ECONNRESET on a fetch after a long tick() (it passes alone); see the branch report.
+const APP_TESTS = [
+  'test/core/confirmation.test.ts',
+  'test/core/dialogue.test.ts',
+  'test/core/help-and-roles.test.ts',
+  'test/demo/demo-seed.test.ts',
+  'test/http/api/admin-api.test.ts',
+  'test/http/api/events-api.test.ts',
+  'test/http/api/groups-api.test.ts',
+  'test/http/memory-stores-health.test.ts',
+  'test/platforms/dingtalk/register-group.test.ts',
+  'test/platforms/fake-platform/fake-platform.test.ts',
+  'test/scheduler/outbox-lanes.test.ts',
+  'test/security/a-residents-phone-reaches-a-group.test.ts',
+  'test/security/admin-token-bypassed-by-letter-case.test.ts',
+  'test/security/no-limit-for-residents.test.ts',
+  'test/security/phone-masking-is-easy-to-get-around.test.ts',
+  'test/security/privacy-generated.test.ts',
+  'test/security/proposal-leaks.test.ts',
+  'test/services/events/programme.test.ts',
+  'test/services/events/reminder-delivery.test.ts',
+  'test/services/opinions/duty-routing.test.ts',
+  'test/services/opinions/opinion-loop-wecom.test.ts',
+  'test/services/opinions/opinion-loop.test.ts',
+  'test/services/opinions/opinion-numbers.test.ts',
+  'test/services/opinions/overdue-ladder.test.ts',
+  'test/services/opinions/reclassify.test.ts',
+  'test/services/records/exports-and-proposals.test.ts',
+  'test/services/residents/qr-codes.test.ts',
+  'test/services/residents/resident-photos.test.ts',
+  'test/services/roster/duty-questions.test.ts',
+  'test/services/roster/opinion-routing.test.ts',
+  'test/services/roster/rotation.test.ts',
+  'test/services/roster/swaps.test.ts',
+];
+
+/**
+ * Three projects, run in this order by `npm test`:
+ * - `fast`: pure rules (parser, dates, crypto, masking…) and the in-memory repositories' contracts;
+ *   no stores, no servers, milliseconds each; `npm test` stops when it fails.
+ * - `app`: the real composition (`startYishi`) on in-memory repositories and coordination, driven
+ *   through the fake platform servers and the API; no globalSetup, so no FerretDB and no Redis.
+ * - `stores`: everything that needs the real MongoDB-compatible store and redis-server (storage,
+ *   the platforms' wire protocol, resilience, several instances, the CLI, end to end), provisioned
+ *   once per run.
  */
 export default defineConfig({
   test: {
@@ -15,12 +63,13 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'app', include: APP_TESTS, provide: { memoryStores: true } } },
       {
         extends: true,
         test: {
           name: 'stores',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**'],
+          exclude: ['test/unit/**', ...APP_TESTS],
           globalSetup: ['test/support/global-setup.ts'],
         },
       },

@@ -1,6 +1,5 @@
 import Koa from 'koa';
 import type Router from '@koa/router';
-import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
 import { messagesFor } from './i18n/messages.js';
@@ -10,8 +9,7 @@ import type { MemberRepository } from './services/members/member-records.js';
 import { requireAdminToken } from './http/admin-auth.js';
 import { adminGate } from './http/admin-gate.js';
 import { isExactWhereItMatters } from './http/exact-router.js';
-import { healthRoutes } from './http/health-routes.js';
-import { pingMongo } from './storage/mongo/connection.js';
+import { healthRoutes, type StoreProbe } from './http/health-routes.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -23,7 +21,8 @@ export interface AppDeps {
   metrics: Metrics;
   clock: Clock;
   coordination: Coordination;
-  mongo: Connection;
+  /** What `/readyz` pings: MongoDB, or the in-memory stores. */
+  store: StoreProbe;
   members: MemberRepository;
   /** The accepted admin token now (ADMIN_TOKEN, or a rotated one): read on every request. */
   adminToken: () => string;
@@ -51,7 +50,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(securityHeaders());
   app.use(errorBoundary(messagesFor(deps.config.locale)));
   app.use(adminGate(requireAdminToken(deps.adminToken)));
-  const health = healthRoutes({ ...deps, pingStore: () => pingMongo(deps.mongo), isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());
   return app;

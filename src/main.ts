@@ -8,7 +8,7 @@ import { buildBot, buildPlatformRegistry, buildPlatforms } from './composition/p
 import type { PlatformContext } from './platforms/platform-context.js';
 import type { Platform } from './platforms/types.js';
 import { buildServices } from './composition/services.js';
-import { connectCoordination, connectWatchedMongo, openRepositories } from './composition/stores.js';
+import { connectCoordination, openStores, type Repositories } from './composition/stores.js';
 import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Metrics } from './http/metrics.js';
@@ -19,6 +19,8 @@ import { DispatchSignal } from './scheduler/dispatch-signal.js';
 /** A running Yishi: where it listens and how to stop it. */
 export interface RunningYishi {
   url: string;
+  /** The repositories it runs on (tests read what was stored through them). */
+  repositories: Repositories;
   /** The Koa app (its routers are in `app.middleware`; the route-walking test reads them). */
   app: Koa;
   port: number;
@@ -41,6 +43,11 @@ export interface StartOptions {
   scheduler?: 'cron' | 'manual';
   /** More platforms, preferred before the console (a test's fake platform). */
   platforms?: ReadonlyArray<Platform<PlatformContext>>;
+  /**
+   * Run on these repositories (e.g. `buildMemoryRepositories(clock)`) instead of MongoDB: no
+   * database connection is made and MONGODB_URI is not used. Tests and demos only.
+   */
+  repositories?: Repositories;
 }
 
 /** The composition root: config → stores → services → platforms → app → scheduler → listen. */
@@ -53,6 +60,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     {
       mode: config.redisUrl ? 'multi-instance' : 'single-instance',
       coordination: coordination.kind,
+      stores: options.repositories ? 'memory' : 'mongodb',
       platforms: enabledPlatforms(config),
       ...options.startupNote,
     },
@@ -60,8 +68,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       ? 'Yishi starting with Redis coordination (several instances may share these stores)'
       : 'Yishi starting in single-instance mode: REDIS_URL is not set, so locks, dedup and rate limits are kept in this process; run only one instance',
   );
-  const { mongo, stopWatch: stopMongoWatch } = await connectWatchedMongo(config.mongodbUri, logger);
-  const repositories = await openRepositories(mongo, clock);
+  const stores = await openStores({ uri: config.mongodbUri, clock, logger, memory: options.repositories });
+  const { repositories } = stores;
   const adminTokens = await openAdminTokens(repositories, config, logger);
 
   // Exists before the notifier that raises it and the scheduler that hears it.
@@ -107,7 +115,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     metrics,
     clock,
     coordination,
-    mongo,
+    store: stores.probe,
     repositories,
     adminToken: () => adminTokens.current(),
     routers,
@@ -139,13 +147,12 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       server.closeAllConnections();
       await closed;
       for (const stopOne of stoppables) await stopOne();
-      stopMongoWatch();
-      await mongo.close();
+      await stores.close();
       await coordination.close();
       logger.info('Yishi stopped');
     })());
 
-  return { url, port, app, server, logger, stop, tick: (now) => scheduler.tick(now) };
+  return { url, port, app, server, logger, repositories, stop, tick: (now) => scheduler.tick(now) };
 }
 
 /** Runs Yishi as a process: exits 1 with a clear message on bad config, 0 after a graceful stop. */

@@ -1,6 +1,5 @@
 import type Router from '@koa/router';
 import type Koa from 'koa';
-import type { Connection } from 'mongoose';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../core/clock.js';
@@ -12,6 +11,7 @@ import { photosRouter } from '../http/api/photos-routes.js';
 import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
+import type { StoreProbe } from '../http/health-routes.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
@@ -79,7 +79,7 @@ export interface HttpDeps {
   metrics: Metrics;
   clock: Clock;
   coordination: Coordination;
-  mongo: Connection;
+  store: StoreProbe;
   repositories: Repositories;
   adminToken: () => string;
   routers: Router[];

@@ -1,14 +1,16 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from '../core/clock.js';
+import type { StoreProbe } from '../http/health-routes.js';
 import type { Logger } from '../logger.js';
 import type { Coordination } from '../core/coordination.js';
 import { platformAddressIdentity } from '../platforms/address-identity.js';
+import type { Repositories } from './repositories.js';
 import { MemoryCoordination } from '../storage/memory/memory-coordination.js';
 import { MongoActivityRepository } from '../storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../storage/mongo/activity-opinion-facts.js';
 import { MongoCategoryRepository } from '../storage/mongo/category-repository.js';
 import { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
-import { buildIndexes, connectMongo, watchMongoMonitor } from '../storage/mongo/connection.js';
+import { buildIndexes, connectMongo, pingMongo, watchMongoMonitor } from '../storage/mongo/connection.js';
 import { MongoConsoleMessageRepository } from '../storage/mongo/console-message-repository.js';
 import { MongoErasureLog } from '../storage/mongo/erasure-log.js';
 import { MongoEventRepository } from '../storage/mongo/event-repository.js';
@@ -55,7 +57,10 @@ function madeOnFirstUse<T extends Record<string, () => unknown>>(makers: T): { r
   return result as { readonly [K in keyof T]: ReturnType<T[K]> };
 }
 
-export type Repositories = ReturnType<typeof buildRepositories>;
+export type { Repositories } from './repositories.js';
+
+/** The Mongo repositories as their classes (the operator CLI uses their Mongo-only parts). */
+export type MongoRepositories = ReturnType<typeof buildRepositories>;
 
 /**
  * Every repository on one MongoDB connection (the server and the operator CLI build the same set).
@@ -95,4 +100,30 @@ export async function openRepositories(mongo: Connection, clock: Clock): Promise
   void Object.values(repositories); // reading each one makes it, so its model's indexes are built below
   await buildIndexes(mongo);
   return repositories;
+}
+
+/** The server's data store: its repositories, what `/readyz` pings, and how to close it. */
+export interface OpenStores {
+  repositories: Repositories;
+  probe: StoreProbe;
+  close(): Promise<void>;
+}
+
+/**
+ * MongoDB at `uri` (watched, indexes built), or — when `memory` is given — those in-memory
+ * repositories and no database at all (tests and demos; nothing survives the process).
+ */
+export async function openStores(options: { uri: string; clock: Clock; logger: Logger; memory?: Repositories }): Promise<OpenStores> {
+  if (options.memory)
+    return { repositories: options.memory, probe: { kind: 'memory', ping: async () => undefined }, close: async () => undefined };
+  const { mongo, stopWatch } = await connectWatchedMongo(options.uri, options.logger);
+  const repositories = await openRepositories(mongo, options.clock);
+  return {
+    repositories,
+    probe: { kind: 'mongodb', ping: () => pingMongo(mongo) },
+    close: async () => {
+      stopWatch();
+      await mongo.close();
+    },
+  };
 }

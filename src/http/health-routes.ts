@@ -5,6 +5,12 @@ import { YishiError } from '../core/errors.js';
 import { hasBearerToken } from './admin-auth.js';
 import type { Metrics } from './metrics.js';
 
+/** The data store as `/readyz` sees it: its name in the answer ('mongodb', 'memory') and a ping. */
+export interface StoreProbe {
+  kind: 'mongodb' | 'memory';
+  ping(): Promise<void>;
+}
+
 async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -29,8 +35,7 @@ async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<stri
  */
 export function healthRoutes(deps: {
   config: Config;
-  /** Answers when the record store (MongoDB) is reachable; the composition supplies it. */
-  pingStore: () => Promise<void>;
+  store: StoreProbe;
   coordination: Coordination;
   metrics: Metrics;
   isShuttingDown: () => boolean;
@@ -40,14 +45,14 @@ export function healthRoutes(deps: {
     ctx.body = { status: 'ok' };
   });
   router.get('/readyz', async (ctx) => {
-    const [mongodb, coordination] = await Promise.all([check(() => deps.pingStore()), check(() => deps.coordination.ping())]);
+    const [store, coordination] = await Promise.all([check(() => deps.store.ping()), check(() => deps.coordination.ping())]);
     const shuttingDown = deps.isShuttingDown();
-    const ready = mongodb === 'ok' && coordination === 'ok' && !shuttingDown;
+    const ready = store === 'ok' && coordination === 'ok' && !shuttingDown;
     ctx.status = ready ? 200 : 503;
     ctx.body = {
       status: ready ? 'ready' : 'not ready',
       ...(shuttingDown ? { reason: 'shutting down' } : {}),
-      mongodb,
+      [deps.store.kind]: store,
       coordination: { kind: deps.coordination.kind, status: coordination },
       platforms: enabledPlatforms(deps.config),
     };

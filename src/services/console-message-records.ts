@@ -1,3 +1,6 @@
+// The console platform's mailbox: its record and the repository its sender and inbox route need
+// (implemented in src/storage/mongo/console-message-repository.ts and src/storage/memory/).
+
 /** A notice delivered to someone on the console platform (the local chat simulator). */
 export interface ConsoleMessageRecord {
   /** Also the inbox cursor: later messages have larger ids. */
@@ -12,7 +15,6 @@ export interface ConsoleMessageRecord {
 
 /**
  * The console's mailbox: what the outbox sent to console addresses, read back by `npm run chat`.
- * The console platform uses it; a store (MongoDB, or memory in tests) implements it.
  *
  * @example
  * await consoleMessages.append({ kind: 'user', to: memberId, text: '您有新的待办', format: 'text' }, now);

@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebhookRequest } from '../fakes/wecom-server.js';
-import type { TestYishi } from '../support/yishi.js';
+import type { Recipient } from '../../src/services/notifier.js';
+import { onMemoryStores, storedOutbox, type TestYishi } from '../support/yishi.js';
 
 /** The most requests that arrived inside any 60-second window (by the fake's clock). */
 export function busiestMinute(requests: WebhookRequest[]): number {
@@ -34,6 +35,20 @@ export async function insertNotice(
   notice: { key: string; groupKey?: string; memberId?: string; text: string; dueAt: Date; expiresAt?: Date; createdAt?: Date },
 ): Promise<void> {
   const recipient = notice.groupKey ? { kind: 'group', groupKey: notice.groupKey } : { kind: 'member', memberId: notice.memberId };
+  if (onMemoryStores()) {
+    // In memory there is no collection to write around the queue: the notice is enqueued.
+    const message = { text: notice.text, format: 'text' as const };
+    const { key: idempotencyKey, dueAt, expiresAt } = notice;
+    await t.repositories.outbox.enqueue({
+      idempotencyKey,
+      recipient: recipient as Recipient,
+      message,
+      dueAt,
+      ...(expiresAt ? { expiresAt } : {}),
+      now: notice.createdAt ?? dueAt,
+    });
+    return;
+  }
   await t.db.collection('outbox').insertOne({
     idempotencyKey: notice.key,
     recipient,
@@ -49,10 +64,7 @@ export async function insertNotice(
 /** How many outbox items (whose key starts with `keyPrefix`) are in each state. */
 export async function outboxStates(t: TestYishi, keyPrefix = ''): Promise<Record<string, number>> {
   const states: Record<string, number> = {};
-  for (const doc of await t.db
-    .collection('outbox')
-    .find({}, { projection: { state: 1, idempotencyKey: 1 } })
-    .toArray()) {
+  for (const doc of await storedOutbox(t)) {
     if (String(doc.idempotencyKey).startsWith(keyPrefix)) states[doc.state as string] = (states[doc.state as string] ?? 0) + 1;
   }
   return states;

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const auditActions = async () =>
-  ((await c.app.db.collection('opinions').findOne({ number }))!.audit as Array<{ action: string; who: string }>).map((a) => a.action);
+  ((await c.app.repositories.opinions.findByNumber(number))!.audit as Array<{ action: string; who: string }>).map((a) => a.action);
 
 describe("A resident's phone reaches a group", () => {
   it('answers 查看联系方式 in a group with a polite refusal that says to ask in private, revealing nothing', async () => {
@@ -71,7 +71,7 @@ describe("A resident's phone reaches a group", () => {
       expect(answer).toContain(PHONE);
       expect(answer).toContain('王阿姨');
     }
-    const audit = (await c.app.db.collection('opinions').findOne({ number }))!.audit as Array<{ action: string; who: string }>;
+    const audit = (await c.app.repositories.opinions.findByNumber(number))!.audit as Array<{ action: string; who: string }>;
     expect(audit.filter((a) => a.action === 'reveal-contact').map((a) => a.who)).toEqual([c.staff, c.handler]);
   });
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { useScenario } from '../support/scenario.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays } from '../services/residents/kf-support.js';
-import { register } from '../services/opinions/opinion-chat.js';
+import { opinionCount, register } from '../services/opinions/opinion-chat.js';
+import { storedOutbox } from '../support/yishi.js';
 
 const MINUTE = 60_000;
 const clock = new ManualClock('2026-03-02T01:00:00Z');
 
-const opinions = () => yishi.db.collection('opinions').countDocuments();
-const notices = () => yishi.db.collection('outbox').countDocuments();
+const opinions = () => opinionCount(yishi);
+const notices = async () => (await storedOutbox(yishi)).length;
 
 /** One whole filing in plain words, as a resident who came from 青石社区's QR code does it. */
 async function fileOne(userId: string, what: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupMessages, inbox, numberIn, privacyCommittee, readableDigits } from './privacy-support.js';
+import { storedOutbox } from '../support/yishi.js';
 
 let c: Awaited<ReturnType<typeof privacyCommittee>>;
 const PHONE = '13912345678';
@@ -33,7 +34,7 @@ afterAll(async () => {
 describe('Phone masking is easy to get around', () => {
   it('files each form (the resident keeps their own words)', async () => {
     expect(numbers).toHaveLength(FORMS.length);
-    const stored = await c.app.db.collection('opinions').findOne({ number: numbers[0] });
+    const stored = await c.app.repositories.opinions.findByNumber(numbers[0]!);
     expect(stored!.content).toContain('139.1234.5678');
   });
 
@@ -46,7 +47,7 @@ describe('Phone masking is easy to get around', () => {
 
   it("masks every form in the on-duty member's direct message", async () => {
     await c.app.tick();
-    const queued = await c.app.db.collection('outbox').find({ 'recipient.kind': 'member', 'recipient.memberId': c.onDuty }).toArray();
+    const queued = (await storedOutbox(c.app)).filter((d) => d.recipient.kind === 'member' && d.recipient.memberId === c.onDuty);
     const texts = queued.map((d) => (d.message as { text: string }).text).filter((t) => t.includes('居民刚提交了反映'));
     expect(texts).toHaveLength(FORMS.length);
     for (const text of await inbox(c.app, c.onDuty)) expect(readableDigits(text), text).not.toContain(PHONE);

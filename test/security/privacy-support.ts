@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { consoleChat } from '../platforms/console/console-client.js';
 import { generate, inbox, setUpCommittee, STAFF_ROOM } from '../services/roster/roster-support.js';
 import { startScenario } from '../support/scenario.js';
-import type { TestYishi } from '../support/yishi.js';
+import { storedOutbox, type TestYishi } from '../support/yishi.js';
 
 export { inbox, STAFF_ROOM };
 
@@ -52,9 +52,7 @@ export async function privacyCommittee(fileUrl: string, options: { kf?: boolean;
 /** Every message meant for a group: the outbox's records and what the console groups received. */
 export async function groupMessages(app: TestYishi): Promise<string[]> {
   await app.tick();
-  const outbox = (await app.db.collection('outbox').find({ 'recipient.kind': 'group' }).toArray()) as unknown as Array<{
-    message: { text: string };
-  }>;
+  const outbox = (await storedOutbox(app)).filter((notice) => notice.recipient.kind === 'group');
   return [...outbox.map((d) => d.message.text), ...(await inbox(app, STAFF_ROOM)), ...(await inbox(app, SECTOR_ROOM))];
 }
 

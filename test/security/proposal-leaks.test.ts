@@ -15,8 +15,8 @@ afterAll(async () => {
   await c?.stop();
 });
 
-const opinion = () => c.app.db.collection('opinions').findOne({ number });
-const proposals = () => c.app.db.collection('proposals').find({}).toArray();
+const opinion = () => c.app.repositories.opinions.findByNumber(number);
+const proposals = () => c.app.repositories.proposals.list({}, 1000);
 
 async function draft(who: string): Promise<string> {
   await c.chat.say(who, `提案 ${number}`);

@@ -1,6 +1,11 @@
+import { platformAddressIdentity } from '../../src/platforms/address-identity.js';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildIndexes, connectMongo } from '../../src/storage/mongo/connection.js';
+import { MongoConsoleMessageRepository } from '../../src/storage/mongo/console-message-repository.js';
+import { MongoGroupRepository } from '../../src/storage/mongo/group-repository.js';
+import { MongoOutboxRepository } from '../../src/storage/mongo/outbox-repository.js';
+import { MongoResidentRepository } from '../../src/storage/mongo/resident-repository.js';
 import { MongoInboundMessageRepository } from '../../src/storage/mongo/inbound-message-repository.js';
 import { MongoDictionaryRepository } from '../../src/storage/mongo/keyword-dictionary.js';
 import { MongoMemberRepository } from '../../src/storage/mongo/member-repository.js';
@@ -15,6 +20,10 @@ import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-fact
 import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
 import { createKfStores } from '../../src/storage/mongo/kf-stores.js';
 import { testStores } from '../support/stores.js';
+import { consoleMessageRepositoryContract } from './contracts/console-message-repository-contract.js';
+import { groupRepositoryContract } from './contracts/group-repository-contract.js';
+import { outboxRepositoryContract } from './contracts/outbox-repository-contract.js';
+import { residentRepositoryContract } from './contracts/resident-repository-contract.js';
 import { dictionaryRepositoryContract } from './contracts/dictionary-repository-contract.js';
 import { inboundMessageRepositoryContract } from './contracts/inbound-message-repository-contract.js';
 import { memberRepositoryContract } from './contracts/member-repository-contract.js';
@@ -41,6 +50,10 @@ describe('the MongoDB repositories', () => {
     new MongoSettingsRepository(connection);
     new MongoInboundMessageRepository(connection);
     new MongoOpinionRepository(connection);
+    new MongoOutboxRepository(connection);
+    new MongoConsoleMessageRepository(connection);
+    new MongoGroupRepository(connection, platformAddressIdentity);
+    new MongoResidentRepository(connection);
     new MongoShiftRepository(connection);
     new MongoShiftSwapRepository(connection);
     new MongoProgrammeRepository(connection);
@@ -67,6 +80,10 @@ describe('the MongoDB repositories', () => {
   settingsRepositoryContract(() => emptied('settings', () => new MongoSettingsRepository(connection)));
   inboundMessageRepositoryContract(() => emptied('inbound_messages', () => new MongoInboundMessageRepository(connection)));
   opinionRepositoryContract(() => emptied('opinions', () => new MongoOpinionRepository(connection), true));
+  outboxRepositoryContract(() => emptied(['outbox', 'outbox_live', 'outbox_claims'], () => new MongoOutboxRepository(connection)));
+  consoleMessageRepositoryContract(() => emptied('console_messages', () => new MongoConsoleMessageRepository(connection)));
+  groupRepositoryContract(() => emptied('groups', () => new MongoGroupRepository(connection, platformAddressIdentity)));
+  residentRepositoryContract(() => emptied('residents', () => new MongoResidentRepository(connection)));
   shiftRepositoryContract(() => emptied('shifts', () => new MongoShiftRepository(connection)));
   shiftSwapRepositoryContract(() => emptied('shift_swaps', () => new MongoShiftSwapRepository(connection)));
   programmeRepositoryContract(() => emptied('programmes', () => new MongoProgrammeRepository(connection)));

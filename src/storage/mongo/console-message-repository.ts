@@ -1,8 +1,6 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { ConsoleMessageRecord, ConsoleMessageRepository } from '../../services/console-message-records.js';
 
-export type { ConsoleMessageRecord, ConsoleMessageRepository } from '../../services/console-message-records.js';
-
 interface ConsoleMessageDocument {
   _id: Types.ObjectId;
   kind: 'user' | 'group';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { startTestYishi, type TestYishi } from '../../support/yishi.js';
+import { startTestYishi, storedOutbox, type TestYishi } from '../../support/yishi.js';
 import { addMember, say } from '../../services/events/consultation-month-fixture.js';
 
 const HOUR = 60 * 60_000;
@@ -20,9 +20,7 @@ describe('the events admin API and the reminders it enqueues', () => {
   let t: TestYishi;
   const clock = new ManualClock('2025-09-15T09:00:00+08:00');
   const outbox = async (prefix: string) =>
-    (await t.db.collection('outbox').find({}).toArray()).filter((d) =>
-      String(d.idempotencyKey).startsWith(prefix),
-    ) as unknown as OutboxDoc[];
+    (await storedOutbox(t)).filter((d) => String(d.idempotencyKey).startsWith(prefix)) as unknown as OutboxDoc[];
 
   beforeAll(async () => {
     // Manual scheduler: these tests examine what is enqueued; nothing is sent behind their back.
@@ -58,7 +56,7 @@ describe('the events admin API and the reminders it enqueues', () => {
   });
 
   it('refuses bad input with a JSON error and stores nothing', async () => {
-    const before = await t.db.collection('events').countDocuments();
+    const before = (await t.repositories.events.list()).length;
     const noZone = await newEvent({ startAt: '2025-09-24 14:30' });
     expect(noZone.status).toBe(400);
     expect(noZone.body.error.code).toBe('invalid_request');
@@ -68,7 +66,7 @@ describe('the events admin API and the reminders it enqueues', () => {
     expect(backwards.body.error.code).toBe('event_time_invalid');
     const strangeInvitee = await newEvent({ invitees: ['65f000000000000000000000'] });
     expect(strangeInvitee.body.error.code).toBe('member_not_found');
-    expect(await t.db.collection('events').countDocuments()).toBe(before);
+    expect((await t.repositories.events.list()).length).toBe(before);
     expect((await t.api('/api/events/4242')).status).toBe(404);
     expect((await t.api('/api/programmes', { body: { title: 'x', month: '2025-13' } })).status).toBe(400);
   });

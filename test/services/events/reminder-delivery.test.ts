@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
+import { storedOutbox } from '../../support/yishi.js';
 import { contentOf, createGroup } from '../../scheduler/outbox-support.js';
 
 describe('event reminders reaching a sector group through the scheduler', () => {
@@ -47,7 +48,7 @@ describe('event reminders reaching a sector group through the scheduler', () => 
     await t.tick();
     expect(texts().filter((text) => text.includes('1小时后'))).toEqual([]);
     expect(texts()).toHaveLength(2);
-    const hourBefore = await t.db.collection('outbox').findOne({ idempotencyKey: `event-reminder:${created.body.id}:v1:group:工会:60` });
+    const hourBefore = (await storedOutbox(t)).find((n) => n.idempotencyKey === `event-reminder:${created.body.id}:v1:group:工会:60`);
     expect(hourBefore?.state).toBe('skipped');
   });
 });

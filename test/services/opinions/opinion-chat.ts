@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestYishi } from '../../support/yishi.js';
-import { TEST_ADMIN_TOKEN } from '../../support/yishi.js';
+import { storedOutbox, TEST_ADMIN_TOKEN } from '../../support/yishi.js';
 
 /** Says one line through the console platform (POST /console/messages) and returns the replies joined. */
 export async function say(yishi: TestYishi, from: string, text: string): Promise<string> {
@@ -29,9 +29,9 @@ export interface OutboxDoc {
 
 /** Every outbox document (any state), oldest first. */
 export async function outbox(yishi: TestYishi): Promise<OutboxDoc[]> {
-  return (await yishi.db.collection('outbox').find({}).sort({ _id: 1 }).toArray()) as unknown as OutboxDoc[];
+  return (await storedOutbox(yishi)) as OutboxDoc[];
 }
 
 export async function opinionCount(yishi: TestYishi): Promise<number> {
-  return yishi.db.collection('opinions').countDocuments({});
+  return (await yishi.repositories.opinions.list({}, { skip: 0, limit: 1 })).total;
 }

@@ -21,7 +21,7 @@ const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, a
   expect((await yishi.api('/api/categories', { body: { name: '环境卫生', keywords: ['垃圾'] } })).status).toBe(201);
 });
 
-const opinionDoc = (number: string) => yishi.db.collection('opinions').findOne({ number });
+const opinionDoc = (number: string) => yishi.repositories.opinions.findByNumber(number);
 
 describe('the opinion loop (民意闭环) for a member', () => {
   it('files, is accepted, graded, assigned, resolved with confirmation, rated and closed, every step audited', async () => {
@@ -41,7 +41,7 @@ describe('the opinion loop (民意闭环) for a member', () => {
     clock.advance(60_000);
     expect(await say(yishi, li.id, '确认')).toContain('已办结');
 
-    const id = String((await opinionDoc('MY-2026-000001'))!._id);
+    const id = (await opinionDoc('MY-2026-000001'))!.id;
     const toFiler = (await outbox(yishi)).filter((d) => d.recipient.kind === 'address' && d.recipient.address?.id === zhang.id);
     expect(toFiler.some((d) => d.message.text.includes('已受理'))).toBe(true);
     expect(toFiler.some((d) => d.message.text.includes('已分派'))).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { say } from './opinion-chat.js';
+import { opinionCount, say } from './opinion-chat.js';
 
 // 2025-12-31 16:30 UTC is already 2026-01-01 in Beijing: the year comes from the Beijing date.
 const clock = new ManualClock('2025-12-31T16:30:00Z');
@@ -20,6 +20,6 @@ describe('opinion numbers', () => {
     expect(new Set(numbers).size).toBe(50);
     const sorted = [...numbers].sort();
     expect(sorted).toEqual(Array.from({ length: 50 }, (_, i) => `MY-2026-${String(i + 1).padStart(6, '0')}`));
-    expect(await yishi.db.collection('opinions').countDocuments({})).toBe(50);
+    expect(await opinionCount(yishi)).toBe(50);
   });
 });

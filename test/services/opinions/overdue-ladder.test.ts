@@ -42,10 +42,10 @@ async function assignedAt(at: Date, handlerName: string, text: string) {
   const number = /MY-2026-\d{6}/.exec(await say(yishi, filer.id, `反映 ${text}`))![0];
   await act(staff.id, `受理 ${number}`);
   await act(staff.id, `分派 ${number} ${handlerName}`);
-  const stored = (await yishi.db.collection('opinions').findOne({ number }))!;
-  const id = String(stored._id);
+  const stored = (await yishi.repositories.opinions.findByNumber(number))!;
+  const id = stored.id;
   const ladder = async () => (await outbox(yishi)).filter((d) => d.idempotencyKey.startsWith(`overdue:${id}:`));
-  return { number, id, deadline: stored.deadline as Date, ladder };
+  return { number, id, deadline: stored.deadline!, ladder };
 }
 
 describe('the overdue ladder, in office time of working days', () => {
@@ -53,7 +53,7 @@ describe('the overdue ladder, in office time of working days', () => {
     // Monday 09:00, 2 working days: Wednesday 17:30. Office time 8.5 h + 9 h + 9 h = 26.5 h; 50% = Tuesday 13:15.
     const { number, id, deadline, ladder } = await assignedAt(bj('2026-05-11 09:00'), '李委员', '小区电梯经常停运，老人上下楼很困难');
     expect(deadline).toEqual(bj('2026-05-13 17:30'));
-    const handler = (await yishi.db.collection('members').findOne({ name: '李委员' }))!;
+    const handler = (await yishi.repositories.members.findByName('李委员'))[0]!;
 
     await yishi.tick(bj('2026-05-12 13:10'));
     expect(await ladder()).toEqual([]);
@@ -62,7 +62,7 @@ describe('the overdue ladder, in office time of working days', () => {
     await yishi.tick(bj('2026-05-12 13:30'));
     let steps = await ladder();
     expect(steps.map((d) => d.idempotencyKey)).toEqual([`overdue:${id}:50`]);
-    expect(steps[0]!.recipient).toEqual({ kind: 'member', memberId: String(handler._id) });
+    expect(steps[0]!.recipient).toEqual({ kind: 'member', memberId: handler.id });
     expect(steps[0]!.message.text).toContain(number);
     expect(steps[0]!.message.text).toContain('请在 2026-05-13 17:30 前办结');
 
@@ -89,7 +89,7 @@ describe('the overdue ladder, in office time of working days', () => {
 
     clock.set(bj('2026-05-18 10:00'));
     expect(await say(yishi, staff.id, '逾期')).toContain(number);
-    expect(await say(yishi, String(handler._id), '逾期')).toContain(number);
+    expect(await say(yishi, handler.id, '逾期')).toContain(number);
   });
 
   it('after a 3-day pause sends one message — the highest step due — and never a past deadline as a future one', async () => {
@@ -109,12 +109,12 @@ describe('the overdue ladder, in office time of working days', () => {
 
   it('skips the convenor when he is the handler himself and tells the office group instead', async () => {
     const { id, number, ladder } = await assignedAt(bj('2026-06-08 09:00'), '赵召集人', '菜市场门口占道经营，早高峰堵车');
-    const convenor = (await yishi.db.collection('members').findOne({ name: '赵召集人' }))!;
+    const convenor = (await yishi.repositories.members.findByName('赵召集人'))[0]!;
     await yishi.tick(bj('2026-06-09 14:00'));
     await yishi.tick(bj('2026-06-10 17:40'));
     const steps = await ladder();
     expect(steps.map((d) => d.idempotencyKey)).toEqual([`overdue:${id}:50`, `overdue:${id}:100`]);
-    expect(steps[0]!.recipient).toEqual({ kind: 'member', memberId: String(convenor._id) });
+    expect(steps[0]!.recipient).toEqual({ kind: 'member', memberId: convenor.id });
     expect(steps[1]!.recipient).toEqual({ kind: 'group', groupKey: 'staff' });
     expect(steps[1]!.message.mentionUserIds).toBeUndefined();
     expect(steps[1]!.message.text).toContain(number);

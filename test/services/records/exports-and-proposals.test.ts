@@ -118,7 +118,7 @@ describe('提案 (proposals)', () => {
     expect(await say(app, anRan, '一、尽快修复路灯；二、建立路灯巡查制度。')).toContain('联名');
     const summary = await say(app, anRan, '程远、无此人');
     expect(summary).toContain('无此人');
-    expect(await app.db.collection('proposals').countDocuments({})).toBe(0);
+    expect((await app.repositories.proposals.list({}, 1000)).length).toBe(0);
 
     await say(app, anRan, `提案 ${opinion}`);
     await say(app, anRan, '沿用');
@@ -147,6 +147,6 @@ describe('提案 (proposals)', () => {
     expect(await say(app, ids.程远!, '沿用')).toContain('建议');
     await say(app, ids.程远!, '在小区内集中设置充电桩。');
     expect(await say(app, ids.程远!, '无')).toContain('只有从民意转成的提案才能“沿用”原文');
-    expect(await app.db.collection('proposals').countDocuments({})).toBe(1);
+    expect((await app.repositories.proposals.list({}, 1000)).length).toBe(1);
   });
 });

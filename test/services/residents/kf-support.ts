@@ -24,8 +24,7 @@ export async function waitSynced(yishi: TestYishi, fake: FakeWecomServer, openKf
   const end = fake.kf.cursorAtEnd(openKfId);
   await vi.waitFor(
     async () => {
-      const doc = await yishi.db.collection('kf_cursors').findOne({ _id: openKfId as never });
-      expect(doc?.cursor).toBe(end);
+      expect(await yishi.repositories.kf.cursors.get(openKfId)).toBe(end);
     },
     { timeout: 10_000, interval: 20 },
   );

@@ -1,4 +1,13 @@
 import { describe } from 'vitest';
+import { platformAddressIdentity } from '../../../src/platforms/address-identity.js';
+import { MemoryConsoleMessageRepository } from '../../../src/storage/memory/memory-console-message-repository.js';
+import { MemoryGroupRepository } from '../../../src/storage/memory/memory-group-repository.js';
+import { MemoryOutboxRepository } from '../../../src/storage/memory/memory-outbox-repository.js';
+import { MemoryResidentRepository } from '../../../src/storage/memory/memory-resident-repository.js';
+import { consoleMessageRepositoryContract } from '../../storage/contracts/console-message-repository-contract.js';
+import { groupRepositoryContract } from '../../storage/contracts/group-repository-contract.js';
+import { outboxRepositoryContract } from '../../storage/contracts/outbox-repository-contract.js';
+import { residentRepositoryContract } from '../../storage/contracts/resident-repository-contract.js';
 import { MemoryDictionaryRepository } from '../../../src/storage/memory/memory-dictionary-repository.js';
 import { MemoryInboundMessageRepository } from '../../../src/storage/memory/memory-inbound-message-repository.js';
 import { MemoryOpinionRepository } from '../../../src/storage/memory/memory-opinion-repository.js';
@@ -33,6 +42,10 @@ describe('the in-memory repositories', () => {
   settingsRepositoryContract(async () => new MemorySettingsRepository());
   inboundMessageRepositoryContract(async () => new MemoryInboundMessageRepository());
   opinionRepositoryContract(async () => new MemoryOpinionRepository());
+  outboxRepositoryContract(async () => new MemoryOutboxRepository());
+  consoleMessageRepositoryContract(async () => new MemoryConsoleMessageRepository());
+  groupRepositoryContract(async () => new MemoryGroupRepository(platformAddressIdentity));
+  residentRepositoryContract(async () => new MemoryResidentRepository());
   shiftRepositoryContract(async () => new MemoryShiftRepository());
   shiftSwapRepositoryContract(async () => new MemoryShiftSwapRepository());
   programmeRepositoryContract(async () => new MemoryProgrammeRepository());

@@ -83,6 +83,10 @@ export const environmentSchema = z.object({
   DUTY_REMINDER_TIME: clockTime('08:00'),
   WEEKLY_DIGEST_TIME: clockTime('09:00'),
   CHART_FONT_FILE: z.preprocess(emptyToUndefined, z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')),
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url('must be the http(s) address people open, such as https://yishi.example.cn').optional(),
+  ),
 
   WECOM_CORP_ID: optionalString,
   WECOM_AGENT_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, 'must be the numeric AgentId of the self-built app').optional()),
@@ -92,6 +96,8 @@ export const environmentSchema = z.object({
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_ENCODING_AES_KEY: encodingAesKey,
   WECOM_API_BASE: urlString('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_BASE: urlString('https://open.weixin.qq.com'),
+  WECOM_WEB_LOGIN_BASE: urlString('https://login.work.weixin.qq.com'),
   WECOM_REPLY_WITHIN_MS: integer(300, 0, 4000),
   WECOM_KF_OPEN_KFID: z.preprocess(
     emptyToUndefined,
@@ -152,11 +158,16 @@ export interface Config {
   weeklyDigestTime: string;
   /** A CJK font file for the weekly digest's chart (Chinese labels). */
   chartFontFile: string;
+  /** The address people open (workbench links, OAuth redirects); unset: where this instance listens. */
+  publicUrl: string | undefined;
   /** `replyWithinMs`: how long a callback waits for the answer before acking and sending it later. */
   wecom: {
     app: WecomAppConfig | undefined;
     bot: WecomBotConfig | undefined;
     apiBase: string;
+    /** Where WeCom's OAuth2 authorize page and its web login (扫码) live (tests point them at a fake). */
+    oauthBase: string;
+    webLoginBase: string;
     replyWithinMs: number;
     kfOpenKfId: string | undefined;
   };
@@ -219,6 +230,7 @@ export function loadConfig(
     dutyReminderTime: env.DUTY_REMINDER_TIME,
     weeklyDigestTime: env.WEEKLY_DIGEST_TIME,
     chartFontFile: env.CHART_FONT_FILE,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     wecom: {
       app: wecomAppOn
         ? {
@@ -231,6 +243,8 @@ export function loadConfig(
         : undefined,
       bot: wecomBotOn ? { token: env.WECOM_BOT_TOKEN!, encodingAesKey: env.WECOM_BOT_ENCODING_AES_KEY! } : undefined,
       apiBase: env.WECOM_API_BASE,
+      oauthBase: env.WECOM_OAUTH_BASE.replace(/\/+$/, ''),
+      webLoginBase: env.WECOM_WEB_LOGIN_BASE.replace(/\/+$/, ''),
       replyWithinMs: env.WECOM_REPLY_WITHIN_MS,
       kfOpenKfId: env.WECOM_KF_OPEN_KFID,
     },

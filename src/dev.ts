@@ -47,6 +47,30 @@ async function main(): Promise<void> {
   await seedDemo(running.url, adminToken, tools.demo, t);
   const defaultUrl = running.url === tools.yishiUrl;
   console.log(t.howToChat(running.url, defaultUrl));
+  const link = await adminSignInLink(running.url, adminToken);
+  if (link) console.log(t.workbench(link));
+}
+
+/**
+ * A one-time workbench link for the first active admin, asked for the way a person does: 工作台
+ * in a direct console chat. Undefined when there is no admin (YISHI_DEMO=off on an empty database).
+ */
+async function adminSignInLink(url: string, token: string): Promise<string | undefined> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  try {
+    const admins = (await (await fetch(`${url}/api/members?role=admin`, { headers })).json()) as { items?: Array<{ id: string }> };
+    const admin = admins.items?.[0];
+    if (!admin) return undefined;
+    const chat = await fetch(`${url}/console/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ from: admin.id, text: '工作台' }),
+    });
+    const replies = ((await chat.json()) as { replies?: Array<{ text: string }> }).replies ?? [];
+    return /https?:\/\/\S+\/workbench\/sign-in\?ticket=\S+/.exec(replies.map((r) => r.text).join('\n'))?.[0];
+  } catch {
+    return undefined;
+  }
 }
 
 async function seedDemo(

@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import type Koa from 'koa';
 import { buildHttp, buildRouters, openAdminTokens } from './composition/http.js';
 import { buildScheduler } from './composition/jobs.js';
-import { buildBot, buildPlatformRegistry, buildPlatforms } from './composition/platforms.js';
+import { buildBot, buildPlatformRegistry, buildPlatformSignIn, buildPlatforms } from './composition/platforms.js';
 import type { PlatformContext } from './platforms/platform-context.js';
 import type { Platform } from './platforms/types.js';
 import { buildServices } from './composition/services.js';
-import { connectCoordination, openStores, type Repositories } from './composition/stores.js';
+import { connectCoordination, openSessionStore, openStores, type Repositories } from './composition/stores.js';
+import { createHmac } from 'node:crypto';
 import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Metrics } from './http/metrics.js';
@@ -74,7 +75,14 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
 
   // Exists before the notifier that raises it and the scheduler that hears it.
   const dispatchSignal = new DispatchSignal();
+  let listenUrl = `http://127.0.0.1:${config.port}`;
   const committee = buildServices({
+    workbench: {
+      store: openSessionStore(coordination, repositories),
+      // Cookies are signed with a key of this deployment (from its first admin token), so another deployment's are refused.
+      cookieKey: createHmac('sha256', config.adminToken).update('yishi-workbench-cookie').digest('hex'),
+      publicUrl: () => config.publicUrl ?? listenUrl,
+    },
     repositories,
     coordination,
     clock,
@@ -108,6 +116,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     committee,
     platformRouters: platforms.routers,
     qrCodes: platforms.qrCodes,
+    platformSignIn: buildPlatformSignIn(shared),
+    publicUrl: () => config.publicUrl ?? listenUrl,
   });
   const http = buildHttp({
     config,
@@ -119,6 +129,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     repositories,
     adminToken: () => adminTokens.current(),
     routers,
+    sessions: committee.workbench,
   });
   const { app } = http;
 
@@ -129,6 +140,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  listenUrl = url;
   logger.info({ url, port }, `Yishi listening on ${url}`);
   await scheduler.start();
 

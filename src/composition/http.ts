@@ -19,6 +19,9 @@ import { RecordsExports } from '../services/records/exports.js';
 import type { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
+import { sessionRouter } from '../http/workbench/session-routes.js';
+import { boardRouter } from '../http/workbench/board-routes.js';
+import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
 
 /**
@@ -41,6 +44,10 @@ export interface RouterDeps {
   /** Platform callbacks (console, DingTalk, WeCom). */
   platformRouters: Router[];
   qrCodes: CommunityQrCodes;
+  /** 工作台: WeCom/DingTalk sign-in (only the platforms that are configured). */
+  platformSignIn: PlatformSignIn;
+  /** The address people open (PUBLIC_URL, or where this instance listens). */
+  publicUrl: () => string;
 }
 
 /** Every feature router, in the order createApp mounts them (all exact, so no path shadows another). */
@@ -49,6 +56,26 @@ export function buildRouters(deps: RouterDeps): Router[] {
   const { bodyLimitBytes } = config;
   const { members, memberAdmin, erasure, opinions, events, roster, records, privacy } = committee;
   return [
+    // 工作台: sign-in, the session, and the opinion board (before the admin API's /api/opinions/:id).
+    sessionRouter({
+      sessions: committee.workbench,
+      platforms: deps.platformSignIn,
+      messages,
+      publicUrl: deps.publicUrl,
+      bodyLimitBytes,
+      wecomAuthorizeBase: config.wecom.oauthBase,
+      wecomWebLoginBase: config.wecom.webLoginBase,
+    }),
+    boardRouter({
+      opinions,
+      members,
+      workbench: committee.workbench,
+      records,
+      messages,
+      clock,
+      bodyLimitBytes,
+      opinionChanges: committee.opinionChanges,
+    }),
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
@@ -83,6 +110,7 @@ export interface HttpDeps {
   repositories: Repositories;
   adminToken: () => string;
   routers: Router[];
+  sessions?: CommitteeServices['workbench'];
 }
 
 /** The Koa app, counting requests in flight and answering health checks with 503 once shutdown begins. */

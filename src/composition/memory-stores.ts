@@ -15,6 +15,7 @@ import { MemoryOutboxRepository } from '../storage/memory/memory-outbox-reposito
 import { MemoryProgrammeRepository } from '../storage/memory/memory-programme-repository.js';
 import { MemoryProposalRepository } from '../storage/memory/memory-proposal-repository.js';
 import { MemoryResidentRepository } from '../storage/memory/memory-resident-repository.js';
+import { MemorySessionStore } from '../storage/memory/memory-session-store.js';
 import { MemorySettingsRepository } from '../storage/memory/memory-settings-repository.js';
 import { MemoryShiftRepository } from '../storage/memory/memory-shift-repository.js';
 import { MemoryShiftSwapRepository } from '../storage/memory/memory-shift-swap-repository.js';
@@ -47,5 +48,6 @@ export function buildMemoryRepositories(_clock?: Clock): Repositories {
     opinionFacts: new MemoryOpinionFacts(opinions),
     proposals: new MemoryProposalRepository(),
     erasures: new MemoryErasureLog(),
+    sessions: new MemorySessionStore(),
   };
 }

@@ -9,6 +9,7 @@ import type { OpinionRepository } from '../services/opinions/opinion-records.js'
 import type { OutboxRepository } from '../services/outbox-records.js';
 import type { ProposalRepository } from '../services/proposals/proposal-records.js';
 import type { ActivityRepository, OpinionFactsReader } from '../services/records/activity-records.js';
+import type { SessionStore } from '../services/workbench/session-records.js';
 import type { ErasureLog } from '../services/privacy/erasure-records.js';
 import type { KfStores } from '../services/residents/kf-channel-stores.js';
 import type { ResidentRepository } from '../services/residents/resident-records.js';
@@ -44,4 +45,6 @@ export interface Repositories {
   proposals: ProposalRepository;
   /** Who erased whose personal data, when and why (the audited erasure act). */
   erasures: ErasureLog;
+  /** Workbench sessions in single-instance mode (with Redis, sessions live there instead). */
+  sessions: SessionStore;
 }

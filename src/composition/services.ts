@@ -11,6 +11,7 @@ import { buildEventServices } from '../services/events/event-services.js';
 import { GroupDirectory } from '../services/groups/group-directory.js';
 import { MemberService } from '../services/members/member-service.js';
 import { OpinionService } from '../services/opinions/opinion-service.js';
+import { ChangeMarkedOpinions } from '../services/opinions/change-marker.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
@@ -23,6 +24,8 @@ import { RosterService } from '../services/roster/roster-service.js';
 import type { Services } from '../services/services.js';
 import type { Coordination } from '../core/coordination.js';
 import type { Repositories } from './stores.js';
+import type { SessionStore } from '../services/workbench/session-records.js';
+import { WorkbenchSessions } from '../services/workbench/workbench-sessions.js';
 
 export type ServiceSettings = Pick<Config, 'dutyReminderTime' | 'weeklyDigestTime' | 'chartFontFile' | 'residentOpinionsPerHour'>;
 
@@ -35,6 +38,8 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   /** Told after each notice is stored (the scheduler sends soon instead of at its next tick). */
   onEnqueued: () => void;
+  /** 工作台: where sessions are kept, the key cookies are signed with, and the address people open. */
+  workbench: { store: SessionStore; cookieKey: string; publicUrl: () => string };
 }
 
 export interface RosterDeps {
@@ -87,18 +92,29 @@ export function buildServices(deps: ServiceDeps) {
     messages,
     reminderTime: settings.dutyReminderTime,
   });
-  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id.
+  // 工作台登录: chat links, platform sign-ins and the sessions they open.
+  const workbench = new WorkbenchSessions({
+    ...deps.workbench,
+    members,
+    coordination,
+    clock,
+    logger: deps.logger.child({ component: 'workbench' }),
+  });
+  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id; losing access ends sessions.
   const memberAdmin = new MemberService({
     members,
     upcomingShifts: async (memberId, now) => (await roster.upcomingFor(memberId, now, 50)).length,
     clock,
     messages,
+    onAccessLost: (memberId, reason) => workbench.revokeMember(memberId, reason),
   });
   // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
   const privacy = new PrivacyGate({ residents, messages });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
+  // Every opinion write leaves a mark in coordination: the workbench's change cursor reads only that.
+  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock);
   const opinions = new OpinionService({
-    opinions: repos.opinions,
+    opinions: opinionStore,
     members,
     residents,
     communities,
@@ -173,8 +189,19 @@ export function buildServices(deps: ServiceDeps) {
     proposals,
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
     calendar,
+    workbench,
   };
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
   const erasure = new PersonErasure({ members, residents, opinions: repos.opinions, erasures: repos.erasures, clock, messages });
-  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog, erasure };
+  return {
+    ...services,
+    services,
+    ledger,
+    privacy,
+    digest,
+    residentTalk,
+    residentLog,
+    erasure,
+    opinionChanges: () => opinionStore.lastChange(),
+  };
 }

@@ -27,6 +27,9 @@ import { MongoSettingsRepository } from '../storage/mongo/settings-repository.js
 import { MongoShiftRepository } from '../storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from '../storage/mongo/shift-swap-repository.js';
 import { RedisCoordination } from '../storage/redis/redis-coordination.js';
+import { RedisSessionStore } from '../storage/redis/redis-session-store.js';
+import { MongoSessionRepository } from '../storage/mongo/session-repository.js';
+import type { SessionStore } from '../services/workbench/session-records.js';
 
 /** Redis when REDIS_URL is set (several instances share locks, dedup and rate limits); else in this process. */
 export async function connectCoordination(redisUrl: string | undefined, keyPrefix?: string): Promise<Coordination> {
@@ -91,6 +94,8 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     proposals: () => new MongoProposalRepository(mongo),
     /** Who erased whose personal data, when and why. */
     erasures: () => new MongoErasureLog(mongo),
+    /** Workbench sessions in single-instance mode (Redis keeps them when there is one). */
+    sessions: () => new MongoSessionRepository(mongo),
   });
 }
 
@@ -126,4 +131,12 @@ export async function openStores(options: { uri: string; clock: Clock; logger: L
       await mongo.close();
     },
   };
+}
+
+/**
+ * Workbench sessions: in Redis when there is one (shared by every instance), else in the record
+ * store (MongoDB, or memory in tests) — single-instance mode.
+ */
+export function openSessionStore(coordination: Coordination, repositories: Repositories): SessionStore {
+  return coordination instanceof RedisCoordination ? new RedisSessionStore(coordination.redis, coordination.prefix) : repositories.sessions;
 }

@@ -17,6 +17,7 @@ import { inputEn } from './en/input.js';
 import { httpEn } from './en/http.js';
 import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
+import { workbenchEn } from './en/workbench.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -36,4 +37,5 @@ export const en: Messages = {
   http: httpEn,
   privacy: privacyEn,
   calendar: calendarEn,
+  workbench: workbenchEn,
 };

@@ -14,6 +14,7 @@ import { inputZh } from './zh-CN/input.js';
 import { httpZh } from './zh-CN/http.js';
 import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
+import { workbenchZh } from './zh-CN/workbench.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -36,4 +37,5 @@ export const zhCN = {
   http: httpZh,
   privacy: privacyZh,
   calendar: calendarZh,
+  workbench: workbenchZh,
 };

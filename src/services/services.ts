@@ -9,6 +9,7 @@ import type { ProposalService } from './proposals/proposal-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
 import type { CalendarService } from './calendar/calendar-service.js';
 import type { MemberService } from './members/member-service.js';
+import type { WorkbenchSessions } from './workbench/workbench-sessions.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -34,4 +35,6 @@ export interface Services {
   groups: GroupDirectory;
   /** 工作日历: official holidays and 调休, and the office's own days. */
   calendar: CalendarService;
+  /** 工作台: one-time sign-in links (工作台/登录) and the sessions they open. */
+  workbench: WorkbenchSessions;
 }

@@ -39,6 +39,8 @@ export const operationsZh = {
     seedSkipped: '数据库里已有成员，不再创建演示数据（要重新开始，请停止后删除 .data/ 目录）。',
     seedOff: '已按 YISHI_DEMO=off 跳过演示数据。',
     seedFailed: (reason: string) => `演示数据没有创建完整：${reason}。可以停止后删除 .data/ 目录再试。`,
+    workbench: (link: string) =>
+      `工作台：${link}\n（管理员的一次性登录链接，10分钟内有效；之后在 npm run chat 里以本人身份发送“工作台”再取）`,
     howToChat: (url: string, defaultUrl: boolean) =>
       [
         '',

@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `fast`: pure rules (parser, dates, crypto, masking…), no stores, no servers,
- * milliseconds each; `npm test` runs it first and stops when it fails. `stores`: everything that
- * needs the real MongoDB-compatible store and redis-server, provisioned once per run.
+ * Three projects. `fast`: pure rules (parser, dates, crypto, masking…), no stores, no servers,
+ * milliseconds each; `web`: the workbench's Vue components in happy-dom (tests beside them in
+ * web/src, config in web/vite.config.ts); `npm test` runs those two first and stops when one fails.
+ * `stores`: everything that needs the real MongoDB-compatible store and redis-server, provisioned
+ * once per run.
  */
 export default defineConfig({
   test: {
@@ -15,6 +17,8 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/unit/**/*.test.ts'] } },
+      // The workbench's component tests (happy-dom, Vue plugins from the web app's own Vite config).
+      'web/vite.config.ts',
       {
         extends: true,
         test: {

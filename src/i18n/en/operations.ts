@@ -32,6 +32,16 @@ export const operationsEn: typeof operationsZh = {
     seedSkipped: 'The database already has members, so no demo data is added (to start over, stop and delete .data/).',
     seedOff: 'Demo data skipped (YISHI_DEMO=off).',
     seedFailed: (reason) => `The demo data is incomplete: ${reason}. Stop, delete .data/ and try again.`,
+    workbenchBuilding: 'Building the workbench web app (once, about a minute)…',
+    workbenchBuildFailed: 'The workbench web app did not build: run npm run build:web to see why.',
+    workbench: (url, link) =>
+      [
+        '',
+        `Workbench: ${url}`,
+        link
+          ? `  Sign-in link for the demo admin (valid once, for 10 minutes): ${link}`
+          : '  To sign in: send 工作台 in the chat as an admin and open the link in the answer.',
+      ].join('\n'),
     howToChat: (url, defaultUrl) =>
       [
         '',

@@ -29,6 +29,16 @@ export const operationsZh = {
     seedSkipped: '数据库里已有成员，不再创建演示数据（要重新开始，请停止后删除 .data/ 目录）。',
     seedOff: '已按 YISHI_DEMO=off 跳过演示数据。',
     seedFailed: (reason: string) => `演示数据没有创建完整：${reason}。可以停止后删除 .data/ 目录再试。`,
+    workbenchBuilding: '正在构建工作台网页（只需一次，约一分钟）……',
+    workbenchBuildFailed: '工作台网页没有构建成功：请运行 npm run build:web 查看原因。',
+    workbench: (url: string, link: string | undefined) =>
+      [
+        '',
+        `工作台：${url}`,
+        link
+          ? `  演示管理员的登录链接（10 分钟内有效，只能用一次）：${link}`
+          : '  登录：在聊天里以管理员身份发送「工作台」，打开回复中的链接。',
+      ].join('\n'),
     howToChat: (url: string, defaultUrl: boolean) =>
       [
         '',

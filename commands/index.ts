@@ -40,6 +40,7 @@ import { statsCommand } from './records/stats.js';
 import { draftProposalCommand } from './proposals/draft-proposal.js';
 import { submitProposalCommand } from './proposals/submit-proposal.js';
 import { deleteMemberCommand } from './delete-member.js';
+import { workbenchLinkCommand } from './workbench-link.js';
 
 /**
  * The explicit, ordered registry of chat commands. Order matters: help lists commands in this
@@ -91,6 +92,8 @@ export function buildRegistry(): CommandRegistry<Services> {
     memberRecordCommand,
     statsCommand,
     submitProposalCommand,
+    // 工作台 (web workbench sign-in)
+    workbenchLinkCommand,
     // 成员管理 (admin)
     deleteMemberCommand,
     // 群目录 (groups directory)

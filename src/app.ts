@@ -7,7 +7,8 @@ import { messagesFor } from './i18n/messages.js';
 import type { Logger } from './logger.js';
 import type { Coordination } from './core/coordination.js';
 import type { MemberRepository } from './services/members/member-records.js';
-import { requireAdminToken } from './http/admin-auth.js';
+import { requireAdminTokenOrSession } from './http/workbench-auth.js';
+import type { WorkbenchSessions } from './services/workbench/workbench-sessions.js';
 import { adminGate } from './http/admin-gate.js';
 import { isExactWhereItMatters } from './http/exact-router.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   members: MemberRepository;
   /** The accepted admin token now (ADMIN_TOKEN, or a rotated one): read on every request. */
   adminToken: () => string;
+  /** Workbench sessions: with them, the admin gate also accepts a signed-in member (route-access.ts). */
+  sessions?: WorkbenchSessions;
   /** Feature routers (platform callbacks, admin API), mounted in the order given. */
   routers: Router[];
   isShuttingDown?: () => boolean;
@@ -49,7 +52,11 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestMetrics(deps.metrics));
   app.use(securityHeaders());
   app.use(errorBoundary(messagesFor(deps.config.locale)));
-  app.use(adminGate(requireAdminToken(deps.adminToken)));
+  app.use(
+    adminGate(
+      requireAdminTokenOrSession({ currentToken: deps.adminToken, sessions: deps.sessions, messages: messagesFor(deps.config.locale) }),
+    ),
+  );
   const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());

@@ -83,6 +83,10 @@ export const environmentSchema = z.object({
   DUTY_REMINDER_TIME: clockTime('08:00'),
   WEEKLY_DIGEST_TIME: clockTime('09:00'),
   CHART_FONT_FILE: z.preprocess(emptyToUndefined, z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')),
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url('must be the http(s) address people open, such as https://yishi.example.cn').optional(),
+  ),
 
   WECOM_CORP_ID: optionalString,
   WECOM_AGENT_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, 'must be the numeric AgentId of the self-built app').optional()),
@@ -152,6 +156,8 @@ export interface Config {
   weeklyDigestTime: string;
   /** A CJK font file for the weekly digest's chart (Chinese labels). */
   chartFontFile: string;
+  /** The address people open (workbench links, OAuth redirects); unset: where this instance listens. */
+  publicUrl: string | undefined;
   /** `replyWithinMs`: how long a callback waits for the answer before acking and sending it later. */
   wecom: {
     app: WecomAppConfig | undefined;
@@ -219,6 +225,7 @@ export function loadConfig(
     dutyReminderTime: env.DUTY_REMINDER_TIME,
     weeklyDigestTime: env.WEEKLY_DIGEST_TIME,
     chartFontFile: env.CHART_FONT_FILE,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     wecom: {
       app: wecomAppOn
         ? {

@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import type Koa from 'koa';
 import { buildHttp, buildRouters, openAdminTokens } from './composition/http.js';
 import { buildScheduler } from './composition/jobs.js';
-import { buildBot, buildPlatformRegistry, buildPlatforms } from './composition/platforms.js';
+import { buildBot, buildPlatformRegistry, buildPlatformSignIn, buildPlatforms } from './composition/platforms.js';
 import type { PlatformContext } from './platforms/platform-context.js';
 import type { Platform } from './platforms/types.js';
 import { buildServices } from './composition/services.js';
-import { connectCoordination, connectWatchedMongo, openRepositories } from './composition/stores.js';
+import { connectCoordination, connectWatchedMongo, openRepositories, openSessionStore } from './composition/stores.js';
+import { createHmac } from 'node:crypto';
 import { ConfigError, enabledPlatforms, loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Metrics } from './http/metrics.js';
@@ -66,7 +67,14 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
 
   // Exists before the notifier that raises it and the scheduler that hears it.
   const dispatchSignal = new DispatchSignal();
+  let listenUrl = `http://127.0.0.1:${config.port}`;
   const committee = buildServices({
+    workbench: {
+      store: openSessionStore(coordination, mongo),
+      // Cookies are signed with a key of this deployment (from its first admin token), so another deployment's are refused.
+      cookieKey: createHmac('sha256', config.adminToken).update('yishi-workbench-cookie').digest('hex'),
+      publicUrl: () => config.publicUrl ?? listenUrl,
+    },
     repositories,
     coordination,
     clock,
@@ -100,6 +108,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     committee,
     platformRouters: platforms.routers,
     qrCodes: platforms.qrCodes,
+    platformSignIn: buildPlatformSignIn(shared),
+    publicUrl: () => config.publicUrl ?? listenUrl,
   });
   const http = buildHttp({
     config,
@@ -111,6 +121,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     repositories,
     adminToken: () => adminTokens.current(),
     routers,
+    sessions: committee.workbench,
   });
   const { app } = http;
 
@@ -121,6 +132,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  listenUrl = url;
   logger.info({ url, port }, `Yishi listening on ${url}`);
   await scheduler.start();
 

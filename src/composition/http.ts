@@ -20,6 +20,9 @@ import { RecordsExports } from '../services/records/exports.js';
 import type { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
+import { sessionRouter } from '../http/workbench/session-routes.js';
+import { boardRouter } from '../http/workbench/board-routes.js';
+import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
 
 /**
@@ -42,6 +45,10 @@ export interface RouterDeps {
   /** Platform callbacks (console, DingTalk, WeCom). */
   platformRouters: Router[];
   qrCodes: CommunityQrCodes;
+  /** 工作台: WeCom/DingTalk sign-in (only the platforms that are configured). */
+  platformSignIn: PlatformSignIn;
+  /** The address people open (PUBLIC_URL, or where this instance listens). */
+  publicUrl: () => string;
 }
 
 /** Every feature router, in the order createApp mounts them (all exact, so no path shadows another). */
@@ -50,6 +57,9 @@ export function buildRouters(deps: RouterDeps): Router[] {
   const { bodyLimitBytes } = config;
   const { members, memberAdmin, opinions, events, roster, records, privacy } = committee;
   return [
+    // 工作台: sign-in, the session, and the opinion board (before the admin API's /api/opinions/:id).
+    sessionRouter({ sessions: committee.workbench, platforms: deps.platformSignIn, messages, publicUrl: deps.publicUrl, bodyLimitBytes }),
+    boardRouter({ opinions, members, workbench: committee.workbench, records, messages, clock, bodyLimitBytes }),
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
@@ -84,6 +94,7 @@ export interface HttpDeps {
   repositories: Repositories;
   adminToken: () => string;
   routers: Router[];
+  sessions?: CommitteeServices['workbench'];
 }
 
 /** The Koa app, counting requests in flight and answering health checks with 503 once shutdown begins. */

@@ -19,6 +19,9 @@ import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
 import type { Services } from '../services/services.js';
 import type { Repositories } from './stores.js';
+import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
+import { wecomWorkbenchIdentity } from '../platforms/wecom/workbench-identity.js';
+import { dingtalkWorkbenchIdentity } from '../platforms/dingtalk/workbench-identity.js';
 
 export interface PlatformDeps {
   config: Config;
@@ -156,5 +159,15 @@ export function buildPlatforms(deps: PlatformDeps & { bot: Bot; platforms: Platf
     qrCodes,
     photoKeeper,
     start: () => connected.start(),
+  };
+}
+
+/** 工作台 sign-in through the platforms that are configured (WeCom's app, DingTalk's app), with their own access tokens. */
+export function buildPlatformSignIn(deps: Pick<PlatformDeps, 'config' | 'coordination' | 'clock' | 'logger'>): PlatformSignIn {
+  const { config, coordination, clock, logger } = deps;
+  const app = config.wecom.app;
+  return {
+    ...(app ? { wecom: wecomWorkbenchIdentity({ app, apiBase: config.wecom.apiBase, coordination, logger }) } : {}),
+    ...(config.dingtalk ? { dingtalk: dingtalkWorkbenchIdentity({ config: config.dingtalk, coordination, clock, logger }) } : {}),
   };
 }

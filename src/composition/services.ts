@@ -19,6 +19,8 @@ import { RosterService } from '../services/roster/roster-service.js';
 import type { Services } from '../services/services.js';
 import type { Coordination } from '../core/coordination.js';
 import type { Repositories } from './stores.js';
+import type { SessionStore } from '../services/workbench/session-records.js';
+import { WorkbenchSessions } from '../services/workbench/workbench-sessions.js';
 
 export type ServiceSettings = Pick<Config, 'dutyReminderTime' | 'weeklyDigestTime' | 'chartFontFile' | 'residentOpinionsPerHour'>;
 
@@ -31,6 +33,8 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   /** Told after each notice is stored (the scheduler sends soon instead of at its next tick). */
   onEnqueued: () => void;
+  /** 工作台: where sessions are kept, the key cookies are signed with, and the address people open. */
+  workbench: { store: SessionStore; cookieKey: string; publicUrl: () => string };
 }
 
 export interface RosterDeps {
@@ -67,12 +71,21 @@ export function buildServices(deps: ServiceDeps) {
     messages,
     reminderTime: settings.dutyReminderTime,
   });
-  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id.
+  // 工作台登录: chat links, platform sign-ins and the sessions they open.
+  const workbench = new WorkbenchSessions({
+    ...deps.workbench,
+    members,
+    coordination,
+    clock,
+    logger: deps.logger.child({ component: 'workbench' }),
+  });
+  // Who is a member: one rule (deactivation) for 删除成员 and DELETE /api/members/:id; losing access ends sessions.
   const memberAdmin = new MemberService({
     members,
     upcomingShifts: async (memberId, now) => (await roster.upcomingFor(memberId, now, 50)).length,
     clock,
     messages,
+    onAccessLost: (memberId, reason) => workbench.revokeMember(memberId, reason),
   });
   // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
   const privacy = new PrivacyGate({ residents, messages });
@@ -151,6 +164,7 @@ export function buildServices(deps: ServiceDeps) {
     records,
     proposals,
     groups: new GroupDirectory({ groups: repos.groups, messages }),
+    workbench,
   };
   return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
 }

@@ -23,6 +23,9 @@ import { MongoSettingsRepository } from '../storage/mongo/settings-repository.js
 import { MongoShiftRepository } from '../storage/mongo/shift-repository.js';
 import { MongoShiftSwapRepository } from '../storage/mongo/shift-swap-repository.js';
 import { RedisCoordination } from '../storage/redis/redis-coordination.js';
+import { RedisSessionStore } from '../storage/redis/redis-session-store.js';
+import { MongoSessionRepository } from '../storage/mongo/session-repository.js';
+import type { SessionStore } from '../services/workbench/session-records.js';
 
 /** Redis when REDIS_URL is set (several instances share locks, dedup and rate limits); else in this process. */
 export async function connectCoordination(redisUrl: string | undefined, keyPrefix?: string): Promise<Coordination> {
@@ -91,4 +94,11 @@ export async function openRepositories(mongo: Connection, clock: Clock): Promise
   void Object.values(repositories); // reading each one makes it, so its model's indexes are built below
   await buildIndexes(mongo);
   return repositories;
+}
+
+/** Workbench sessions: in Redis when there is one (shared by every instance), else in MongoDB (single-instance mode). */
+export function openSessionStore(coordination: Coordination, mongo: Connection): SessionStore {
+  return coordination instanceof RedisCoordination
+    ? new RedisSessionStore(coordination.redis, coordination.prefix)
+    : new MongoSessionRepository(mongo);
 }

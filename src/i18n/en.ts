@@ -16,6 +16,7 @@ import { operationsEn } from './en/operations.js';
 import { inputEn } from './en/input.js';
 import { httpEn } from './en/http.js';
 import { privacyEn } from './en/privacy.js';
+import { workbenchEn } from './en/workbench.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -34,4 +35,5 @@ export const en: Messages = {
   input: inputEn,
   http: httpEn,
   privacy: privacyEn,
+  workbench: workbenchEn,
 };

@@ -13,6 +13,7 @@ import { groupsZh } from './zh-CN/groups.js';
 import { inputZh } from './zh-CN/input.js';
 import { httpZh } from './zh-CN/http.js';
 import { privacyZh } from './zh-CN/privacy.js';
+import { workbenchZh } from './zh-CN/workbench.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -34,4 +35,5 @@ export const zhCN = {
   input: inputZh,
   http: httpZh,
   privacy: privacyZh,
+  workbench: workbenchZh,
 };

@@ -8,6 +8,7 @@ import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
 import type { MemberService } from './members/member-service.js';
+import type { WorkbenchSessions } from './workbench/workbench-sessions.js';
 
 /**
  * The committee's work, as commands and the scheduler see it. Each area adds its service here
@@ -31,4 +32,6 @@ export interface Services {
   proposals: ProposalService;
   /** The committee groups directory: registering a group chat as a notice channel. */
   groups: GroupDirectory;
+  /** 工作台: one-time sign-in links (工作台/登录) and the sessions they open. */
+  workbench: WorkbenchSessions;
 }

@@ -30,7 +30,7 @@ function sign(timestamp: string, secret: string): string {
 
 /**
  * A fake DingTalk (oapi and api hosts in one) speaking the protocol of protocols.md §5–6:
- * `gettoken`, session webhooks (300001 once expired), the robot OpenAPI sends, custom robots
+ * `gettoken`, `topapi/v2/user/getuserinfo` (免登 codes), session webhooks (300001 once expired), the robot OpenAPI sends, custom robots
  * (sign check, keywords, 310000), 130101 past 20 messages a minute per robot, and the Stream
  * gateway. It records what it accepted and what it refused.
  */
@@ -41,6 +41,8 @@ export class FakeDingtalk {
   readonly gateway: FakeStreamGateway;
   url = '';
   private readonly tokens = new Map<string, number>();
+  /** 免登 auth codes (JSAPI `requestAuthCode`) by code → userid: once each, within 5 minutes; else 40078. */
+  private readonly authCodes = new Map<string, { userId: string; issuedAt: number }>();
   private readonly sessions = new Map<string, { expiresAt: number; robotCode: string }>();
   private readonly customRobots = new Map<string, { secret?: string; keywords?: string[] }>();
   private readonly server: Server;
@@ -79,6 +81,13 @@ export class FakeDingtalk {
     this.customRobots.set(accessToken, settings);
   }
 
+  /** What `dd.runtime.permission.requestAuthCode` gives the page of `userId` inside DingTalk: a one-time code. */
+  issueAuthCode(userId: string): string {
+    const code = `auth-${randomUUID().replace(/-/g, '')}`;
+    this.authCodes.set(code, { userId, issuedAt: this.now() });
+    return code;
+  }
+
   /** Makes every issued access token invalid, as when the app secret is rotated. */
   revokeTokens(): void {
     this.tokens.clear();
@@ -114,6 +123,7 @@ export class FakeDingtalk {
       return this.reply(response, answer.status, answer.body);
     }
     if (path === 'POST /robot/sendBySession') return this.sendBySession(url, body, response);
+    if (path === 'POST /topapi/v2/user/getuserinfo') return this.userForAuthCode(url, body, response);
     if (path === 'POST /robot/send') return this.customRobotSend(url, body, response);
     if (path === 'POST /v1.0/robot/groupMessages/send' || path === 'POST /v1.0/robot/oToMessages/batchSend') {
       return this.openApiSend(path.endsWith('batchSend') ? 'oto' : 'group', request, body, response);
@@ -129,6 +139,30 @@ export class FakeDingtalk {
     const token = `token-${randomUUID()}`;
     this.tokens.set(token, this.now() + TOKEN_LIFETIME_S * 1000);
     this.reply(response, 200, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: TOKEN_LIFETIME_S });
+  }
+
+  /** `/topapi/v2/user/getuserinfo`: 免登码 → userid (88 for a bad token, 40078 不存在的临时授权码 for a bad or used code). */
+  private userForAuthCode(url: URL, body: Record<string, unknown>, response: ServerResponse): void {
+    const expiry = this.tokens.get(url.searchParams.get('access_token') ?? '');
+    if (expiry === undefined || expiry <= this.now()) return this.reply(response, 200, { errcode: 88, errmsg: '不合法的access_token' });
+    const code = String(body.code ?? '');
+    const issued = this.authCodes.get(code);
+    this.authCodes.delete(code);
+    if (!issued || this.now() - issued.issuedAt > 5 * 60_000)
+      return this.reply(response, 200, { errcode: 40078, errmsg: '不存在的临时授权码' });
+    this.reply(response, 200, {
+      errcode: 0,
+      errmsg: 'ok',
+      result: {
+        userid: issued.userId,
+        device_id: 'device-1',
+        sys: false,
+        sys_level: 0,
+        associated_unionid: '',
+        unionid: `union-${issued.userId}`,
+        name: '',
+      },
+    });
   }
 
   private sendBySession(url: URL, body: Record<string, unknown>, response: ServerResponse): void {

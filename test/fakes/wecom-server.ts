@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../src/core/clock.js';
 import { FakeKf } from './wecom-kf.js';
 
 /**
- * A fake WeCom API server speaking the real protocol: `gettoken`, `message/send`, the group-robot
+ * A fake WeCom API server speaking the real protocol: `gettoken`, `message/send`, `auth/getuserinfo` (OAuth2 and web-login codes), the group-robot
  * `webhook/send?key=`, `media/get` and the smart robot's `aibot/response`, with WeCom's error codes
  * (40001, 40014, 42001, 45009, 81013, 93000) and the 20 messages/minute/robot limit measured on
  * an injectable clock. `kf` is 微信客服 (see wecom-kf.ts): sync_msg, send_msg with the 48 h / 5
@@ -52,6 +52,13 @@ export class FakeWecomServer {
   mediaGetBusy = 0;
   /** User ids that do not exist in the corp (a send to only these → 81013). */
   readonly unknownUsers = new Set<string>();
+  /**
+   * OAuth2 / web-login codes (网页授权, 扫码登录) by code → userid, as WeCom issues them after
+   * `connect/oauth2/authorize` or `wwlogin/sso/login`. Each works once within 5 minutes; `auth/getuserinfo`
+   * answers 40029 (invalid code) for an unknown, used or expired one.
+   */
+  private readonly oauthCodes = new Map<string, { userId: string; issuedAt: number }>();
+  private codeCounter = 0;
   private readonly validTokens = new Set<string>();
   private readonly expiredTokens = new Set<string>();
   private readonly nextMessageSendErrors: number[] = [];
@@ -78,6 +85,14 @@ export class FakeWecomServer {
     const { port } = server.address() as AddressInfo;
     holder.fake = new FakeWecomServer(server, `http://127.0.0.1:${port}`, { clock: systemClock, ...options });
     return holder.fake;
+  }
+
+  /** What WeCom's authorize page would put in the redirect after `userId` agrees: a fresh one-time code. */
+  issueOauthCode(userId: string): string {
+    this.codeCounter += 1;
+    const code = `wecom-code-${this.codeCounter}-${Math.random().toString(36).slice(2, 10)}`;
+    this.oauthCodes.set(code, { userId, issuedAt: this.options.clock.now().getTime() });
+    return code;
   }
 
   /** Makes WeCom consider every issued token expired (the next use gets 42001). */
@@ -161,6 +176,16 @@ export class FakeWecomServer {
         res.setHeader('content-length', String(file.bytes.length));
         res.end(file.bytes);
         return;
+      }
+      case '/cgi-bin/auth/getuserinfo': {
+        const token = url.searchParams.get('access_token') ?? '';
+        if (this.expiredTokens.has(token)) return fail(42001, 'access_token expired');
+        if (!this.validTokens.has(token)) return fail(40014, 'invalid access_token');
+        const code = url.searchParams.get('code') ?? '';
+        const issued = this.oauthCodes.get(code);
+        this.oauthCodes.delete(code); // a code is consumed by its first use
+        if (!issued || this.options.clock.now().getTime() - issued.issuedAt > 5 * 60_000) return fail(40029, 'invalid code');
+        return answer({ userid: issued.userId, user_ticket: `ticket-${code}`, expires_in: 1800 });
       }
       case '/cgi-bin/webhook/send':
         return answer(this.webhook(url.searchParams.get('key') ?? '', body));

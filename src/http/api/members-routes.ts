@@ -166,7 +166,7 @@ export function membersRoutes(
   router.patch('/api/members/:id', async (ctx) => {
     const changes = await jsonBody(ctx, patchSchema, deps.bodyLimitBytes);
     try {
-      const member = await members.update(ctx.params.id!, changes);
+      const member = await deps.memberAdmin.update(ctx.params.id!, changes);
       if (!member) throw notFound('member', ctx.params.id!);
       ctx.body = member;
     } catch (error) {

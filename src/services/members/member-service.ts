@@ -1,7 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { MemberRecord, MemberRepository } from './member-records.js';
+import { hasRole } from '../../core/roles.js';
+import type { MemberRecord, MemberRepository, NewMember } from './member-records.js';
 
 /** What deactivating a member left to do: their shifts still ahead, to be given to someone else. */
 export interface Deactivation {
@@ -15,6 +16,8 @@ export interface MemberServiceDeps {
   upcomingShifts(memberId: string, now: Date): Promise<number>;
   clock: Clock;
   messages: Messages;
+  /** Told when a member loses access they had (deactivated, or given a lower role): their workbench sessions end. */
+  onAccessLost?(memberId: string, reason: 'deactivated' | 'demoted'): Promise<void>;
 }
 
 /**
@@ -39,6 +42,22 @@ export class MemberService {
   async deactivate(id: string, byMemberId?: string): Promise<Deactivation> {
     const { member, upcomingShifts } = await this.assertDeactivatable(id, byMemberId);
     const updated = await this.deps.members.update(member.id, { active: false });
+    await this.deps.onAccessLost?.(member.id, 'deactivated');
     return { member: updated ?? { ...member, active: false }, upcomingShifts };
+  }
+
+  /**
+   * Changes a member's details (PATCH /api/members/:id). A lower role or `active: false` takes
+   * access away, so the member's workbench sessions end at once. Null for an unknown id.
+   */
+  async update(id: string, changes: Partial<NewMember & { active: boolean }>): Promise<MemberRecord | null> {
+    const before = await this.deps.members.findById(id);
+    if (!before) return null;
+    const updated = await this.deps.members.update(id, changes);
+    if (!updated) return null;
+    if (before.active && !updated.active) await this.deps.onAccessLost?.(id, 'deactivated');
+    else if (!hasRole(updated.role, before.role) || (before.isConvenor && !updated.isConvenor))
+      await this.deps.onAccessLost?.(id, 'demoted');
+    return updated;
   }
 }

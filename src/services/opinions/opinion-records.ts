@@ -93,7 +93,19 @@ export interface OpinionListFilter {
   filerId?: string;
   from?: Date;
   to?: Date;
+  grade?: OpinionGrade;
+  /** Open with a deadline before this instant (the board's 逾期 filter). */
+  overdueAt?: Date;
+  /** Filed or handled by one of these members (a member's own, a convenor's sector). */
+  scopeMemberIds?: string[];
 }
+
+/** Sort orders of the opinion list; `-` first means descending. Ties go newest first. */
+export const OPINION_SORTS = ['createdAt', '-createdAt', 'deadline', '-deadline', 'number', '-number', 'plusOnes', '-plusOnes'] as const;
+export type OpinionSort = (typeof OPINION_SORTS)[number];
+
+/** The states in which an opinion can be overdue: somebody owns the work and the clock runs. */
+export const OVERDUE_STATES: readonly OpinionState[] = ['accepted', 'assigned', 'in_progress'];
 
 /**
  * Where opinions are kept (implemented in src/storage/mongo/opinion-repository.ts). The audit
@@ -123,5 +135,13 @@ export interface OpinionRepository {
   addPlusOne(id: string, who: string, now: Date): Promise<boolean>;
   /** Raises the ladder level of this round, once: false when another tick did it first. */
   raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean>;
-  list(filter: OpinionListFilter, page?: { skip: number; limit: number }): Promise<{ items: OpinionRecord[]; total: number }>;
+  list(
+    filter: OpinionListFilter,
+    page?: { skip: number; limit: number },
+    sort?: OpinionSort,
+  ): Promise<{ items: OpinionRecord[]; total: number }>;
+  /** How many opinions match `filter`, per state (states with none are left out). */
+  countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>>;
+  /** The latest `updatedAt` of any opinion, and how many there are (the board's change cursor). */
+  latestChange(): Promise<{ at: Date | null; count: number }>;
 }

@@ -6,8 +6,10 @@ import type {
   OpinionListFilter,
   OpinionRecord,
   OpinionRepository,
+  OpinionSort,
   OpinionState,
 } from '../../services/opinions/opinion-records.js';
+import { OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
 import { copyOf, isRecordId, newRecordId } from './memory-records.js';
 
 /** The schema's limit on what a person wrote. */
@@ -24,6 +26,10 @@ function matches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
   if (filter.queueMemberId && opinion.queueMemberId !== filter.queueMemberId) return false;
   if (filter.filerId && opinion.filer.id !== filter.filerId) return false;
   if (filter.from && opinion.createdAt < filter.from) return false;
+  if (filter.grade && opinion.grade !== filter.grade) return false;
+  if (filter.overdueAt && !(OVERDUE_STATES.includes(opinion.state) && opinion.deadline && opinion.deadline < filter.overdueAt))
+    return false;
+  if (filter.scopeMemberIds && !filter.scopeMemberIds.some((id) => id === opinion.handlerId || id === opinion.filer.id)) return false;
   return !(filter.to && opinion.createdAt >= filter.to);
 }
 
@@ -100,13 +106,39 @@ export class MemoryOpinionRepository implements OpinionRepository {
   async list(
     filter: OpinionListFilter,
     page: { skip: number; limit: number } = { skip: 0, limit: 1000 },
+    sort: OpinionSort = '-createdAt',
   ): Promise<{ items: OpinionRecord[]; total: number }> {
+    const direction = sort.startsWith('-') ? -1 : 1;
+    const key = sort.replace(/^-/, '');
+    const value = (o: OpinionRecord): number | string =>
+      key === 'number'
+        ? o.number
+        : key === 'plusOnes'
+          ? o.plusOnes.count
+          : key === 'deadline'
+            ? (o.deadline?.getTime() ?? -Infinity)
+            : o.createdAt.getTime();
     const found = this.opinions
       .map((opinion, order) => ({ opinion, order }))
       .filter(({ opinion }) => matches(opinion, filter))
-      .sort((a, b) => b.opinion.createdAt.getTime() - a.opinion.createdAt.getTime() || b.order - a.order)
+      .sort((a, b) => {
+        const [x, y] = [value(a.opinion), value(b.opinion)];
+        const primary = x < y ? -direction : x > y ? direction : 0;
+        return primary || b.opinion.createdAt.getTime() - a.opinion.createdAt.getTime() || b.order - a.order;
+      })
       .map(({ opinion }) => opinion);
     return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
+  }
+
+  async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
+    const counts: Partial<Record<OpinionState, number>> = {};
+    for (const opinion of this.opinions) if (matches(opinion, filter)) counts[opinion.state] = (counts[opinion.state] ?? 0) + 1;
+    return counts;
+  }
+
+  async latestChange(): Promise<{ at: Date | null; count: number }> {
+    const at = this.opinions.reduce<Date | null>((latest, o) => (!latest || o.updatedAt > latest ? o.updatedAt : latest), null);
+    return { at, count: this.opinions.length };
   }
 
   private find(id: string): OpinionRecord | undefined {

@@ -67,6 +67,9 @@ opinionSchema.index({ state: 1, community: 1 });
 opinionSchema.index({ 'filer.id': 1, createdAt: -1 });
 opinionSchema.index({ handlerId: 1, state: 1 });
 opinionSchema.index({ state: 1, deadline: 1 });
+// The workbench board: newest first, its change cursor, and its sorts.
+opinionSchema.index({ createdAt: -1 });
+opinionSchema.index({ updatedAt: -1 });
 
 export function opinionModel(connection: Connection): Model<OpinionDocument> {
   return (connection.models.Opinion as Model<OpinionDocument> | undefined) ?? connection.model<OpinionDocument>('Opinion', opinionSchema);

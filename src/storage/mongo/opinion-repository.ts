@@ -8,8 +8,10 @@ import type {
   OpinionListFilter,
   OpinionRecord,
   OpinionRepository,
+  OpinionSort,
   OpinionState,
 } from '../../services/opinions/opinion-records.js';
+import { OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
 import { YearSequence } from './year-sequence.js';
 import { isObjectId } from './object-id.js';
 
@@ -110,21 +112,57 @@ export class MongoOpinionRepository implements OpinionRepository {
   async list(
     filter: OpinionListFilter,
     page: { skip: number; limit: number } = { skip: 0, limit: 1000 },
+    sort: OpinionSort = '-createdAt',
   ): Promise<{ items: OpinionRecord[]; total: number }> {
-    const query: Record<string, unknown> = {};
-    if (filter.state) query.state = { $eq: filter.state };
-    else if (filter.states) query.state = { $in: filter.states };
-    if (filter.community) query.community = { $eq: filter.community };
-    if (filter.category) query.category = { $eq: filter.category };
-    if (filter.handlerId) query.handlerId = { $eq: filter.handlerId };
-    if (filter.queueMemberId) query.queueMemberId = { $eq: filter.queueMemberId };
-    if (filter.filerId) query['filer.id'] = { $eq: filter.filerId };
-    if (filter.from || filter.to)
-      query.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    const query = queryOf(filter);
+    const direction = sort.startsWith('-') ? -1 : 1;
+    const field = { createdAt: 'createdAt', deadline: 'deadline', number: 'number', plusOnes: 'plusOnes.count' }[
+      sort.replace(/^-/, '') as 'createdAt'
+    ];
+    const order: Record<string, 1 | -1> =
+      field === 'createdAt' ? { createdAt: direction, _id: direction } : { [field]: direction, createdAt: -1, _id: -1 };
     const [docs, total] = await Promise.all([
-      this.model.find(query).sort({ createdAt: -1, _id: -1 }).skip(page.skip).limit(page.limit).lean<OpinionDocument[]>(),
+      this.model.find(query).sort(order).skip(page.skip).limit(page.limit).lean<OpinionDocument[]>(),
       this.model.countDocuments(query),
     ]);
     return { items: docs.map(toRecord), total };
   }
+
+  async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
+    const groups = await this.model.aggregate<{ _id: OpinionState; n: number }>([
+      { $match: queryOf(filter) },
+      { $group: { _id: '$state', n: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(groups.map((g) => [g._id, g.n]));
+  }
+
+  async latestChange(): Promise<{ at: Date | null; count: number }> {
+    const [latest, count] = await Promise.all([
+      this.model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean<{ updatedAt: Date }>(),
+      this.model.estimatedDocumentCount(),
+    ]);
+    return { at: latest?.updatedAt ?? null, count };
+  }
+}
+
+/** The MongoDB filter of a list filter: equality on indexed fields, ranges on dates, `$in` for scopes. */
+function queryOf(filter: OpinionListFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (filter.state) query.state = { $eq: filter.state };
+  else if (filter.states) query.state = { $in: filter.states };
+  if (filter.overdueAt) {
+    if (!filter.state) query.state = { $in: [...OVERDUE_STATES] };
+    else if (!OVERDUE_STATES.includes(filter.state)) query.state = { $in: [] };
+    query.deadline = { $lt: filter.overdueAt };
+  }
+  if (filter.community) query.community = { $eq: filter.community };
+  if (filter.category) query.category = { $eq: filter.category };
+  if (filter.grade) query.grade = { $eq: filter.grade };
+  if (filter.handlerId) query.handlerId = { $eq: filter.handlerId };
+  if (filter.queueMemberId) query.queueMemberId = { $eq: filter.queueMemberId };
+  if (filter.filerId) query['filer.id'] = { $eq: filter.filerId };
+  if (filter.scopeMemberIds) query.$or = [{ handlerId: { $in: filter.scopeMemberIds } }, { 'filer.id': { $in: filter.scopeMemberIds } }];
+  if (filter.from || filter.to)
+    query.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  return query;
 }

@@ -43,8 +43,9 @@ export class RedisCoordination implements Coordination {
   private readonly keys: ReturnType<typeof redisKeys>;
 
   constructor(
-    private readonly redis: Redis,
-    prefix = 'yishi:',
+    /** The connection, shared with the workbench's session store (redis-session-store.ts). */
+    readonly redis: Redis,
+    readonly prefix = 'yishi:',
   ) {
     this.keys = redisKeys(prefix);
   }

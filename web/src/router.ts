@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
+import { whenSignedOut } from './api/http';
 import { isOffice, loadSession, session, type Role } from './api/session';
 
 export interface MenuEntry {
@@ -49,6 +50,11 @@ const routes: RouteRecordRaw[] = [
 /** History under /workbench/; every private page first asks who is signed in, and sends strangers to sign in. */
 export function createWorkbenchRouter(): Router {
   const router = createRouter({ history: createWebHistory('/workbench/'), routes });
+  // A session that ended while a page was open (expired, signed out elsewhere, member deactivated).
+  whenSignedOut((error) => {
+    session.member = null;
+    void router.push({ name: 'error', params: { status: '401' }, query: { message: error.message } });
+  });
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
     if (!session.loaded) {

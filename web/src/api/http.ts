@@ -14,6 +14,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let onSignedOut: ((error: ApiError) => void) | undefined;
+
+/** Called when the server says the session is gone (401) on any call but the session check itself. */
+export function whenSignedOut(handler: (error: ApiError) => void): void {
+  onSignedOut = handler;
+}
 
 /** Set once the session is known (GET /api/session); cleared on sign-out. */
 export function setCsrfToken(token: string | undefined): void {
@@ -56,7 +62,11 @@ export async function request<T>(method: string, path: string, options: { query?
     credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (error.status === 401 && path !== '/api/session') onSignedOut?.(error);
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

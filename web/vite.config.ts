@@ -35,7 +35,8 @@ export default defineConfig({
     root: webRoot,
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
+    // The first mount transforms Element Plus on a loaded machine: generous, never a sleep.
+    testTimeout: 120_000,
     // Element Plus's ES files import their CSS: let Vite handle them rather than Node.
     server: { deps: { inline: ['element-plus'] } },
   },

@@ -54,6 +54,12 @@ export interface OpinionDetail extends OpinionListItem {
   allowedActions: string[];
 }
 
+/** The unmasked contact as the server gives it: the name and phone the filer left (or one line). */
+export type RevealedContact = string | { name?: string; phone?: string };
+
+export const contactText = (contact: RevealedContact): string =>
+  typeof contact === 'string' ? contact : [contact.name, contact.phone].filter(Boolean).join(' ') || '未留';
+
 export interface ActionPreview {
   changes: string[];
   notified: string[];
@@ -114,7 +120,7 @@ export const opinionsApi = {
   meta: () => api.get<OpinionMeta>('/api/opinions/meta'),
   list: (filters: BoardFilters, paging: BoardPaging) => api.get<OpinionPage>('/api/opinions', boardQuery(filters, paging)),
   detail: (id: string) => api.get<OpinionDetail>(path(id)),
-  contact: (id: string) => api.post<{ contact: string }>(`${path(id)}/contact`),
+  contact: (id: string) => api.post<{ contact: RevealedContact }>(`${path(id)}/contact`),
   preview: (id: string, action: string, params: ActionParams) => api.post<ActionPreview>(`${path(id)}/preview`, { action, ...params }),
   act: (id: string, action: string, params: ActionParams) => api.post<OpinionDetail>(`${path(id)}/actions`, { action, ...params }),
   assignMany: (ids: string[], handlerId: string) =>

@@ -15,7 +15,7 @@ describe('the opinion drawer', () => {
     setCsrfToken('csrf-789');
     const api = fakeApi({
       'GET /api/opinions/op1': DETAIL,
-      'POST /api/opinions/op1/contact': { contact: '13812345678' },
+      'POST /api/opinions/op1/contact': { contact: { name: '周先生', phone: '13812345678' } },
     });
     const drawer = mount(OpinionDrawer, {
       props: {
@@ -44,7 +44,7 @@ describe('the opinion drawer', () => {
     document.body.querySelector<HTMLButtonElement>('[data-testid="reveal-contact"]')!.click();
     await flushPromises();
     await settle();
-    expect(contact()).toBe('13812345678');
+    expect(contact()).toBe('周先生 13812345678');
     expect(api.last('POST', '/api/opinions/op1/contact')).toMatchObject({ headers: { 'X-CSRF-Token': 'csrf-789' } });
     expect(document.body.querySelector('[data-testid="reveal-contact"]')).toBeNull();
     drawer.unmount();

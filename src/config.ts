@@ -96,6 +96,8 @@ export const environmentSchema = z.object({
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_ENCODING_AES_KEY: encodingAesKey,
   WECOM_API_BASE: urlString('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_BASE: urlString('https://open.weixin.qq.com'),
+  WECOM_WEB_LOGIN_BASE: urlString('https://login.work.weixin.qq.com'),
   WECOM_REPLY_WITHIN_MS: integer(300, 0, 4000),
   WECOM_KF_OPEN_KFID: z.preprocess(
     emptyToUndefined,
@@ -163,6 +165,9 @@ export interface Config {
     app: WecomAppConfig | undefined;
     bot: WecomBotConfig | undefined;
     apiBase: string;
+    /** Where WeCom's OAuth2 authorize page and its web login (扫码) live (tests point them at a fake). */
+    oauthBase: string;
+    webLoginBase: string;
     replyWithinMs: number;
     kfOpenKfId: string | undefined;
   };
@@ -238,6 +243,8 @@ export function loadConfig(
         : undefined,
       bot: wecomBotOn ? { token: env.WECOM_BOT_TOKEN!, encodingAesKey: env.WECOM_BOT_ENCODING_AES_KEY! } : undefined,
       apiBase: env.WECOM_API_BASE,
+      oauthBase: env.WECOM_OAUTH_BASE.replace(/\/+$/, ''),
+      webLoginBase: env.WECOM_WEB_LOGIN_BASE.replace(/\/+$/, ''),
       replyWithinMs: env.WECOM_REPLY_WITHIN_MS,
       kfOpenKfId: env.WECOM_KF_OPEN_KFID,
     },

@@ -58,7 +58,15 @@ export function buildRouters(deps: RouterDeps): Router[] {
   const { members, memberAdmin, opinions, events, roster, records, privacy } = committee;
   return [
     // 工作台: sign-in, the session, and the opinion board (before the admin API's /api/opinions/:id).
-    sessionRouter({ sessions: committee.workbench, platforms: deps.platformSignIn, messages, publicUrl: deps.publicUrl, bodyLimitBytes }),
+    sessionRouter({
+      sessions: committee.workbench,
+      platforms: deps.platformSignIn,
+      messages,
+      publicUrl: deps.publicUrl,
+      bodyLimitBytes,
+      wecomAuthorizeBase: config.wecom.oauthBase,
+      wecomWebLoginBase: config.wecom.webLoginBase,
+    }),
     boardRouter({ opinions, members, workbench: committee.workbench, records, messages, clock, bodyLimitBytes }),
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),

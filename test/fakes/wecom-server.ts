@@ -59,6 +59,11 @@ export class FakeWecomServer {
    */
   private readonly oauthCodes = new Map<string, { userId: string; issuedAt: number }>();
   private codeCounter = 0;
+  /**
+   * Who is "using WeCom" when Yishi sends a browser to the authorize page (`/connect/oauth2/authorize`)
+   * or the web login (`/wwlogin/sso/login`): the fake redirects back with a fresh code for this userid.
+   */
+  signedInUser = '';
   private readonly validTokens = new Set<string>();
   private readonly expiredTokens = new Set<string>();
   private readonly nextMessageSendErrors: number[] = [];
@@ -126,6 +131,23 @@ export class FakeWecomServer {
     const fail = (errcode: number, errmsg: string) => answer({ errcode, errmsg });
 
     switch (url.pathname) {
+      case '/connect/oauth2/authorize':
+      case '/wwlogin/sso/login': {
+        // WeCom checks the app and sends the person back with a one-time code and the state given.
+        if (url.searchParams.get('appid') !== this.options.corpId || !this.signedInUser) {
+          res.statusCode = 400;
+          res.end('unknown app or nobody signed in to WeCom');
+          return;
+        }
+        const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+        back.searchParams.set('code', this.issueOauthCode(this.signedInUser));
+        back.searchParams.set('state', url.searchParams.get('state') ?? '');
+        if (url.pathname === '/wwlogin/sso/login') back.searchParams.set('appid', this.options.corpId);
+        res.statusCode = 302;
+        res.setHeader('location', back.toString());
+        res.end();
+        return;
+      }
       case '/cgi-bin/gettoken': {
         this.gettokenCalls += 1;
         if (url.searchParams.get('corpid') !== this.options.corpId || url.searchParams.get('corpsecret') !== this.options.secret)

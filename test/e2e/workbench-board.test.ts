@@ -91,6 +91,12 @@ describe.skipIf(skip !== undefined)('the workbench in Chromium', () => {
     await expect.poll(() => drawer.getByTestId('drawer-content').innerText(), WAIT).toContain('路灯');
     await page.screenshot({ path: join(ARTIFACTS, 'workbench-drawer-1280.png') });
 
+    // The contact is masked until 查看联系方式 (audited by the server, as in chat).
+    const masked = await drawer.getByTestId('contact-value').innerText();
+    await drawer.getByTestId('reveal-contact').click();
+    await expect.poll(() => drawer.getByTestId('contact-value').innerText(), WAIT).toContain('张委员');
+    expect(masked).not.toContain('张委员');
+
     const acceptPreview = await act(page, 'accept');
     expect(acceptPreview).toContain('将发生的变化');
     await expect.poll(() => drawer.getByTestId('drawer-state').innerText(), WAIT).toContain('受理');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, readToolEnvironment } from './config.js';
 import { DemoAdminClient } from './demo/admin-client.js';
 import { hasNoMembers, seedDemoCommittee } from './demo/seed-demo.js';
-import { adminSignInLink, buildWorkbenchIfMissing } from './demo/workbench-link.js';
+import { buildWorkbenchIfMissing } from './demo/workbench-link.js';
 import { builtWorkbenchDir } from './http/workbench-static.js';
 import { provideMongo } from './devtools/embedded-stores.js';
 import { makePrivate } from './devtools/private-data-dir.js';
@@ -54,9 +54,31 @@ async function main(): Promise<void> {
 
 /** Builds the workbench once if needed, then prints its address and a one-time sign-in link for the demo's admin. */
 async function showWorkbench(url: string, token: string, t: ReturnType<typeof messagesFor>['operations']['dev']): Promise<void> {
-  if (!buildWorkbenchIfMissing(builtWorkbenchDir(), () => console.log(t.workbenchBuilding)))
+  if (!(await buildWorkbenchIfMissing(builtWorkbenchDir(), () => console.log(t.workbenchBuilding))))
     return void console.log(t.workbenchBuildFailed);
-  console.log(t.workbench(`${url}/workbench/`, await adminSignInLink(new DemoAdminClient(url, token))));
+  console.log(t.workbench(`${url}/workbench/`, await adminSignInLink(url, token)));
+}
+
+/**
+ * A one-time workbench link for the first active admin, asked for the way a person does: 工作台
+ * in a direct console chat. Undefined when there is no admin (YISHI_DEMO=off on an empty database).
+ */
+async function adminSignInLink(url: string, token: string): Promise<string | undefined> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  try {
+    const admins = (await (await fetch(`${url}/api/members?role=admin`, { headers })).json()) as { items?: Array<{ id: string }> };
+    const admin = admins.items?.[0];
+    if (!admin) return undefined;
+    const chat = await fetch(`${url}/console/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ from: admin.id, text: '工作台' }),
+    });
+    const replies = ((await chat.json()) as { replies?: Array<{ text: string }> }).replies ?? [];
+    return /https?:\/\/\S+\/workbench\/sign-in\?ticket=\S+/.exec(replies.map((r) => r.text).join('\n'))?.[0];
+  } catch {
+    return undefined;
+  }
 }
 
 async function seedDemo(

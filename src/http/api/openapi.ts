@@ -10,6 +10,7 @@ import { qrOpenapiPaths } from './qr-routes.js';
 import { recordsOpenapiPaths } from './records-routes.js';
 import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
+import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -29,6 +30,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   recordsOpenapiPaths,
   qrOpenapiPaths,
   photosOpenapiPaths,
+  workbenchOpenapiPaths,
 ];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */

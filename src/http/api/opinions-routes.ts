@@ -135,7 +135,11 @@ const filters = ['state', 'community', 'category', 'handler', 'from', 'to'].map(
 export const opinionsOpenapiPaths = {
   '/api/opinions': {
     get: {
-      summary: 'List opinions (newest first); filters: state, community, category, handler (member id), from/to (Beijing dates, inclusive)',
+      summary:
+        'List opinions (newest first); filters: state, community, category, handler (member id), from/to (Beijing dates, inclusive). ' +
+        'With a workbench session (or `view=board` with the token) it answers the board list instead: `{ items, total, page, pageSize, countsByState }`, ' +
+        'scoped to what the member may see, with `sort` (createdAt, deadline, number, plusOnes, `-` for descending), `grade`, `overdue=true` and `q` ' +
+        '(words in the text, scanning at most the newest 2,000 of the other filters); GET /api/opinions/{id} likewise answers the board detail. See docs/workbench-api.md.',
       parameters: [
         ...filters,
         { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },

@@ -38,9 +38,8 @@ export const operationsEn: typeof operationsZh = {
       [
         '',
         `Workbench: ${url}`,
-        link
-          ? `  Sign-in link for the demo admin (valid once, for 10 minutes): ${link}`
-          : '  To sign in: send 工作台 in the chat as an admin and open the link in the answer.',
+        ...(link ? [`  The admin's one-time sign-in link (valid for 10 minutes): ${link}`] : []),
+        '  Later, send 工作台 in npm run chat as yourself and open the link in the answer.',
       ].join('\n'),
     howToChat: (url, defaultUrl) =>
       [

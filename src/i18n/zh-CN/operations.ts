@@ -35,9 +35,8 @@ export const operationsZh = {
       [
         '',
         `工作台：${url}`,
-        link
-          ? `  演示管理员的登录链接（10 分钟内有效，只能用一次）：${link}`
-          : '  登录：在聊天里以管理员身份发送「工作台」，打开回复中的链接。',
+        ...(link ? [`  管理员的一次性登录链接（10分钟内有效）：${link}`] : []),
+        '  之后在 npm run chat 里以本人身份发送“工作台”，打开回复中的链接登录。',
       ].join('\n'),
     howToChat: (url: string, defaultUrl: boolean) =>
       [

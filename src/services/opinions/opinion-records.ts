@@ -140,6 +140,16 @@ export interface OpinionRepository {
     page?: { skip: number; limit: number },
     sort?: OpinionSort,
   ): Promise<{ items: OpinionRecord[]; total: number }>;
+  /**
+   * One page of `filter` in `sort` order with its total, and the counts per state of the same filter
+   * without its state part (the board's tabs). Mongo reads the matching opinions' small fields once
+   * (no sort or count FerretDB would run as more full scans), then the page's documents by `_id`.
+   */
+  boardPage(
+    filter: OpinionListFilter,
+    page: { skip: number; limit: number },
+    sort: OpinionSort,
+  ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }>;
   /** How many opinions match `filter`, per state (states with none are left out). */
   countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>>;
   /** The latest `updatedAt` of any opinion, and how many there are (the board's change cursor). */

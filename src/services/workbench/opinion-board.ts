@@ -91,10 +91,7 @@ export class OpinionBoard {
       items = sorted.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
     } else {
       const skip = (query.page - 1) * query.pageSize;
-      [{ items, total }, countsByState] = await Promise.all([
-        repo.list(filter, { skip, limit: query.pageSize }, query.sort),
-        repo.countByState(withoutState),
-      ]);
+      ({ items, total, countsByState } = await repo.boardPage(filter, { skip, limit: query.pageSize }, query.sort));
     }
     return {
       items: await this.listItems(viewer, items),

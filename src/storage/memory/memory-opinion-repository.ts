@@ -130,6 +130,16 @@ export class MemoryOpinionRepository implements OpinionRepository {
     return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
   }
 
+  async boardPage(
+    filter: OpinionListFilter,
+    page: { skip: number; limit: number },
+    sort: OpinionSort,
+  ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }> {
+    const { state: _state, states: _states, ...others } = filter;
+    const [{ items, total }, countsByState] = await Promise.all([this.list(filter, page, sort), this.countByState(others)]);
+    return { items, total, countsByState };
+  }
+
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
     const counts: Partial<Record<OpinionState, number>> = {};
     for (const opinion of this.opinions) if (matches(opinion, filter)) counts[opinion.state] = (counts[opinion.state] ?? 0) + 1;

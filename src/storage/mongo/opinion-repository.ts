@@ -128,6 +128,38 @@ export class MongoOpinionRepository implements OpinionRepository {
     return { items: docs.map(toRecord), total };
   }
 
+  async boardPage(
+    filter: OpinionListFilter,
+    page: { skip: number; limit: number },
+    sort: OpinionSort,
+  ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }> {
+    const { state, states, ...others } = filter;
+    const rows = await this.model
+      .find(queryOf(others), { state: 1, number: 1, createdAt: 1, deadline: 1, 'plusOnes.count': 1 })
+      .lean<Array<Pick<OpinionDocument, '_id' | 'state' | 'number' | 'createdAt' | 'deadline'> & { plusOnes?: { count?: number } }>>();
+    const countsByState: Partial<Record<OpinionState, number>> = {};
+    for (const row of rows) countsByState[row.state] = (countsByState[row.state] ?? 0) + 1;
+    const chosen = rows.filter((row) => (state ? row.state === state : !states || states.includes(row.state)));
+    const direction = sort.startsWith('-') ? -1 : 1;
+    const key = sort.replace(/^-/, '');
+    const value = (row: (typeof rows)[number]): number | string =>
+      key === 'number'
+        ? row.number
+        : key === 'plusOnes'
+          ? (row.plusOnes?.count ?? 0)
+          : key === 'deadline'
+            ? (row.deadline?.getTime() ?? -Infinity)
+            : row.createdAt.getTime();
+    chosen.sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      return (x < y ? -direction : x > y ? direction : 0) || b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : -1);
+    });
+    const ids = chosen.slice(page.skip, page.skip + page.limit).map((row) => row._id);
+    // By bare _id, one at a time: the lookup FerretDB's index serves (docs/ferretdb-gaps.md).
+    const docs = await Promise.all(ids.map((id) => this.model.findById(id).lean<OpinionDocument>()));
+    return { items: docs.filter((d): d is OpinionDocument => d !== null).map(toRecord), total: chosen.length, countsByState };
+  }
+
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
     const groups = await this.model.aggregate<{ _id: OpinionState; n: number }>([
       { $match: queryOf(filter) },

@@ -67,7 +67,16 @@ export function buildRouters(deps: RouterDeps): Router[] {
       wecomAuthorizeBase: config.wecom.oauthBase,
       wecomWebLoginBase: config.wecom.webLoginBase,
     }),
-    boardRouter({ opinions, members, workbench: committee.workbench, records, messages, clock, bodyLimitBytes }),
+    boardRouter({
+      opinions,
+      members,
+      workbench: committee.workbench,
+      records,
+      messages,
+      clock,
+      bodyLimitBytes,
+      opinionChanges: committee.opinionChanges,
+    }),
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).

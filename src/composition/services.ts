@@ -8,6 +8,7 @@ import { buildEventServices } from '../services/events/event-services.js';
 import { GroupDirectory } from '../services/groups/group-directory.js';
 import { MemberService } from '../services/members/member-service.js';
 import { OpinionService } from '../services/opinions/opinion-service.js';
+import { ChangeMarkedOpinions } from '../services/opinions/change-marker.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
@@ -90,8 +91,10 @@ export function buildServices(deps: ServiceDeps) {
   // What of an opinion and its filer each audience may see: every notice, view, draft and export asks it.
   const privacy = new PrivacyGate({ residents, messages });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
+  // Every opinion write leaves a mark in coordination: the workbench's change cursor reads only that.
+  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock);
   const opinions = new OpinionService({
-    opinions: repos.opinions,
+    opinions: opinionStore,
     members,
     residents,
     communities,
@@ -166,5 +169,5 @@ export function buildServices(deps: ServiceDeps) {
     groups: new GroupDirectory({ groups: repos.groups, messages }),
     workbench,
   };
-  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog };
+  return { ...services, services, ledger, privacy, digest, residentTalk, residentLog, opinionChanges: () => opinionStore.lastChange() };
 }

@@ -59,6 +59,8 @@ export interface BoardRoutesDeps {
   messages: Messages;
   clock: Clock;
   bodyLimitBytes: number;
+  /** The mark of the last opinion change (ChangeMarkedOpinions): the change cursor is its hash. */
+  opinionChanges: () => Promise<string>;
 }
 
 const viewerOf = (ctx: Context): BoardViewer => {
@@ -112,9 +114,8 @@ export function boardRouter(deps: BoardRoutesDeps): Router {
   });
 
   router.get('/api/opinions/changes', async (ctx) => {
-    const { at, count } = await deps.opinions.deps.opinions.latestChange();
     const cursor = createHash('sha256')
-      .update(`${at?.toISOString() ?? '-'}:${count}`)
+      .update(await deps.opinionChanges())
       .digest('base64url')
       .slice(0, 16);
     ctx.set('Cache-Control', 'no-store');

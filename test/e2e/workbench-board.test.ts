@@ -110,6 +110,11 @@ describe.skipIf(skip !== undefined)('the workbench in Chromium', () => {
 
     await expect.poll(() => inbox(ids.handler!), { timeout: 90_000, interval: 500 }).toContain(number!);
     await page.screenshot({ path: join(ARTIFACTS, 'workbench-drawer-after-assign-1280.png') });
+
+    // The board polls /api/opinions/changes: an opinion filed meanwhile shows up without a click.
+    const second = /MY-\d{4}-\d{6}/.exec(await chat.say(ids.filer!, '反映 青石社区南门的路灯也不亮了'))?.[0];
+    expect(second).toBeDefined();
+    await page.locator('.el-table__row', { hasText: second! }).waitFor(WAIT);
     await context.close();
 
     // The same board at a phone's width: cards instead of the table.

@@ -6,6 +6,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+# The workbench's Vue app (built into dist/web, size-checked by the script).
+COPY web ./web
+COPY scripts/check-web-size.mjs ./scripts/
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

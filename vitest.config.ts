@@ -47,6 +47,8 @@ const APP_TESTS = [
  * Three projects, run in this order by `npm test`:
  * - `fast`: pure rules (parser, dates, crypto, masking…) and the in-memory repositories' contracts;
  *   no stores, no servers, milliseconds each; `npm test` stops when it fails.
+ * - `web`: the workbench's Vue components in happy-dom (tests beside them in web/src, config in
+ *   web/vite.config.ts); run with `fast`.
  * - `app`: the real composition (`startYishi`) on in-memory repositories and coordination, driven
  *   through the fake platform servers and the API; no globalSetup, so no FerretDB and no Redis.
  * - `stores`: everything that needs the real MongoDB-compatible store and redis-server (storage,
@@ -64,6 +66,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'app', include: APP_TESTS, provide: { memoryStores: true } } },
+      // The workbench's component tests (happy-dom, Vue plugins from the web app's own Vite config).
+      'web/vite.config.ts',
       {
         extends: true,
         test: {

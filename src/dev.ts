@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, readToolEnvironment } from './config.js';
 import { DemoAdminClient } from './demo/admin-client.js';
 import { hasNoMembers, seedDemoCommittee } from './demo/seed-demo.js';
+import { buildWorkbenchIfMissing } from './demo/workbench-link.js';
+import { builtWorkbenchDir } from './http/workbench-static.js';
 import { provideMongo } from './devtools/embedded-stores.js';
 import { makePrivate } from './devtools/private-data-dir.js';
 import { messagesFor } from './i18n/messages.js';
@@ -47,8 +49,14 @@ async function main(): Promise<void> {
   await seedDemo(running.url, adminToken, tools.demo, t);
   const defaultUrl = running.url === tools.yishiUrl;
   console.log(t.howToChat(running.url, defaultUrl));
-  const link = await adminSignInLink(running.url, adminToken);
-  if (link) console.log(t.workbench(link));
+  await showWorkbench(running.url, adminToken, t);
+}
+
+/** Builds the workbench once if needed, then prints its address and a one-time sign-in link for the demo's admin. */
+async function showWorkbench(url: string, token: string, t: ReturnType<typeof messagesFor>['operations']['dev']): Promise<void> {
+  if (!(await buildWorkbenchIfMissing(builtWorkbenchDir(), () => console.log(t.workbenchBuilding))))
+    return void console.log(t.workbenchBuildFailed);
+  console.log(t.workbench(`${url}/workbench/`, await adminSignInLink(url, token)));
 }
 
 /**

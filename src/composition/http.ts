@@ -13,6 +13,7 @@ import { recordsRouter } from '../http/api/records-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
 import type { StoreProbe } from '../http/health-routes.js';
 import type { Metrics } from '../http/metrics.js';
+import { builtWorkbenchDir, workbenchStaticRouter } from '../http/workbench-static.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { RecordsExports } from '../services/records/exports.js';
@@ -97,6 +98,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
     // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
     recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
+    // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.
+    workbenchStaticRouter({ root: builtWorkbenchDir() }),
   ];
 }
 

@@ -41,8 +41,15 @@ export const operationsEn: typeof operationsZh = {
     seedSkipped: 'The database already has members, so no demo data is added (to start over, stop and delete .data/).',
     seedOff: 'Demo data skipped (YISHI_DEMO=off).',
     seedFailed: (reason) => `The demo data is incomplete: ${reason}. Stop, delete .data/ and try again.`,
-    workbench: (link: string) =>
-      `Workbench: ${link}\n(the admin's one-time sign-in link, valid for 10 minutes; later send 工作台 in npm run chat as yourself for another)`,
+    workbenchBuilding: 'Building the workbench web app (once, about a minute)…',
+    workbenchBuildFailed: 'The workbench web app did not build: run npm run build:web to see why.',
+    workbench: (url, link) =>
+      [
+        '',
+        `Workbench: ${url}`,
+        ...(link ? [`  The admin's one-time sign-in link (valid for 10 minutes): ${link}`] : []),
+        '  Later, send 工作台 in npm run chat as yourself and open the link in the answer.',
+      ].join('\n'),
     howToChat: (url, defaultUrl) =>
       [
         '',

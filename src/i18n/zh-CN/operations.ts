@@ -39,8 +39,15 @@ export const operationsZh = {
     seedSkipped: '数据库里已有成员，不再创建演示数据（要重新开始，请停止后删除 .data/ 目录）。',
     seedOff: '已按 YISHI_DEMO=off 跳过演示数据。',
     seedFailed: (reason: string) => `演示数据没有创建完整：${reason}。可以停止后删除 .data/ 目录再试。`,
-    workbench: (link: string) =>
-      `工作台：${link}\n（管理员的一次性登录链接，10分钟内有效；之后在 npm run chat 里以本人身份发送“工作台”再取）`,
+    workbenchBuilding: '正在构建工作台网页（只需一次，约一分钟）……',
+    workbenchBuildFailed: '工作台网页没有构建成功：请运行 npm run build:web 查看原因。',
+    workbench: (url: string, link: string | undefined) =>
+      [
+        '',
+        `工作台：${url}`,
+        ...(link ? [`  管理员的一次性登录链接（10分钟内有效）：${link}`] : []),
+        '  之后在 npm run chat 里以本人身份发送“工作台”，打开回复中的链接登录。',
+      ].join('\n'),
     howToChat: (url: string, defaultUrl: boolean) =>
       [
         '',

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+// The workbench's end-to-end tests drive Debian's chromium (apt-get install chromium) through
+// playwright-core; nothing downloads a browser. They run wherever /usr/bin/chromium exists, and
+// always in CI (where a missing browser is a failure, not a skip).
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+/** Why the browser tests cannot run here, or undefined when they can (or must: CI is set). */
+export function skipReason(): string | undefined {
+  if (existsSync(CHROMIUM) || process.env.CI) return undefined;
+  return `workbench end-to-end tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH); CI is not set`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'], timeout: 120_000 });
+}
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/ into dist/web when there is no build or the sources are newer than it (the server serves dist/web). */
+export function ensureWebBuilt(): void {
+  const index = join(process.cwd(), 'dist', 'web', 'index.html');
+  const sources = join(process.cwd(), 'web');
+  if (
+    existsSync(index) &&
+    statSync(index).mtimeMs >= Math.max(newestChange(join(sources, 'src')), statSync(join(sources, 'vite.config.ts')).mtimeMs)
+  )
+    return;
+  const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('vite build of the workbench failed');
+}
+
+/** Keeps a browser context on this machine: any request to another host is aborted (no test reaches the internet). */
+export async function stayLocal(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+    (route) => route.abort('blockedbyclient'),
+  );
+}

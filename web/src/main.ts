@@ -1,0 +1,6 @@
+import { createApp } from 'vue';
+import App from './App.vue';
+import { createWorkbenchRouter } from './router';
+import './styles.css';
+
+createApp(App).use(createWorkbenchRouter()).mount('#app');

@@ -59,9 +59,12 @@ describe('a dispatcher killed in the middle of a fan-out', () => {
     expect(atDeath.claimed).toBe(1);
     expect((atDeath.sent ?? 0) + (atDeath.pending ?? 0)).toBe(6);
 
-    // Before the lease runs out, the survivor leaves the claimed item alone.
+    // Before the lease runs out, the survivor leaves the claimed item alone. (A reminder whose send
+    // the dying instance cut short waits out its retry delay, so it may still be pending here.)
     await survivor.tick();
-    expect(await outboxStates(survivor, 'crash:')).toEqual({ sent: 6, claimed: 1 });
+    const beforeLease = await outboxStates(survivor, 'crash:');
+    expect(beforeLease.claimed).toBe(1);
+    expect((beforeLease.sent ?? 0) + (beforeLease.pending ?? 0)).toBe(6);
     // After it, the survivor takes it over and finishes the fan-out.
     clock.advance(61_000);
     await survivor.tick();

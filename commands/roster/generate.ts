@@ -1,5 +1,6 @@
 import type { CommandContext, CommandSpec } from '../command.js';
-import { eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
+import { readDatePhrase } from '../../src/core/date-phrases.js';
+import { beijingDate, eachDate, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
 import { workingDays, type RotationRequest } from '../../src/services/roster/rotation.js';
@@ -61,7 +62,10 @@ async function readRequest(ctx: CommandContext): Promise<RotationRequest> {
     if (option) {
       const [, key, value] = option as unknown as [string, string, string];
       if (key === '地点' || key === '场所') request.place = value.trim();
-      else (key === '调休' || key === '上班' ? request.workdays : request.holidays).push(...readDates(value, now, t.badDate));
+      else
+        (key === '调休' || key === '上班' ? request.workdays : request.holidays).push(
+          ...readDates(value, now, `${period.from.slice(0, 8)}01`, t.badDate),
+        );
     } else if (token === '上下午' || token === '半天' || token === '分上下午') {
       request.slots = ['上午', '下午'] as ShiftSlot[];
     } else {
@@ -71,22 +75,29 @@ async function readRequest(ctx: CommandContext): Promise<RotationRequest> {
   return request;
 }
 
-function readPeriod(text: string, now: Date): DateRange | null {
+/**
+ * `下月`, `2026-10`, `9月28日至10月11日`. A month and day without a year are read from the first
+ * of this month on (排班 is for now and later), and the end of a range from its start on.
+ */
+function readPeriod(text: string, now: Date, notBefore = `${beijingDate(now).slice(0, 8)}01`): DateRange | null {
   const parts = text.split(RANGE_SEPARATOR);
-  if (parts.length === 1) return parseDateExpression(text, now);
+  if (parts.length === 1) return readDatePhrase(text, now, { notBefore });
   if (parts.length !== 2) return null;
-  const from = parseDateExpression(parts[0]!, now);
-  const to = parseDateExpression(parts[1]!, now);
+  const from = readDatePhrase(parts[0]!, now, { notBefore });
+  const to = from ? readDatePhrase(parts[1]!, now, { notBefore: from.from }) : null;
   return from && to ? { from: from.from, to: to.to, kind: 'day' } : null;
 }
 
-/** `10月1日,10月2日` or `10月1日至10月7日` (a range lists every day in it). */
-function readDates(value: string, now: Date, bad: (value: string) => string): string[] {
+/**
+ * `10月1日,10月2日` or `10月1日至10月7日` (a range lists every day in it); without a year, read from
+ * the first of the period's first month on (`排班 2027-01 假日:1月1日` is 2027's New Year).
+ */
+function readDates(value: string, now: Date, notBefore: string, bad: (value: string) => string): string[] {
   return value
     .split(/[,，、;；]/)
     .filter(Boolean)
     .flatMap((part) => {
-      const range = readPeriod(part, now);
+      const range = readPeriod(part, now, notBefore);
       if (!range) throw new YishiError('roster_bad_date', { userMessage: bad(part) });
       return eachDate(range.from, range.to);
     });

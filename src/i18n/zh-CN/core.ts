@@ -31,7 +31,7 @@ export const coreZh = {
   guestHint: '如果您是政协委员，请联系工作人员为您登记。',
   missingArgument: (command: string, usage: string) => `“${command}”还缺少内容。用法：${usage}`,
   invalidChoice: (value: string, choices: string) => `“${value}”不是有效的选项，请从以下选项中选择：${choices}`,
-  invalidDate: (value: string) => `没看懂日期“${value}”。可以这样写：今天、明天、下周三、3月5日、2026-03-05。`,
+  invalidDate: (value: string) => `没看懂日期“${value}”。可以这样写：今天、明天下午、周六、下周三、下下周一、12月10日、2026-03-05。`,
   invalidTime: (value: string) => `没看懂时间“${value}”。可以这样写：下午3点、15:30、上午9点半。`,
   invalidOpinionNumber: (value: string) => `“${value}”不是有效的民意编号。编号形如 MY-2026-000123，也可以只写 123。`,
   memberNotFound: (name: string) => `没有找到名叫“${name}”的委员，请核对姓名，或直接@对方。`,

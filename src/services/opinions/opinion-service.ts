@@ -4,11 +4,11 @@ import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult
 import { OpinionNotices } from './notifications.js';
 import { OverdueLadder } from './overdue-ladder.js';
 import { OpinionQueries } from './queries.js';
-import { actorAuditEntry, isStaff, loadOpinion, timeLimits } from './support.js';
+import { actorAuditEntry, isStaff, loadOpinion, reopenDays, timeLimits } from './support.js';
 import type { Actor } from '../../core/roles.js';
 import { OpinionTriage } from './transitions.js';
 import type { OpinionListFilter } from './opinion-records.js';
-import { TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
+import { REOPEN_DAYS_KEY, TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
 
 /**
  * The opinion loop (民意闭环) as commands, the admin API and the scheduler use it. The parts
@@ -104,6 +104,16 @@ export class OpinionService {
   /** The overdue ladder's tick (src/scheduler/opinion-jobs.ts runs it every ten minutes). */
   runOverdueLadder(now: Date): Promise<number> {
     return this.ladder.run(now);
+  }
+
+  /** Days after 办结 in which the filer may reopen (or send back with 不满意); 7 unless set. */
+  reopenDays(): Promise<number> {
+    return reopenDays(this.deps);
+  }
+
+  async setReopenDays(days: number): Promise<number> {
+    await this.deps.settings.set(REOPEN_DAYS_KEY, days, this.deps.clock.now());
+    return days;
   }
 
   timeLimits(): Promise<TimeLimits> {

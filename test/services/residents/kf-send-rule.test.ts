@@ -108,7 +108,7 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     const sentBefore = fake.kf.sentTo('wmResidentC').length;
 
     clock.advance(49 * HOUR);
-    expect(await say(yishi, staff.id, `重新打开 ${number}`)).toContain('重新打开');
+    expect(await say(yishi, staff.id, `重新打开 ${number} 井盖又松了`)).toContain('重新打开');
     await yishi.tick();
     expect(fake.kf.sentTo('wmResidentC')).toHaveLength(sentBefore);
     expect(refusedWindowSends()).toEqual([]);

@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { opinionPreview } from './opinion-previews.js';
 import { callerOf } from './opinion-views.js';
 
 /**
@@ -15,6 +16,13 @@ export const reopenOpinionCommand: CommandSpec = {
     { name: 'reason', kind: 'text', required: true },
   ],
   prompts: { reason: { ask: (t) => t.opinions.commands.dialogue.askReopenReason } },
+  confirm: {
+    preview: async (ctx) => {
+      const opinion = await ctx.services.opinions.closing.checkReopen(callerOf(ctx), ctx.args.number!);
+      const change = ctx.t.opinions.replies.preview.reopen(opinion.number, ctx.args.reason!.trim());
+      return opinionPreview(ctx, opinion, change, { handlerId: opinion.handlerId });
+    },
+  },
   texts: (t) => t.opinions.commands.reopen,
   handler: async (ctx) => {
     const opinion = await ctx.services.opinions.closing.reopen(callerOf(ctx), ctx.args.number!, ctx.args.reason!);

@@ -20,13 +20,17 @@ export const generateRosterCommand: CommandSpec = {
   aliases: ['生成排班', 'roster'],
   minRole: 'staff',
   args: [{ name: 'spec', kind: 'text', required: true }],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const request = await readRequest(ctx);
-    const names = await Promise.all(request.memberIds.map(async (id) => (await ctx.services.members.findById(id))?.name ?? id));
-    const days = workingDays(request.from, request.to, request.holidays, request.workdays).length;
-    const slots = request.slots.map((slot) => ctx.t.roster.slot(slot)).join('/');
-    return ctx.t.roster.generate.preview(showDate(ctx.t, request.from), showDate(ctx.t, request.to), names, request.place, slots, days);
+  confirm: {
+    preview: async (ctx) => {
+      const request = await readRequest(ctx);
+      const names = await Promise.all(request.memberIds.map(async (id) => (await ctx.services.members.findById(id))?.name ?? id));
+      const days = workingDays(request.from, request.to, request.holidays, request.workdays).length;
+      const slots = request.slots.map((slot) => ctx.t.roster.slot(slot)).join('/');
+      const from = showDate(ctx.t, request.from);
+      const to = showDate(ctx.t, request.to);
+      // Nobody is messaged now; the members on it get their reminders on the day.
+      return { change: ctx.t.roster.generate.preview(from, to, names, request.place, slots, days), told: [] };
+    },
   },
   texts: (t) => t.roster.commands.generate,
   handler: async (ctx) => {

@@ -93,6 +93,12 @@ export interface ArgPrompt<S = unknown> {
   choices?(ctx: CommandContext<S>): Promise<Array<{ label: string; value: string }>>;
 }
 
+/** What a confirmation shows: the change, and who will be told of it (empty: nobody). */
+export interface ConfirmPreview {
+  change: string;
+  told: readonly string[];
+}
+
 export interface CommandSpec<S = unknown> {
   /** Stable English id, used in logs and i18n keys. */
   id: string;
@@ -109,13 +115,13 @@ export interface CommandSpec<S = unknown> {
    * `after`: only at the end, and only when what comes before reads as the arguments (`下周三值班`).
    */
   askedAs?: { anywhere?: readonly string[]; after?: readonly string[] };
-  /** Side-effecting commands that show what will happen and wait for 确认/取消. */
-  needsConfirmation?: boolean;
   /**
-   * For `needsConfirmation` commands: what will happen, shown before 确认/取消 (e.g. "将办结
-   * MY-2026-000123：路灯已修复"). Without it a generic sentence naming the command is shown.
+   * Every command that changes what someone else will see (a state, an assignment, a grade, an
+   * outcome, a deletion, the roster) declares this: the runner then shows the preview and runs
+   * the handler only on 确认 (or 是/确定; CONFIRM_WORDS) from the same person in the same chat.
+   * `test/unit/core/confirmation-rule.test.ts` lists which commands must.
    */
-  preview?(ctx: CommandContext<S>): Promise<string>;
+  confirm?: { preview(ctx: CommandContext<S>): Promise<ConfirmPreview> };
   /**
    * Guided dialogue: when a *required* argument is missing, Yishi asks, one question at a time
    * in declaration order, for every missing argument that has a prompt here (required or not).

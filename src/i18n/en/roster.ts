@@ -58,6 +58,7 @@ export const rosterEn: typeof rosterZh = {
   },
 
   swap: {
+    preview: (name, date) => `${name} will be asked to take your shift on ${date}; the roster changes only when they agree.`,
     asked: (name, date, slot) =>
       `${name} has been asked to take your ${slot} shift on ${date}. It changes only when they agree; you will be told.`,
     askNotice: (from, date, slot, place) =>
@@ -73,6 +74,8 @@ export const rosterEn: typeof rosterZh = {
   },
 
   answer: {
+    preview: (name, date, slot) => `You will take ${name}’s ${slot} shift on ${date}; the roster changes at once.`,
+    staffGroup: 'the office group',
     none: 'No swap request is waiting for your answer.',
     ambiguous: (dates, example) => `Several swap requests are waiting: ${dates.join(', ')}. Name the date, e.g. 同意 ${example}`,
     agreed: (name, date, slot, place) => `Done: you take ${name}’s ${slot} shift on ${date} (${place}). Thank you!`,

@@ -112,9 +112,23 @@ export const opinionsZh = {
     contact: (number: string, name: string, phone: string) => `${number} 反映人联系方式（本次查看已记录）：\n姓名：${name}\n电话：${phone}`,
     unknownContact: '未登记',
     preview: {
-      resolve: (number: string, result: string) => `将办结 ${number}，办理结果：“${result}”。反映人会收到通知并被邀请评价。`,
-      decline: (number: string, reason: string) => `将对 ${number} 不予受理，理由：“${reason}”。反映人会收到这个理由。`,
-      merge: (number: string, target: string) => `将把 ${number} 合并到 ${target}，${number} 的反映人和附议人会计入 ${target} 的附议。`,
+      resolve: (number: string, result: string) => `将办结 ${number}，办理结果：“${result}”，并请反映人评价。`,
+      decline: (number: string, reason: string) => `将对 ${number} 不予受理，理由：“${reason}”。`,
+      merge: (number: string, target: string) => `将把 ${number} 合并到 ${target}，${number} 的反映人和附议人计入 ${target} 的附议。`,
+      accept: (number: string) => `将受理 ${number}，办理时限从现在起算。`,
+      start: (number: string) => `将开始办理 ${number}。`,
+      grade: (number: string, grade: string) => `将把 ${number} 定为“${grade}”，办理时限按新等级重新计算。`,
+      assign: (number: string, handler: string) => `将把 ${number} 分派给 ${handler} 办理。`,
+      resolveOnSpot: (number: string, result: string) => `将当场办结 ${number}，办理结果：“${result}”，并请反映人评价。`,
+      escalate: (number: string) => `将把 ${number} 转为协商议题，在协商活动中讨论。`,
+      reclassify: (number: string, label: string, to: string) => `将把 ${number} 的${label}改为“${to}”，并记入办理记录。`,
+      reopen: (number: string, reason: string) => `将重新打开 ${number}（原因：“${reason}”），退回承办人重新办理。`,
+    },
+    /** 预览里“将通知”的对象。 */
+    told: {
+      filer: (name: string | undefined) => (name ? `反映人${name}` : '反映人'),
+      handler: (name: string) => `承办人${name}`,
+      member: (name: string) => name,
     },
   },
   views: {

@@ -68,6 +68,7 @@ export const rosterZh = {
   },
 
   swap: {
+    preview: (name: string, date: string) => `将请${name}代您值${date}的班；对方回复“同意”后值班表才会改。`,
     asked: (name: string, date: string, slot: string) => `已请${name}代您值${date}${slot}的班。对方回复“同意”后才生效，届时会通知您。`,
     askNotice: (from: string, date: string, slot: string, place: string) =>
       `${from}想请您代值${date}${slot}的班（${place}）。同意请回复“同意”，不方便请回复“拒绝”。`,
@@ -82,6 +83,8 @@ export const rosterZh = {
   },
 
   answer: {
+    preview: (name: string, date: string, slot: string) => `将由您接替${name}值${date}${slot}的班，值班表随即更新。`,
+    staffGroup: '政协办公室工作群',
     none: '目前没有等您答复的换班请求。',
     ambiguous: (dates: string[], example: string) => `有几条换班请求在等您答复：${dates.join('、')}。请写明日期，例如：同意 ${example}`,
     agreed: (name: string, date: string, slot: string, place: string) => `好的，${date}${slot}由您代${name}值班（${place}）。谢谢！`,

@@ -85,6 +85,11 @@ export class OpinionService {
     await this.deps.opinions.appendAudit(opinion.id, {}, entry, entry.at);
   }
 
+  /** The opinion a person typed the number of, or the clear answer that there is none. */
+  load(word: string): Promise<OpinionRecord> {
+    return loadOpinion(this.deps, word);
+  }
+
   /** By id or by number (`MY-2026-000123`). */
   find(idOrNumber: string): Promise<OpinionRecord | null> {
     return hasOpinionNumberPrefix(idOrNumber)

@@ -74,9 +74,9 @@ beforeAll(async () => {
   // A share goes up the overdue ladder: assigned ones reach the sector group, unassigned ones the staff group.
   const laddered = all.slice(0, 12);
   for (const [k, filing] of laddered.entries()) {
-    await c.chat.say(c.staff, `受理 ${filing.number}`);
-    await c.chat.say(c.staff, `分级 ${filing.number} 简易`);
-    if (k % 3 !== 0) await c.chat.say(c.staff, `分派 ${filing.number} 李四`);
+    await c.chat.sayConfirmed(c.staff, `受理 ${filing.number}`);
+    await c.chat.sayConfirmed(c.staff, `分级 ${filing.number} 简易`);
+    if (k % 3 !== 0) await c.chat.sayConfirmed(c.staff, `分派 ${filing.number} 李四`);
   }
   c.clock.advance(5 * DAY);
   const inGroup = { chat: STAFF_ROOM, mentionedBot: true };

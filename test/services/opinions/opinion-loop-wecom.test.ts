@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmed } from '../../support/confirm.js';
 import { FakeWecomServer } from '../../fakes/wecom-server.js';
 import { openAppReply, postToApp, textMessageXml, VECTOR_A, wecomEnv } from '../../platforms/wecom/wecom-client.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
@@ -15,6 +16,9 @@ async function wecom(from: string, content: string): Promise<string> {
   expect(response.status).toBe(200);
   return openAppReply(await response.text()).Content ?? '';
 }
+
+/** A change others will see asks for 确认 first (issue 21): the command, then 确认. */
+const wecomConfirmed = (from: string, content: string) => confirmed((line) => wecom(from, line), content);
 
 beforeAll(async () => {
   fake = await FakeWecomServer.start({ corpId: VECTOR_A.corpId, secret: VECTOR_A.secret });
@@ -33,9 +37,9 @@ describe('the opinion loop through the WeCom app (signed, encrypted)', () => {
     const handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member', wecomUserId: 'liwy' });
 
     const number = /MY-\d{4}-\d{6}/.exec(await wecom('zhangwy', '反映 东门小区的路灯坏了三天了，晚上出行不安全'))![0];
-    expect(await wecom('wangzr', `受理 ${number}`)).toContain('已受理');
-    expect(await wecom('wangzr', `分级 ${number} 一般`)).toContain('一般');
-    expect(await wecom('wangzr', `分派 ${number} 李委员`)).toContain('李委员');
+    expect(await wecomConfirmed('wangzr', `受理 ${number}`)).toContain('已受理');
+    expect(await wecomConfirmed('wangzr', `分级 ${number} 一般`)).toContain('一般');
+    expect(await wecomConfirmed('wangzr', `分派 ${number} 李委员`)).toContain('李委员');
     expect(await wecom('liwy', `办结 ${number} 已协调物业更换灯泡`)).toContain('将办结');
     expect(await wecom('liwy', '确认')).toContain('已办结');
 

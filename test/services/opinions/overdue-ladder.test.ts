@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { outbox, register, say } from './opinion-chat.js';
+import { outbox, register, say, sayConfirmed } from './opinion-chat.js';
 
 const HOUR = 60 * 60 * 1000;
 let yishi: TestYishi;
@@ -29,8 +29,8 @@ describe('the overdue ladder', () => {
     });
 
     const number = /MY-2026-\d{6}/.exec(await say(yishi, filer.id, '反映 小区电梯经常停运，老人上下楼很困难'))![0];
-    await say(yishi, staff.id, `受理 ${number}`);
-    await say(yishi, staff.id, `分派 ${number} 李委员`);
+    await sayConfirmed(yishi, staff.id, `受理 ${number}`);
+    await sayConfirmed(yishi, staff.id, `分派 ${number} 李委员`);
     const id = String((await yishi.db.collection('opinions').findOne({ number }))!._id);
     const ladder = async () => (await outbox(yishi)).filter((d) => d.idempotencyKey.startsWith(`overdue:${id}:`));
 

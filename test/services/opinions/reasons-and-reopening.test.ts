@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { outbox, register, say } from './opinion-chat.js';
+import { outbox, register, say, sayConfirmed } from './opinion-chat.js';
 
 // Issue 21: what people said is kept; the rules of 重新打开. Wednesday 2026-12-02, 10:00 Beijing.
 const DAY = 24 * 60 * 60 * 1000;
@@ -94,7 +94,7 @@ describe('what people said is kept (issue 21)', () => {
     const before = (await csvRows('/api/export/rates.csv?period=本月'))[0]!;
     expect([before['满意率'], before['满意与基本满意'], before['本期评价']]).toEqual(['100.0%', '1', '1']);
     // After 已归档 the filer may not reopen it; staff may, as a new round with the reason kept.
-    expect(await say(yishi, zhang.id, `重新打开 ${number} 又松了`)).toBe(
+    expect(await sayConfirmed(yishi, zhang.id, `重新打开 ${number} 又松了`)).toBe(
       `${number} 已归档，只有政协办公室工作人员可以重新打开。如果问题又出现了，请联系政协办公室，或发送“反映 内容”提交一条新的反映。`,
     );
     expect((await opinionDoc(number))!.state).toBe('closed');
@@ -121,7 +121,7 @@ describe('what people said is kept (issue 21)', () => {
 describe('who may reopen, and when (issue 21)', () => {
   it('lets the filer reopen within 7 days of 办结 with a reason, asking for one when none is given', async () => {
     const number = await resolvedOpinion('青石社区5号楼楼道灯不亮');
-    expect(await say(yishi, zhang.id, `重新打开 ${number}`)).toContain('请说说为什么要重新打开');
+    expect(await sayConfirmed(yishi, zhang.id, `重新打开 ${number}`)).toContain('请说说为什么要重新打开');
     expect(await act(zhang.id, '灯还是时亮时不亮')).toContain(`${number} 已重新打开`);
     expect((await opinionDoc(number))!).toMatchObject({ state: 'in_progress', reopenReason: '灯还是时亮时不亮' });
   });
@@ -129,7 +129,7 @@ describe('who may reopen, and when (issue 21)', () => {
   it('refuses the filer after the window, clearly; staff may still reopen; the window is a setting', async () => {
     const number = await resolvedOpinion('青石社区7号楼井盖松动');
     clock.advance(8 * DAY);
-    expect(await say(yishi, zhang.id, `重新打开 ${number} 还是响`)).toBe(
+    expect(await sayConfirmed(yishi, zhang.id, `重新打开 ${number} 还是响`)).toBe(
       `${number} 办结已超过 7 天，不能再由反映人重新打开。如有新的情况，请再发一条反映，或联系政协办公室。`,
     );
     expect((await opinionDoc(number))!.state).toBe('resolved');
@@ -143,7 +143,7 @@ describe('who may reopen, and when (issue 21)', () => {
   it('refuses someone who neither filed it nor works in the office', async () => {
     const number = await resolvedOpinion('青石社区9号楼路灯不亮');
     const other = await register(yishi, { name: '赵委员', sector: '无党派', role: 'member' });
-    expect(await say(yishi, other.id, `重新打开 ${number} 看着不行`)).toContain('不能');
+    expect(await sayConfirmed(yishi, other.id, `重新打开 ${number} 看着不行`)).toContain('不能');
     expect((await opinionDoc(number))!.state).toBe('resolved');
   });
 });

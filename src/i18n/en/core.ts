@@ -42,7 +42,8 @@ export const coreEn: typeof coreZh = {
     notForYou: (name, roles) => `“${name}” may be used only by ${roles}, so its usage is not shown.`,
   },
   confirm: {
-    preview: (change, told) => `${change}\n${told.length > 0 ? `Will be told: ${told.join(', ')}.` : 'Nobody else is told; it is recorded.'}`,
+    preview: (change, told) =>
+      `${change}\n${told.length > 0 ? `Will be told: ${told.join(', ')}.` : 'Nobody else is told; it is recorded.'}`,
     ask: (word) => `Reply “${word}” to go ahead or “cancel” to drop it (valid for 5 minutes).`,
     notConfirmed: (typed, command, word) => `“${typed}” is not a confirmation; “${command}” has not run. Reply “${word}” or “cancel”.`,
     replaced: (command) => `“${command}” was not confirmed and has been dropped; nothing was changed.`,

@@ -114,7 +114,8 @@ export const opinionsEn: typeof opinionsZh = {
       start: (number) => `You will start work on ${number}.`,
       grade: (number, grade) => `${number} will be graded "${grade}"; its time limit is counted again.`,
       assign: (number, handler) => `${number} will be assigned to ${handler}.`,
-      resolveOnSpot: (number, result) => `${number} will be resolved on the spot with the result "${result}"; the filer will be asked to rate.`,
+      resolveOnSpot: (number, result) =>
+        `${number} will be resolved on the spot with the result "${result}"; the filer will be asked to rate.`,
       escalate: (number) => `${number} will become a consultation topic.`,
       reclassify: (number, label, to) => `The ${label} of ${number} will become "${to}" (recorded in its history).`,
       reopen: (number, reason) => `${number} will be reopened (because: "${reason}") and go back to its handler.`,

@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { opinionPreview } from './opinion-previews.js';
 import { callerOf } from './opinion-views.js';
 
 /** 分派: staff give an opinion to a member (by @-mention or name); the member is told 1:1. */
@@ -11,6 +12,14 @@ export const assignOpinionCommand: CommandSpec = {
     { name: 'number', kind: 'opinion-number', required: true },
     { name: 'member', kind: 'member', required: true },
   ],
+  confirm: {
+    preview: async (ctx) => {
+      const opinion = await ctx.services.opinions.load(ctx.args.number!);
+      const handler = ctx.args.member ? await ctx.services.members.findById(ctx.args.member) : null;
+      const change = ctx.t.opinions.replies.preview.assign(opinion.number, handler?.name ?? ctx.args.member ?? '');
+      return opinionPreview(ctx, opinion, change, { handlerId: handler?.id });
+    },
+  },
   texts: (t) => t.opinions.commands.assign,
   handler: async (ctx) => {
     const memberId = ctx.args.member;

@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { opinionPreview } from './opinion-previews.js';
 import { callerOf } from './opinion-views.js';
 
 /** 不予受理: staff decline with a reason, after a confirmation. */
@@ -11,10 +12,11 @@ export const declineOpinionCommand: CommandSpec = {
     { name: 'number', kind: 'opinion-number', required: true },
     { name: 'reason', kind: 'text', required: true },
   ],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const opinion = await ctx.services.opinions.triage.checkDecline(callerOf(ctx), ctx.args.number!);
-    return ctx.t.opinions.replies.preview.decline(opinion.number, ctx.args.reason!);
+  confirm: {
+    preview: async (ctx) => {
+      const opinion = await ctx.services.opinions.triage.checkDecline(callerOf(ctx), ctx.args.number!);
+      return opinionPreview(ctx, opinion, ctx.t.opinions.replies.preview.decline(opinion.number, ctx.args.reason!));
+    },
   },
   texts: (t) => t.opinions.commands.decline,
   handler: async (ctx) => {

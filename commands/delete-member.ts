@@ -10,10 +10,12 @@ export const deleteMemberCommand: CommandSpec = {
   aliases: ['停用成员', 'delete-member'],
   minRole: 'admin',
   args: [{ name: 'member', kind: 'member', required: true }],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const { member, upcomingShifts } = await ctx.services.memberAdmin.assertDeactivatable(ctx.args.member ?? '', ctx.actor.memberId);
-    return ctx.t.operations.deleteMember.preview(member.name, member.sector, ctx.t.core.roles[member.role] ?? member.role, upcomingShifts);
+  confirm: {
+    preview: async (ctx) => {
+      const { member, upcomingShifts } = await ctx.services.memberAdmin.assertDeactivatable(ctx.args.member ?? '', ctx.actor.memberId);
+      const role = ctx.t.core.roles[member.role] ?? member.role;
+      return { change: ctx.t.operations.deleteMember.preview(member.name, member.sector, role, upcomingShifts), told: [] };
+    },
   },
   texts: (t) => t.operations.commands.deleteMember,
   handler: async (ctx) => {

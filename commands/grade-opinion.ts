@@ -11,6 +11,15 @@ export const gradeOpinionCommand: CommandSpec = {
     { name: 'number', kind: 'opinion-number', required: true },
     { name: 'grade', kind: 'choice', required: true, choices: ['简易', '当场', '一般', '复杂', 'simple', 'general', 'complex'] },
   ],
+  confirm: {
+    preview: async (ctx) => {
+      const t = ctx.t.opinions;
+      const opinion = await ctx.services.opinions.load(ctx.args.number!);
+      const grade = t.gradeWords[ctx.args.grade!]!;
+      // 分级 sends no notice: the new time limit is recorded and the handler sees it in 待办.
+      return { change: t.replies.preview.grade(opinion.number, t.grades[grade] ?? grade), told: [] };
+    },
+  },
   texts: (t) => t.opinions.commands.grade,
   handler: async (ctx) => {
     const t = ctx.t.opinions;

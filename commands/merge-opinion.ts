@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { opinionPreview } from './opinion-previews.js';
 import { callerOf } from './opinion-views.js';
 
 /** 合并: a duplicate joins another opinion, after a confirmation. */
@@ -11,10 +12,11 @@ export const mergeOpinionCommand: CommandSpec = {
     { name: 'number', kind: 'opinion-number', required: true },
     { name: 'target', kind: 'opinion-number', required: true },
   ],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const { opinion, target } = await ctx.services.opinions.triage.checkMerge(callerOf(ctx), ctx.args.number!, ctx.args.target!);
-    return ctx.t.opinions.replies.preview.merge(opinion.number, target.number);
+  confirm: {
+    preview: async (ctx) => {
+      const { opinion, target } = await ctx.services.opinions.triage.checkMerge(callerOf(ctx), ctx.args.number!, ctx.args.target!);
+      return opinionPreview(ctx, opinion, ctx.t.opinions.replies.preview.merge(opinion.number, target.number));
+    },
   },
   texts: (t) => t.opinions.commands.merge,
   handler: async (ctx) => {

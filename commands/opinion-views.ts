@@ -42,6 +42,8 @@ export function renderProgress(ctx: CommandContext, view: OpinionView): string {
     t.views.content(view.content),
   ];
   if (view.result) lines.push(t.views.result(view.result));
+  if (o.rating) lines.push(t.views.rating(t.ratings[o.rating] ?? o.rating, view.ratingReason));
+  if (view.reopenReason && o.round > 0) lines.push(t.views.reopenReason(view.reopenReason));
   if (view.history) {
     lines.push(t.views.history);
     for (const entry of view.history) {

@@ -12,6 +12,14 @@ export const reclassifyOpinionCommand: CommandSpec = {
     { name: 'field', kind: 'choice', required: true, choices: ['社区', '类别', '分类', 'community', 'category'] },
     { name: 'name', kind: 'text', required: true },
   ],
+  confirm: {
+    preview: async (ctx) => {
+      const t = ctx.t.opinions;
+      const opinion = await ctx.services.opinions.load(ctx.args.number!);
+      const field = t.classificationWords[ctx.args.field!]!;
+      return { change: t.replies.preview.reclassify(opinion.number, t.classificationLabels[field], ctx.args.name!.trim()), told: [] };
+    },
+  },
   texts: (t) => t.opinions.commands.reclassify,
   handler: async (ctx) => {
     const t = ctx.t.opinions;

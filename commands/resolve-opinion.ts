@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { opinionPreview } from './opinion-previews.js';
 import { callerOf } from './opinion-views.js';
 
 /** 办结: the handler (or staff) records the result, after a confirmation. */
@@ -11,10 +12,11 @@ export const resolveOpinionCommand: CommandSpec = {
     { name: 'number', kind: 'opinion-number', required: true },
     { name: 'result', kind: 'text', required: true },
   ],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const opinion = await ctx.services.opinions.closing.checkResolve(callerOf(ctx), ctx.args.number!);
-    return ctx.t.opinions.replies.preview.resolve(opinion.number, ctx.args.result!);
+  confirm: {
+    preview: async (ctx) => {
+      const opinion = await ctx.services.opinions.closing.checkResolve(callerOf(ctx), ctx.args.number!);
+      return opinionPreview(ctx, opinion, ctx.t.opinions.replies.preview.resolve(opinion.number, ctx.args.result!));
+    },
   },
   texts: (t) => t.opinions.commands.resolve,
   handler: async (ctx) => {

@@ -80,6 +80,15 @@ export const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
   LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh-CN', 'en']).default('zh-CN')),
   COMMAND_RATE_PER_MINUTE: integer(20, 1, 10_000),
+  /** The words that confirm a change (comma-separated); default: the locale's (确认, 是, 确定). */
+  CONFIRM_WORDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((text) => [...new Set(text.split(/[,，]/).map((word) => word.trim().toLowerCase()))].filter(Boolean))
+      .pipe(z.array(z.string().max(10)).min(1, 'must list at least one word, e.g. 确认,是,确定'))
+      .optional(),
+  ),
   DUTY_REMINDER_TIME: clockTime('08:00'),
   WEEKLY_DIGEST_TIME: clockTime('09:00'),
   CHART_FONT_FILE: z.preprocess(emptyToUndefined, z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')),
@@ -154,6 +163,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   locale: 'zh-CN' | 'en';
   commandRatePerMinute: number;
+  /** Words that confirm a change, when not the locale's (CONFIRM_WORDS). */
+  confirmWords: string[] | undefined;
   dutyReminderTime: string;
   weeklyDigestTime: string;
   /** A CJK font file for the weekly digest's chart (Chinese labels). */
@@ -227,6 +238,7 @@ export function loadConfig(
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     locale: env.LOCALE,
     commandRatePerMinute: env.COMMAND_RATE_PER_MINUTE,
+    confirmWords: env.CONFIRM_WORDS,
     dutyReminderTime: env.DUTY_REMINDER_TIME,
     weeklyDigestTime: env.WEEKLY_DIGEST_TIME,
     chartFontFile: env.CHART_FONT_FILE,

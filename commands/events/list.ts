@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command.js';
-import { addDays, beijingInstant, parseDateExpression } from '../../src/core/dates.js';
+import { readDatePhrase } from '../../src/core/date-phrases.js';
+import { addDays, beijingInstant } from '../../src/core/dates.js';
 import { eventLine } from './shared.js';
 
 const UPCOMING_LIMIT = 10;
@@ -21,7 +22,7 @@ export const eventsCommand: CommandSpec = {
     let title: string;
     let emptyLabel: string;
     let events;
-    const range = filter ? parseDateExpression(filter, now) : null;
+    const range = filter ? readDatePhrase(filter, now) : null;
     if (!filter) {
       title = t.upcomingTitle;
       emptyLabel = t.upcomingLabel;

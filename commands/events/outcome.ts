@@ -10,6 +10,14 @@ export const eventOutcomeCommand: CommandSpec = {
     { name: 'number', kind: 'word', required: true },
     { name: 'content', kind: 'text', required: true },
   ],
+  confirm: {
+    preview: async (ctx) => {
+      const t = ctx.t.events.outcome;
+      const { event, linked } = await ctx.services.events.attendance.checkOutcome(ctx.args.number!, ctx.actor, ctx.args.content!);
+      const change = t.preview(event.number, event.title, ctx.args.content!, linked.join(ctx.t.events.listSeparator));
+      return { change, told: linked.length > 0 ? [t.filersOf(linked.join(ctx.t.events.listSeparator))] : [] };
+    },
+  },
   texts: (t) => t.events.commands.outcome,
   handler: async (ctx) => {
     const t = ctx.t.events.outcome;

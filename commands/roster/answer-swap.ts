@@ -13,6 +13,22 @@ function answerCommand(agree: boolean): CommandSpec {
     aliases: agree ? ['同意换班', '同意代班', 'agree'] : ['拒绝换班', '拒绝代班', 'refuse'],
     minRole: 'member',
     args: [{ name: 'when', kind: 'date', required: false }],
+    // 同意 changes the roster (the asker and the office are told); 拒绝 only answers the asker.
+    ...(agree
+      ? {
+          confirm: {
+            preview: async (ctx) => {
+              const memberId = requireMemberId(ctx, ctx.t.roster.swap.notMember);
+              const asked = await ctx.services.roster.swaps.pending(memberId, argDay(ctx, 'when'), ctx.clock.now());
+              const t = ctx.t.roster.answer;
+              return {
+                change: t.preview(asked.fromName, showDate(ctx.t, asked.date), ctx.t.roster.slot(asked.slot)),
+                told: [asked.fromName, t.staffGroup],
+              };
+            },
+          },
+        }
+      : {}),
     texts: (t) => (agree ? t.roster.commands.agree : t.roster.commands.refuse),
     handler: async (ctx) => {
       const t = ctx.t.roster.answer;

@@ -1,59 +1,64 @@
 import type { CommandContext, CommandSpec, Reply } from '../command.js';
-import { addDays, beijingDate, parseDateExpression, startOfWeek, type DateRange } from '../../src/core/dates.js';
+import type { DatePhrase, DayPart } from '../../src/core/date-phrases.js';
+import { addDays, beijingDate, startOfWeek } from '../../src/core/dates.js';
 import { showDate, showLine, type ShiftView } from '../../src/services/roster/format.js';
+import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
+import { slotHoursText } from '../../src/services/roster/slots.js';
 import { argRange } from './shared.js';
 
-/** Phrasings people use instead of the command word: 今天谁值班, 下周三谁值班 … */
-const QUESTION_ALIASES = [
-  '谁值班',
-  '今天谁值班',
-  '明天谁值班',
-  '后天谁值班',
-  '本周谁值班',
-  '这周谁值班',
-  '下周谁值班',
-  '今天值班',
-  '明天值班',
-];
+/** The words for a part of the day typed after the date (`值班 明天 下午`). */
+const PART_WORDS: Record<string, DayPart> = {
+  上午: 'morning',
+  早上: 'morning',
+  下午: 'afternoon',
+  晚上: 'evening',
+  傍晚: 'evening',
+  夜里: 'evening',
+};
 
-/** 值班: who is on duty today, on a day, in a week (a compact table) or in a month. */
+/** The shifts that cover a part of the day: a 全天 shift covers both halves; nobody serves in the evening. */
+const SLOTS_OF: Record<DayPart, readonly ShiftSlot[]> = { morning: ['上午', '全天'], afternoon: ['下午', '全天'], evening: [] };
+
+/**
+ * 值班: who is on duty today, on a day (or half of it), in a week (a compact table) or a month.
+ * Asked in plain Chinese too: `下周三谁值班`, `周六谁值班`, `谁值班 明天下午`, `下周三值班`.
+ */
 export const dutyCommand: CommandSpec = {
   id: 'duty',
   name: '值班',
-  aliases: ['duty', '值班表', ...QUESTION_ALIASES],
+  aliases: ['duty', '值班表', '谁值班'],
+  askedAs: { anywhere: ['谁值班', '谁在值班', '是谁值班', '哪位值班', '值班的是谁', '值班是谁'], after: ['值班'] },
   minRole: 'resident',
-  args: [{ name: 'when', kind: 'date', required: false }],
+  args: [
+    { name: 'when', kind: 'date', required: false },
+    { name: 'part', kind: 'choice', required: false, choices: Object.keys(PART_WORDS) },
+  ],
   texts: (t) => t.roster.commands.duty,
   handler: async (ctx) => {
-    const range = argRange(ctx, 'when') ?? rangeFromQuestion(ctx) ?? today(ctx);
+    const asked = argRange(ctx, 'when') ?? today(ctx);
+    const typedPart = ctx.args.part ? PART_WORDS[ctx.args.part] : undefined;
+    const range: DatePhrase = typedPart && asked.kind === 'day' ? { ...asked, part: typedPart } : asked;
     const shifts = await ctx.services.roster.listRange(range.from, range.to);
     return render(ctx, range, shifts);
   },
 };
 
-function today(ctx: CommandContext): DateRange {
+function today(ctx: CommandContext): DatePhrase {
   const date = beijingDate(ctx.clock.now());
   return { from: date, to: date, kind: 'day' };
 }
 
-/** `下周三谁值班` → 下周三; `今天值班` → 今天. */
-function rangeFromQuestion(ctx: CommandContext): DateRange | null {
-  const asked = /(\S*?)谁?(?:在)?值班/.exec(ctx.message.text.replace(/[@＠]\S+\s*/g, ''))?.[1];
-  return asked ? parseDateExpression(asked, ctx.clock.now()) : null;
+/** `12月10日（周四）`, with the year when the person wrote none and Yishi took one. */
+function dateLabel(ctx: CommandContext, range: DatePhrase, date: string): string {
+  const label = showDate(ctx.t, date);
+  return range.inferredYear !== undefined ? ctx.t.roster.withYear(range.inferredYear, label) : label;
 }
 
-function render(ctx: CommandContext, range: DateRange, shifts: ShiftView[]): Reply {
+function render(ctx: CommandContext, range: DatePhrase, shifts: ShiftView[]): Reply {
   const t = ctx.t.roster.duty;
-  const from = showDate(ctx.t, range.from);
-  const to = showDate(ctx.t, range.to);
-  if (range.kind === 'day') {
-    return shifts.length
-      ? t.day(
-          from,
-          shifts.map((shift) => showLine(ctx.t, shift)),
-        )
-      : t.noneOnDay(from);
-  }
+  const from = dateLabel(ctx, range, range.from);
+  const to = dateLabel(ctx, range, range.to);
+  if (range.kind === 'day') return renderDay(ctx, range, from, shifts);
   if (shifts.length === 0) return t.noneInRange(from, to);
   if (range.kind === 'week') {
     const thisMonday = startOfWeek(beijingDate(ctx.clock.now()));
@@ -76,4 +81,18 @@ function render(ctx: CommandContext, range: DateRange, shifts: ShiftView[]): Rep
     to,
     [...byDate].map(([date, lines]) => t.rangeLine(showDate(ctx.t, date), lines)),
   );
+}
+
+/** One day, or the half of it that was asked: a 全天 shift answers 上午 and 下午; 晚上 has no shift. */
+function renderDay(ctx: CommandContext, range: DatePhrase, date: string, shifts: ShiftView[]): string {
+  const t = ctx.t.roster.duty;
+  const lines = (list: ShiftView[]) => list.map((shift) => showLine(ctx.t, shift));
+  if (!range.part) return shifts.length ? t.day(date, lines(shifts)) : t.noneOnDay(date);
+  const partName = t.parts[range.part];
+  if (range.part === 'evening') {
+    const hours = (['上午', '下午'] as const).map((slot) => `${ctx.t.roster.slot(slot)} ${slotHoursText(slot)}`);
+    return t.noEvening(date, hours, lines(shifts));
+  }
+  const covering = shifts.filter((shift) => SLOTS_OF[range.part!].includes(shift.slot));
+  return covering.length ? t.dayPart(date, partName, lines(covering)) : t.noneOnDayPart(date, partName);
 }

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandSpec } from '../command.js';
-import { beijingInstant, eachDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
+import { readDatePhrase } from '../../src/core/date-phrases.js';
+import { beijingInstant, eachDate, beijingDate, type DateRange } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
 import type { RotationRequest } from '../../src/services/roster/rotation.js';
@@ -19,17 +20,19 @@ export const generateRosterCommand: CommandSpec = {
   aliases: ['生成排班', 'roster'],
   minRole: 'staff',
   args: [{ name: 'spec', kind: 'text', required: true }],
-  needsConfirmation: true,
-  preview: async (ctx) => {
-    const request = await readRequest(ctx);
-    const names = await Promise.all(request.memberIds.map(async (id) => (await ctx.services.members.findById(id))?.name ?? id));
-    const plan = await ctx.services.roster.plan(request);
-    const slots = request.slots.map((slot) => ctx.t.roster.slot(slot)).join('/');
-    const g = ctx.t.roster.generate;
-    return (
-      g.preview(showDate(ctx.t, request.from), showDate(ctx.t, request.to), names, request.place, slots, plan.workingDays) +
-      g.specialDays(showSpecialDays(ctx.t, plan.specialDays))
-    );
+  confirm: {
+    preview: async (ctx) => {
+      const request = await readRequest(ctx);
+      const names = await Promise.all(request.memberIds.map(async (id) => (await ctx.services.members.findById(id))?.name ?? id));
+      const plan = await ctx.services.roster.plan(request);
+      const slots = request.slots.map((slot) => ctx.t.roster.slot(slot)).join('/');
+      const g = ctx.t.roster.generate;
+      // Nobody is messaged now; the members on it get their reminders on the day.
+      const change =
+        g.preview(showDate(ctx.t, request.from), showDate(ctx.t, request.to), names, request.place, slots, plan.workingDays) +
+        g.specialDays(showSpecialDays(ctx.t, plan.specialDays));
+      return { change, told: [] };
+    },
   },
   texts: (t) => t.roster.commands.generate,
   handler: async (ctx) => {
@@ -73,12 +76,16 @@ async function readRequest(ctx: CommandContext): Promise<RotationRequest> {
   return request;
 }
 
-function readPeriod(text: string, now: Date): DateRange | null {
+/**
+ * `下月`, `2026-10`, `9月28日至10月11日`. A month and day without a year are read from the first
+ * of this month on (排班 is for now and later), and the end of a range from its start on.
+ */
+function readPeriod(text: string, now: Date, notBefore = `${beijingDate(now).slice(0, 8)}01`): DateRange | null {
   const parts = text.split(RANGE_SEPARATOR);
-  if (parts.length === 1) return parseDateExpression(text, now);
+  if (parts.length === 1) return readDatePhrase(text, now, { notBefore });
   if (parts.length !== 2) return null;
-  const from = parseDateExpression(parts[0]!, now);
-  const to = parseDateExpression(parts[1]!, now);
+  const from = readDatePhrase(parts[0]!, now, { notBefore });
+  const to = from ? readDatePhrase(parts[1]!, now, { notBefore: from.from }) : null;
   return from && to ? { from: from.from, to: to.to, kind: 'day' } : null;
 }
 

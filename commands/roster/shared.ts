@@ -1,21 +1,29 @@
 import type { CommandContext } from '../command.js';
-import { beijingDate, isIsoDate, parseDateExpression, type DateRange } from '../../src/core/dates.js';
+import { readDatePhrase, type DatePhrase, type DayPart } from '../../src/core/date-phrases.js';
+import { beijingDate, isIsoDate } from '../../src/core/dates.js';
 import { YishiError } from '../../src/core/errors.js';
 
+const PARTS: readonly DayPart[] = ['morning', 'afternoon', 'evening'];
+
 /**
- * The date range a `date` argument named. The parser normally fills `<name>`, `<name>To` and
- * `<name>Kind`; a raw expression (or none) is read here, so the command works either way.
+ * The date phrase a `date` argument named. The parser normally fills `<name>`, `<name>To`,
+ * `<name>Kind` (and `<name>Part`, `<name>Year`); a raw phrase (or none) is read here by the same
+ * reader, so the command works either way.
  */
-export function argRange(ctx: CommandContext, name: string): DateRange | null {
+export function argRange(ctx: CommandContext, name: string): DatePhrase | null {
   const value = ctx.args[name];
   if (value === undefined) return null;
   const to = ctx.args[`${name}To`];
   const kind = ctx.args[`${name}Kind`];
-  if (isIsoDate(value) && to && (kind === 'day' || kind === 'week' || kind === 'month')) return { from: value, to, kind };
+  if (isIsoDate(value) && to && (kind === 'day' || kind === 'week' || kind === 'month')) {
+    const part = PARTS.find((p) => p === ctx.args[`${name}Part`]);
+    const year = ctx.args[`${name}Year`];
+    return { from: value, to, kind, ...(part ? { part } : {}), ...(year ? { inferredYear: Number(year) } : {}) };
+  }
   if (isIsoDate(value)) return { from: value, to: value, kind: 'day' };
-  const range = parseDateExpression(value, ctx.clock.now());
-  if (!range) throw new YishiError('roster_bad_date', { userMessage: ctx.t.roster.duty.unknownDate(value) });
-  return range;
+  const phrase = readDatePhrase(value, ctx.clock.now());
+  if (!phrase) throw new YishiError('roster_bad_date', { userMessage: ctx.t.roster.duty.unknownDate(value) });
+  return phrase;
 }
 
 /** A single day from a `date` argument (the first day of a range). */

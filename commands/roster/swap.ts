@@ -12,6 +12,14 @@ export const swapCommand: CommandSpec = {
     { name: 'when', kind: 'date', required: true },
     { name: 'member', kind: 'member', required: true },
   ],
+  confirm: {
+    preview: async (ctx) => {
+      requireMemberId(ctx, ctx.t.roster.swap.notMember);
+      const toMemberId = await resolveMember(ctx, ctx.args.member);
+      const toName = (await ctx.services.members.findById(toMemberId))?.name ?? '';
+      return { change: ctx.t.roster.swap.preview(toName, showDate(ctx.t, argDay(ctx, 'when')!)), told: [toName] };
+    },
+  },
   texts: (t) => t.roster.commands.swap,
   handler: async (ctx) => {
     const memberId = requireMemberId(ctx, ctx.t.roster.swap.notMember);

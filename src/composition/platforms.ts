@@ -43,7 +43,11 @@ export function buildPlatformRegistry(extra: ReadonlyArray<Platform<PlatformCont
 
 /** The chat pipeline every platform hands its neutral messages to (commands from commands/index.ts). */
 export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<PlatformContext> }): Bot<Services> {
-  const { config, repositories, committee, coordination, clock, messages, logger, platforms } = deps;
+  const { config, repositories, committee, coordination, clock, logger, platforms } = deps;
+  // CONFIRM_WORDS replaces the locale's words for 确认 (the only place they are read from).
+  const messages = config.confirmWords
+    ? { ...deps.messages, core: { ...deps.messages.core, words: { ...deps.messages.core.words, confirm: config.confirmWords } } }
+    : deps.messages;
   return new Bot({
     registry: buildRegistry(),
     platforms,

@@ -1,5 +1,6 @@
 import type { ArgSpec, ParsedArgs } from './command.js';
-import { beijingYear, parseDateExpression, parseTimeOfDay } from './dates.js';
+import { readDatePhrase, type DatePhrase } from './date-phrases.js';
+import { beijingYear, parseTimeOfDay } from './dates.js';
 import { normalizeOpinionNumber } from './opinion-number.js';
 
 /** Why a value does not fit its argument. */
@@ -19,23 +20,39 @@ function hhmm(hour: number, minute: number): string {
  */
 const MAX_DATE_TIME_LENGTH = 32;
 
-/** A date token, possibly run together with a time (`明天下午3点`): the time is the leftover. */
+/**
+ * A date token, possibly run together with a time (`明天下午3点`: the time is the leftover). Sets
+ * `<name>`, `<name>To`, `<name>Kind`, and `<name>Part` (上午/下午/晚上 → morning/afternoon/evening)
+ * and `<name>Year` (the year taken for a date written without one) when they apply.
+ */
 function readDate(name: string, token: string, now: Date): ArgReading {
   if (token.length > MAX_DATE_TIME_LENGTH) return { ok: false, problem: 'date' };
-  const whole = parseDateExpression(token, now);
-  const range = whole ? { range: whole, leftover: undefined } : splitDateTime(token, now);
-  if (!range) return { ok: false, problem: 'date' };
-  const values: ParsedArgs = { [name]: range.range.from, [`${name}To`]: range.range.to, [`${name}Kind`]: range.range.kind };
-  return range.leftover ? { ok: true, values, leftover: range.leftover } : { ok: true, values };
+  const whole = readDatePhrase(token, now);
+  const found = whole ? { phrase: whole, leftover: undefined } : splitDateTime(token, now);
+  if (!found) return { ok: false, problem: 'date' };
+  const values = dateValues(name, found.phrase);
+  return found.leftover ? { ok: true, values, leftover: found.leftover } : { ok: true, values };
 }
 
+/** The argument values of a date phrase (see {@link readDate}). */
+export function dateValues(name: string, phrase: DatePhrase): ParsedArgs {
+  return {
+    [name]: phrase.from,
+    [`${name}To`]: phrase.to,
+    [`${name}Kind`]: phrase.kind,
+    ...(phrase.part ? { [`${name}Part`]: phrase.part } : {}),
+    ...(phrase.inferredYear !== undefined ? { [`${name}Year`]: String(phrase.inferredYear) } : {}),
+  };
+}
+
+/** `明天下午3点` is 明天 + 下午3点: a head that took a day part (明天下午 + 3点) would lose the 下午. */
 function splitDateTime(token: string, now: Date) {
   const chars = [...token];
   for (let cut = chars.length - 1; cut > 0; cut--) {
     const head = chars.slice(0, cut).join('');
     const tail = chars.slice(cut).join('');
-    const range = parseDateExpression(head, now);
-    if (range && parseTimeOfDay(tail)) return { range, leftover: tail };
+    const phrase = readDatePhrase(head, now);
+    if (phrase && !phrase.part && parseTimeOfDay(tail)) return { phrase, leftover: tail };
   }
   return null;
 }

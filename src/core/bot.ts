@@ -125,15 +125,24 @@ export class Bot<S = unknown> {
     const answer = stripBotMentions(message.text, t.core.botNames);
     const folded = withoutTrailing(normalizeInput(answer).replace(/^\/+\s*/, ''), '.。!');
     const found = await this.runner.conversations.load(message);
-    if (found && !found.expired) return this.runner.carryOn(found.state, turn, answer, folded);
-
+    const parse = () => parseInput(message.text, this.deps.registry, { botNames: t.core.botNames, now: this.deps.clock.now() });
     let notice: OutgoingMessage[] = [];
+    if (found && !found.expired) {
+      // Waiting for 确认, a new command drops the change that waited (said so) and runs instead.
+      const word = folded.toLowerCase();
+      const answers = [...t.core.words.confirm, ...t.core.words.cancel];
+      const parsed = found.state.kind === 'confirm' && !answers.includes(word) ? parse() : null;
+      if (parsed?.kind !== 'command') return this.runner.carryOn(found.state, turn, answer, folded);
+      await this.runner.conversations.end(message);
+      const name = this.deps.registry.byId(found.state.pending.commandId)?.name ?? '';
+      return [...toMessages(t.core.confirm.replaced(name)), ...(await this.runner.start(parsed, turn))];
+    }
     if (found) {
       await this.runner.conversations.end(message);
       const name = this.deps.registry.byId(found.state.pending.commandId)?.name ?? '';
       notice = toMessages(found.state.kind === 'confirm' ? t.core.confirm.expired(name) : t.core.dialogue.expired(name));
     }
-    const parsed = parseInput(message.text, this.deps.registry, { botNames: t.core.botNames, now: this.deps.clock.now() });
+    const parsed = parse();
     if (parsed.kind === 'command') return [...notice, ...(await this.runner.start(parsed, turn))];
     if (notice.length > 0 || parsed.kind === 'empty') return notice;
     const word = folded.toLowerCase();

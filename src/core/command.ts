@@ -24,7 +24,7 @@ export type ArgKind =
   | 'word' // one token
   | 'opinion-number' // MY-2026-000123 (also accepts 123 or 2026-123 forms the parser normalises)
   | 'member' // a member, by @-mention or name
-  | 'date' // 今天, 明天, 下周三, 3月5日, 2026-03-05 … (see ParsedArgs for the range keys)
+  | 'date' // 今天, 明天下午, 这周六, 下下周一, 12月10日, 2026-03-05 … (read by core/date-phrases.ts; see ParsedArgs)
   | 'time' // 下午3点, 15:30, 上午9点半 → 'HH:MM'
   | 'choice'; // one of `choices`
 
@@ -38,7 +38,8 @@ export interface ArgSpec {
 /**
  * Arguments after parsing, keyed by ArgSpec.name. Dates are Beijing-time dates `YYYY-MM-DD`: a
  * `date` argument `when` also sets `whenTo` (last day of the range, e.g. Sunday for 本周) and
- * `whenKind` ('day' | 'week' | 'month'). `member` arguments hold a member id; `opinion-number`
+ * `whenKind` ('day' | 'week' | 'month'), and when they apply `whenPart` ('morning' | 'afternoon' |
+ * 'evening', from 上午/下午/晚上) and `whenYear` (the year taken for a date typed without one). `member` arguments hold a member id; `opinion-number`
  * arguments hold the canonical `MY-YYYY-NNNNNN`.
  */
 export type ParsedArgs = Record<string, string | undefined>;
@@ -92,6 +93,12 @@ export interface ArgPrompt<S = unknown> {
   choices?(ctx: CommandContext<S>): Promise<Array<{ label: string; value: string }>>;
 }
 
+/** What a confirmation shows: the change, and who will be told of it (empty: nobody). */
+export interface ConfirmPreview {
+  change: string;
+  told: readonly string[];
+}
+
 export interface CommandSpec<S = unknown> {
   /** Stable English id, used in logs and i18n keys. */
   id: string;
@@ -101,13 +108,20 @@ export interface CommandSpec<S = unknown> {
   aliases: string[];
   minRole: Role;
   args: ArgSpec[];
-  /** Side-effecting commands that show what will happen and wait for 确认/取消. */
-  needsConfirmation?: boolean;
   /**
-   * For `needsConfirmation` commands: what will happen, shown before 确认/取消 (e.g. "将办结
-   * MY-2026-000123：路灯已修复"). Without it a generic sentence naming the command is shown.
+   * Question forms that stand for the command inside a line that starts with no command word.
+   * `anywhere`: wherever they stand (`下周三谁值班`, `请问明天下午谁值班？`), the rest of the line
+   * becomes the arguments, and a rest that does not read gets the command's own answer about it.
+   * `after`: only at the end, and only when what comes before reads as the arguments (`下周三值班`).
    */
-  preview?(ctx: CommandContext<S>): Promise<string>;
+  askedAs?: { anywhere?: readonly string[]; after?: readonly string[] };
+  /**
+   * Every command that changes what someone else will see (a state, an assignment, a grade, an
+   * outcome, a deletion, the roster) declares this: the runner then shows the preview and runs
+   * the handler only on 确认 (or 是/确定; CONFIRM_WORDS) from the same person in the same chat.
+   * `test/unit/core/confirmation-rule.test.ts` lists which commands must.
+   */
+  confirm?: { preview(ctx: CommandContext<S>): Promise<ConfirmPreview> };
   /**
    * Guided dialogue: when a *required* argument is missing, Yishi asks, one question at a time
    * in declaration order, for every missing argument that has a prompt here (required or not).

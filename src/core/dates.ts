@@ -1,5 +1,6 @@
 /**
- * Beijing-time calendar dates and the Chinese date expressions people type.
+ * Beijing-time calendar dates, and the times of day people type. (Date phrases — 下周三, 12月10日,
+ * 明天下午 — are read by the one reader in `date-phrases.ts`.)
  *
  * Every committee date is an Asia/Shanghai date, whatever the server's clock zone. China has had
  * no daylight saving since 1991, so Beijing time is plain UTC+8: we shift the instant by eight
@@ -12,7 +13,7 @@ export const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What {@link parseDateExpression} found: an inclusive range of Beijing dates. */
+/** An inclusive range of Beijing dates (what a date phrase names; see `date-phrases.ts`). */
 export interface DateRange {
   from: string;
   to: string;
@@ -146,22 +147,6 @@ export function eachDate(from: string, to: string): string[] {
   return dates;
 }
 
-/** Month 0 or day 0 (what an unreadable number becomes) fails isIsoDate like 2月30日 does. */
-function validDate(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2999) return null;
-  const date = fromUtcFields(year, month, day);
-  return isIsoDate(date) ? date : null;
-}
-
-function monthRange(year: number, month: number): DateRange {
-  const first = fromUtcFields(year, month, 1);
-  const last = fromUtcMs(Date.UTC(year, month, 0));
-  return { from: first, to: last, kind: 'month' };
-}
-
-const day = (date: string): DateRange => ({ from: date, to: date, kind: 'day' });
-const week = (monday: string): DateRange => ({ from: monday, to: addDays(monday, 6), kind: 'week' });
-
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Reads 0–99 written in Arabic digits or Chinese numerals (五, 十二, 二十五, 三十一, 零五). */
@@ -177,104 +162,8 @@ export function readSmallNumber(text: string): number | null {
   return (tens ? DIGITS[tens]! : 1) * 10 + (units ? DIGITS[units]! : 0);
 }
 
-const NUM = '(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})';
-const WEEKDAY_NAMES: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
-const WEEK_WORD = '(?:周|星期|礼拜)';
-const THIS = '(?:本|这|这个|今)';
-const NEXT = '(?:下|下个)';
-const LAST = '(?:上|上个)';
-
-function weekOffset(prefix: string | undefined): number {
-  return prefix?.startsWith('下') ? 1 : prefix?.startsWith('上') ? -1 : 0;
-}
-
-const RELATIVE_DAYS: Record<string, number> = {
-  今天: 0,
-  今日: 0,
-  今儿: 0,
-  今儿个: 0,
-  明天: 1,
-  明日: 1,
-  明儿: 1,
-  后天: 2,
-  后日: 2,
-  大后天: 3,
-  昨天: -1,
-  昨日: -1,
-  前天: -2,
-  大前天: -3,
-};
-
-/**
- * Reads a Chinese (or numeric) date expression relative to `now`, in Beijing time. Weeks start on
- * Monday; a bare weekday (`周三`) is this week's; a month and day without a year are this year's;
- * `5号` is this month's. Returns null when the text is not a date or names an impossible one.
- *
- * @example
- * parseDateExpression('下周三', new Date('2026-03-04T02:00:00Z')); // { from: '2026-03-11', to: '2026-03-11', kind: 'day' }
- * parseDateExpression('本周', now); // { from: <Monday>, to: <Sunday>, kind: 'week' }
- */
-export function parseDateExpression(text: string, now: Date): DateRange | null {
-  const input = text
-    .normalize('NFKC')
-    .replace(/\s/g, '')
-    .replace(/^(?:在|是|于)/, '')
-    .replace(/(?:的时候|那天|这天|当天)$/, '');
-  const today = beijingDate(now);
-  const [year, month] = today.split('-').map(Number) as [number, number, number];
-
-  const relative = RELATIVE_DAYS[input];
-  if (relative !== undefined) return day(addDays(today, relative));
-
-  let m = new RegExp(`^(${THIS}|${NEXT}|${LAST})?${WEEK_WORD}([一二三四五六日天1-7])$`).exec(input);
-  if (m) {
-    const monday = addDays(startOfWeek(today), 7 * weekOffset(m[1]));
-    const wd = /\d/.test(m[2]!) ? Number(m[2]) : WEEKDAY_NAMES[m[2]!]!;
-    return day(addDays(monday, wd - 1));
-  }
-  m = new RegExp(`^(${THIS}|${NEXT}|${LAST})${WEEK_WORD}$`).exec(input);
-  if (m) return week(addDays(startOfWeek(today), 7 * weekOffset(m[1])));
-
-  m = new RegExp(`^(${THIS}|${NEXT}|${LAST})月份?$`).exec(input);
-  if (m) {
-    const shift = weekOffset(m[1]);
-    const d = new Date(Date.UTC(year, month - 1 + shift, 1));
-    return monthRange(d.getUTCFullYear(), d.getUTCMonth() + 1);
-  }
-
-  m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(input);
-  if (m) return nullableDay(validDate(Number(m[1]), Number(m[2]), Number(m[3])));
-
-  m = /^(\d{4})年(\d{1,2})月份?$/.exec(input) ?? /^(\d{4})-(\d{1,2})$/.exec(input);
-  if (m) {
-    const mm = Number(m[2]);
-    return mm >= 1 && mm <= 12 ? monthRange(Number(m[1]), mm) : null;
-  }
-
-  m = new RegExp(`^(?:(今年|明年|去年))?${NUM}月${NUM}[日号]?$`).exec(input) ?? /^()(\d{1,2})[./](\d{1,2})$/.exec(input);
-  if (m) {
-    const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return nullableDay(validDate(y, readSmallNumber(m[2]!) ?? 0, readSmallNumber(m[3]!) ?? 0));
-  }
-
-  m = new RegExp(`^${NUM}[日号]$`).exec(input);
-  if (m) {
-    return nullableDay(validDate(year, month, readSmallNumber(m[1]!) ?? 0));
-  }
-
-  m = new RegExp(`^(今年|明年|去年)?${NUM}月份?$`).exec(input);
-  if (m) {
-    const mm = readSmallNumber(m[2]!) ?? 0;
-    const y = year + (m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
-    return mm >= 1 && mm <= 12 ? monthRange(y, mm) : null;
-  }
-  return null;
-}
-
-function nullableDay(date: string | null): DateRange | null {
-  return date ? day(date) : null;
-}
-
+/** A number of up to two digits, Arabic or Chinese (for dates and times). */
+export const NUM = '(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})';
 /**
  * The words for a part of the day, and how each reads an hour on the dial. An hour the part of
  * the day cannot hold (`上午13点`, `中午5点`) is refused, and so is one that falls on the next

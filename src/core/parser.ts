@@ -227,6 +227,8 @@ export function parseInput(text: string, registry: CommandRegistry, options: Par
   const start = cleaned.folded.search(/\S/);
   if (start < 0) return { kind: 'empty' };
   const found = findCommand(cleaned.folded, start, registry, now);
+  const question = found.command ? null : readQuestion(cleaned, registry, now);
+  if (question) return question;
   if (!found.command) {
     const line = cleaned.original.slice(start).replace(/\s+/g, ' ').trim();
     return {
@@ -239,7 +241,11 @@ export function parseInput(text: string, registry: CommandRegistry, options: Par
   }
   AFTER_WORD.lastIndex = found.end;
   const afterWord = found.end + AFTER_WORD.exec(cleaned.folded)![0].length;
+  return commandLine(cleaned, found.command, found.word, afterWord);
+}
 
+/** The line read as `command` with its arguments from `afterWord` on: tags, mentions, tokens. */
+function commandLine(cleaned: { folded: string; original: string }, command: CommandSpec, word: string, afterWord: number): ParseResult {
   const tags: string[] = [];
   const mentions: string[] = [];
   const spans: LineToken[] = [];
@@ -257,7 +263,54 @@ export function parseInput(text: string, registry: CommandRegistry, options: Par
   const line = new CollapsedText(blankRanges(cleaned.original, tagRanges), afterWord);
   for (const span of spans) span.line = line;
   const rest = withoutLeading(line.body.trimStart(), LEADING_SEPARATORS);
-  return { kind: 'command', command: found.command, word: found.word, rest, tokens: spans.map((t) => t.value), spans, tags, mentions };
+  return { kind: 'command', command, word, rest, tokens: spans.map((t) => t.value), spans, tags, mentions };
+}
+
+/** Ranges in order, overlapping ones joined (as blankRanges needs them). */
+function sortedRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const joined: Array<[number, number]> = [];
+  for (const [start, end] of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else joined.push([start, end]);
+  }
+  return joined;
+}
+
+/** Longer than any question a person asks in one line (`请问下下周一上午是谁值班呀？`). */
+const MAX_QUESTION_LENGTH = 40;
+/** Said around a question and not part of it: 请问 … 吗？ */
+const QUESTION_OPENING = /^\s*(?:请问一下|请问|问一下|想问一下|想问)/;
+const QUESTION_CLOSING = /(?:吗|呢|呀|啊|啦|嘛)?[\s?!.~。…]*$/;
+
+/**
+ * A line that starts with no command word but asks a command's question (`下周三谁值班`,
+ * `下周三值班`): the question form and the words around a question are blanked, the rest of the
+ * line becomes the arguments. Null when no form fits.
+ */
+function readQuestion(cleaned: { folded: string; original: string }, registry: CommandRegistry, now: Date): ParseResult | null {
+  const folded = cleaned.folded;
+  if (folded.length > MAX_QUESTION_LENGTH) return null;
+  const opening = QUESTION_OPENING.exec(folded);
+  const closing = QUESTION_CLOSING.exec(folded)!;
+  const around: Array<[number, number]> = [[closing.index, folded.length]];
+  if (opening) around.unshift([0, opening[0].length]);
+  const body = blankRanges(folded, sortedRanges(around));
+  for (const form of registry.questionForms()) {
+    const at = form.where === 'anywhere' ? body.indexOf(form.phrase) : body.trimEnd().lastIndexOf(form.phrase);
+    if (at < 0 || (form.where === 'after' && at + form.phrase.length !== body.trimEnd().length)) continue;
+    const ranges = sortedRanges([...around, [at, at + form.phrase.length]]);
+    const blanked = { folded: blankRanges(folded, ranges), original: blankRanges(cleaned.original, ranges) };
+    const start = blanked.folded.search(/\S/);
+    const parsed = commandLine(blanked, form.command, form.phrase, start < 0 ? folded.length : start);
+    if (form.where === 'anywhere') return parsed;
+    if (parsed.kind === 'command' && parsed.spans.length > 0 && parsed.spans.length <= form.command.args.length) {
+      const bound = bindArgs(form.command, parsed, now);
+      if (!bound.invalid) return parsed;
+    }
+  }
+  return null;
 }
 
 /** What binding found wrong. */

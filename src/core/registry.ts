@@ -22,6 +22,19 @@ export class CommandRegistry<S = unknown> {
     }
   }
 
+  /** Every question form (`askedAs`), longest first, with its command and where it may stand. */
+  questionForms(): ReadonlyArray<{ phrase: string; command: CommandSpec<S>; where: 'anywhere' | 'after' }> {
+    this.forms ??= this.commands
+      .flatMap((command) => [
+        ...(command.askedAs?.anywhere ?? []).map((phrase) => ({ phrase, command, where: 'anywhere' as const })),
+        ...(command.askedAs?.after ?? []).map((phrase) => ({ phrase, command, where: 'after' as const })),
+      ])
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+    return this.forms;
+  }
+
+  private forms: Array<{ phrase: string; command: CommandSpec<S>; where: 'anywhere' | 'after' }> | undefined;
+
   find(word: string): CommandSpec<S> | undefined {
     return this.byWord.get(word.toLowerCase());
   }

@@ -182,7 +182,13 @@ export class CommandRunner<S> {
     const t = this.t.core.confirm;
     let summary: (() => Promise<string>) | undefined;
     if (fromDialogue && command.confirmDialogue) summary = () => command.confirmDialogue!(ctx);
-    else if (command.needsConfirmation) summary = async () => (command.preview ? command.preview(ctx) : t.defaultPreview(command.name));
+    else if (command.confirm) {
+      const { preview } = command.confirm;
+      summary = async () => {
+        const { change, told } = await preview(ctx);
+        return t.preview(change, told);
+      };
+    }
     if (!summary) return this.guarded(command, turn, () => command.handler(ctx));
     let text: string;
     try {
@@ -193,7 +199,7 @@ export class CommandRunner<S> {
     await this.conversations.awaitConfirmation(turn.message, pending);
     // A summary that already tells the person to reply 确认 is not told twice.
     const saysHow = text.includes(`“${this.t.core.words.confirm[0]}”`);
-    return toMessages(saysHow ? text : `${text}\n${t.ask}`);
+    return toMessages(saysHow ? text : `${text}\n${t.ask(this.t.core.words.confirm[0]!)}`);
   }
 
   /** The next message of someone in a dialogue or with a pending confirmation (not expired). */
@@ -210,7 +216,7 @@ export class CommandRunner<S> {
         await this.conversations.end(turn.message);
         return toMessages(t.confirm.cancelled);
       }
-      if (!t.words.confirm.includes(word)) return toMessages(t.confirm.remind);
+      if (!t.words.confirm.includes(word)) return toMessages(t.confirm.notConfirmed(answer, command.name, t.words.confirm[0]!));
       await this.conversations.end(turn.message);
       if (!(await this.conversations.claim(state))) return [];
       return (

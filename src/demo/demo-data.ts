@@ -170,16 +170,23 @@ export const DEMO_OPINIONS: readonly DemoOpinionScript[] = [
   {
     from: 'resident:李师傅',
     text: '反映 #柳岸社区 柳岸花园的垃圾分类亭经常满溢，天一热异味很大',
-    steps: [{ as: '林晓雯', say: '受理 {n}' }],
+    steps: [
+      { as: '林晓雯', say: '受理 {n}' },
+      { as: '林晓雯', say: '确认' },
+    ],
   },
   {
     from: 'resident:赵大姐',
     text: '反映 #桂花园社区 我们是老旧小区，想加装电梯，不知道怎么申请补贴',
     steps: [
       { as: '林晓雯', say: '受理 {n}' },
+      { as: '林晓雯', say: '确认' },
       { as: '林晓雯', say: '分级 {n} 一般' },
+      { as: '林晓雯', say: '确认' },
       { as: '林晓雯', say: '分派 {n} 沈清和' },
+      { as: '林晓雯', say: '确认' },
       { as: '沈清和', say: '受理 {n}' },
+      { as: '沈清和', say: '确认' },
     ],
   },
   {
@@ -187,7 +194,9 @@ export const DEMO_OPINIONS: readonly DemoOpinionScript[] = [
     text: '反映 #稻香村 村口公交站台没有遮雨棚，下雨天老人等车只能淋雨',
     steps: [
       { as: '许嘉宁', say: '受理 {n}' },
+      { as: '许嘉宁', say: '确认' },
       { as: '许嘉宁', say: '当场办结 {n} 已协调公交公司，本月内加装雨棚' },
+      { as: '许嘉宁', say: '确认' },
       { as: 'resident:陈先生', say: '评价 {n} 满意' },
     ],
   },
@@ -196,8 +205,11 @@ export const DEMO_OPINIONS: readonly DemoOpinionScript[] = [
     text: '反映 #映月社区 映月小区停车位太少，晚上车辆乱停，把消防通道都堵住了',
     steps: [
       { as: '许嘉宁', say: '受理 {n}' },
+      { as: '许嘉宁', say: '确认' },
       { as: '许嘉宁', say: '分级 {n} 复杂' },
+      { as: '许嘉宁', say: '确认' },
       { as: '许嘉宁', say: '转协商 {n}' },
+      { as: '许嘉宁', say: '确认' },
     ],
   },
   {
@@ -213,7 +225,9 @@ export const DEMO_OPINIONS: readonly DemoOpinionScript[] = [
     text: '反映 #金港社区 外卖骑手、快递员在小区里没有歇脚和充电的地方，建议设置爱心驿站',
     steps: [
       { as: '周明远', say: '受理 {n}' },
+      { as: '周明远', say: '确认' },
       { as: '周明远', say: '分派 {n} 孙建华' },
+      { as: '周明远', say: '确认' },
     ],
   },
 ];

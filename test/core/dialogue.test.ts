@@ -126,8 +126,8 @@ describe('办结 waits for confirmation', () => {
   it('shows what will happen, changes nothing until 确认, then resolves', async () => {
     const filed = await chat.say('resident:吴奶奶', '反映 单元门禁坏了 #和平社区');
     const number = NUMBER.exec(filed)![0];
-    expect(await chat.say(staff, `受理 ${number}`)).toContain(number);
-    expect(await chat.say(staff, `分派 ${number} @张委员`)).toContain('张委员');
+    expect(await chat.sayConfirmed(staff, `受理 ${number}`)).toContain(number);
+    expect(await chat.sayConfirmed(staff, `分派 ${number} @张委员`)).toContain('张委员');
     const state = async () =>
       ((await app.api('/api/opinions')).body.items as Array<{ number: string; state: string }>).find((o) => o.number === number)!.state;
     const before = await state();

@@ -116,10 +116,10 @@ describe('unknown words and plain chat', () => {
 
   it('resolves member names and says so when a name matches nobody or several people', async () => {
     if (!registry.find('换班')) return;
-    expect(await chat.say(as.member, '换班 明天 赵六')).toBe('没有找到名叫“赵六”的委员，请核对姓名，或直接@对方。');
+    expect(await chat.sayConfirmed(as.member, '换班 明天 赵六')).toBe('没有找到名叫“赵六”的委员，请核对姓名，或直接@对方。');
     await addMember(app, { name: '王芳', role: 'member' });
     await addMember(app, { name: '王芳', role: 'member', sector: '文艺界' });
-    expect(await chat.say(as.member, '换班 明天 @王芳')).toBe('有2位名叫“王芳”的委员，请@对方，或联系工作人员办理。');
+    expect(await chat.sayConfirmed(as.member, '换班 明天 @王芳')).toBe('有2位名叫“王芳”的委员，请@对方，或联系工作人员办理。');
   });
 
   it('stays silent in a group unless it is @-mentioned', async () => {

@@ -43,8 +43,8 @@ describe("A resident's name reaches group notices", () => {
 
   it('keeps the name out of 进度, 待办 and 逾期 asked in a group, and out of the overdue ladder', async () => {
     for (const number of [told, untold, consoleResident]) {
-      await c.chat.say(c.staff, `受理 ${number}`);
-      await c.chat.say(c.staff, `分级 ${number} 简易`);
+      await c.chat.sayConfirmed(c.staff, `受理 ${number}`);
+      await c.chat.sayConfirmed(c.staff, `分级 ${number} 简易`);
     }
     // 简易 from Wednesday ends Monday 17:30 (3 working days): Thursday next week is well past it.
     c.clock.advance(8 * DAY);

@@ -13,8 +13,8 @@ beforeAll(async () => {
     201,
   );
   number = numberIn(await c.chat.say('resident:王阿姨', `反映 青石社区北门的路灯坏了一周，我的电话${PHONE}`));
-  await c.chat.say(c.staff, `受理 ${number}`);
-  await c.chat.say(c.staff, `分派 ${number} 李四`);
+  await c.chat.sayConfirmed(c.staff, `受理 ${number}`);
+  await c.chat.sayConfirmed(c.staff, `分派 ${number} 李四`);
 });
 afterAll(async () => {
   await c?.stop();

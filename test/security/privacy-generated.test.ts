@@ -74,9 +74,9 @@ beforeAll(async () => {
   // A share goes up the overdue ladder: assigned ones reach the sector group, unassigned ones the staff group.
   const laddered = all.slice(0, 12);
   for (const [k, filing] of laddered.entries()) {
-    await c.chat.say(c.staff, `受理 ${filing.number}`);
-    await c.chat.say(c.staff, `分级 ${filing.number} 简易`);
-    if (k % 3 !== 0) await c.chat.say(c.staff, `分派 ${filing.number} 李四`);
+    await c.chat.sayConfirmed(c.staff, `受理 ${filing.number}`);
+    await c.chat.sayConfirmed(c.staff, `分级 ${filing.number} 简易`);
+    if (k % 3 !== 0) await c.chat.sayConfirmed(c.staff, `分派 ${filing.number} 李四`);
   }
   // 简易 from Wednesday 09:00 ends Monday 17:30 (3 working days). Tuesday morning is past 100% (the
   // convenor), Thursday morning past 150% (the board): a tick at each, as the ladder sends only the highest step due.

@@ -8,8 +8,8 @@ const PHONE = '13912345678';
 beforeAll(async () => {
   c = await privacyCommittee(import.meta.url);
   number = numberIn(await c.chat.say('resident:王阿姨', `反映 我叫王小明，青石社区北门的路灯坏了一周，电话139 1234 5678`));
-  await c.chat.say(c.staff, `受理 ${number}`);
-  await c.chat.say(c.staff, `分派 ${number} 李四`);
+  await c.chat.sayConfirmed(c.staff, `受理 ${number}`);
+  await c.chat.sayConfirmed(c.staff, `分派 ${number} 李四`);
 });
 afterAll(async () => {
   await c?.stop();

@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(enabledPlatforms(config)).toEqual([]);
   });
 
+  it('reads CONFIRM_WORDS as the words that confirm (issue 21), the locale’s when unset', () => {
+    expect(loadConfig(base).confirmWords).toBeUndefined();
+    expect(loadConfig({ ...base, CONFIRM_WORDS: '确认， 同意 ,OK' }).confirmWords).toEqual(['确认', '同意', 'ok']);
+    expect(problemsOf({ ...base, CONFIRM_WORDS: ' , ' })[0]).toMatch(/^CONFIRM_WORDS: must list at least one word/);
+  });
+
   it('refuses a wrong-length WECOM_ENCODING_AES_KEY, naming the key', () => {
     const problems = problemsOf({ ...base, ...wecomApp, WECOM_ENCODING_AES_KEY: 'tooShort' });
     expect(problems).toHaveLength(1);

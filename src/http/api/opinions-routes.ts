@@ -54,6 +54,8 @@ const CSV_HEADER = [
   'source',
   'content',
   'result',
+  'ratingReason',
+  'reopenReason',
 ];
 const iso = (date?: Date) => (date ? date.toISOString() : '');
 
@@ -95,6 +97,8 @@ export function opinionsRoutes(
       o.source,
       texts[i]!.content,
       texts[i]!.result,
+      texts[i]!.ratingReason,
+      texts[i]!.reopenReason,
     ]);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="opinions.csv"');

@@ -31,7 +31,8 @@ type Deps = { opinions: OpinionService; calendar: CalendarService; bodyLimitByte
  * The loop's clock and the working calendar:
  * - GET, PUT, PATCH /api/settings/time-limits: working days per grade, office hours, archive delay;
  * - GET, PUT /api/settings/calendar: the office's own days off and days at work;
- * - GET /api/settings/calendar/days?from&to: how each day stands, and why.
+ * - GET /api/settings/calendar/days?from&to: how each day stands, and why;
+ * - GET, PUT /api/settings/reopen-window `{ days }` (1–90, default 7): how long after 办结 a filer may reopen.
  */
 export function settingsRoutes(router: Router, deps: Deps): void {
   const save = async (limits: TimeLimits) => {
@@ -49,6 +50,14 @@ export function settingsRoutes(router: Router, deps: Deps): void {
   router.patch('/api/settings/time-limits', async (ctx) => {
     const changes = await jsonBody(ctx, limitsSchema.partial(), deps.bodyLimitBytes);
     ctx.body = await save({ ...(await deps.opinions.timeLimits()), ...stripUndefined(changes) });
+  });
+  // How many days after 办结 the filer may reopen an opinion (or send it back with 不满意).
+  router.get('/api/settings/reopen-window', async (ctx) => {
+    ctx.body = { days: await deps.opinions.reopenDays() };
+  });
+  router.put('/api/settings/reopen-window', async (ctx) => {
+    const { days } = await jsonBody(ctx, z.strictObject({ days: z.number().int().min(1).max(90) }), deps.bodyLimitBytes);
+    ctx.body = { days: await deps.opinions.setReopenDays(days) };
   });
 
   router.get('/api/settings/calendar', async (ctx) => {
@@ -108,6 +117,24 @@ const calendarDoc = {
 };
 
 export const settingsOpenapiPaths = {
+  '/api/settings/reopen-window': {
+    get: {
+      summary: 'Days after 办结 in which the filer may reopen an opinion (or send it back with 不满意)',
+      responses: { 200: { description: '{ days }' } },
+    },
+    put: {
+      summary: 'Set the reopening window',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { type: 'object', required: ['days'], properties: { days: { type: 'integer', minimum: 1, maximum: 90 } } },
+          },
+        },
+      },
+      responses: { 200: { description: '{ days }' }, 400: errorResponse },
+    },
+  },
   '/api/settings/time-limits': {
     get: {
       summary: 'Time limits per grade (working days), office hours and the archive delay',

@@ -48,7 +48,7 @@ const actionBody = z.discriminatedUnion('action', [
     community: z.string().trim().min(1).optional(),
     category: z.string().trim().min(1).optional(),
   }),
-  z.object({ action: z.literal('reopen'), reason: z.string().max(500).optional() }),
+  z.object({ action: z.literal('reopen'), reason: z.string().trim().min(1).max(500) }),
 ]);
 
 export interface BoardRoutesDeps {

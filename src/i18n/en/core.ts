@@ -4,7 +4,7 @@ export const coreEn: typeof coreZh = {
   roles: { resident: 'resident', guest: 'guest', member: 'member', staff: 'staff', admin: 'admin' },
   botNames: ['议事助手', '议事', 'Yishi'],
   words: {
-    confirm: ['yes', 'y', 'ok', 'confirm', '确认', '确定', '是', '好', '好的'],
+    confirm: ['confirm', 'yes', '确认', '是', '确定'],
     cancel: ['no', 'n', 'cancel', 'quit', '取消', '算了', '不', '否', '退出'],
     leave: ['cancel', 'quit', '取消', '退出', '算了'],
   },
@@ -42,9 +42,11 @@ export const coreEn: typeof coreZh = {
     notForYou: (name, roles) => `“${name}” may be used only by ${roles}, so its usage is not shown.`,
   },
   confirm: {
-    defaultPreview: (command) => `About to run “${command}”.`,
-    ask: 'Reply “confirm” to go ahead or “cancel” to drop it (valid for 5 minutes).',
-    remind: 'An action is waiting for you: reply “confirm” to go ahead or “cancel” to drop it.',
+    preview: (change, told) =>
+      `${change}\n${told.length > 0 ? `Will be told: ${told.join(', ')}.` : 'Nobody else is told; it is recorded.'}`,
+    ask: (word) => `Reply “${word}” to go ahead or “cancel” to drop it (valid for 5 minutes).`,
+    notConfirmed: (typed, command, word) => `“${typed}” is not a confirmation; “${command}” has not run. Reply “${word}” or “cancel”.`,
+    replaced: (command) => `“${command}” was not confirmed and has been dropped; nothing was changed.`,
     cancelled: 'Cancelled; nothing was changed.',
     expired: (command) => `“${command}” was not confirmed within 5 minutes and has been dropped. Send it again if you still need it.`,
     nothingPending: 'Nothing is waiting for your confirmation.',

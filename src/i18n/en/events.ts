@@ -95,6 +95,9 @@ export const eventsEn: typeof eventsZh = {
     cancelled: (title: string) => `"${title}" has been cancelled; no check-in needed.`,
   },
   outcome: {
+    preview: (number, title, content, linked) =>
+      `The outcome of “${title}” (no. ${number}) will be recorded: “${content}”.${linked ? ` The escalated opinions among ${linked} will be resolved with it.` : ''}`,
+    filersOf: (numbers) => `the filers of ${numbers}`,
     recorded: (number: number, title: string) => `Outcome recorded for "${title}" (no. ${number}).`,
     updated: (number: number, title: string) => `Outcome updated for "${title}" (no. ${number}).`,
     linked: (numbers: string) => `Resolved with this outcome: ${numbers}; their filers were told and asked to rate.`,

@@ -63,8 +63,16 @@ export const opinionCommandsEn: typeof opinionCommandsZh = {
     description: 'merge a duplicate into another opinion (asks to confirm)',
     examples: ['merge MY-2026-000124 MY-2026-000123'],
   },
-  rate: { usage: 'rate <number> 满意|基本满意|不满意', description: 'rate the result', examples: ['rate MY-2026-000123 满意'] },
-  reopen: { usage: 'reopen <number>', description: 'send a resolved opinion back within 7 days', examples: ['reopen MY-2026-000123'] },
+  rate: {
+    usage: 'rate <number> 满意|基本满意|不满意 [reason]',
+    description: 'rate the result, with a reason if you like (the handler reads it)',
+    examples: ['rate MY-2026-000123 满意', 'rate MY-2026-000123 基本满意 地砖换了但颜色不一样'],
+  },
+  reopen: {
+    usage: 'reopen <number> <reason>',
+    description: 'send a resolved opinion back within 7 days (filer or staff); an archived one only staff can reopen',
+    examples: ['reopen MY-2026-000123 又松了'],
+  },
   contact: {
     usage: 'contact <number>',
     description: 'the filer’s contact, for the handler and staff (recorded)',
@@ -75,6 +83,7 @@ export const opinionCommandsEn: typeof opinionCommandsZh = {
   dialogue: {
     askContent: 'What happened? (one message, up to 2000 characters):',
     askCommunity: 'Which community is it in? Reply with its number:',
+    askReopenReason: 'Why should it be reopened? (The handler reads it.) E.g. 又松了.',
     notSure: 'Not sure / other',
     confirm: (content: string, community: string) =>
       `Please confirm:\nText: ${content}\nCommunity: ${community}\nReply 确认 to file it, 取消 to drop it.`,

@@ -33,6 +33,7 @@ export const opinionsEn: typeof opinionsZh = {
     ok: 'basically',
     unsatisfied: 'unsatisfied',
   },
+  reasonNote: (label, reason) => `${label}: ${reason}`,
   unclassified: 'unclassified',
   noDeadline: 'not set',
   noHandler: 'not assigned',
@@ -67,7 +68,10 @@ export const opinionsEn: typeof opinionsZh = {
     tooLong: (length, max) =>
       `The text has ${length} characters, more than the ${max} allowed. Please shorten it or split it; nothing was saved.`,
     unknownMember: (word) => `No member "${word}". @-mention them or use their registered name.`,
-    reopenTooLate: (number) => `${number} was resolved more than 7 days ago and cannot be reopened. Please file a new opinion.`,
+    reopenTooLate: (number, days) =>
+      `${number} was resolved more than ${days} days ago and can no longer be reopened by its filer. Please file a new opinion or contact the office.`,
+    reopenArchived: (number) =>
+      `${number} is archived: only the office staff can reopen it. Please contact the office, or file a new opinion.`,
     mergeSelf: (number) => `${number} cannot be merged into itself.`,
     alreadyPlusOne: (number) => `You have already added +1 to ${number}.`,
     ownOpinion: (number) => `${number} is your own opinion.`,
@@ -106,6 +110,20 @@ export const opinionsEn: typeof opinionsZh = {
       resolve: (number, result) => `${number} will be resolved with the result "${result}"; the filer will be asked to rate.`,
       decline: (number, reason) => `${number} will be declined with the reason "${reason}", which the filer will read.`,
       merge: (number, target) => `${number} will be merged into ${target}; its filer and +1s count for ${target}.`,
+      accept: (number) => `${number} will be accepted; its time limit starts now.`,
+      start: (number) => `You will start work on ${number}.`,
+      grade: (number, grade) => `${number} will be graded "${grade}"; its time limit is counted again.`,
+      assign: (number, handler) => `${number} will be assigned to ${handler}.`,
+      resolveOnSpot: (number, result) =>
+        `${number} will be resolved on the spot with the result "${result}"; the filer will be asked to rate.`,
+      escalate: (number) => `${number} will become a consultation topic.`,
+      reclassify: (number, label, to) => `The ${label} of ${number} will become "${to}" (recorded in its history).`,
+      reopen: (number, reason) => `${number} will be reopened (because: "${reason}") and go back to its handler.`,
+    },
+    told: {
+      filer: (name) => (name ? `the filer ${name}` : 'the filer'),
+      handler: (name) => `the handler ${name}`,
+      member: (name) => name,
     },
   },
   views: {
@@ -121,6 +139,8 @@ export const opinionsEn: typeof opinionsZh = {
       `${number} [${state}]\nCommunity: ${community}  Category: ${category}\nGrade: ${grade}  Handler: ${handler}\nDue: ${deadline}  +1s: ${plusOnes}`,
     content: (text) => `Text: ${text}`,
     result: (text) => `Result: ${text}`,
+    rating: (rating, reason) => `Rating: ${rating}${reason ? ` (${reason})` : ''}`,
+    reopenReason: (reason) => `Reopened because: ${reason}`,
     history: 'History:',
     historyLine: (at, who, action, note) => `  ${at} ${who} ${action}${note ? `: ${note}` : ''}`,
     resident: 'filer',
@@ -151,8 +171,9 @@ export const opinionsEn: typeof opinionsZh = {
   notices: {
     stateChanged: (number, state, note) =>
       `Your opinion ${number} is now ${state}${note ? ` (${note})` : ''}. Send "progress ${number}" for details.`,
-    resolvedAskRate: (number, result) =>
-      `Your opinion ${number} is resolved.\nResult: ${result}\nPlease rate it: "rate ${number} 满意", "rate ${number} 基本满意" or "rate ${number} 不满意". Unsatisfied within 7 days sends it back.`,
+    resolvedAskRate: (number, result, days) =>
+      `Your opinion ${number} is resolved.\nResult: ${result}\nPlease rate it: "rate ${number} 满意", "rate ${number} 基本满意" or "rate ${number} 不满意", with your reason after it if you like. Unsatisfied within ${days} days sends it back.`,
+    ratedToHandler: (number, rating, reason) => `The filer of ${number} rated it: ${rating}${reason ? `, saying “${reason}”` : ''}.`,
     declined: (number, reason) => `Your opinion ${number} was declined: ${reason}. Please contact the committee office with questions.`,
     merged: (number, target) =>
       `Your opinion ${number} is the same matter as ${target} and was merged into it, with your +1. Send "progress ${target}".`,

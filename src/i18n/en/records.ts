@@ -143,6 +143,8 @@ export const recordsEn: typeof recordsZh = {
       '+1s',
       'Content',
       'Result',
+      'Rating reason',
+      'Reopening reason',
     ],
     records: [
       'Member',

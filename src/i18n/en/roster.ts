@@ -6,15 +6,16 @@ const SLOTS: Record<string, string> = { 上午: 'morning', 下午: 'afternoon', 
 export const rosterEn: typeof rosterZh = {
   date: (month, day, weekday) => `${WEEKDAYS[weekday - 1]} ${month}/${day}`,
   slot: (slot) => SLOTS[slot] ?? slot,
+  withYear: (year, date) => `${date} ${year}`,
   line: (slot, name, place) => `${slot}: ${name} (${place})`,
   defaultPlace: 'Members’ Service Centre',
   unknownMember: '(a member no longer listed)',
 
   commands: {
     duty: {
-      usage: '值班 [date]',
-      description: 'Who is on duty (today, tomorrow, this week, next Wednesday, 3月5日 …)',
-      examples: ['值班', '值班 明天', '值班 本周', '今天谁值班'],
+      usage: '值班 [date] [上午|下午]',
+      description: 'Who is on duty (today, tomorrow afternoon, Saturday, next Wednesday, 12月10日 …; or ask “下周三谁值班”)',
+      examples: ['值班', '值班 明天下午', '周六谁值班', '下周三谁值班', '12月10日谁值班', '值班 本周'],
     },
     myDuty: { usage: '我的值班', description: 'My next duty shifts', examples: ['我的值班'] },
     swap: { usage: '换班 <date> <member>', description: 'Ask another member to take one of your shifts', examples: ['换班 3月5日 李四'] },
@@ -31,6 +32,11 @@ export const rosterEn: typeof rosterZh = {
   duty: {
     day: (date, lines) => `On duty ${date}:\n${lines.join('\n')}`,
     noneOnDay: (date) => `No one is on duty on ${date} (a weekend, a holiday, or not scheduled yet).`,
+    parts: { morning: 'morning', afternoon: 'afternoon', evening: 'evening' },
+    dayPart: (date, part, lines) => `On duty ${date}, ${part}:\n${lines.join('\n')}`,
+    noneOnDayPart: (date, part) => `No one is on duty on ${date} in the ${part}.`,
+    noEvening: (date, hours, lines) =>
+      `There is no evening duty: the slots are ${hours.join(', ')}.\n${lines.length ? `On duty ${date}:\n${lines.join('\n')}` : `No one is on duty on ${date}.`}`,
     range: (from, to, lines) => `Duty from ${from} to ${to}:\n${lines.join('\n')}`,
     rangeLine: (date, lines) => `${date} ${lines.join('; ')}`,
     noneInRange: (from, to) => `No duty is scheduled from ${from} to ${to} yet.`,
@@ -41,7 +47,7 @@ export const rosterEn: typeof rosterZh = {
     tableRow: (date, slot, name, place, note) => `| ${date} | ${slot} | ${name}${note} | ${place} |`,
     servedMark: ' ✓',
     missedMark: ' (missed)',
-    unknownDate: (text) => `I could not read “${text}” as a date. Try: 值班 明天, 值班 本周, 值班 下周三, 值班 3月5日.`,
+    unknownDate: (text) => `I could not read “${text}” as a date. Try: 值班 明天下午, 周六谁值班, 下周三谁值班, 12月10日谁值班, 值班 本周.`,
   },
 
   myDuty: {
@@ -52,6 +58,7 @@ export const rosterEn: typeof rosterZh = {
   },
 
   swap: {
+    preview: (name, date) => `${name} will be asked to take your shift on ${date}; the roster changes only when they agree.`,
     asked: (name, date, slot) =>
       `${name} has been asked to take your ${slot} shift on ${date}. It changes only when they agree; you will be told.`,
     askNotice: (from, date, slot, place) =>
@@ -67,6 +74,8 @@ export const rosterEn: typeof rosterZh = {
   },
 
   answer: {
+    preview: (name, date, slot) => `You will take ${name}’s ${slot} shift on ${date}; the roster changes at once.`,
+    staffGroup: 'the office group',
     none: 'No swap request is waiting for your answer.',
     ambiguous: (dates, example) => `Several swap requests are waiting: ${dates.join(', ')}. Name the date, e.g. 同意 ${example}`,
     agreed: (name, date, slot, place) => `Done: you take ${name}’s ${slot} shift on ${date} (${place}). Thank you!`,

@@ -3,9 +3,9 @@ export const coreZh = {
   roles: { resident: '居民', guest: '访客', member: '委员', staff: '工作人员', admin: '管理员' } as Record<string, string>,
   /** 群里@机器人时可能用到的名字（会从消息里去掉）。 */
   botNames: ['议事助手', '议事', 'Yishi'],
-  /** 表示“确认”“取消”的说法。 */
+  /** 表示“确认”“取消”的说法。只有这几个词算确认（“好的”“可以”不算）；部署时可用 CONFIRM_WORDS 改。 */
   words: {
-    confirm: ['确认', '确定', '是', '是的', '好', '好的', '对', '可以', 'yes', 'y', 'ok', 'confirm'],
+    confirm: ['确认', '是', '确定'],
     cancel: ['取消', '算了', '不', '不用', '不用了', '否', '退出', 'no', 'n', 'cancel', 'quit'],
     /** 对话进行中（回答可以是任意文字）时，只有这些词表示退出。 */
     leave: ['取消', '退出', '算了', 'cancel', 'quit'],
@@ -31,7 +31,7 @@ export const coreZh = {
   guestHint: '如果您是政协委员，请联系工作人员为您登记。',
   missingArgument: (command: string, usage: string) => `“${command}”还缺少内容。用法：${usage}`,
   invalidChoice: (value: string, choices: string) => `“${value}”不是有效的选项，请从以下选项中选择：${choices}`,
-  invalidDate: (value: string) => `没看懂日期“${value}”。可以这样写：今天、明天、下周三、3月5日、2026-03-05。`,
+  invalidDate: (value: string) => `没看懂日期“${value}”。可以这样写：今天、明天下午、周六、下周三、下下周一、12月10日、2026-03-05。`,
   invalidTime: (value: string) => `没看懂时间“${value}”。可以这样写：下午3点、15:30、上午9点半。`,
   invalidOpinionNumber: (value: string) => `“${value}”不是有效的民意编号。编号形如 MY-2026-000123，也可以只写 123。`,
   memberNotFound: (name: string) => `没有找到名叫“${name}”的委员，请核对姓名，或直接@对方。`,
@@ -47,9 +47,14 @@ export const coreZh = {
     notForYou: (name: string, roles: string) => `“${name}”只有${roles}可以使用，所以没有列出它的用法。`,
   },
   confirm: {
-    defaultPreview: (command: string) => `即将执行“${command}”。`,
-    ask: '请回复“确认”执行，或回复“取消”放弃（5分钟内有效）。',
-    remind: '还有一项操作等您确认：请回复“确认”执行，或回复“取消”放弃。',
+    /** 确认前给出的预览：会有什么变化，会通知谁。 */
+    preview: (change: string, told: readonly string[]) =>
+      `${change}\n${told.length > 0 ? `将通知：${told.join('、')}。` : '不另行通知他人，只记入记录。'}`,
+    ask: (word: string) => `请回复“${word}”执行，或回复“取消”放弃（5分钟内有效）。`,
+    notConfirmed: (typed: string, command: string, word: string) =>
+      `“${typed}”不算确认，“${command}”还没有执行。请回复“${word}”执行，或回复“取消”放弃。`,
+    /** 等待确认时又发了一条命令：刚才那条作废，执行新的。 */
+    replaced: (command: string) => `刚才的“${command}”没有确认，已取消，没有执行。`,
     cancelled: '好的，已取消，没有做任何改动。',
     expired: (command: string) => `刚才的“${command}”已超过5分钟没有确认，已自动取消，没有执行。如仍需办理，请重新发送。`,
     nothingPending: '现在没有需要您确认的操作。',

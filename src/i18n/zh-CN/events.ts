@@ -98,6 +98,9 @@ export const eventsZh = {
     cancelled: (title: string) => `“${title}”已取消，无需签到。`,
   },
   outcome: {
+    preview: (number: number, title: string, content: string, linked: string) =>
+      `将记录“${title}”（编号 ${number}）的活动结果：“${content}”。${linked ? `其中已转协商的民意将按此结果办结：${linked}。` : ''}`,
+    filersOf: (numbers: string) => `${numbers} 的反映人`,
     recorded: (number: number, title: string) => `已记录“${title}”（编号 ${number}）的活动结果。`,
     updated: (number: number, title: string) => `已更新“${title}”（编号 ${number}）的活动结果。`,
     linked: (numbers: string) => `已按本次结果办结：${numbers}，并已通知反映人、请其评价。`,

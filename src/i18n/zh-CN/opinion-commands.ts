@@ -38,8 +38,16 @@ export const opinionCommandsZh = {
     description: '把重复的反映合并到另一条（需确认）',
     examples: ['合并 MY-2026-000124 MY-2026-000123'],
   },
-  rate: { usage: '评价 编号 满意|基本满意|不满意', description: '对办理结果作出评价', examples: ['评价 MY-2026-000123 满意'] },
-  reopen: { usage: '重新打开 编号', description: '办结 7 天内对结果有异议，退回重新办理', examples: ['重新打开 MY-2026-000123'] },
+  rate: {
+    usage: '评价 编号 满意|基本满意|不满意 [理由]',
+    description: '对办理结果作出评价，可以写上理由（会转告承办人）',
+    examples: ['评价 MY-2026-000123 满意', '评价 MY-2026-000123 基本满意 地砖换了但颜色不一样'],
+  },
+  reopen: {
+    usage: '重新打开 编号 原因',
+    description: '办结 7 天内反映人或工作人员可退回重新办理；已归档的只有工作人员可以重新打开（原因会转告承办人）',
+    examples: ['重新打开 MY-2026-000123 又松了'],
+  },
   contact: {
     usage: '查看联系方式 编号',
     description: '承办人或工作人员查看反映人的联系方式（会留下记录）',
@@ -50,6 +58,7 @@ export const opinionCommandsZh = {
   dialogue: {
     askContent: '请说说您遇到了什么事（一条消息写清楚即可，最多 2000 字）：',
     askCommunity: '这件事发生在哪个社区？请回复序号：',
+    askReopenReason: '请说说为什么要重新打开（会转告承办人），例如：又松了。',
     notSure: '不确定 / 其他',
     confirm: (content: string, community: string) => `请确认：\n内容：${content}\n社区：${community}\n回复“确认”提交，回复“取消”放弃。`,
   },

@@ -33,6 +33,8 @@ export const opinionsZh = {
     ok: 'basically',
     unsatisfied: 'unsatisfied',
   } as Record<string, 'satisfied' | 'basically' | 'unsatisfied'>,
+  /** 评价或退回时说的话：“基本满意：地砖换了但颜色不一样”。 */
+  reasonNote: (label: string, reason: string) => `${label}：${reason}`,
   unclassified: '未分类',
   noDeadline: '未定',
   noHandler: '未分派',
@@ -70,7 +72,10 @@ export const opinionsZh = {
     emptyContent: '请写下您要反映的内容，例如：反映 青石社区3号楼路灯坏了一周了。',
     tooLong: (length: number, max: number) => `内容有 ${length} 个字，超过了 ${max} 字的上限。请精简后分几条发送，这次没有保存。`,
     unknownMember: (word: string) => `没有找到成员“${word}”。请用 @ 提到对方，或写对方在系统中登记的姓名。`,
-    reopenTooLate: (number: string) => `${number} 办结已超过 7 天，不能重新打开。如有新的情况，请再发一条反映。`,
+    reopenTooLate: (number: string, days: number) =>
+      `${number} 办结已超过 ${days} 天，不能再由反映人重新打开。如有新的情况，请再发一条反映，或联系政协办公室。`,
+    reopenArchived: (number: string) =>
+      `${number} 已归档，只有政协办公室工作人员可以重新打开。如果问题又出现了，请联系政协办公室，或发送“反映 内容”提交一条新的反映。`,
     mergeSelf: (number: string) => `${number} 不能合并到它自己，请写另一条反映的编号。`,
     alreadyPlusOne: (number: string) => `您已经附议过 ${number}，不用重复附议。`,
     ownOpinion: (number: string) => `${number} 是您自己提交的反映，不用附议。`,
@@ -107,9 +112,23 @@ export const opinionsZh = {
     contact: (number: string, name: string, phone: string) => `${number} 反映人联系方式（本次查看已记录）：\n姓名：${name}\n电话：${phone}`,
     unknownContact: '未登记',
     preview: {
-      resolve: (number: string, result: string) => `将办结 ${number}，办理结果：“${result}”。反映人会收到通知并被邀请评价。`,
-      decline: (number: string, reason: string) => `将对 ${number} 不予受理，理由：“${reason}”。反映人会收到这个理由。`,
+      resolve: (number: string, result: string) => `将办结 ${number}，办理结果：“${result}”。办结后请反映人评价。`,
+      decline: (number: string, reason: string) => `将对 ${number} 不予受理，理由：“${reason}”。`,
       merge: (number: string, target: string) => `将把 ${number} 合并到 ${target}，${number} 的反映人和附议人会计入 ${target} 的附议。`,
+      accept: (number: string) => `将受理 ${number}，办理时限从现在起算。`,
+      start: (number: string) => `将开始办理 ${number}。`,
+      grade: (number: string, grade: string) => `将把 ${number} 定为“${grade}”，办理时限按新等级重新计算。`,
+      assign: (number: string, handler: string) => `将把 ${number} 分派给 ${handler} 办理。`,
+      resolveOnSpot: (number: string, result: string) => `将当场办结 ${number}，办理结果：“${result}”。办结后请反映人评价。`,
+      escalate: (number: string) => `将把 ${number} 转为协商议题，在协商活动中讨论。`,
+      reclassify: (number: string, label: string, to: string) => `将把 ${number} 的${label}改为“${to}”，并记入办理记录。`,
+      reopen: (number: string, reason: string) => `将重新打开 ${number}（原因：“${reason}”），退回承办人重新办理。`,
+    },
+    /** 预览里“将通知”的对象。 */
+    told: {
+      filer: (name: string | undefined) => (name ? `反映人${name}` : '反映人'),
+      handler: (name: string) => `承办人${name}`,
+      member: (name: string) => name,
     },
   },
   views: {
@@ -134,6 +153,8 @@ export const opinionsZh = {
     ) =>
       `${number}【${state}】\n社区：${community}；类别：${category}\n等级：${grade}；承办人：${handler}\n时限：${deadline}；附议：${plusOnes} 人`,
     content: (text: string) => `内容：${text}`,
+    rating: (rating: string, reason: string | undefined) => `评价：${rating}${reason ? `（${reason}）` : ''}`,
+    reopenReason: (reason: string) => `重新打开的原因：${reason}`,
     result: (text: string) => `办理结果：${text}`,
     history: '办理记录：',
     historyLine: (at: string, who: string, action: string, note: string) => `  ${at} ${who} ${action}${note ? `：${note}` : ''}`,
@@ -166,8 +187,10 @@ export const opinionsZh = {
   notices: {
     stateChanged: (number: string, state: string, note: string | undefined) =>
       `您的反映 ${number} 有了新进展：${state}${note ? `（${note}）` : ''}。发送“进度 ${number}”可查看详情。`,
-    resolvedAskRate: (number: string, result: string) =>
-      `您的反映 ${number} 已办结。\n办理结果：${result}\n请您评价：回复“评价 ${number} 满意”“评价 ${number} 基本满意”或“评价 ${number} 不满意”。7 天内不满意可退回重新办理。`,
+    resolvedAskRate: (number: string, result: string, days: number) =>
+      `您的反映 ${number} 已办结。\n办理结果：${result}\n请您评价：回复“评价 ${number} 满意”“评价 ${number} 基本满意”或“评价 ${number} 不满意”，后面可以写上理由。${days} 天内不满意可退回重新办理。`,
+    ratedToHandler: (number: string, rating: string, reason: string | undefined) =>
+      `${number} 的反映人已评价：${rating}${reason ? `。反映人说：“${reason}”` : ''}。`,
     declined: (number: string, reason: string) => `您的反映 ${number} 不予受理，理由：${reason}。如有疑问，请联系政协办公室。`,
     merged: (number: string, target: string) =>
       `您的反映 ${number} 与 ${target} 是同一件事，已合并办理，并为 ${target} 计入您的附议。进展请发送“进度 ${target}”查看。`,

@@ -5,6 +5,8 @@ export const rosterZh = {
   /** 3月5日（周四） */
   date: (month: number, day: number, weekday: number) => `${month}月${day}日（周${WEEKDAYS[weekday - 1]}）`,
   slot: (slot: string) => slot,
+  /** 2027年12月10日（周五）：没写年份时，说明取的是哪一年。 */
+  withYear: (year: number, date: string) => `${year}年${date}`,
   /** 该班次的一行：上午 张三（委员服务中心） */
   line: (slot: string, name: string, place: string) => `${slot} ${name}（${place}）`,
   defaultPlace: '委员服务中心',
@@ -12,9 +14,9 @@ export const rosterZh = {
 
   commands: {
     duty: {
-      usage: '值班 [日期]',
-      description: '查看谁值班（今天、明天、本周、下周三、3月5日……）',
-      examples: ['值班', '值班 明天', '值班 本周', '值班 下周三', '今天谁值班'],
+      usage: '值班 [日期] [上午|下午]',
+      description: '查看谁值班（今天、明天下午、周六、这周六、下周三、下下周一、本周、下月、12月10日……；也可以直接问“下周三谁值班”）',
+      examples: ['值班', '值班 明天下午', '周六谁值班', '下周三谁值班', '12月10日谁值班', '值班 本周'],
     },
     myDuty: { usage: '我的值班', description: '查看我接下来的值班安排', examples: ['我的值班', '我哪天值班'] },
     swap: {
@@ -38,6 +40,11 @@ export const rosterZh = {
   duty: {
     day: (date: string, lines: string[]) => `${date}值班：\n${lines.join('\n')}`,
     noneOnDay: (date: string) => `${date}没有安排值班（可能是周末、节假日，或还没有排班）。`,
+    parts: { morning: '上午', afternoon: '下午', evening: '晚上' } as Record<'morning' | 'afternoon' | 'evening', string>,
+    dayPart: (date: string, part: string, lines: string[]) => `${date}${part}值班：\n${lines.join('\n')}`,
+    noneOnDayPart: (date: string, part: string) => `${date}${part}没有安排值班。`,
+    noEvening: (date: string, hours: string[], lines: string[]) =>
+      `晚上不安排值班：值班时段只有${hours.join('、')}。\n${lines.length ? `${date}的值班：\n${lines.join('\n')}` : `${date}没有安排值班。`}`,
     range: (from: string, to: string, lines: string[]) => `${from}至${to}值班安排：\n${lines.join('\n')}`,
     rangeLine: (date: string, lines: string[]) => `${date} ${lines.join('；')}`,
     noneInRange: (from: string, to: string) => `${from}至${to}还没有值班安排。`,
@@ -49,7 +56,8 @@ export const rosterZh = {
       `| ${date} | ${slot} | ${name}${note} | ${place} |`,
     servedMark: ' ✓',
     missedMark: ' （未到岗）',
-    unknownDate: (text: string) => `没看懂“${text}”是哪一天。可以这样问：值班 明天、值班 本周、值班 下周三、值班 3月5日。`,
+    unknownDate: (text: string) =>
+      `没看懂“${text}”是哪一天。可以这样问：值班 明天下午、周六谁值班、下周三谁值班、12月10日谁值班、值班 本周。`,
   },
 
   myDuty: {
@@ -60,6 +68,7 @@ export const rosterZh = {
   },
 
   swap: {
+    preview: (name: string, date: string) => `将请${name}代您值${date}的班；对方回复“同意”后值班表才会改。`,
     asked: (name: string, date: string, slot: string) => `已请${name}代您值${date}${slot}的班。对方回复“同意”后才生效，届时会通知您。`,
     askNotice: (from: string, date: string, slot: string, place: string) =>
       `${from}想请您代值${date}${slot}的班（${place}）。同意请回复“同意”，不方便请回复“拒绝”。`,
@@ -74,6 +83,8 @@ export const rosterZh = {
   },
 
   answer: {
+    preview: (name: string, date: string, slot: string) => `将由您接替${name}值${date}${slot}的班，值班表随即更新。`,
+    staffGroup: '政协办公室工作群',
     none: '目前没有等您答复的换班请求。',
     ambiguous: (dates: string[], example: string) => `有几条换班请求在等您答复：${dates.join('、')}。请写明日期，例如：同意 ${example}`,
     agreed: (name: string, date: string, slot: string, place: string) => `好的，${date}${slot}由您代${name}值班（${place}）。谢谢！`,

@@ -157,11 +157,13 @@ export class EventAttendance {
     return actor.isConvenor === true && actor.sector !== undefined && event.sectors.includes(actor.sector);
   }
 
-  /**
-   * Records the meeting's outcome and links the escalated opinions it discussed; when the
-   * opinions side offers {@link MeetingOutcomeResolver}, they are resolved with this outcome.
-   */
-  async recordOutcome(ref: string, actor: Actor, text: string, opinionNumbers: string[] = []): Promise<OutcomeResult> {
+  /** The checks 活动结果 makes and the opinions it would link, changing nothing (for the confirmation). */
+  async checkOutcome(ref: string, actor: Actor, text: string): Promise<{ event: EventRecord; linked: string[] }> {
+    const event = await this.outcomeEvent(ref, actor);
+    return { event, linked: [...new Set([...(event.outcome?.opinionNumbers ?? []), ...findOpinionNumbers(text)])] };
+  }
+
+  private async outcomeEvent(ref: string, actor: Actor): Promise<EventRecord> {
     const event = await this.catalog.findEvent(ref);
     if (!this.mayRecordOutcome(actor, event))
       throw new YishiError('outcome_not_allowed', { status: 403, userMessage: this.t.outcome.notAllowed });
@@ -169,7 +171,15 @@ export class EventAttendance {
       throw new YishiError('event_cancelled', { status: 409, userMessage: this.t.outcome.cancelled(event.title) });
     if (this.deps.clock.now().getTime() < event.startAt.getTime())
       throw new YishiError('event_not_started', { status: 409, userMessage: this.t.outcome.notStarted(event.title) });
+    return event;
+  }
 
+  /**
+   * Records the meeting's outcome and links the escalated opinions it discussed; when the
+   * opinions side offers {@link MeetingOutcomeResolver}, they are resolved with this outcome.
+   */
+  async recordOutcome(ref: string, actor: Actor, text: string, opinionNumbers: string[] = []): Promise<OutcomeResult> {
+    const event = await this.outcomeEvent(ref, actor);
     const linked = [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...findOpinionNumbers(text)])];
     const stored = await this.deps.events.setOutcome(event.id, {
       text,

@@ -15,9 +15,11 @@ import {
   limitFrom,
   loadOpinion,
   refuse,
+  reopenDays,
   viewerOf,
 } from './support.js';
-import { REOPEN_WINDOW_MS, type AuditEntry, type Caller, type OpinionDeps, type OpinionRating, type OpinionRecord } from './types.js';
+import type { OpinionChanges } from './opinion-records.js';
+import { DAY_MS, type AuditEntry, type Caller, type OpinionDeps, type OpinionRating, type OpinionRecord } from './types.js';
 
 export interface Contact {
   name?: string;
@@ -164,39 +166,70 @@ export class OpinionClosing {
     await this.notices.tellFiler(opinion);
   }
 
-  /** 评价: the filer rates; 不满意 within 7 days of 办结 sends it back to the handler. */
-  async rate(caller: Caller, word: string, rating: OpinionRating): Promise<OpinionRecord> {
+  /**
+   * 评价: the filer rates, with what they said about it (`地砖换了但颜色不一样`), which is stored,
+   * audited and sent to the handler; 不满意 within the reopening window sends it back to them.
+   */
+  async rate(caller: Caller, word: string, rating: OpinionRating, reason?: string): Promise<OpinionRecord> {
     const opinion = await loadOpinion(this.deps, word);
     const action = this.t.actions.rate;
     if (!(await isFiler(this.deps, caller, opinion))) refuse(this.deps, opinion, action);
     assertState(this.deps, opinion, ['resolved'], action);
     const now = this.deps.clock.now();
-    if (rating === 'unsatisfied' && this.withinWindow(opinion, now)) {
-      const back = await this.backToHandler(caller, opinion, 'rate-unsatisfied', this.t.ratings.unsatisfied, { rating });
+    const said = reason?.trim() || undefined;
+    const note = said ? this.t.reasonNote(this.t.ratings[rating]!, said) : this.t.ratings[rating];
+    if (rating === 'unsatisfied' && (await this.withinWindow(opinion, now))) {
+      const back = await this.backToHandler(caller, opinion, 'rate-unsatisfied', note!, { rating, ratingReason: said });
       await this.deps.ledger?.opinionRated(opinion, opinion.round, rating, now); // 履职台账: the round that was rated
       return back;
     }
-    const entry = await auditEntry(this.deps, caller, 'resolved', 'closed', 'rate', this.t.ratings[rating]);
+    const entry = await auditEntry(this.deps, caller, 'resolved', 'closed', 'rate', note);
+    const changes = { rating, closedAt: now, ratingReason: said };
     const updated = changed(
       this.deps,
       opinion,
-      await this.deps.opinions.transition(opinion.id, ['resolved'], 'closed', { rating, closedAt: now }, entry, now),
+      await this.deps.opinions.transition(opinion.id, ['resolved'], 'closed', changes, entry, now),
       action,
     );
     await this.deps.ledger?.opinionRated(opinion, opinion.round, rating, now); // 履职台账
     await this.notices.tellFiler(updated);
+    await this.notices.tellHandlerRated(updated, this.t.ratings[rating]!, said);
     return updated;
   }
 
-  /** 重新打开: the filer (or staff) within 7 days of 办结. */
-  async reopen(caller: Caller, word: string): Promise<OpinionRecord> {
+  /** The checks 重新打开 makes, without changing anything (for the confirmation preview). */
+  async checkReopen(caller: Caller, word: string): Promise<OpinionRecord> {
     const opinion = await loadOpinion(this.deps, word);
     const action = this.t.actions.reopen;
-    if (!isStaff(caller.actor) && !(await isFiler(this.deps, caller, opinion))) refuse(this.deps, opinion, action);
+    const staff = isStaff(caller.actor);
+    if (!staff && !(await isFiler(this.deps, caller, opinion))) refuse(this.deps, opinion, action);
     assertState(this.deps, opinion, ['resolved', 'closed'], action);
-    if (!this.withinWindow(opinion, this.deps.clock.now()))
-      throw new YishiError('opinion_reopen_too_late', { userMessage: this.t.errors.reopenTooLate(opinion.number), status: 409 });
-    return this.backToHandler(caller, opinion, 'reopen', this.t.actions.reopen, {});
+    if (staff) return opinion;
+    if (opinion.state === 'closed')
+      throw new YishiError('opinion_reopen_archived', { userMessage: this.t.errors.reopenArchived(opinion.number), status: 409 });
+    if (!(await this.withinWindow(opinion, this.deps.clock.now())))
+      throw new YishiError('opinion_reopen_too_late', {
+        userMessage: this.t.errors.reopenTooLate(opinion.number, await reopenDays(this.deps)),
+        status: 409,
+      });
+    return opinion;
+  }
+
+  /**
+   * 重新打开: within the window after 办结 by the filer or staff; once 已归档, only staff, as a new
+   * round that keeps the history. The reason is stored, audited and sent to the handler; a
+   * rating given before no longer counts in any rate.
+   */
+  async reopen(caller: Caller, word: string, reason: string): Promise<OpinionRecord> {
+    const opinion = await this.checkReopen(caller, word);
+    const said = reason.trim();
+    const updated = await this.backToHandler(caller, opinion, 'reopen', said, {
+      reopenReason: said,
+      rating: undefined,
+      ratingReason: undefined,
+    });
+    if (opinion.rating) await this.deps.ledger?.opinionRatingWithdrawn(opinion, opinion.round, updated.updatedAt); // 履职台账
+    return updated;
   }
 
   /**
@@ -241,8 +274,9 @@ export class OpinionClosing {
     return this.deps.opinions.appendAudit(opinion.id, changes, entry, entry.at);
   }
 
-  private withinWindow(opinion: OpinionRecord, now: Date): boolean {
-    return opinion.resolvedAt !== undefined && now.getTime() - opinion.resolvedAt.getTime() <= REOPEN_WINDOW_MS;
+  private async withinWindow(opinion: OpinionRecord, now: Date): Promise<boolean> {
+    const windowMs = (await reopenDays(this.deps)) * DAY_MS;
+    return opinion.resolvedAt !== undefined && now.getTime() - opinion.resolvedAt.getTime() <= windowMs;
   }
 
   private async backToHandler(
@@ -250,7 +284,7 @@ export class OpinionClosing {
     opinion: OpinionRecord,
     action: string,
     reason: string,
-    extra: { rating?: OpinionRating },
+    extra: Pick<OpinionChanges, 'rating' | 'ratingReason' | 'reopenReason'>,
   ): Promise<OpinionRecord> {
     const now = this.deps.clock.now();
     const limit = await limitFrom(this.deps, opinion.grade ?? 'general', now);
@@ -262,7 +296,7 @@ export class OpinionClosing {
       await this.deps.opinions.transition(opinion.id, [opinion.state], 'in_progress', changes, entry, now),
       this.t.actions.reopen,
     );
-    await this.notices.tellHandlerBack(updated, reason);
+    await this.notices.tellHandlerBack(updated, await this.deps.privacy.text(updated, reason, 'caseworker'));
     await this.notices.tellFiler(updated);
     return updated;
   }

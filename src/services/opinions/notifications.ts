@@ -1,7 +1,7 @@
 import { formatBeijingDateTime } from '../../core/dates.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../notifier.js';
-import { filerRecipient } from './support.js';
+import { filerRecipient, reopenDays } from './support.js';
 import type { OpinionDeps, OpinionRecord } from './types.js';
 
 const text = (value: string): OutgoingMessage => ({ text: value, format: 'text' });
@@ -30,7 +30,7 @@ export class OpinionNotices {
     const index = opinion.audit.length - 1;
     const last = opinion.audit[index]!;
     let message: string;
-    if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '');
+    if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
     else if (opinion.state === 'declined') message = this.t.declined(opinion.number, opinion.reason ?? '');
     else if (opinion.state === 'merged') message = this.t.merged(opinion.number, opinion.mergedInto ?? '');
     else message = this.t.stateChanged(opinion.number, t.states[opinion.state], last.note);
@@ -59,6 +59,17 @@ export class OpinionNotices {
       opinion.handlerId,
       this.t.backToYou(opinion.number, reason),
       `opinion:${opinion.id}:back:${opinion.audit.length - 1}`,
+    );
+  }
+
+  /** The handler hears the filer's rating and what they said (through the privacy gate). */
+  async tellHandlerRated(opinion: OpinionRecord, rating: string, reason: string | undefined): Promise<void> {
+    if (!opinion.handlerId) return;
+    const said = reason ? await this.deps.privacy.text(opinion, reason, 'caseworker') : undefined;
+    await this.toMember(
+      opinion.handlerId,
+      this.t.ratedToHandler(opinion.number, rating, said),
+      `opinion:${opinion.id}:rated:${opinion.audit.length - 1}`,
     );
   }
 

@@ -64,6 +64,10 @@ export interface OpinionRecord {
   state: OpinionState;
   plusOnes: { count: number; by: string[] };
   rating?: OpinionRating;
+  /** What the filer said with their rating (`基本满意 地砖换了但颜色不一样`), as typed. */
+  ratingReason?: string;
+  /** Why it was last reopened (`又松了`), as typed; kept for this round. */
+  reopenReason?: string;
   result?: string;
   reason?: string;
   mergedInto?: string;

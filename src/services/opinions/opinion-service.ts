@@ -5,11 +5,11 @@ import { assertContent, fileDraftAnyway, fileOpinion, plusOne, type FilingResult
 import { OpinionNotices } from './notifications.js';
 import { OverdueLadder } from './overdue-ladder.js';
 import { OpinionQueries } from './queries.js';
-import { actorAuditEntry, isStaff, loadOpinion, timeLimits } from './support.js';
+import { actorAuditEntry, isStaff, loadOpinion, reopenDays, timeLimits } from './support.js';
 import type { Actor } from '../../core/roles.js';
 import { OpinionTriage } from './transitions.js';
 import type { OpinionListFilter } from './opinion-records.js';
-import { TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
+import { REOPEN_DAYS_KEY, TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
 
 /**
  * The opinion loop (民意闭环) as commands, the admin API and the scheduler use it. The parts
@@ -88,6 +88,11 @@ export class OpinionService {
     await this.deps.opinions.appendAudit(opinion.id, {}, entry, entry.at);
   }
 
+  /** The opinion a person typed the number of, or the clear answer that there is none. */
+  load(word: string): Promise<OpinionRecord> {
+    return loadOpinion(this.deps, word);
+  }
+
   /** By id or by number (`MY-2026-000123`). */
   find(idOrNumber: string): Promise<OpinionRecord | null> {
     return hasOpinionNumberPrefix(idOrNumber)
@@ -107,6 +112,16 @@ export class OpinionService {
   /** The overdue ladder's tick (src/scheduler/opinion-jobs.ts runs it every ten minutes). */
   runOverdueLadder(now: Date): Promise<number> {
     return this.ladder.run(now);
+  }
+
+  /** Days after 办结 in which the filer may reopen (or send back with 不满意); 7 unless set. */
+  reopenDays(): Promise<number> {
+    return reopenDays(this.deps);
+  }
+
+  async setReopenDays(days: number): Promise<number> {
+    await this.deps.settings.set(REOPEN_DAYS_KEY, days, this.deps.clock.now());
+    return days;
   }
 
   timeLimits(): Promise<TimeLimits> {

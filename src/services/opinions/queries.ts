@@ -13,6 +13,9 @@ export interface OpinionView {
   audience: Audience;
   content: string;
   result?: string;
+  /** What the filer said with the rating, and why it was reopened (not for the public). */
+  ratingReason?: string;
+  reopenReason?: string;
   /** For the filer and caseworkers in a direct chat; notes through the gate. */
   history?: AuditEntry[];
   handlerName?: string;
@@ -51,6 +54,8 @@ export class OpinionQueries {
       content: await gate.content(opinion, audience),
       ...(opinion.result ? { result: await gate.text(opinion, opinion.result, audience) } : {}),
       ...(history ? { history } : {}),
+      ...(history && opinion.ratingReason ? { ratingReason: await gate.text(opinion, opinion.ratingReason, audience) } : {}),
+      ...(history && opinion.reopenReason ? { reopenReason: await gate.text(opinion, opinion.reopenReason, audience) } : {}),
       ...(handler ? { handlerName: handler.name } : {}),
     };
   }

@@ -9,7 +9,9 @@ import type { OpinionChanges, OpinionSource } from './opinion-records.js';
 import type { Recipient } from '../notifier.js';
 import type { Viewer } from '../privacy/privacy-gate.js';
 import {
+  DEFAULT_REOPEN_DAYS,
   DEFAULT_TIME_LIMITS,
+  REOPEN_DAYS_KEY,
   TIME_LIMITS_KEY,
   type AuditEntry,
   type Caller,
@@ -97,6 +99,11 @@ export function actorAuditEntry(
     ...(note ? { note } : {}),
     ...(ref ? { ref } : {}),
   };
+}
+
+/** How many days after 办结 an opinion may be reopened (or sent back by 不满意): the settings' or 7. */
+export async function reopenDays(deps: OpinionDeps): Promise<number> {
+  return (await deps.settings.get<number>(REOPEN_DAYS_KEY)) ?? DEFAULT_REOPEN_DAYS;
 }
 
 export async function timeLimits(deps: OpinionDeps): Promise<TimeLimits> {

@@ -69,8 +69,11 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = {
 };
 export const TIME_LIMITS_KEY = 'opinion-time-limits';
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** 不满意 or 重新打开 within this long after 办结 sends an opinion back to its handler. */
+/** 不满意 or 重新打开 within this long after 办结 sends an opinion back to its handler (the default). */
 export const REOPEN_WINDOW_MS = 7 * DAY_MS;
+/** The settings key of the reopening window, in days (GET/PUT /api/settings/reopen-window). */
+export const REOPEN_DAYS_KEY = 'opinion-reopen-days';
+export const DEFAULT_REOPEN_DAYS = 7;
 export const MAX_CONTENT_CHARS = 2000;
 
 /** States in which an opinion is still being worked on (similar ones may get a +1). */

@@ -97,9 +97,9 @@ export class PrivacyGate {
   }
 
   /** Content and result of many opinions for an export (one look-up of residents' names). */
-  async forExport<T extends Pick<OpinionRecord, 'content' | 'filer'> & { result?: string }>(
+  async forExport<T extends Pick<OpinionRecord, 'content' | 'filer'> & { result?: string; ratingReason?: string; reopenReason?: string }>(
     opinions: readonly T[],
-  ): Promise<Array<{ content: string; result: string }>> {
+  ): Promise<Array<{ content: string; result: string; ratingReason: string; reopenReason: string }>> {
     const residentIds = [...new Set(opinions.filter((o) => o.filer.kind === 'resident').map((o) => o.filer.id))];
     const names = new Map<string, string>();
     if (residentIds.length > 0 && this.deps.residents.findByIds) {
@@ -112,7 +112,13 @@ export class PrivacyGate {
     }
     return opinions.map((o) => {
       const known = o.filer.kind === 'resident' && names.has(o.filer.id) ? [names.get(o.filer.id)!] : [];
-      return { content: maskPrivate(o.content, known), result: o.result ? maskPrivate(o.result, known) : '' };
+      const masked = (text: string | undefined) => (text ? maskPrivate(text, known) : '');
+      return {
+        content: maskPrivate(o.content, known),
+        result: masked(o.result),
+        ratingReason: masked(o.ratingReason),
+        reopenReason: masked(o.reopenReason),
+      };
     });
   }
 

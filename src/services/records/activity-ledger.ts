@@ -94,6 +94,20 @@ export class ActivityLedger {
     });
   }
 
+  /**
+   * 重新打开 after a rating: that rating (of `round`) no longer counts in any rate; the records
+   * service leaves out every rating of the opinion given before this entry.
+   */
+  opinionRatingWithdrawn(opinion: OpinionRecord, round: number, at: Date): Promise<void> {
+    return this.add({
+      key: `opinion-rating-withdrawn:${opinion.id}:${round}`,
+      kind: 'opinion-rating-withdrawn',
+      at,
+      ...(opinion.handlerId ? { memberId: opinion.handlerId } : {}),
+      ...about(opinion),
+    });
+  }
+
   /** 提案提交: one entry for the author, one for each co-signer. */
   async proposalSubmitted(proposal: ProposalRecord, at: Date): Promise<void> {
     await this.add({

@@ -10,6 +10,7 @@ export const ACTIVITY_KINDS = [
   'opinion-accepted', // an opinion accepted (受理) by this member or staff
   'opinion-resolved', // resolved (办结 or 当场办结), on time or late, by its handler
   'opinion-rated', // the filer rated the result (满意 / 基本满意 / 不满意)
+  'opinion-rating-withdrawn', // reopened after that rating: it no longer counts in any rate
   'event-attended', // checked in at a consultation event (活动签到)
   'proposal-submitted', // staff marked a proposal (提案) submitted: one entry for the author
   'proposal-cosigned', // … and one for each co-signer (联名)
@@ -93,6 +94,8 @@ export const OPTIONAL_FACT_FIELDS = [
 export interface OpinionExportText {
   content: string;
   result?: string;
+  ratingReason?: string;
+  reopenReason?: string;
   filer: { kind: 'member' | 'guest' | 'resident'; id: string };
 }
 

@@ -55,6 +55,8 @@ export class RecordsExports {
       o.plusOnes,
       texts[i]!.content,
       texts[i]!.result,
+      texts[i]!.ratingReason,
+      texts[i]!.reopenReason,
     ]);
     return { sheet: t.records.export.sheets.opinions, header: t.records.export.opinions, rows };
   }

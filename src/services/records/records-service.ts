@@ -1,12 +1,27 @@
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionFactsReader } from './activity-records.js';
-import type { ActivityRepository } from './activity-records.js';
+import type { ActivityRecord, ActivityRepository } from './activity-records.js';
 import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import { renderCard, renderStats } from './format.js';
 import { summarise, type MemberRecordSummary } from './member-record.js';
 import { instantsOf, periodOf, type Period, type PeriodWord } from './periods.js';
 import { computeRates, type RatesReport } from './rates.js';
+
+/** Later than any withdrawal can be. */
+const END_OF_TIME = new Date(Date.UTC(9999, 0, 1));
+
+/** Entries without the ratings a later withdrawal (same opinion) cancelled, and without the withdrawals. */
+export function withoutWithdrawnRatings(entries: readonly ActivityRecord[], withdrawals: readonly ActivityRecord[]): ActivityRecord[] {
+  const lastWithdrawal = new Map<string, number>();
+  for (const w of withdrawals) lastWithdrawal.set(w.subjectId, Math.max(lastWithdrawal.get(w.subjectId) ?? 0, w.at.getTime()));
+  return entries.filter((entry) => {
+    if (entry.kind === 'opinion-rating-withdrawn') return false;
+    if (entry.kind !== 'opinion-rated') return true;
+    const withdrawn = lastWithdrawal.get(entry.subjectId);
+    return withdrawn === undefined || withdrawn < entry.at.getTime();
+  });
+}
 
 export interface RecordsDeps {
   activities: ActivityRepository;
@@ -33,13 +48,25 @@ export class RecordsService {
 
   async summary(memberId: string, period: Period): Promise<MemberRecordSummary> {
     const { start, end } = instantsOf(period);
-    return summarise(await this.deps.activities.listBetween(start, end, { memberId }));
+    return summarise(await this.ledger(start, end, { memberId }));
+  }
+
+  /**
+   * The ledger entries of `[start, end)` as the records count them: a rating withdrawn by a later
+   * 重新打开 (whenever it came) is left out at once, and so are the withdrawals themselves.
+   */
+  private async ledger(start: Date, end: Date, filter?: { memberId?: string }): Promise<ActivityRecord[]> {
+    const [entries, withdrawals] = await Promise.all([
+      this.deps.activities.listBetween(start, end, filter),
+      this.deps.activities.listBetween(start, END_OF_TIME, { kinds: ['opinion-rating-withdrawn'] }),
+    ]);
+    return withoutWithdrawnRatings(entries, withdrawals);
   }
 
   /** Every member's (role member, active) summary, in name order. */
   async summaries(period: Period): Promise<Array<{ member: MemberRecord; summary: MemberRecordSummary }>> {
     const { start, end } = instantsOf(period);
-    const entries = await this.deps.activities.listBetween(start, end);
+    const entries = await this.ledger(start, end);
     const members = (await this.deps.members.list({ role: 'member', activeOnly: true })).sort((a, b) =>
       a.name.localeCompare(b.name, 'zh-CN'),
     );
@@ -50,7 +77,7 @@ export class RecordsService {
     const { start, end } = instantsOf(period);
     const [opinions, activities, members] = await Promise.all([
       this.deps.opinionFacts.touching(start, end),
-      this.deps.activities.listBetween(start, end),
+      this.ledger(start, end),
       this.deps.members.list({}),
     ]);
     return computeRates({ start, end, opinions, activities, members });

@@ -58,20 +58,25 @@ export class ResidentFollowUp {
   }
 
   /** 满意 / 基本满意 / 不满意: rates the given opinion, or the latest one waiting for a rating. */
-  async rate(caller: Caller, rating: 'satisfied' | 'basically' | 'unsatisfied', word: string | undefined): Promise<string> {
+  async rate(
+    caller: Caller,
+    rating: 'satisfied' | 'basically' | 'unsatisfied',
+    word: string | undefined,
+    reason?: string,
+  ): Promise<string> {
     const target = word ? await this.findTheirs(caller, word) : (await this.mine(caller)).find((o) => o.state === 'resolved');
     if (!target) return word ? this.t.notYours(word) : this.t.nothingToRate;
-    const updated = await this.deps.opinions.closing.rate(caller, target.number, rating);
+    const updated = await this.deps.opinions.closing.rate(caller, target.number, rating, reason);
     return updated.state === 'closed' ? this.t.rated(updated.number) : this.t.sentBack(updated.number);
   }
 
   /** 重新办理: the given opinion, or the latest resolved or closed one (the 7-day rule applies). */
-  async reopen(caller: Caller, word: string | undefined): Promise<string> {
+  async reopen(caller: Caller, word: string | undefined, reason: string): Promise<string> {
     const target = word
       ? await this.findTheirs(caller, word)
       : (await this.mine(caller)).find((o) => o.state === 'resolved' || o.state === 'closed');
     if (!target) return word ? this.t.notYours(word) : this.t.nothingToReopen;
-    const updated = await this.deps.opinions.closing.reopen(caller, target.number);
+    const updated = await this.deps.opinions.closing.reopen(caller, target.number, reason);
     return this.t.reopened(updated.number);
   }
 

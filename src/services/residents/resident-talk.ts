@@ -200,9 +200,9 @@ export class ResidentTalk {
     // "不满意，灯还是不亮" is a rating with a reason when something waits for one, else a new report.
     const rating = this.ratingIn(rest);
     if (rating && ([...rest].length <= SHORT_ANSWER_CHARS || (await this.followUp.awaitsRating(caller))))
-      return this.followUp.rate(caller, rating, number);
+      return this.followUp.rate(caller, rating, number, saidAfter(word, number, [...ratingOrder, 'satisfied', 'ok', 'unsatisfied']));
     if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r))))
-      return this.followUp.reopen(caller, number);
+      return this.followUp.reopen(caller, number, saidAfter(word, number, w.reopen) ?? word.replace(number ?? '', '').trim());
     if ([...word].length < MIN_REPORT_CHARS) {
       await this.save(turn, { step: 'what', photos: [] });
       return `${this.t.greeting(community)}`;
@@ -365,4 +365,16 @@ export class ResidentTalk {
     const receivedAt = this.deps.clock.now();
     await this.deps.photos.add(draft.photos.map((mediaId) => ({ opinionNumber: opinion.number, residentId, mediaId, receivedAt })));
   }
+}
+
+/**
+ * What a resident said besides the rating or 重新办理 (`不满意，灯还是不亮` → `灯还是不亮`), kept
+ * and sent to the handler; undefined when nothing more was said.
+ */
+function saidAfter(typed: string, number: string | undefined, words: readonly string[]): string | undefined {
+  let text = (number ? typed.replace(number, ' ') : typed).trim().replace(/^评价/, '');
+  const word = words.find((w) => text.includes(w));
+  if (word) text = text.replace(word, ' ');
+  const said = text.replace(/^[\s,，.。:：;；!！?？、~]+|[\s,，.。;；、~]+$/g, '');
+  return [...said].length >= 2 ? said : undefined;
 }

@@ -61,6 +61,13 @@ export class ShiftSwapDesk {
    * The asked member answers. With several requests waiting, `date` picks one; without it the
    * answer is refused with the list of dates (never a guess).
    */
+  /** The request 同意 would answer, changing nothing (for the confirmation): who asked, which shift. */
+  async pending(memberId: string, date: string | undefined, now: Date): Promise<{ fromName: string; date: string; slot: string }> {
+    const request = await this.pickRequest(memberId, date, now);
+    const fromName = (await this.deps.members.findById(request.fromMemberId))?.name ?? this.deps.t.roster.unknownMember;
+    return { fromName, date: request.date, slot: request.slot };
+  }
+
   async answer(memberId: string, agree: boolean, date: string | undefined, now: Date): Promise<SwapAnswer> {
     const request = await this.pickRequest(memberId, date, now);
     const t = this.deps.t.roster.answer;

@@ -16,7 +16,7 @@ export type BoardAction =
   | { action: 'decline'; reason: string } // 不予受理
   | { action: 'merge'; into: string } // 合并
   | { action: 'reclassify'; community?: string; category?: string } // 改分类
-  | { action: 'reopen'; reason?: string }; // 重新打开
+  | { action: 'reopen'; reason: string }; // 重新打开
 
 export const BOARD_ACTIONS = [
   'accept',
@@ -112,7 +112,7 @@ export class BoardActions {
         return latest;
       }
       case 'reopen':
-        return closing.reopen(caller, n);
+        return closing.reopen(caller, n, request.reason);
     }
   }
 

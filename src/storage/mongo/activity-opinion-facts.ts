@@ -27,6 +27,8 @@ type Lean = Pick<
   | 'plusOnes'
   | 'content'
   | 'result'
+  | 'ratingReason'
+  | 'reopenReason'
 >;
 
 function toFact(doc: Lean): OpinionFact {
@@ -78,7 +80,7 @@ export class MongoOpinionFacts implements OpinionFactsReader {
 
   async createdBetween(start: Date, end: Date): Promise<Array<OpinionFact & OpinionExportText>> {
     const docs = await this.model
-      .find({ createdAt: { $gte: start, $lt: end } }, { ...FACT_FIELDS, content: 1, result: 1 })
+      .find({ createdAt: { $gte: start, $lt: end } }, { ...FACT_FIELDS, content: 1, result: 1, ratingReason: 1, reopenReason: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .lean<Lean[]>();
     return docs.map((doc) => ({
@@ -86,6 +88,8 @@ export class MongoOpinionFacts implements OpinionFactsReader {
       content: doc.content,
       filer: { kind: doc.filer.kind, id: doc.filer.id },
       ...(doc.result ? { result: doc.result } : {}),
+      ...(doc.ratingReason ? { ratingReason: doc.ratingReason } : {}),
+      ...(doc.reopenReason ? { reopenReason: doc.reopenReason } : {}),
     }));
   }
 

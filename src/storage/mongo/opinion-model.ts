@@ -50,6 +50,8 @@ const opinionSchema = new Schema<OpinionDocument>(
     state: { type: String, required: true, enum: OPINION_STATES },
     plusOnes: { count: { type: Number, default: 0 }, by: { type: [String], default: [] } },
     rating: { type: String, enum: OPINION_RATINGS },
+    ratingReason: { type: String, maxlength: 2000 },
+    reopenReason: { type: String, maxlength: 2000 },
     result: String,
     reason: String,
     mergedInto: String,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { register, say } from '../../services/opinions/opinion-chat.js';
+import { register, say, sayConfirmed } from '../../services/opinions/opinion-chat.js';
 
 const clock = new ManualClock('2026-04-01T02:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -172,8 +172,8 @@ describe('opinions', () => {
       clock.advance(DAY);
       numbers.push(/MY-2026-\d{6}/.exec(await say(yishi, `guest:访客${i}`, `反映 ${text}`))![0]);
     }
-    await say(yishi, staff.id, `受理 ${numbers[0]}`);
-    await say(yishi, staff.id, `分派 ${numbers[0]} 李委员`);
+    await sayConfirmed(yishi, staff.id, `受理 ${numbers[0]}`);
+    await sayConfirmed(yishi, staff.id, `分派 ${numbers[0]} 李委员`);
 
     const qingshi = await yishi.api('/api/opinions?community=' + encodeURIComponent('青石社区'));
     expect(qingshi.body.total).toBe(3);

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { TestYishi } from '../../support/yishi.js';
+import { confirmed } from '../../support/confirm.js';
 
 /** Someone on the console platform: a member id, `resident:<name>` or `guest:<name>`. */
 export type Person = string;
@@ -12,6 +13,10 @@ export function consoleChat(app: TestYishi) {
       const response = await app.api('/console/messages', { method: 'POST', body: { from, text, ...options } });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       return (response.body.replies as Array<{ text: string }>).map((reply) => reply.text).join('\n');
+    },
+    /** Says a line that asks for 确认, and confirms it in the same chat (see test/support/confirm.ts). */
+    async sayConfirmed(from: Person, text: string, options: { chat?: string; mentionedBot?: boolean; mentions?: string[] } = {}) {
+      return confirmed((line) => this.say(from, line, line === text ? options : { ...options, mentions: [] }), text);
     },
   };
 }

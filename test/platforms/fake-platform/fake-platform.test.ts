@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { confirmed } from '../../support/confirm.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
@@ -49,6 +50,11 @@ describe('a platform added from its own folder (Fake Chat) takes the same path a
     return ((await response.json()) as { replies: string[] }).replies.join('\n');
   }
 
+  /** A change others will see asks for 确认 first (issue 21): the command, then 确认 in the same room. */
+  async function sayConfirmed(from: string, text: string, extra: { room?: string; mentions?: string[] } = {}): Promise<string> {
+    return confirmed((line) => say(from, line, line === text ? extra : { ...(extra.room ? { room: extra.room } : {}) }), text);
+  }
+
   it('refuses an unsigned event before reading it', async () => {
     const response = await fetch(`${t.url}/fake-chat/events`, {
       method: 'POST',
@@ -62,9 +68,9 @@ describe('a platform added from its own folder (Fake Chat) takes the same path a
 
     const filed = await say(zhang, '反映 青石社区3号楼门口的路灯坏了一周了');
     expect(filed).toContain('MY-2026-000001');
-    expect(await say(wang, '受理 MY-2026-000001')).toContain('已受理 MY-2026-000001');
-    expect(await say(wang, '分级 MY-2026-000001 简易')).toContain('简易');
-    expect(await say(wang, '分派 MY-2026-000001', { mentions: [li] })).toContain('李委员');
+    expect(await sayConfirmed(wang, '受理 MY-2026-000001')).toContain('已受理 MY-2026-000001');
+    expect(await sayConfirmed(wang, '分级 MY-2026-000001 简易')).toContain('简易');
+    expect(await sayConfirmed(wang, '分派 MY-2026-000001', { mentions: [li] })).toContain('李委员');
 
     await t.tick();
     const to = (kind: 'user' | 'room', id: string) =>

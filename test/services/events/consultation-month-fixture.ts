@@ -1,4 +1,5 @@
 import type { TestYishi } from '../../support/yishi.js';
+import { confirmed } from '../../support/confirm.js';
 
 /**
  * The consultation month of the source article (虎丘区政协“界别协商议事月”, September 2025):
@@ -65,4 +66,9 @@ export async function say(t: TestYishi, from: string, text: string): Promise<str
   const response = await t.api('/console/messages', { body: { from, text } });
   if (response.status !== 200) throw new Error(`console refused: ${JSON.stringify(response.body)}`);
   return (response.body.replies as Array<{ text: string }>).map((r) => r.text).join('\n');
+}
+
+/** Says a line that asks for 确认, and confirms it (see test/support/confirm.ts). */
+export async function sayConfirmed(t: TestYishi, from: string, text: string): Promise<string> {
+  return confirmed((line) => say(t, from, line), text);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { addMember, say } from './consultation-month-fixture.js';
+import { addMember, say, sayConfirmed } from './consultation-month-fixture.js';
 
 const MINUTE = 60_000;
 
@@ -124,13 +124,13 @@ describe('报名, 取消报名 and 签到 on an event with few seats', () => {
   it('lets only a convenor of the sector, or staff, record the outcome', async () => {
     const convenor = await addMember(t, { name: '召集人', sector: '工会', isConvenor: true });
     const otherConvenor = await addMember(t, { name: '别的召集人', sector: '文艺界', isConvenor: true });
-    expect(await say(t, people[0]!, `活动结果 ${event.number} 议定设立骑手驿站`)).toBe(
+    expect(await sayConfirmed(t, people[0]!, `活动结果 ${event.number} 议定设立骑手驿站`)).toBe(
       '只有本活动所属界别的召集人或政协办公室工作人员可以记录活动结果。',
     );
-    expect(await say(t, otherConvenor, `活动结果 ${event.number} 议定设立骑手驿站`)).toContain('只有本活动所属界别的召集人');
+    expect(await sayConfirmed(t, otherConvenor, `活动结果 ${event.number} 议定设立骑手驿站`)).toContain('只有本活动所属界别的召集人');
     expect((await stored()).outcome).toBeNull();
 
-    const reply = await say(t, convenor, `活动结果 ${event.number} 议定由街道牵头设立骑手驿站，MY-2025-000012 一并答复`);
+    const reply = await sayConfirmed(t, convenor, `活动结果 ${event.number} 议定由街道牵头设立骑手驿站，MY-2025-000012 一并答复`);
     expect(reply).toContain(`已记录“新就业群体座谈会”（编号 ${event.number}）的活动结果。`);
     expect(reply).toContain('MY-2025-000012');
     const doc = await stored();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { outbox, register, say } from './opinion-chat.js';
+import { outbox, register, say, sayConfirmed } from './opinion-chat.js';
 
 // Monday 2026-03-02, 10:00 in Beijing.
 const clock = new ManualClock('2026-03-02T02:00:00Z');
@@ -25,8 +25,8 @@ describe("residents' opinions during a shift", () => {
     expect(await say(yishi, onDuty.id, '待办')).toContain(number);
     expect(await say(yishi, offDuty.id, '待办')).not.toContain(number);
 
-    expect(await say(yishi, offDuty.id, `当场办结 ${number} 已解答`)).toContain('不能');
-    expect(await say(yishi, onDuty.id, `当场办结 ${number} 已当场讲解办理流程`)).toContain('已当场办结');
+    expect(await sayConfirmed(yishi, offDuty.id, `当场办结 ${number} 已解答`)).toContain('不能');
+    expect(await sayConfirmed(yishi, onDuty.id, `当场办结 ${number} 已当场讲解办理流程`)).toContain('已当场办结');
     const { body } = await yishi.api(`/api/opinions/${number}`);
     expect(body).toMatchObject({ state: 'resolved', grade: 'simple', handlerId: onDuty.id, queueMemberId: onDuty.id });
     expect(body.audit.map((a: { action: string; who: string }) => [a.action, a.who])).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { outbox, register, say } from './opinion-chat.js';
+import { outbox, register, say, sayConfirmed } from './opinion-chat.js';
 
 /**
  * The last step of the consultation month: a complex opinion becomes a consultation topic, a
@@ -42,10 +42,10 @@ const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, a
 
   expect(await say(yishi, filer.id, '反映 青石社区老人多，附近没有助餐点，吃饭很不方便')).toContain('MY-2026-000001');
   expect(await say(yishi, otherFiler.id, '反映 河西村口的路面坑洼，雨天积水')).toContain('MY-2026-000002');
-  expect(await say(yishi, staff.id, '受理 MY-2026-000001')).toContain('已受理');
-  expect(await say(yishi, staff.id, '分级 MY-2026-000001 复杂')).toContain('复杂');
-  expect(await say(yishi, staff.id, '转协商 MY-2026-000001')).toContain('协商议题');
-  expect(await say(yishi, staff.id, '受理 MY-2026-000002')).toContain('已受理');
+  expect(await sayConfirmed(yishi, staff.id, '受理 MY-2026-000001')).toContain('已受理');
+  expect(await sayConfirmed(yishi, staff.id, '分级 MY-2026-000001 复杂')).toContain('复杂');
+  expect(await sayConfirmed(yishi, staff.id, '转协商 MY-2026-000001')).toContain('协商议题');
+  expect(await sayConfirmed(yishi, staff.id, '受理 MY-2026-000002')).toContain('已受理');
   expect((await opinion('MY-2026-000001')).state).toBe('escalated');
 
   const created = await yishi.api('/api/events', {
@@ -64,12 +64,12 @@ const { yishi } = useScenario(import.meta.url, { clock, scheduler: 'manual' }, a
 
 describe('活动结果 closes the loop of the escalated opinions the meeting discussed', () => {
   it('refuses a member who is not the sector convenor and leaves the opinion escalated', async () => {
-    expect(await say(yishi, plainMember.id, `活动结果 ${event.number} ${OUTCOME}`)).toContain('只有本活动所属界别的召集人');
+    expect(await sayConfirmed(yishi, plainMember.id, `活动结果 ${event.number} ${OUTCOME}`)).toContain('只有本活动所属界别的召集人');
     expect((await opinion('MY-2026-000001')).state).toBe('escalated');
   });
 
   it('resolves the escalated opinion with the outcome, and reports the one not escalated and the unknown number', async () => {
-    const reply = await say(yishi, convenor.id, `活动结果 ${event.number} ${OUTCOME}`);
+    const reply = await sayConfirmed(yishi, convenor.id, `活动结果 ${event.number} ${OUTCOME}`);
     expect(reply).toContain(`已记录“助推养老服务提质专题协商”（编号 ${event.number}）的活动结果。`);
     expect(reply).toContain('已按本次结果办结：MY-2026-000001，并已通知反映人、请其评价。');
     expect(reply).toContain('以下民意不在“已转协商议题”状态，本次未办结，状态不变：MY-2026-000002');
@@ -115,7 +115,7 @@ describe('活动结果 closes the loop of the escalated opinions the meeting dis
 
   it('sends nothing twice when the outcome is recorded again, and lets the filer rate', async () => {
     const before = await outbox(yishi);
-    const reply = await say(yishi, convenor.id, `活动结果 ${event.number} ${OUTCOME}（补充：由社区卫生服务站配合）`);
+    const reply = await sayConfirmed(yishi, convenor.id, `活动结果 ${event.number} ${OUTCOME}（补充：由社区卫生服务站配合）`);
     expect(reply).toContain(`已更新“助推养老服务提质专题协商”（编号 ${event.number}）的活动结果。`);
     expect(reply).toContain('已按本次结果办结：MY-2026-000001');
     expect(await outbox(yishi)).toHaveLength(before.length);
@@ -129,7 +129,7 @@ describe('活动结果 closes the loop of the escalated opinions the meeting dis
 
 describe('staff link opinions to a meeting outcome through the admin API', () => {
   it('resolves an opinion escalated after the meeting once staff link it, recorded as the API', async () => {
-    expect(await say(yishi, staff.id, '转协商 MY-2026-000002')).toContain('协商议题');
+    expect(await sayConfirmed(yishi, staff.id, '转协商 MY-2026-000002')).toContain('协商议题');
     const { status, body } = await yishi.api(`/api/events/${event.number}/outcome`, {
       body: { outcome: '会议商定河西村口路面纳入今年道路维修计划', opinionNumbers: ['MY-2026-000002'] },
     });

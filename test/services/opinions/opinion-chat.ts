@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TestYishi } from '../../support/yishi.js';
 import { storedOutbox, TEST_ADMIN_TOKEN } from '../../support/yishi.js';
+import { confirmed } from '../../support/confirm.js';
+
+/** Says a line that asks for 确认, and confirms it (see test/support/confirm.ts). */
+export async function sayConfirmed(yishi: TestYishi, from: string, text: string): Promise<string> {
+  return confirmed((line) => say(yishi, from, line), text);
+}
 
 /** Says one line through the console platform (POST /console/messages) and returns the replies joined. */
 export async function say(yishi: TestYishi, from: string, text: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { confirmed } from '../../support/confirm.js';
 import { useScenario } from '../../support/scenario.js';
 import { register } from './opinion-chat.js';
 
@@ -8,6 +9,9 @@ const {
   wecomSays: wecom,
 } = useScenario(import.meta.url, { wecom: true, env: { WECOM_REPLY_WITHIN_MS: '4000' }, scheduler: 'manual' });
 
+/** A change others will see asks for 确认 first (issue 21): the command, then 确认. */
+const wecomConfirmed = (from: string, content: string) => confirmed((line) => wecom(from, line), content);
+
 describe('the opinion loop through the WeCom app (signed, encrypted)', () => {
   it('files → accepted, graded, assigned → resolved with confirmation → filer told and rates → closed, every step audited', async () => {
     const staff = await register(yishi, { name: '王主任', sector: '中共', role: 'staff', wecomUserId: 'wangzr' });
@@ -15,9 +19,9 @@ describe('the opinion loop through the WeCom app (signed, encrypted)', () => {
     const handler = await register(yishi, { name: '李委员', sector: '无党派', role: 'member', wecomUserId: 'liwy' });
 
     const number = /MY-\d{4}-\d{6}/.exec(await wecom('zhangwy', '反映 东门小区的路灯坏了三天了，晚上出行不安全'))![0];
-    expect(await wecom('wangzr', `受理 ${number}`)).toContain('已受理');
-    expect(await wecom('wangzr', `分级 ${number} 一般`)).toContain('一般');
-    expect(await wecom('wangzr', `分派 ${number} 李委员`)).toContain('李委员');
+    expect(await wecomConfirmed('wangzr', `受理 ${number}`)).toContain('已受理');
+    expect(await wecomConfirmed('wangzr', `分级 ${number} 一般`)).toContain('一般');
+    expect(await wecomConfirmed('wangzr', `分派 ${number} 李委员`)).toContain('李委员');
     expect(await wecom('liwy', `办结 ${number} 已协调物业更换灯泡`)).toContain('将办结');
     expect(await wecom('liwy', '确认')).toContain('已办结');
 

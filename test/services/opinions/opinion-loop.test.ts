@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
-import { opinionCount, outbox, register, say } from './opinion-chat.js';
+import { opinionCount, outbox, register, say, sayConfirmed } from './opinion-chat.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const clock = new ManualClock('2026-03-02T02:00:00Z');
@@ -30,10 +30,10 @@ describe('the opinion loop (民意闭环) for a member', () => {
     expect(filed).toContain('青石社区');
     expect(filed).toContain('市政设施');
 
-    expect(await say(yishi, staff.id, '受理 MY-2026-000001')).toContain('已受理 MY-2026-000001');
+    expect(await sayConfirmed(yishi, staff.id, '受理 MY-2026-000001')).toContain('已受理 MY-2026-000001');
     clock.advance(60_000);
-    expect(await say(yishi, staff.id, '分级 1 简易')).toContain('简易');
-    expect(await say(yishi, staff.id, '分派 MY-2026-000001 李委员')).toContain('李委员');
+    expect(await sayConfirmed(yishi, staff.id, '分级 1 简易')).toContain('简易');
+    expect(await sayConfirmed(yishi, staff.id, '分派 MY-2026-000001 李委员')).toContain('李委员');
 
     const preview = await say(yishi, li.id, '办结 MY-2026-000001 已联系物业更换路灯');
     expect(preview).toContain('将办结 MY-2026-000001');
@@ -78,13 +78,13 @@ describe('the opinion loop for a resident on the console platform', () => {
     const number = /MY-2026-\d{6}/.exec(filed)![0];
     expect(filed).toContain('环境卫生');
 
-    await say(yishi, staff.id, `受理 ${number}`);
-    await say(yishi, staff.id, `分派 ${number} 李委员`);
+    await sayConfirmed(yishi, staff.id, `受理 ${number}`);
+    await sayConfirmed(yishi, staff.id, `分派 ${number} 李委员`);
     expect(await say(yishi, other.id, `查看联系方式 ${number}`)).toContain('不能');
     const contact = await say(yishi, li.id, `查看联系方式 ${number}`);
     expect(contact).toContain('王阿姨');
     expect(contact).toContain('13812345678');
-    expect(await say(yishi, li.id, `受理 ${number}`)).toContain('已开始办理');
+    expect(await sayConfirmed(yishi, li.id, `受理 ${number}`)).toContain('已开始办理');
 
     // Let the overdue ladder speak about it in groups too (general: 7 days; 11 days is past 150%).
     clock.advance(11 * DAY);
@@ -134,7 +134,7 @@ describe('the opinion loop for a resident on the console platform', () => {
 describe('bad input gets a clear answer in Chinese and changes nothing', () => {
   it('answers an unknown number', async () => {
     expect(await say(yishi, staff.id, '进度 MY-2026-009999')).toContain('没有找到编号为 MY-2026-009999 的反映');
-    expect(await say(yishi, staff.id, '受理 9999')).toContain('没有找到');
+    expect(await sayConfirmed(yishi, staff.id, '受理 9999')).toContain('没有找到');
   });
 
   it('refuses the wrong state: 办结 on a closed one', async () => {
@@ -151,12 +151,12 @@ describe('bad input gets a clear answer in Chinese and changes nothing', () => {
   it("refuses someone else's opinion: rating by a non-filer, resolving by a non-handler", async () => {
     const filed = await say(yishi, zhang.id, '反映 河西村的井盖松动了，晚上很危险');
     const number = /MY-2026-\d{6}/.exec(filed)![0];
-    await say(yishi, staff.id, `受理 ${number}`);
-    await say(yishi, staff.id, `分派 ${number} 李委员`);
+    await sayConfirmed(yishi, staff.id, `受理 ${number}`);
+    await sayConfirmed(yishi, staff.id, `分派 ${number} 李委员`);
     const before = await opinionDoc(number);
     expect(await say(yishi, other.id, `办结 ${number} 我来办了`)).toContain('不能');
     expect(await say(yishi, 'resident:王阿姨', `评价 ${number} 满意`)).toContain('不能');
-    expect(await say(yishi, other.id, `受理 ${number}`)).toContain('不能');
+    expect(await sayConfirmed(yishi, other.id, `受理 ${number}`)).toContain('不能');
     const after = await opinionDoc(number);
     expect(after!.state).toBe('assigned');
     expect(after!.audit).toHaveLength(before!.audit.length);
@@ -201,8 +201,8 @@ describe('triage side roads', () => {
   it('escalates a complex matter, declines with a reason after 确认, and merges a duplicate after 确认', async () => {
     const file = async (text: string) => /MY-2026-\d{6}/.exec(await say(yishi, zhang.id, `反映 ${text}`))![0];
     const big = await file('建议在河西村建设一个综合养老服务中心');
-    await say(yishi, staff.id, `受理 ${big}`);
-    expect(await say(yishi, staff.id, `转协商 ${big}`)).toContain('协商议题');
+    await sayConfirmed(yishi, staff.id, `受理 ${big}`);
+    expect(await sayConfirmed(yishi, staff.id, `转协商 ${big}`)).toContain('协商议题');
     expect(await opinionDoc(big)).toMatchObject({ state: 'escalated', grade: 'complex' });
 
     const court = await file('邻居欠我钱不还，请政协帮我起诉');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { register, say } from './opinion-chat.js';
+import { register, say, sayConfirmed } from './opinion-chat.js';
 
 let yishi: TestYishi;
 let staff: { id: string };
@@ -27,23 +27,23 @@ describe('改分类: staff correct an opinion’s community or category in chat'
     expect(await opinion('MY-2026-000001')).toMatchObject({ category: '市政设施' });
     expect((await opinion('MY-2026-000001')).community).toBeUndefined();
 
-    const reply = await say(yishi, staff.id, '改分类 1 社区 青石社区');
+    const reply = await sayConfirmed(yishi, staff.id, '改分类 1 社区 青石社区');
     expect(reply).toBe('已将 MY-2026-000001 的社区由“未分类”改为“青石社区”，并记入办理记录。');
     const changed = await opinion('MY-2026-000001');
     expect(changed.community).toBe('青石社区');
     expect(changed.audit.at(-1)).toMatchObject({ action: 'classify', who: staff.id, note: 'community: - → 青石社区' });
 
-    expect(await say(yishi, staff.id, '改分类 MY-2026-000001 类别 环境卫生')).toContain('类别由“市政设施”改为“环境卫生”');
+    expect(await sayConfirmed(yishi, staff.id, '改分类 MY-2026-000001 类别 环境卫生')).toContain('类别由“市政设施”改为“环境卫生”');
     expect((await opinion('MY-2026-000001')).category).toBe('环境卫生');
   });
 
   it('refuses, politely and without changing anything, a name not in the dictionary, the same name, a member, and an unknown field', async () => {
-    const unknown = await say(yishi, staff.id, '改分类 1 类别 噪音扰民');
+    const unknown = await sayConfirmed(yishi, staff.id, '改分类 1 类别 噪音扰民');
     expect(unknown).toBe('没有名为“噪音扰民”的类别。可以选：市政设施、环境卫生。');
-    expect(await say(yishi, staff.id, '改分类 1 社区 青石社区')).toBe('MY-2026-000001 的社区已经是“青石社区”，无需更改。');
+    expect(await sayConfirmed(yishi, staff.id, '改分类 1 社区 青石社区')).toBe('MY-2026-000001 的社区已经是“青石社区”，无需更改。');
 
-    expect(await say(yishi, member.id, '改分类 1 社区 河西村')).toContain('只有工作人员和管理员可以使用');
-    expect(await say(yishi, staff.id, '改分类 1 颜色 河西村')).toContain('“颜色”不是有效的选项');
+    expect(await sayConfirmed(yishi, member.id, '改分类 1 社区 河西村')).toContain('只有工作人员和管理员可以使用');
+    expect(await sayConfirmed(yishi, staff.id, '改分类 1 颜色 河西村')).toContain('“颜色”不是有效的选项');
 
     const after = await opinion('MY-2026-000001');
     expect(after).toMatchObject({ community: '青石社区', category: '环境卫生' });

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { FakeWecomServer } from '../../fakes/wecom-server.js';
-import { addMember, bj, HOUR, inbox, numberIn, say } from './records-support.js';
+import { addMember, bj, HOUR, inbox, numberIn, say, sayConfirmed } from './records-support.js';
 
 const clock = new ManualClock(bj('2026-11-23 09:00'));
 let fake: FakeWecomServer;
@@ -34,8 +34,8 @@ beforeAll(async () => {
   const one = numberIn(await say(first, ids.安然!, '反映 青石社区东门路灯不亮，晚上出行不便 #青石社区'));
   numberIn(await say(first, ids.安然!, '反映 社区健身器材螺丝松动存在安全隐患 #青石社区'));
   clock.advance(HOUR);
-  await say(first, ids.staff!, `受理 ${one}`);
-  await say(first, ids.staff!, `分派 ${one} 程远`);
+  await sayConfirmed(first, ids.staff!, `受理 ${one}`);
+  await sayConfirmed(first, ids.staff!, `分派 ${one} 程远`);
   clock.advance(2 * 24 * HOUR);
   await say(first, ids.程远!, `办结 ${one} 已更换灯泡`);
   await say(first, ids.程远!, '确认');

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ManualClock } from '../../../src/core/clock.js';
 import type { TestYishi } from '../../support/yishi.js';
-import { addMember, bj, DAY, HOUR, MINUTE, numberIn, say, Timeline, uniqueText } from './records-support.js';
+import { addMember, bj, DAY, HOUR, MINUTE, numberIn, say, sayConfirmed, Timeline, uniqueText } from './records-support.js';
 
 /**
  * A committee's November 2026 (plus some October history), built through the front door: the
@@ -76,8 +76,9 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     expect(await say(app, who, `办结 ${number} 已协调有关部门处理完毕`)).toContain(number);
     expect(await say(app, who, '确认')).toContain(number);
   };
-  const accept = async (number: string) => void expect(await say(app, staff, `受理 ${number}`)).toContain(number);
-  const assign = async (number: string, name: string) => void expect(await say(app, staff, `分派 ${number} ${name}`)).toContain(name);
+  const accept = async (number: string) => void expect(await sayConfirmed(app, staff, `受理 ${number}`)).toContain(number);
+  const assign = async (number: string, name: string) =>
+    void expect(await sayConfirmed(app, staff, `分派 ${number} ${name}`)).toContain(name);
   const rate = async (who: string, number: string, rating: string) =>
     void expect(await say(app, who, `评价 ${number} ${rating}`)).toContain(number);
   const file = async (who: string, community: string) => {
@@ -120,7 +121,7 @@ export async function buildNovember(app: TestYishi, clock: ManualClock): Promise
     const who = `resident:青石来访${j}`;
     const rating = j < 5 ? '满意' : j < 10 ? '基本满意' : undefined;
     opinion(new Date(bj('2026-11-05 10:00').getTime() + j * 10 * MINUTE), who, '青石社区', [
-      [30 * MINUTE, async (n) => void expect(await say(app, ids['丁宁']!, `当场办结 ${n} 现场答复并协调解决`)).toContain(n)],
+      [30 * MINUTE, async (n) => void expect(await sayConfirmed(app, ids['丁宁']!, `当场办结 ${n} 现场答复并协调解决`)).toContain(n)],
       ...(rating ? [[90 * MINUTE, (n: string) => rate(who, n, rating)] as [number, (n: string) => Promise<void>]] : []),
     ]);
   }

@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
 import type { ManualClock } from '../../../src/core/clock.js';
 import type { TestYishi } from '../../support/yishi.js';
+import { confirmed } from '../../support/confirm.js';
+
+/** Says a line that asks for 确认, and confirms it (see test/support/confirm.ts). */
+export async function sayConfirmed(app: TestYishi, from: string, text: string): Promise<string> {
+  return confirmed((line) => say(app, from, line), text);
+}
 
 /** `2026-11-03 09:00` Beijing time as an instant. */
 export const bj = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`);

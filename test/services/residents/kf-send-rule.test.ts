@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../support/scenario.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { VECTOR_A } from '../../platforms/wecom/wecom-client.js';
-import { register, say } from '../opinions/opinion-chat.js';
+import { register, say, sayConfirmed } from '../opinions/opinion-chat.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays } from './kf-support.js';
 
 const clock = new ManualClock('2026-03-02T01:00:00Z');
@@ -62,13 +62,13 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
 
   it('never sends a sixth message: the sixth notice is held, and goes out when the resident writes again', async () => {
     const number = await fileAs('wmResidentC', '小区北门的井盖松动了，踩上去会晃');
-    expect(await say(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
+    expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
     await yishi.tick();
-    expect(await say(yishi, staff.id, `分派 ${number} 李委员`)).toContain('李委员');
+    expect(await sayConfirmed(yishi, staff.id, `分派 ${number} 李委员`)).toContain('李委员');
     await yishi.tick();
-    expect(await say(yishi, handler.id, `受理 ${number}`)).toContain('开始办理');
+    expect(await sayConfirmed(yishi, handler.id, `受理 ${number}`)).toContain('开始办理');
     await yishi.tick();
-    expect(await say(yishi, staff.id, `转协商 ${number}`)).toContain('协商');
+    expect(await sayConfirmed(yishi, staff.id, `转协商 ${number}`)).toContain('协商');
     await yishi.tick();
     await say(yishi, staff.id, `办结 ${number} 已请物业加固井盖`);
     expect(await say(yishi, staff.id, '确认')).toContain('已办结');
@@ -98,7 +98,7 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     const sentBefore = fake.kf.sentTo('wmResidentC').length;
 
     clock.advance(49 * HOUR);
-    expect(await say(yishi, staff.id, `重新打开 ${number}`)).toContain('重新打开');
+    expect(await sayConfirmed(yishi, staff.id, `重新打开 ${number} 井盖又松了`)).toContain('重新打开');
     await yishi.tick();
     expect(fake.kf.sentTo('wmResidentC')).toHaveLength(sentBefore);
     expect(refusedWindowSends()).toEqual([]);
@@ -129,7 +129,7 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
   it('keeps a notice WeCom refuses because a servicer has the session (95018), and sends it later', async () => {
     const number = await fileAs('wmResidentD', '楼道里的灭火器过期了，一直没人换');
     fake.kf.setSessionState(OPEN_KFID, 'wmResidentD', 3);
-    expect(await say(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
+    expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
     await yishi.tick();
     expect(fake.kf.sends.at(-1)).toMatchObject({ touser: 'wmResidentD', errcode: 95018 });
     expect((await held('wmResidentD')).map((n) => n.state)).toEqual(['held']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { useScenario } from '../../support/scenario.js';
-import { register, say } from '../opinions/opinion-chat.js';
+import { register, say, sayConfirmed } from '../opinions/opinion-chat.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays, residentSendsPhoto } from './kf-support.js';
 
 const clock = new ManualClock('2026-03-02T01:00:00Z');
@@ -95,12 +95,12 @@ describe('a resident files through 微信客服, from a community QR code', () =
     );
     expect(await residentSays(yishi, fake, 'wmResidentA', number)).toContain('没有找到您反映过的');
 
-    expect(await say(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
+    expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
     await yishi.tick();
     expect(fake.kf.sentTo('wmResidentB').at(-1)).toContain(number);
     expect(await residentSays(yishi, fake, 'wmResidentB', number)).toContain('已受理，正在安排负责的同志');
 
-    expect(await say(yishi, staff.id, `分派 ${number} 王主任`)).toContain('王主任');
+    expect(await sayConfirmed(yishi, staff.id, `分派 ${number} 王主任`)).toContain('王主任');
     expect(await say(yishi, staff.id, `办结 ${number} 已联系环卫清运`)).toContain('将办结');
     expect(await say(yishi, staff.id, '确认')).toContain('已办结');
     await yishi.tick();
@@ -123,8 +123,8 @@ describe('a resident files through 微信客服, from a community QR code', () =
     const key = `wecom-kf:${OPEN_KFID}:wmResidentA`;
     const items = (await yishi.api('/api/opinions?community=青石社区')).body.items as Array<{ number: string; content: string }>;
     const number = items.find((o) => o.content.includes('一个星期'))!.number;
-    expect(await say(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
-    expect(await say(yishi, staff.id, `分派 ${number} 王主任`)).toContain('王主任');
+    expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
+    expect(await sayConfirmed(yishi, staff.id, `分派 ${number} 王主任`)).toContain('王主任');
     await say(yishi, staff.id, `办结 ${number} 路灯已更换`);
     await say(yishi, staff.id, '确认');
     expect(await residentSays(yishi, fake, 'wmResidentA', '基本满意')).toContain('办结归档');

@@ -18,7 +18,7 @@ const { yishi: app } = useScenario(import.meta.url, { clock, scheduler: 'manual'
 
 describe('换班 → 同意: the roster changes and both are told', () => {
   it('asks the other member, who agrees; the shift changes hands and staff see it', async () => {
-    expect(await chat.say(ids['张三']!, '换班 3月5日 李四')).toBe(
+    expect(await chat.sayConfirmed(ids['张三']!, '换班 3月5日 李四')).toBe(
       '已请李四代您值3月5日（周四）全天的班。对方回复“同意”后才生效，届时会通知您。',
     );
     await app.tick();
@@ -27,7 +27,7 @@ describe('换班 → 同意: the roster changes and both are told', () => {
     ]);
     expect(byDate(await roster(app, '2026-03-05', '2026-03-05'))).toEqual({ '2026-03-05': '张三' });
 
-    expect(await chat.say(ids['李四']!, '同意')).toBe('好的，3月5日（周四）全天由您代张三值班（委员服务中心）。谢谢！');
+    expect(await chat.sayConfirmed(ids['李四']!, '同意')).toBe('好的，3月5日（周四）全天由您代张三值班（委员服务中心）。谢谢！');
     await app.tick();
     const [shift] = await roster(app, '2026-03-05', '2026-03-05');
     expect(shift).toMatchObject({ memberName: '李四', state: 'swapped', place: '委员服务中心' });
@@ -37,13 +37,13 @@ describe('换班 → 同意: the roster changes and both are told', () => {
   });
 
   it('does not apply the same answer twice', async () => {
-    expect(await chat.say(ids['李四']!, '同意')).toBe('目前没有等您答复的换班请求。');
+    expect(await chat.sayConfirmed(ids['李四']!, '同意')).toBe('目前没有等您答复的换班请求。');
   });
 });
 
 describe('换班 → 拒绝: nothing changes', () => {
   it('tells the asker and leaves the roster as it was', async () => {
-    expect(await chat.say(ids['王五']!, '换班 3月9日 张三')).toContain('已请张三代您值3月9日（周一）全天的班');
+    expect(await chat.sayConfirmed(ids['王五']!, '换班 3月9日 张三')).toContain('已请张三代您值3月9日（周一）全天的班');
     expect(await chat.say(ids['张三']!, '拒绝')).toBe('已告知王五您这次不方便代班。');
     await app.tick();
     expect(await roster(app, '2026-03-09', '2026-03-09')).toMatchObject([{ memberName: '王五', state: 'planned' }]);
@@ -54,25 +54,27 @@ describe('换班 → 拒绝: nothing changes', () => {
 
 describe('换班 answers every mistake and changes nothing', () => {
   it('refuses a day the asker is not on duty', async () => {
-    expect(await chat.say(ids['张三']!, '换班 3月6日 王五')).toBe('您在3月6日（周五）没有需要换的班次。发送“我的值班”可查看您的安排。');
+    expect(await chat.sayConfirmed(ids['张三']!, '换班 3月6日 王五')).toBe(
+      '您在3月6日（周五）没有需要换的班次。发送“我的值班”可查看您的安排。',
+    );
   });
 
   it('refuses swapping with oneself', async () => {
-    expect(await chat.say(ids['张三']!, '换班 3月10日 张三')).toBe('不能和自己换班，请写另一位委员的姓名。');
+    expect(await chat.sayConfirmed(ids['张三']!, '换班 3月10日 张三')).toBe('不能和自己换班，请写另一位委员的姓名。');
   });
 
   it('refuses a shift that is already under way', async () => {
-    expect(await chat.say(ids['王五']!, '换班 今天 李四')).toBe('3月4日（周三）的班次已经开始或结束，不能再换了。');
+    expect(await chat.sayConfirmed(ids['王五']!, '换班 今天 李四')).toBe('3月4日（周三）的班次已经开始或结束，不能再换了。');
   });
 
   it('keeps one request per shift waiting at a time', async () => {
-    expect(await chat.say(ids['张三']!, '换班 3月10日 李四')).toContain('已请李四');
-    expect(await chat.say(ids['张三']!, '换班 3月10日 王五')).toBe('3月10日（周二）的换班请求已在等待李四答复，请耐心等候。');
+    expect(await chat.sayConfirmed(ids['张三']!, '换班 3月10日 李四')).toContain('已请李四');
+    expect(await chat.sayConfirmed(ids['张三']!, '换班 3月10日 王五')).toBe('3月10日（周二）的换班请求已在等待李四答复，请耐心等候。');
   });
 
   it('asks which request is meant when several wait, and takes the one named by date', async () => {
-    expect(await chat.say(ids['王五']!, '换班 3月12日 李四')).toContain('已请李四');
-    expect(await chat.say(ids['李四']!, '同意')).toBe(
+    expect(await chat.sayConfirmed(ids['王五']!, '换班 3月12日 李四')).toContain('已请李四');
+    expect(await chat.sayConfirmed(ids['李四']!, '同意')).toBe(
       '有几条换班请求在等您答复：3月10日（周二）、3月12日（周四）。请写明日期，例如：同意 3月10日',
     );
     expect(await chat.say(ids['李四']!, '拒绝 3月12日')).toBe('已告知王五您这次不方便代班。');
@@ -87,7 +89,7 @@ describe('换班 answers every mistake and changes nothing', () => {
     const [shift] = await roster(app, '2026-03-10', '2026-03-10');
     const patched = await app.api(`/api/roster/shifts/${shift!.id}`, { method: 'PATCH', body: { memberId: ids['王五'] } });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    expect(await chat.say(ids['李四']!, '同意')).toBe('这个班次已经有了变动（可能已重新排班或已由别人接替），换班请求作废。');
+    expect(await chat.sayConfirmed(ids['李四']!, '同意')).toBe('这个班次已经有了变动（可能已重新排班或已由别人接替），换班请求作废。');
     expect(byDate(await roster(app, '2026-03-10', '2026-03-10'))).toEqual({ '2026-03-10': '王五' });
   });
 

@@ -10,12 +10,18 @@ import {
   isWeekend,
   beijingYear,
   formatBeijingDateTime,
-  parseDateExpression,
   parseTimeOfDay,
   readSmallNumber,
   startOfWeek,
   weekdayOf,
 } from '../../../src/core/dates.js';
+import { readDatePhrase } from '../../../src/core/date-phrases.js';
+
+/** The range a phrase names (its part and inferred year are tested in date-phrases.test.ts). */
+function parseDateExpression(text: string, now: Date) {
+  const phrase = readDatePhrase(text, now);
+  return phrase ? { from: phrase.from, to: phrase.to, kind: phrase.kind } : null;
+}
 
 // Instants are chosen near midnight so that a UTC (or server-local) reading gives the wrong day.
 /** Wednesday 2026-03-04, 23:30 in Beijing (15:30 UTC). */
@@ -179,7 +185,7 @@ describe('parseDateExpression on a Wednesday night (2026-03-04 23:30 Beijing)', 
     ['2026年1月', month('2026-01-01', '2026-01-31')],
     ['2026年12月', month('2026-12-01', '2026-12-31')],
     ['1月', month('2026-01-01', '2026-01-31')],
-    ['一月五日', day('2026-01-05')],
+    ['一月五日', day('2027-01-05')], // no year: the next 5 January
     ['1900-01-01', day('1900-01-01')],
     ['2999-12-31', day('2999-12-31')],
     ['2026.3.5', day('2026-03-05')],
@@ -243,7 +249,7 @@ describe('parseDateExpression across day, week and year boundaries', () => {
   it('knows leap years', () => {
     expect(parseDateExpression('2028-02-29', wednesdayNight)).toEqual(day('2028-02-29'));
     expect(parseDateExpression('2月', new Date('2028-02-10T04:00:00Z'))).toEqual(month('2028-02-01', '2028-02-29'));
-    expect(parseDateExpression('2月29日', wednesdayNight)).toBeNull();
+    expect(parseDateExpression('2月29日', wednesdayNight)).toEqual(day('2028-02-29')); // the next leap day
   });
 
   it('returns null for text that is not a date or names an impossible one', () => {
@@ -263,7 +269,7 @@ describe('parseDateExpression across day, week and year boundaries', () => {
       '0月',
       '2026年13月',
     ];
-    refused.push('2026-0', '3月0日', '3.32', '明年2月29日', '1899-01-01', '3000-01-01', '周', '下周八', '明天下午', '在', '三十二号');
+    refused.push('2026-0', '3月0日', '3.32', '明年2月29日', '1899-01-01', '3000-01-01', '周', '下周八', '在', '三十二号');
     // Numbers that do not read (十十), and words only dropped where they stand at the start or end.
     refused.push(
       '十十月',

@@ -90,12 +90,13 @@ describe('the parser at the edges of its rules', () => {
     expect(parsed).toMatchObject({ kind: 'command', rest: '路灯 @ 坏了', tokens: ['路灯', '@', '坏了'] });
   });
 
-  it('reads a date run into its command by the clock it is given, not the machine clock', () => {
-    // 2月29日 is a date in 2024 and none in 2025: one of the two differs from any machine year.
+  it('reads 2月29日 run into its command in any year: a month-day without a year is its next occurrence (issue 21)', () => {
     const leap = parseInput('值班2月29日', grammar, { now: new Date('2024-02-10T02:00:00Z') });
     expect(leap).toMatchObject({ kind: 'command', word: '值班', rest: '2月29日' });
     const common = parseInput('值班2月29日', grammar, { now: new Date('2025-02-10T02:00:00Z') });
-    expect(common).toMatchObject({ kind: 'unknown', word: '值班2月29日', joinedWord: '值班' });
+    expect(common).toMatchObject({ kind: 'command', word: '值班', rest: '2月29日' });
+    const never = parseInput('值班2月30日', grammar, { now: new Date('2024-02-10T02:00:00Z') });
+    expect(never).toMatchObject({ kind: 'unknown', word: '值班2月30日', joinedWord: '值班' });
   });
 
   it('reads every line as unknown with no commands at all', () => {

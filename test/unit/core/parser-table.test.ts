@@ -75,6 +75,8 @@ type Expected =
   | { empty: true };
 
 const D = (when: string) => ({ when, whenTo: when, whenKind: 'day' });
+/** A day typed without a year: the reader says which year it took. */
+const DY = (when: string) => ({ ...D(when), whenYear: when.slice(0, 4) });
 
 // [what a person types, what Yishi should read]
 const CASES: Array<[string, Expected]> = [
@@ -116,8 +118,8 @@ const CASES: Array<[string, Expected]> = [
   ['值班明天', { command: 'duty', args: D('2026-03-05') }],
   ['值班，明天', { command: 'duty', args: D('2026-03-05') }],
   ['值班 下周三', { command: 'duty', args: D('2026-03-11') }],
-  ['值班 3月5日', { command: 'duty', args: D('2026-03-05') }],
-  ['值班 ３月５日', { command: 'duty', args: D('2026-03-05') }],
+  ['值班 3月5日', { command: 'duty', args: DY('2026-03-05') }],
+  ['值班 ３月５日', { command: 'duty', args: DY('2026-03-05') }],
   ['值班 2026-03-05', { command: 'duty', args: D('2026-03-05') }],
   ['值班 2026－03－05', { command: 'duty', args: D('2026-03-05') }],
   ['值班 本周', { command: 'duty', args: { when: '2026-03-02', whenTo: '2026-03-08', whenKind: 'week' } }],
@@ -141,14 +143,14 @@ const CASES: Array<[string, Expected]> = [
   // 换班, 报名, 提醒, 定级: members, words, times, choices
   ['换班 @张三 明天', { command: 'swap', args: { with: '张三', ...D('2026-03-05') }, mentions: ['张三'] }],
   ['换班 张三 下周三', { command: 'swap', args: { with: '张三', ...D('2026-03-11') } }],
-  ['换班，@李四，3月5日', { command: 'swap', args: { with: '李四', ...D('2026-03-05') }, mentions: ['李四'] }],
+  ['换班，@李四，3月5日', { command: 'swap', args: { with: '李四', ...DY('2026-03-05') }, mentions: ['李四'] }],
   ['换班张三 明天', { unknown: '换班张三', suggestion: '换班 张三 明天' }],
   ['报名 健康产业协商会', { command: 'signup', args: { event: '健康产业协商会' } }],
   ['报名，健康产业协商会', { command: 'signup', args: { event: '健康产业协商会' } }],
   ['报名 “9·28 健康产业”', { command: 'signup', args: { event: '9·28 健康产业' } }],
   ['提醒 明天下午3点 交材料', { command: 'remind', args: { ...D('2026-03-05'), at: '15:00', note: '交材料' } }],
   ['提醒 明天 15:30 开会', { command: 'remind', args: { ...D('2026-03-05'), at: '15:30', note: '开会' } }],
-  ['提醒 3月5日 上午9点半 去社区', { command: 'remind', args: { ...D('2026-03-05'), at: '09:30', note: '去社区' } }],
+  ['提醒 3月5日 上午9点半 去社区', { command: 'remind', args: { ...DY('2026-03-05'), at: '09:30', note: '去社区' } }],
   ['提醒 明天 下午三点', { command: 'remind', args: { ...D('2026-03-05'), at: '15:00' } }],
   ['提醒 明天 25:00', { command: 'remind', invalid: 'time' }],
   ['定级 123 复杂', { command: 'grade', args: { number: 'MY-2026-000123', grade: '复杂' } }],

@@ -107,8 +107,8 @@ describe('the gate with its residents', () => {
     expect(await gate.text(resident, resident.result!, 'public')).toBe('已电话139****5678联系王**');
     expect(await gate.text(resident, resident.result!, 'filer')).toBe(resident.result);
     expect(await gate.forExport([resident, member])).toEqual([
-      { content: '王**反映：139****5678', result: '已电话139****5678联系王**' },
-      { content: '居民张**电话138****5678', result: '' },
+      { content: '王**反映：139****5678', result: '已电话139****5678联系王**', ratingReason: '', reopenReason: '' },
+      { content: '居民张**电话138****5678', result: '', ratingReason: '', reopenReason: '' },
     ]);
   });
 
@@ -230,11 +230,17 @@ describe("the gate's look-ups of residents' names", () => {
     expect(calls).toEqual(['findById r1']);
   });
 
+  it('masks a rating’s and a reopening’s reason like the content (issue 21)', async () => {
+    const { gate } = recordingGate(true);
+    const [row] = await gate.forExport([{ ...named, ratingReason: '王小明说13912345678打不通', reopenReason: '王小明家又漏水' }]);
+    expect(row).toMatchObject({ ratingReason: '王**说139****5678打不通', reopenReason: '王**家又漏水' });
+  });
+
   const exported = [
-    { content: '王**反映：\n\n139****5678', result: '已联系王**' },
-    { content: '王小明家门口', result: '已联系王小明' },
-    { content: '王小明家门口', result: '' },
-    { content: '王小明家门口', result: '王小明已处理' },
+    { content: '王**反映：\n\n139****5678', result: '已联系王**', ratingReason: '', reopenReason: '' },
+    { content: '王小明家门口', result: '已联系王小明', ratingReason: '', reopenReason: '' },
+    { content: '王小明家门口', result: '', ratingReason: '', reopenReason: '' },
+    { content: '王小明家门口', result: '王小明已处理', ratingReason: '', reopenReason: '' },
   ];
 
   it.each([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
-import { register, say } from '../../services/opinions/opinion-chat.js';
+import { register, say, sayConfirmed } from '../../services/opinions/opinion-chat.js';
 
 let yishi: TestYishi;
 const clock = new ManualClock('2026-05-06T02:00:00Z');
@@ -19,7 +19,7 @@ beforeAll(async () => {
   filer = await register(yishi, { name: '郑委员', sector: '工会', role: 'member', wecomUserId: 'zhengwy', phone: '13700001111' });
   staff = await register(yishi, { name: '韩干事', sector: '机关', role: 'staff', dingtalkStaffId: 'ding-han' });
   memberOpinion = numberIn(await say(yishi, filer.id, '反映 青石社区3号楼门口的路灯坏了一周了'));
-  expect(await say(yishi, staff.id, `受理 ${memberOpinion}`)).toContain('已受理');
+  expect(await sayConfirmed(yishi, staff.id, `受理 ${memberOpinion}`)).toContain('已受理');
   residentOpinion = numberIn(await say(yishi, 'resident:王阿姨', '反映 河西村垃圾站三天没人清运，联系电话13912345678'));
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { register, say } from '../../services/opinions/opinion-chat.js';
+import { register, say, sayConfirmed } from '../../services/opinions/opinion-chat.js';
 import { startTestYishi, type TestYishi } from '../../support/yishi.js';
 import { signIn, type Browser } from './workbench-client.js';
 
@@ -75,7 +75,7 @@ describe('the list', () => {
     expect((await desk.call('/api/opinions?from=2026-03-05&to=2026-03-31')).body.total).toBe(0);
     expect((await desk.call('/api/opinions?from=2026-03-04&to=2026-03-04')).body.total).toBe(5);
     expect((await desk.call('/api/opinions?overdue=true')).body.total).toBe(0);
-    clock.advance(8 * 24 * 60 * 60_000); // past the 7 days of a general opinion
+    clock.advance(12 * 24 * 60 * 60_000); // past the 7 working days of a general opinion (issue 21)
     desk = await signIn(yishi, staff.id); // the session went idle while the clock moved
     const overdue = await desk.call('/api/opinions?overdue=true');
     expect(overdue.body.items.map((i: { number: string; overdue: boolean }) => [i.number, i.overdue])).toEqual([['MY-2026-000002', true]]);
@@ -107,8 +107,8 @@ describe('actions, as chat does them', () => {
     expect(detail.body.timeline[3]).toMatchObject({ actorName: '王主任', label: '分派' });
 
     // The same notice in chat: 分派 of another opinion by 受理 + 分派 commands.
-    await say(yishi, staff.id, '受理 MY-2026-000003');
-    await say(yishi, staff.id, `分派 MY-2026-000003 @${handler.name}`);
+    await sayConfirmed(yishi, staff.id, '受理 MY-2026-000003');
+    await sayConfirmed(yishi, staff.id, `分派 MY-2026-000003 @${handler.name}`);
     await yishi.tick();
     const notices = (await inbox(handler.id)).slice(before);
     const viaApi = notices.find((text) => text.includes('MY-2026-000001'));

@@ -66,6 +66,8 @@
  *   `@Stryker was here` tells; a test for it would test the mutant, not the parser.
  * - parser.ts LineToken tail `: ''` (no coverage): unreachable; every span parseInput returns has
  *   its line, and tokenize() reads only values.
+ * - working-calendar.ts workingMsBetween `to <= from` → `false` / `<`: a shortcut; when `to` is not after
+ *   `from`, every day's share is max(0, ≤ 0) = 0, and eachDate gives no day at all for a reversed range.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -85,9 +87,11 @@ export default {
     'src/core/scheduled-job.ts',
     'src/core/working-calendar.ts',
     'src/core/official-calendar.ts',
+    'src/core/date-phrases.ts',
     'src/platforms/wecom/crypto.ts',
     'src/platforms/dingtalk/verify.ts',
     'src/http/admin-gate.ts',
+    'src/http/route-access.ts',
     'src/services/privacy/contact-details.ts',
     'src/services/privacy/names.ts',
     'src/services/privacy/privacy-gate.ts',

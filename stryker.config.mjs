@@ -68,6 +68,14 @@
  *   its line, and tokenize() reads only values.
  * - working-calendar.ts workingMsBetween `to <= from` → `false` / `<`: a shortcut; when `to` is not after
  *   `from`, every day's share is max(0, ≤ 0) = 0, and eachDate gives no day at all for a reversed range.
+ * - date-phrases.ts monthRange `month === 12 ? … : …` → `false ? …`: the day before `YYYY-13-01` is
+ *   still 31 December, as addDays counts in UTC milliseconds and Date.UTC rolls month 13 into January.
+ * - date-phrases.ts nextMonthDay `!date && validDate(2000, …) === null` → `false` / `date && …`: only
+ *   stops early; a month or day no year has is refused by every later year too, and null comes at the end.
+ * - date-phrases.ts nextDayOfMonth `dayOfMonth < 1 || dayOfMonth > 31` (→ `false`, `&&`, either side
+ *   `false`): only stops early, as 0号 and 32号 make no date in any month. `i < 12` → `<=` and `i++` →
+ *   `i--`: every day from 1 to 31 comes within 12 months (31 at most two months away), so the
+ *   loop always returns before its bound.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -76,6 +76,14 @@
  *   `false`): only stops early, as 0号 and 32号 make no date in any month. `i < 12` → `<=` and `i++` →
  *   `i--`: every day from 1 to 31 comes within 12 months (31 at most two months away), so the
  *   loop always returns before its bound.
+ * - route-access.ts: the photos and assign rules (all their mutants: anchors, classes, `methods` → `[]`
+ *   or `[""]`) only say out loud what the `/api` rule gives anyway (staff), and no member rule can
+ *   reach their paths. A member rule's `access` → `""`: indexOf gives -1, which Math.max(0, …) reads
+ *   as member. `rule?.access ?? 'token'` (→ `""`, `rule.access`) and the console rule's `(\/|$)` →
+ *   `(\/)`: every reading in an admin area matches the console or the `/api` rule, and a bare
+ *   /console falls back to token anyway. The `/api` rule's and export.csv's `^`: every reading that
+ *   gets that far starts with /api, and the fallback gives staff too. roleAllows `access === 'token'`
+ *   → `false` / `""`: a shortcut, as no role ranks as high as token.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -84,6 +84,8 @@
  *   /console falls back to token anyway. The `/api` rule's and export.csv's `^`: every reading that
  *   gets that far starts with /api, and the fallback gives staff too. roleAllows `access === 'token'`
  *   → `false` / `""`: a shortcut, as no role ranks as high as token.
+ * - official-calendar.ts chineseName `english = ''` → any other default (no coverage): split() always
+ *   gives at least one piece, so the default is never taken; it is there for noUncheckedIndexedAccess.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -235,6 +235,15 @@ describe('every question form routes to 值班 with the date (and half-day) it n
     expect(bound.args).toMatchObject(args);
   });
 
+  it('says it did not understand a date that is a key of every JavaScript object, instead of a NaN day', () => {
+    for (const line of ['值班 toString', 'constructor谁值班', '值班 constructor下午']) {
+      const parsed = parseInput(line, registry, { now: TODAY });
+      expect(parsed.kind).toBe('command');
+      if (parsed.kind !== 'command') return;
+      expect(bindArgs(parsed.command, parsed, TODAY).invalid, line).toMatchObject({ arg: 'when', problem: 'date' });
+    }
+  });
+
   it('leaves lines that only mention duty alone', () => {
     for (const line of ['值班室的灯坏了', '楼道里值班室没人', '张三值班吗']) {
       const parsed = parseInput(line, registry, { now: TODAY });

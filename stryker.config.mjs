@@ -66,6 +66,26 @@
  *   `@Stryker was here` tells; a test for it would test the mutant, not the parser.
  * - parser.ts LineToken tail `: ''` (no coverage): unreachable; every span parseInput returns has
  *   its line, and tokenize() reads only values.
+ * - working-calendar.ts workingMsBetween `to <= from` → `false` / `<`: a shortcut; when `to` is not after
+ *   `from`, every day's share is max(0, ≤ 0) = 0, and eachDate gives no day at all for a reversed range.
+ * - date-phrases.ts monthRange `month === 12 ? … : …` → `false ? …`: the day before `YYYY-13-01` is
+ *   still 31 December, as addDays counts in UTC milliseconds and Date.UTC rolls month 13 into January.
+ * - date-phrases.ts nextMonthDay `!date && validDate(2000, …) === null` → `false` / `date && …`: only
+ *   stops early; a month or day no year has is refused by every later year too, and null comes at the end.
+ * - date-phrases.ts nextDayOfMonth `dayOfMonth < 1 || dayOfMonth > 31` (→ `false`, `&&`, either side
+ *   `false`): only stops early, as 0号 and 32号 make no date in any month. `i < 12` → `<=` and `i++` →
+ *   `i--`: every day from 1 to 31 comes within 12 months (31 at most two months away), so the
+ *   loop always returns before its bound.
+ * - route-access.ts: the photos and assign rules (all their mutants: anchors, classes, `methods` → `[]`
+ *   or `[""]`) only say out loud what the `/api` rule gives anyway (staff), and no member rule can
+ *   reach their paths. A member rule's `access` → `""`: indexOf gives -1, which Math.max(0, …) reads
+ *   as member. `rule?.access ?? 'token'` (→ `""`, `rule.access`) and the console rule's `(\/|$)` →
+ *   `(\/)`: every reading in an admin area matches the console or the `/api` rule, and a bare
+ *   /console falls back to token anyway. The `/api` rule's and export.csv's `^`: every reading that
+ *   gets that far starts with /api, and the fallback gives staff too. roleAllows `access === 'token'`
+ *   → `false` / `""`: a shortcut, as no role ranks as high as token.
+ * - official-calendar.ts chineseName `english = ''` → any other default (no coverage): split() always
+ *   gives at least one piece, so the default is never taken; it is there for noUncheckedIndexedAccess.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -85,9 +105,11 @@ export default {
     'src/core/scheduled-job.ts',
     'src/core/working-calendar.ts',
     'src/core/official-calendar.ts',
+    'src/core/date-phrases.ts',
     'src/platforms/wecom/crypto.ts',
     'src/platforms/dingtalk/verify.ts',
     'src/http/admin-gate.ts',
+    'src/http/route-access.ts',
     'src/services/privacy/contact-details.ts',
     'src/services/privacy/names.ts',
     'src/services/privacy/privacy-gate.ts',

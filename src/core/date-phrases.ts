@@ -59,22 +59,25 @@ function offsetOf(prefix: string | undefined): number {
   return next - last;
 }
 
-const RELATIVE_DAYS: Record<string, number> = {
-  今天: 0,
-  今日: 0,
-  今儿: 0,
-  今儿个: 0,
-  明天: 1,
-  明日: 1,
-  明儿: 1,
-  后天: 2,
-  后日: 2,
-  大后天: 3,
-  昨天: -1,
-  昨日: -1,
-  前天: -2,
-  大前天: -3,
-};
+/** Maps, not plain objects: a typed word such as `constructor` must not find Object's own keys. */
+const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    今天: 0,
+    今日: 0,
+    今儿: 0,
+    今儿个: 0,
+    明天: 1,
+    明日: 1,
+    明儿: 1,
+    后天: 2,
+    后日: 2,
+    大后天: 3,
+    昨天: -1,
+    昨日: -1,
+    前天: -2,
+    大前天: -3,
+  }),
+);
 
 /** Day parts at the end of a phrase, and the shorthands that carry their own day. */
 const PART_WORDS: Array<[RegExp, DayPart]> = [
@@ -82,12 +85,12 @@ const PART_WORDS: Array<[RegExp, DayPart]> = [
   [/下午$/, 'afternoon'],
   [/(?:晚上|傍晚|夜里|晚间)$/, 'evening'],
 ];
-const SHORTHANDS: Record<string, { days: number; part: DayPart }> = {
-  今早: { days: 0, part: 'morning' },
-  今晚: { days: 0, part: 'evening' },
-  明早: { days: 1, part: 'morning' },
-  明晚: { days: 1, part: 'evening' },
-};
+const SHORTHANDS: ReadonlyMap<string, { days: number; part: DayPart }> = new Map([
+  ['今早', { days: 0, part: 'morning' }],
+  ['今晚', { days: 0, part: 'evening' }],
+  ['明早', { days: 1, part: 'morning' }],
+  ['明晚', { days: 1, part: 'evening' }],
+]);
 
 /**
  * Reads a date phrase relative to `now`, in Beijing time. Returns null when the text is not a
@@ -113,7 +116,7 @@ export function readDatePhrase(text: string, now: Date, options: DatePhraseOptio
     .replace(/^(?:在|是|于)/, '')
     .replace(/(?:的时候|那天|这天|当天)$/, '');
   const today = beijingDate(now);
-  const shorthand = SHORTHANDS[input];
+  const shorthand = SHORTHANDS.get(input);
   if (shorthand) return { ...day(addDays(today, shorthand.days)), part: shorthand.part };
   let part: DayPart | undefined;
   for (const [words, name] of PART_WORDS) {
@@ -134,7 +137,7 @@ export function readDatePhrase(text: string, now: Date, options: DatePhraseOptio
 function readDay(input: string, today: string, notBefore: string): DatePhrase | null {
   const [year, month] = today.split('-').map(Number) as [number, number];
 
-  const relative = RELATIVE_DAYS[input];
+  const relative = RELATIVE_DAYS.get(input);
   if (relative !== undefined) return day(addDays(today, relative));
 
   let m = new RegExp(`^${WEEK_PREFIX}?${WEEK_WORD}([一二三四五六日天1-7])$`).exec(input);

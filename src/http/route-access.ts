@@ -58,5 +58,5 @@ export function accessFor(method: string, rawPath: string): RouteAccess {
 /** Whether a member of `role` (convenors are members) may use a route of `access`. */
 export function roleAllows(role: 'member' | 'staff' | 'admin', access: RouteAccess): boolean {
   if (access === 'token') return false;
-  return STRICTNESS.indexOf(role === 'member' ? 'member' : role) >= STRICTNESS.indexOf(access);
+  return STRICTNESS.indexOf(role) >= STRICTNESS.indexOf(access);
 }

@@ -131,6 +131,18 @@ const PHRASES: Array<[string, Expected]> = [
   ['周八', null],
   ['明年2月29日', null],
   ['随便哪天', null],
+  ['随便哪天下午', null],
+  ['这月', monthOf('2026-12-01', '2026-12-31')],
+  ['随便下个月', null],
+  ['下个月底', null],
+  ['约12/10', null],
+  ['12/10/2026', null],
+  ['早上好', null],
+  // Words that are keys of every plain JavaScript object are no dates either.
+  ['constructor', null],
+  ['toString', null],
+  ['__proto__', null],
+  ['valueOf下午', null],
 ];
 
 describe('the one date-phrase reader, on Wednesday 2026-12-02 (Beijing)', () => {
@@ -176,6 +188,13 @@ describe('edges: Beijing midnight, year end, leap days', () => {
     expect(readDatePhrase('2月29日', new Date('2028-02-29T02:00:00Z'))).toEqual(on('2028-02-29', { inferredYear: 2028 }));
     expect(readDatePhrase('2月29日', new Date('2028-03-01T02:00:00Z'))).toEqual(on('2032-02-29', { inferredYear: 2032 }));
     expect(readDatePhrase('31号', new Date('2027-02-10T02:00:00Z'))).toEqual(on('2027-03-31', { inferredYear: 2027 }));
+    // 2100 is no leap year: after 2096 the next 2月29日 is eight years away.
+    expect(readDatePhrase('2月29日', new Date('2096-03-01T02:00:00Z'))).toEqual(on('2104-02-29', { inferredYear: 2104 }));
+  });
+
+  it('takes a bare day from the next month when this month’s has passed, December included', () => {
+    expect(readDatePhrase('10号', new Date('2026-11-20T02:00:00Z'))).toEqual(on('2026-12-10', { inferredYear: 2026 }));
+    expect(readDatePhrase('10号', new Date('2026-12-20T02:00:00Z'))).toEqual(on('2027-01-10', { inferredYear: 2027 }));
   });
 
   it('reads a month and day from another reference day when asked (排班 holidays)', () => {
@@ -214,6 +233,15 @@ describe('every question form routes to 值班 with the date (and half-day) it n
     const bound = bindArgs(parsed.command, parsed, TODAY);
     expect(bound.invalid).toBeUndefined();
     expect(bound.args).toMatchObject(args);
+  });
+
+  it('says it did not understand a date that is a key of every JavaScript object, instead of a NaN day', () => {
+    for (const line of ['值班 toString', 'constructor谁值班', '值班 constructor下午']) {
+      const parsed = parseInput(line, registry, { now: TODAY });
+      expect(parsed.kind).toBe('command');
+      if (parsed.kind !== 'command') return;
+      expect(bindArgs(parsed.command, parsed, TODAY).invalid, line).toMatchObject({ arg: 'when', problem: 'date' });
+    }
   });
 
   it('leaves lines that only mention duty alone', () => {

@@ -124,6 +124,16 @@ describe('adding working days', () => {
     expect(daysOff(59).nextWorkingDay('2030-01-07')).toBe('2030-03-08');
     expect(() => daysOff(60).nextWorkingDay('2030-01-07')).toThrow(RangeError);
   });
+
+  it('gives up after exactly 60 days off, even when the 61st day works, and says from which date', () => {
+    // Wednesday 2030-01-09, then 60 days off (2030-01-10 … Sunday 2030-03-10); Monday 2030-03-11 works.
+    const sixtyOff = new WorkingCalendar(
+      NO_OFFICIAL_CALENDAR,
+      Array.from({ length: 60 }, (_, i) => ({ date: new Date(Date.UTC(2030, 0, 10 + i)).toISOString().slice(0, 10), working: false })),
+    );
+    expect(sixtyOff.isWorkingDay('2030-03-11')).toBe(true);
+    expect(() => sixtyOff.nextWorkingDay('2030-01-09')).toThrow('no working day within 60 days after 2030-01-09');
+  });
 });
 
 describe('deadlines end at the close of the working day, Beijing time', () => {
@@ -152,6 +162,11 @@ describe('office time and the share of a limit used', () => {
     expect(calendar.workingMsBetween(bj('2030-05-01 00:00'), bj('2030-05-04 00:00'), nineToFive)).toBe(0);
     expect(calendar.workingMsBetween(bj('2030-05-11 00:00'), bj('2030-05-12 00:00'), nineToFive)).toBe(8 * HOUR);
     expect(calendar.workingMsBetween(bj('2030-04-22 12:00'), bj('2030-04-22 11:00'), nineToFive)).toBe(0);
+  });
+
+  it('counts 08:30–17:30 by default: nine hours a working day', () => {
+    expect(calendar.workingMsBetween(bj('2030-04-22 00:00'), bj('2030-04-23 00:00'), DEFAULT_OFFICE_HOURS)).toBe(9 * HOUR);
+    expect(calendar.workingMsBetween(bj('2030-04-22 08:00'), bj('2030-04-22 09:00'), DEFAULT_OFFICE_HOURS)).toBe(HOUR / 2);
   });
 
   it('is 0 at the start, 50 halfway in office time, 100 at the deadline and beyond 100 after it', () => {

@@ -76,7 +76,14 @@ export function parseMembersCsv(text: string, messages: Messages): NewMember[] {
     record.forEach((value, i) => {
       const field = fields[i]!;
       if (value === '') return;
-      raw[field] = field === 'isConvenor' ? TRUE_WORDS.has(value.toLowerCase()) : field === 'role' ? (ROLE_WORDS[value] ?? value) : value;
+      raw[field] =
+        field === 'isConvenor'
+          ? TRUE_WORDS.has(value.toLowerCase())
+          : field === 'role'
+            ? Object.hasOwn(ROLE_WORDS, value)
+              ? ROLE_WORDS[value]!
+              : value
+            : value;
     });
     const result = memberSchema.safeParse(raw);
     if (!result.success) {

@@ -51,8 +51,8 @@ const NO_CONFIRMATION = [
   'draft-proposal',
   'member-record',
   'stats',
-  'submit-proposal',
-  'register-group',
+  'submit-proposal', // the member's own draft handed in, like 反映: nothing of anyone else's changes
+  'register-group', // a setup act typed in the very group it registers, seen there at once; typing it again corrects it
   'workbench-link', // answers with a sign-in link for the asker alone
 ];
 

@@ -61,6 +61,8 @@ export interface BoardRoutesDeps {
   bodyLimitBytes: number;
   /** The mark of the last opinion change (ChangeMarkedOpinions): the change cursor is its hash. */
   opinionChanges: () => Promise<string>;
+  /** Residents' photos, counted in an opinion's detail. */
+  photos: { listFor(opinionNumber: string): Promise<readonly unknown[]> };
 }
 
 const viewerOf = (ctx: Context): BoardViewer => {
@@ -75,7 +77,13 @@ const viewerOf = (ctx: Context): BoardViewer => {
  */
 export function boardRouter(deps: BoardRoutesDeps): Router {
   const router = exactRouter();
-  const board = new OpinionBoard({ opinions: deps.opinions, members: deps.members, messages: deps.messages, clock: deps.clock });
+  const board = new OpinionBoard({
+    opinions: deps.opinions,
+    members: deps.members,
+    messages: deps.messages,
+    clock: deps.clock,
+    photos: deps.photos,
+  });
   const actions = new BoardActions({ board, opinions: deps.opinions, members: deps.members, messages: deps.messages });
   /** Machines with the token keep the admin API's own list and detail (docs: /api/openapi.json). */
   const sessionOnly = async (ctx: Context, next: Next, run: () => Promise<void>) =>

@@ -41,7 +41,16 @@ const TOKEN_ACTOR: Actor = { role: 'admin', name: '管理接口', platform: 'adm
  * notices go out and the same rules refuse.
  */
 export class OpinionBoard {
-  constructor(private readonly deps: { opinions: OpinionService; members: MemberRepository; messages: Messages; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      opinions: OpinionService;
+      members: MemberRepository;
+      messages: Messages;
+      clock: Clock;
+      /** Residents' photos of an opinion (微信客服), counted in the detail; GET /api/opinions/:id/photos/:index serves them. */
+      photos?: { listFor(opinionNumber: string): Promise<readonly unknown[]> };
+    },
+  ) {}
 
   /** The caller the opinion services see: a private, signed-in place like a direct chat. */
   callerOf(viewer: BoardViewer): Caller {
@@ -128,7 +137,7 @@ export class OpinionBoard {
       ...(view.result ? { result: view.result } : {}),
       ...(opinion.reason ? { reason: opinion.reason } : {}),
       ...(opinion.mergedInto ? { mergedInto: opinion.mergedInto } : {}),
-      photos: 0,
+      photos: this.deps.photos ? (await this.deps.photos.listFor(opinion.number)).length : 0,
       contact: await this.maskedContact(opinion),
       timeline: (view.history ?? []).map((entry) => ({
         at: entry.at,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { useScenario } from '../../support/scenario.js';
 import { TEST_ADMIN_TOKEN } from '../../support/yishi.js';
+import { signIn } from '../../http/workbench/workbench-client.js';
+import { register } from '../opinions/opinion-chat.js';
 import { addCommunity, notifyKf, OPEN_KFID, residentSays, residentSendsPhoto } from './kf-support.js';
 
 const clock = new ManualClock('2026-04-07T02:00:00Z');
@@ -99,6 +101,12 @@ describe("residents' photos", () => {
     expect(missing.status).toBe(404);
     expect(missing.text).toContain('has 2 photo(s)');
     expect((await fetch(`${yishi.url}/api/opinions/${number}/photos`)).status).toBe(401);
+
+    // Staff signed in to the workbench see how many there are in the board's detail, and open them (counted from 1).
+    const staff = await register(yishi, { name: '照片干事', sector: '机关', role: 'staff' });
+    const desk = await signIn(yishi, staff.id);
+    expect((await desk.call(`/api/opinions/${number}`)).body.photos).toBe(2);
+    expect((await desk.call(`/api/opinions/${number}/photos/1`)).status).toBe(200);
   });
 
   it('are never served as a page: a file WeCom calls anything but an image is a download', async () => {

@@ -126,6 +126,7 @@ export const opinionsApi = {
   assignMany: (ids: string[], handlerId: string) =>
     api.post<{ results: { id: string; ok: boolean; message?: string }[] }>('/api/opinions/assign', { ids, handlerId }),
   changes: (since?: string) => api.get<{ cursor: string; changed: boolean }>('/api/opinions/changes', { since }),
+  /** The photo's address; `index` counts from 1, as GET /api/opinions/:id/photos/:index does. */
   photoUrl: (id: string, index: number) => `${path(id)}/photos/${index}`,
 };
 

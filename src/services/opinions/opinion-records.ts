@@ -127,6 +127,23 @@ export interface OpinionListFilter {
 export const OPINION_SORTS = ['createdAt', '-createdAt', 'deadline', '-deadline', 'number', '-number', 'plusOnes', '-plusOnes'] as const;
 export type OpinionSort = (typeof OPINION_SORTS)[number];
 
+/**
+ * How `sort` orders opinions: its direction (1 ascending, -1 descending) and the value compared.
+ * One home for the board's sort keys, used wherever opinions are sorted in code.
+ */
+export function opinionSortKey(sort: OpinionSort): { direction: 1 | -1; value: (o: OpinionRecord) => number | string } {
+  const key = sort.replace(/^-/, '');
+  const value = (o: OpinionRecord): number | string =>
+    key === 'number'
+      ? o.number
+      : key === 'plusOnes'
+        ? o.plusOnes.count
+        : key === 'deadline'
+          ? (o.deadline?.getTime() ?? -Infinity)
+          : o.createdAt.getTime();
+  return { direction: sort.startsWith('-') ? -1 : 1, value };
+}
+
 /** The states in which an opinion can be overdue: somebody owns the work and the clock runs. */
 export const OVERDUE_STATES: readonly OpinionState[] = ['accepted', 'assigned', 'in_progress'];
 

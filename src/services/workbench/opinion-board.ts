@@ -8,6 +8,7 @@ import type { MemberRecord, MemberRepository } from '../members/member-records.j
 import {
   OPINION_STATES,
   OVERDUE_STATES,
+  opinionSortKey,
   type OpinionListFilter,
   type OpinionRecord,
   type OpinionSort,
@@ -222,16 +223,7 @@ export class OpinionBoard {
 const camel = (action: string) => action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function sortInCode(items: OpinionRecord[], sort: OpinionSort): OpinionRecord[] {
-  const direction = sort.startsWith('-') ? -1 : 1;
-  const key = sort.replace(/^-/, '');
-  const value = (o: OpinionRecord): number | string =>
-    key === 'number'
-      ? o.number
-      : key === 'plusOnes'
-        ? o.plusOnes.count
-        : key === 'deadline'
-          ? (o.deadline?.getTime() ?? -Infinity)
-          : o.createdAt.getTime();
+  const { direction, value } = opinionSortKey(sort);
   return [...items].sort((a, b) => {
     const [x, y] = [value(a), value(b)];
     return (x < y ? -direction : x > y ? direction : 0) || b.createdAt.getTime() - a.createdAt.getTime();

@@ -1,5 +1,5 @@
 import { formatOpinionNumber } from '../../core/opinion-number.js';
-import { anonymisedOpinion } from '../../services/opinions/opinion-records.js';
+import { anonymisedOpinion, opinionSortKey, OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
   NewOpinion,
@@ -10,7 +10,6 @@ import type {
   OpinionSort,
   OpinionState,
 } from '../../services/opinions/opinion-records.js';
-import { OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
 import { copyOf, isRecordId, MemoryYearSequence, newRecordId } from './memory-records.js';
 
 /** The schema's limit on what a person wrote. */
@@ -108,16 +107,7 @@ export class MemoryOpinionRepository implements OpinionRepository {
     page: { skip: number; limit: number } = { skip: 0, limit: 1000 },
     sort: OpinionSort = '-createdAt',
   ): Promise<{ items: OpinionRecord[]; total: number }> {
-    const direction = sort.startsWith('-') ? -1 : 1;
-    const key = sort.replace(/^-/, '');
-    const value = (o: OpinionRecord): number | string =>
-      key === 'number'
-        ? o.number
-        : key === 'plusOnes'
-          ? o.plusOnes.count
-          : key === 'deadline'
-            ? (o.deadline?.getTime() ?? -Infinity)
-            : o.createdAt.getTime();
+    const { direction, value } = opinionSortKey(sort);
     const found = this.opinions
       .map((opinion, order) => ({ opinion, order }))
       .filter(({ opinion }) => matches(opinion, filter))

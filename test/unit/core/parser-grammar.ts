@@ -7,7 +7,8 @@ import { CommandRegistry } from '../../../src/core/registry.js';
 export const NOW = new Date('2026-03-04T02:00:00Z');
 export const BOT_NAMES = ['议事助手', '议事', 'Yishi'];
 
-function fixture(id: string, name: string, aliases: string[], args: CommandSpec['args']): CommandSpec {
+/** A command spec of data only (no texts, no handler), for grammar tables. */
+export function fixture(id: string, name: string, aliases: string[], args: CommandSpec['args']): CommandSpec {
   return {
     id,
     name,

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../commands/index.js';
-import type { CommandSpec } from '../../../src/core/command.js';
 import { bindArgs, parseInput } from '../../../src/core/parser.js';
 import { CommandRegistry } from '../../../src/core/registry.js';
 import { suggestWord } from '../../../src/core/suggest.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
+import { fixture, NOW } from './parser-grammar.js';
 
-// Wednesday 2026-03-04, 10:00 in Beijing.
-const NOW = new Date('2026-03-04T02:00:00Z');
 const BOT_NAMES = zhCN.core.botNames;
-
-/** Grammar fixtures: data only, shaped like the commands other areas declare. */
-function fixture(id: string, name: string, aliases: string[], args: CommandSpec['args']): CommandSpec {
-  return {
-    id,
-    name,
-    aliases,
-    minRole: 'resident',
-    args,
-    texts: () => ({ usage: name, description: name, examples: [] }),
-    handler: async () => '',
-  };
-}
 
 const grammar = new CommandRegistry([
   ...buildRegistry().commands.filter((command) => command.id === 'help'),

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { session } from './api/session';
+import { api } from './api/http';
+import { session, signOut } from './api/session';
 import { menuFor, createWorkbenchRouter } from './router';
-import { fakeApi } from './test-support/fake-api';
+import { fakeApi, settle } from './test-support/fake-api';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -35,5 +36,34 @@ describe('who may open which page', () => {
     expect(menuFor('member').map((entry) => entry.name)).toEqual(['opinions', 'records']);
     expect(menuFor('staff').map((entry) => entry.name)).toEqual(['opinions', 'records', 'events', 'roster', 'members']);
     expect(menuFor('admin').map((entry) => entry.name)).toContain('settings');
+  });
+
+  it('sends a member whose session ended while a page was open to the 401 page', async () => {
+    fakeApi({
+      'GET /api/session': { member: { id: 'x', name: '某人', role: 'member' }, csrfToken: 't', expiresAt: '2026-12-02T10:00:00Z' },
+      'GET /api/opinions': () => new Response(JSON.stringify({ error: 'session_expired', message: '登录已过期。' }), { status: 401 }),
+    });
+    const router = createWorkbenchRouter();
+    await router.push('/opinions');
+    await expect(api.get('/api/opinions')).rejects.toThrow('登录已过期。');
+    await expect.poll(() => router.currentRoute.value.fullPath).toMatch(/^\/error\/401/);
+  });
+
+  it('keeps a member who signed out on the sign-in page when a request sent before comes back 401', async () => {
+    let answerLateRequest: (response: Response) => void = () => undefined;
+    fakeApi({
+      'GET /api/session': { member: { id: 'x', name: '某人', role: 'member' }, csrfToken: 't', expiresAt: '2026-12-02T10:00:00Z' },
+      'GET /api/opinions/changes': () => new Promise<Response>((resolve) => (answerLateRequest = resolve)),
+      'POST /api/session/sign-out': () => new Response(null, { status: 204 }),
+    });
+    const router = createWorkbenchRouter();
+    await router.push('/opinions');
+    const lateRequest = api.get('/api/opinions/changes');
+    await signOut();
+    await router.push({ name: 'sign-in' });
+    answerLateRequest(new Response(JSON.stringify({ error: 'session_missing', message: '请先登录。' }), { status: 401 }));
+    await expect(lateRequest).rejects.toThrow('请先登录。');
+    await settle(20);
+    expect(router.currentRoute.value.name).toBe('sign-in');
   });
 });

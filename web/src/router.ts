@@ -51,7 +51,9 @@ const routes: RouteRecordRaw[] = [
 export function createWorkbenchRouter(): Router {
   const router = createRouter({ history: createWebHistory('/workbench/'), routes });
   // A session that ended while a page was open (expired, signed out elsewhere, member deactivated).
+  // A 401 after the member signed out on purpose is an answer to a request sent before; ignore it.
   whenSignedOut((error) => {
+    if (!session.member) return;
     session.member = null;
     void router.push({ name: 'error', params: { status: '401' }, query: { message: error.message } });
   });

@@ -34,12 +34,16 @@ export async function loadSession(): Promise<SessionMember | null> {
   return session.member;
 }
 
+/**
+ * Forgets the member before the server is told, so that a request still in flight (the board's
+ * polling) that comes back 401 is known to be the member's own doing, not an expired session.
+ */
 export async function signOut(): Promise<void> {
+  session.member = null;
   try {
     await api.post('/api/session/sign-out');
   } finally {
     setCsrfToken(undefined);
-    session.member = null;
   }
 }
 

@@ -23,7 +23,7 @@ export function fakeApi(routes: Record<string, Handler | object>) {
     calls.push(call);
     const route = routes[`${method} ${url.pathname}`];
     if (route === undefined) return new Response(JSON.stringify({ error: 'not_found', message: '没有这个地址。' }), { status: 404 });
-    const body = typeof route === 'function' ? (route as Handler)(call) : route;
+    const body = typeof route === 'function' ? await (route as Handler)(call) : route;
     if (body instanceof Response) return body;
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });

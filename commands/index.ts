@@ -39,6 +39,10 @@ import { memberRecordCommand } from './records/member-record.js';
 import { statsCommand } from './records/stats.js';
 import { draftProposalCommand } from './proposals/draft-proposal.js';
 import { submitProposalCommand } from './proposals/submit-proposal.js';
+import { sendSocialReportCommand } from './social-reports/send-social-report.js';
+import { mySocialReportsCommand } from './social-reports/my-social-reports.js';
+import { openSocialReportsCommand } from './social-reports/open-social-reports.js';
+import { handleSocialReportCommand } from './social-reports/handle-social-report.js';
 import { deleteMemberCommand } from './delete-member.js';
 import { workbenchLinkCommand } from './workbench-link.js';
 
@@ -92,6 +96,11 @@ export function buildRegistry(): CommandRegistry<Services> {
     memberRecordCommand,
     statsCommand,
     submitProposalCommand,
+    // 社情民意信息 (social-conditions reports)
+    sendSocialReportCommand,
+    mySocialReportsCommand,
+    openSocialReportsCommand,
+    handleSocialReportCommand,
     // 工作台 (web workbench sign-in)
     workbenchLinkCommand,
     // 成员管理 (admin)

@@ -10,6 +10,7 @@ import { groupsRouter } from '../http/api/groups-routes.js';
 import { photosRouter } from '../http/api/photos-routes.js';
 import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
+import { socialReportsRouter } from '../http/api/social-report-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
 import type { StoreProbe } from '../http/health-routes.js';
 import type { Metrics } from '../http/metrics.js';
@@ -99,6 +100,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
     // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
     recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
+    // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
+    socialReportsRouter({ socialReports: committee.socialReports, records, clock, messages, bodyLimitBytes }),
     // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.
     workbenchStaticRouter({ root: builtWorkbenchDir() }),
   ];

@@ -8,6 +8,7 @@ import type { DictionaryRepository } from '../services/opinions/dictionary-recor
 import type { OpinionRepository } from '../services/opinions/opinion-records.js';
 import type { OutboxRepository } from '../services/outbox-records.js';
 import type { ProposalRepository } from '../services/proposals/proposal-records.js';
+import type { SocialReportRepository } from '../services/social-reports/social-report-records.js';
 import type { ActivityRepository, OpinionFactsReader } from '../services/records/activity-records.js';
 import type { SessionStore } from '../services/workbench/session-records.js';
 import type { ErasureLog } from '../services/privacy/erasure-records.js';
@@ -43,6 +44,8 @@ export interface Repositories {
   /** A read-only view of opinions for the records' rates. */
   opinionFacts: OpinionFactsReader;
   proposals: ProposalRepository;
+  /** 社情民意信息. */
+  socialReports: SocialReportRepository;
   /** Who erased whose personal data, when and why (the audited erasure act). */
   erasures: ErasureLog;
   /** Workbench sessions in single-instance mode (with Redis, sessions live there instead). */

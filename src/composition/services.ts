@@ -16,6 +16,7 @@ import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
+import { SocialReportService } from '../services/social-reports/social-report-service.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
 import { RecordsService } from '../services/records/records-service.js';
 import { ResidentFilingLimit } from '../services/residents/filing-limit.js';
@@ -150,8 +151,18 @@ export function buildServices(deps: ServiceDeps) {
     notifier,
     clock,
     messages,
-    proposalSource: (actor, word) => opinions.proposalSource(actor, word),
-    recordProposalDraft: (actor, opinion, number) => opinions.recordProposalDraft(actor, opinion, number),
+    draftSource: (actor, word, kind) => opinions.draftSource(actor, word, kind),
+    recordDraftFrom: (actor, opinion, kind, number) => opinions.recordDraftFrom(actor, opinion, kind, number),
+  });
+  const socialReports = new SocialReportService({
+    reports: repos.socialReports,
+    members,
+    ledger,
+    notifier,
+    clock,
+    messages,
+    draftSource: (actor, word, kind) => opinions.draftSource(actor, word, kind),
+    recordDraftFrom: (actor, opinion, kind, number) => opinions.recordDraftFrom(actor, opinion, kind, number),
   });
   // 履职档案: the Monday digest (with its chart) and the monthly member cards.
   const digest = new DigestService({
@@ -187,6 +198,7 @@ export function buildServices(deps: ServiceDeps) {
     events,
     records,
     proposals,
+    socialReports,
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
     calendar,
     workbench,

@@ -22,6 +22,7 @@ import { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
 import { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
 import { MongoProgrammeRepository } from '../storage/mongo/programme-repository.js';
 import { MongoProposalRepository } from '../storage/mongo/proposal-repository.js';
+import { MongoSocialReportRepository } from '../storage/mongo/social-report-repository.js';
 import { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
 import { MongoSettingsRepository } from '../storage/mongo/settings-repository.js';
 import { MongoShiftRepository } from '../storage/mongo/shift-repository.js';
@@ -92,6 +93,8 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     /** A read-only view of opinions for the records' rates. */
     opinionFacts: () => new MongoOpinionFacts(mongo),
     proposals: () => new MongoProposalRepository(mongo),
+    /** 社情民意信息. */
+    socialReports: () => new MongoSocialReportRepository(mongo),
     /** Who erased whose personal data, when and why. */
     erasures: () => new MongoErasureLog(mongo),
     /** Workbench sessions in single-instance mode (Redis keeps them when there is one). */

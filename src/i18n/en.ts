@@ -18,6 +18,7 @@ import { httpEn } from './en/http.js';
 import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
 import { workbenchEn } from './en/workbench.js';
+import { socialReportsEn } from './en/social-reports.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -38,4 +39,5 @@ export const en: Messages = {
   privacy: privacyEn,
   calendar: calendarEn,
   workbench: workbenchEn,
+  socialReports: socialReportsEn,
 };

@@ -15,6 +15,7 @@ import { httpZh } from './zh-CN/http.js';
 import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
 import { workbenchZh } from './zh-CN/workbench.js';
+import { socialReportsZh } from './zh-CN/social-reports.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -38,4 +39,5 @@ export const zhCN = {
   privacy: privacyZh,
   calendar: calendarZh,
   workbench: workbenchZh,
+  socialReports: socialReportsZh,
 };

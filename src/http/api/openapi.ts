@@ -11,6 +11,7 @@ import { recordsOpenapiPaths } from './records-routes.js';
 import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
 import { erasureOpenapiPaths } from './erasure-routes.js';
+import { socialReportsOpenapiPaths } from './social-report-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
@@ -30,6 +31,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   eventsOpenapiPaths,
   groupsOpenapiPaths,
   recordsOpenapiPaths,
+  socialReportsOpenapiPaths,
   qrOpenapiPaths,
   photosOpenapiPaths,
   workbenchOpenapiPaths,

@@ -163,6 +163,7 @@ export const opinionsEn: typeof opinionsZh = {
     reopen: 'reopened',
     'reveal-contact': 'saw the contact',
     'draft-proposal': 'drafted a proposal',
+    'draft-social-report': 'drafted a social-conditions report',
     classify: 'reclassified',
     'resolve-by-meeting': 'resolved by a consultation meeting',
     'archive-unrated': 'archived as not rated',

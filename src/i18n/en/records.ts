@@ -158,6 +158,8 @@ export const recordsEn: typeof recordsZh = {
       'Events attended',
       'Proposals submitted',
       'Proposals co-signed',
+      'Social-conditions reports sent',
+      'Social-conditions reports adopted',
       'Satisfied ratings',
       'Ratings',
     ],

@@ -178,6 +178,7 @@ export const opinionsZh = {
     reopen: '重新打开',
     'reveal-contact': '查看联系方式',
     'draft-proposal': '起草提案',
+    'draft-social-report': '起草社情民意信息',
     classify: '更正分类',
     'resolve-by-meeting': '协商活动办结',
     'archive-unrated': '超过评价期限，按未评价归档',

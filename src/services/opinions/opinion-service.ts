@@ -9,7 +9,16 @@ import { actorAuditEntry, isStaff, loadOpinion, reopenDays, timeLimits } from '.
 import type { Actor } from '../../core/roles.js';
 import { OpinionTriage } from './transitions.js';
 import type { OpinionListFilter } from './opinion-records.js';
-import { REOPEN_DAYS_KEY, TIME_LIMITS_KEY, type Caller, type OpinionDeps, type OpinionRecord, type TimeLimits } from './types.js';
+import {
+  REOPEN_DAYS_KEY,
+  TIME_LIMITS_KEY,
+  type Caller,
+  type DraftKind,
+  type DraftSource,
+  type OpinionDeps,
+  type OpinionRecord,
+  type TimeLimits,
+} from './types.js';
 
 /**
  * The opinion loop (民意闭环) as commands, the admin API and the scheduler use it. The parts
@@ -64,27 +73,29 @@ export class OpinionService {
   }
 
   /**
-   * 提案 from an opinion: the privacy gate lets its filer, its handler or staff draft from it, and
-   * gives them its text with contact details and the resident's name masked.
+   * 提案 or 社情民意信息 from an opinion: the privacy gate lets its filer, its handler or staff
+   * draft from it, and gives them its text with contact details and the resident's name masked.
    */
-  async proposalSource(actor: Actor, word: string): Promise<{ opinion: OpinionRecord; content: string; summary: string }> {
+  async draftSource(actor: Actor, word: string, kind: DraftKind): Promise<DraftSource> {
     const opinion = await loadOpinion(this.deps, word);
     const gate = this.deps.privacy;
-    gate.assertMayDraftProposal(
+    gate.assertMayDraftFrom(
       {
         isStaff: isStaff(actor),
         isFiler: actor.memberId !== undefined && opinion.filer.id === actor.memberId,
         isHandler: actor.memberId !== undefined && opinion.handlerId === actor.memberId,
       },
       opinion,
+      kind,
     );
     return { opinion, content: await gate.content(opinion, 'caseworker'), summary: await gate.summary(opinion, 'caseworker', 20) };
   }
 
-  /** The audit entry saying a proposal was drafted from this opinion, and by whom. */
-  async recordProposalDraft(actor: Actor, opinion: OpinionRecord, proposalNumber: string): Promise<void> {
-    const note = this.deps.messages.privacy.proposalAuditNote(proposalNumber);
-    const entry = actorAuditEntry(this.deps, actor, opinion.state, opinion.state, 'draft-proposal', note, `proposal:${proposalNumber}`);
+  /** The audit entry saying a proposal or report was drafted from this opinion, and by whom. */
+  async recordDraftFrom(actor: Actor, opinion: OpinionRecord, kind: DraftKind, draftNumber: string): Promise<void> {
+    const t = this.deps.messages.privacy;
+    const note = t.draftAuditNote(t.draftKinds[kind], draftNumber);
+    const entry = actorAuditEntry(this.deps, actor, opinion.state, opinion.state, `draft-${kind}`, note, `${kind}:${draftNumber}`);
     await this.deps.opinions.appendAudit(opinion.id, {}, entry, entry.at);
   }
 

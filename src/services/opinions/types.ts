@@ -5,7 +5,7 @@ import type { IncomingMessage } from '../../platforms/types.js';
 import type { Coordination } from '../../core/coordination.js';
 import type { DictionaryRepository } from './dictionary-records.js';
 import type { MemberRepository } from '../members/member-records.js';
-import type { OpinionGrade, OpinionRepository, OpinionState } from './opinion-records.js';
+import type { OpinionGrade, OpinionRecord, OpinionRepository, OpinionState } from './opinion-records.js';
 import type { ResidentRepository } from '../residents/resident-records.js';
 import type { SettingsRepository } from '../settings-records.js';
 import type { Notifier } from '../notifier.js';
@@ -14,6 +14,16 @@ import type { CalendarSource } from '../calendar/calendar-service.js';
 import type { PrivacyGate } from '../privacy/privacy-gate.js';
 
 export type { OpinionGrade, OpinionRating, OpinionRecord, OpinionState, AuditEntry } from './opinion-records.js';
+
+/** What a member may write from an opinion: a 提案 or a 社情民意信息 report. */
+export type DraftKind = 'proposal' | 'social-report';
+
+/** An opinion as a draft may quote it: the record, its text masked, and a short summary. */
+export interface DraftSource {
+  opinion: OpinionRecord;
+  content: string;
+  summary: string;
+}
 
 /** Who is on duty now, as the roster service answers (it may not be wired: then nobody is). */
 export type FindOnDuty = (now: Date) => Promise<{ memberId: string; shiftId: string } | null>;

@@ -1,6 +1,6 @@
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { OpinionRecord } from '../opinions/types.js';
+import type { DraftKind, OpinionRecord } from '../opinions/types.js';
 import { maskContactDetails } from './contact-details.js';
 import { maskKnownNames, maskSelfIntroductions } from './names.js';
 
@@ -141,11 +141,15 @@ export class PrivacyGate {
     }
   }
 
-  /** 提案 from an opinion: its filer, its handler, or staff (who then read it as caseworkers). */
-  assertMayDraftProposal(viewer: Omit<Viewer, 'chat'>, opinion: OpinionRecord): void {
+  /**
+   * 提案 or 社情民意信息 from an opinion: its filer, its handler, or staff (who then read it as
+   * caseworkers).
+   */
+  assertMayDraftFrom(viewer: Omit<Viewer, 'chat'>, opinion: OpinionRecord, kind: DraftKind): void {
     if (viewer.isStaff || viewer.isFiler || viewer.isHandler) return;
-    throw new YishiError('proposal_opinion_not_yours', {
-      userMessage: this.deps.messages.privacy.proposalNotYours(opinion.number),
+    const t = this.deps.messages.privacy;
+    throw new YishiError(kind === 'proposal' ? 'proposal_opinion_not_yours' : 'social_report_opinion_not_yours', {
+      userMessage: t.draftNotYours(opinion.number, t.draftKinds[kind]),
       status: 403,
     });
   }

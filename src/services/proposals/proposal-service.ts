@@ -7,6 +7,7 @@ import { lookupMemberByName } from '../../core/mentions.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { MemberRepository } from '../members/member-records.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
+import type { DraftSource } from '../opinions/types.js';
 import type { ProposalRecord, ProposalRepository } from './proposal-records.js';
 import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
@@ -21,9 +22,9 @@ export interface ProposalDeps {
    * The opinion a proposal is drafted from, as the privacy gate lets this member see it (its
    * filer, its handler or staff; text masked); throws a clear error when unknown or not theirs.
    */
-  proposalSource(actor: Actor, word: string): Promise<{ opinion: OpinionRecord; content: string; summary: string }>;
+  draftSource(actor: Actor, word: string, kind: 'proposal'): Promise<DraftSource>;
   /** Records on the opinion that a proposal was drafted from it (the audit trail). */
-  recordProposalDraft(actor: Actor, opinion: OpinionRecord, proposalNumber: string): Promise<void>;
+  recordDraftFrom(actor: Actor, opinion: OpinionRecord, kind: 'proposal', proposalNumber: string): Promise<void>;
   ledger: Pick<ActivityLedger, 'proposalSubmitted'>;
   notifier: Notifier;
   clock: Clock;
@@ -72,7 +73,7 @@ export class ProposalService {
     let reasons = input.reasons.trim();
     let source: OpinionRecord | undefined;
     if (looksLikeOpinionNumber(title)) {
-      const { opinion, content, summary } = await this.deps.proposalSource(author, title);
+      const { opinion, content, summary } = await this.deps.draftSource(author, title, 'proposal');
       source = opinion;
       title = t.titleFromOpinion(opinion.number, summary);
       if (t.keepWords.includes(reasons)) reasons = content;
@@ -133,7 +134,7 @@ export class ProposalService {
       now,
       year,
     );
-    if (checked.source) await this.deps.recordProposalDraft(author, checked.source, proposal.number);
+    if (checked.source) await this.deps.recordDraftFrom(author, checked.source, 'proposal', proposal.number);
     return proposal;
   }
 

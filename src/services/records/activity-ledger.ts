@@ -1,6 +1,7 @@
 import type { ActivityRepository, NewActivity } from './activity-records.js';
 import type { OpinionRating, OpinionRecord } from '../opinions/opinion-records.js';
 import type { ProposalRecord } from '../proposals/proposal-records.js';
+import type { SocialReportRecord } from '../social-reports/social-report-records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -105,6 +106,31 @@ export class ActivityLedger {
       at,
       ...(opinion.handlerId ? { memberId: opinion.handlerId } : {}),
       ...about(opinion),
+    });
+  }
+
+  /** 社情民意信息 报送: the reporter sent it to the office. */
+  socialReportSent(report: SocialReportRecord): Promise<void> {
+    return this.add({
+      key: `social-report-submitted:${report.id}`,
+      kind: 'social-report-submitted',
+      at: report.createdAt,
+      memberId: report.authorId,
+      subjectId: report.id,
+      ref: report.number,
+    });
+  }
+
+  /** 社情民意信息 采用: a committee adopted it (`level` says which). */
+  socialReportAdopted(report: SocialReportRecord, at: Date): Promise<void> {
+    return this.add({
+      key: `social-report-adopted:${report.id}`,
+      kind: 'social-report-adopted',
+      at,
+      memberId: report.authorId,
+      subjectId: report.id,
+      ref: report.number,
+      ...(report.level ? { level: report.level } : {}),
     });
   }
 

@@ -14,6 +14,8 @@ export const ACTIVITY_KINDS = [
   'event-attended', // checked in at a consultation event (活动签到)
   'proposal-submitted', // staff marked a proposal (提案) submitted: one entry for the author
   'proposal-cosigned', // … and one for each co-signer (联名)
+  'social-report-submitted', // the member sent a 社情民意信息 report to the office (报送)
+  'social-report-adopted', // … and a committee adopted it (采用); `ref` is its number, `level` who adopted it
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -30,7 +32,7 @@ export interface ActivityRecord {
   kind: ActivityKind;
   at: Date;
   memberId?: string;
-  /** What it is about: an opinion, shift, event or proposal id. */
+  /** What it is about: an opinion, shift, event, proposal or 社情民意信息 id. */
   subjectId: string;
   /** Human reference (opinion number, proposal number, event number) for exports. */
   ref?: string;
@@ -39,6 +41,8 @@ export interface ActivityRecord {
   onSpot?: boolean;
   withinDay?: boolean;
   rating?: string;
+  /** 社情民意信息 采用: the committee that adopted it (district, city, province, national). */
+  level?: string;
 }
 
 export type NewActivity = Omit<ActivityRecord, 'id'>;

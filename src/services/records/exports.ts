@@ -75,6 +75,8 @@ export class RecordsExports {
       s.events,
       s.proposals,
       s.cosigned,
+      s.socialReports,
+      s.socialReportsAdopted,
       s.satisfaction.num,
       s.satisfaction.den,
     ]);

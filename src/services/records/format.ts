@@ -23,7 +23,7 @@ export function periodLabel(t: Messages, period: Period): string {
   }
 }
 
-/** The compact card of 我的履职 / 履职 / the monthly card: a title and up to four lines. */
+/** The compact card of 我的履职 / 履职 / the monthly card: a title and up to five lines. */
 export function renderCard(
   t: Messages,
   member: Pick<MemberRecord, 'name' | 'sector'>,
@@ -35,6 +35,8 @@ export function renderCard(
   if (isEmpty(summary)) return [...lines, c.empty].join('\n');
   lines.push(c.presence(summary.shifts, summary.events));
   lines.push(c.voice(summary.filed, summary.proposals, summary.cosigned));
+  if (summary.socialReports + summary.socialReportsAdopted > 0)
+    lines.push(t.socialReports.cardLine(summary.socialReports, summary.socialReportsAdopted));
   lines.push(c.work(summary.accepted, summary.resolved, summary.onTime, summary.onSpot));
   if (summary.satisfaction.den > 0)
     lines.push(c.satisfaction(percent(summary.satisfaction), summary.satisfaction.num, summary.satisfaction.den));

@@ -18,6 +18,9 @@ export interface MemberRecordSummary {
   /** 提案: submitted as author, and as co-signer. */
   proposals: number;
   cosigned: number;
+  /** 社情民意信息: reports sent, and reports adopted (by any committee). */
+  socialReports: number;
+  socialReportsAdopted: number;
   /** 满意率 of the opinions they handled that were rated in the period. */
   satisfaction: Ratio;
 }
@@ -42,6 +45,8 @@ export function summarise(entries: readonly ActivityRecord[]): MemberRecordSumma
     events: count('event-attended'),
     proposals: count('proposal-submitted'),
     cosigned: count('proposal-cosigned'),
+    socialReports: count('social-report-submitted'),
+    socialReportsAdopted: count('social-report-adopted'),
     satisfaction: { num: rated.filter((e) => e.rating === 'satisfied' || e.rating === 'basically').length, den: rated.length },
   };
 }
@@ -56,6 +61,8 @@ export function isEmpty(summary: MemberRecordSummary): boolean {
       summary.events +
       summary.proposals +
       summary.cosigned +
+      summary.socialReports +
+      summary.socialReportsAdopted +
       summary.satisfaction.den ===
     0
   );

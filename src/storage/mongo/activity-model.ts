@@ -20,6 +20,7 @@ const activitySchema = new Schema<ActivityDocument>(
     onSpot: Boolean,
     withinDay: Boolean,
     rating: String,
+    level: String,
     createdAt: { type: Date, required: true },
   },
   { collection: 'activities', versionKey: false },

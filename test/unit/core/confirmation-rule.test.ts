@@ -23,6 +23,7 @@ const CONFIRMS = [
   'generate-roster', // 排班
   'event-outcome', // 活动结果: resolves opinions, their filers are told
   'delete-member', // 删除成员
+  'handle-social-report', // 社情民意办理: the report's state, the reporter is told
 ];
 
 /** Reading, or changing only one's own things (filing, +1, signing up, checking in, drafting, one's own rating). */
@@ -54,6 +55,9 @@ const NO_CONFIRMATION = [
   'submit-proposal', // the member's own draft handed in, like 反映: nothing of anyone else's changes
   'register-group', // a setup act typed in the very group it registers, seen there at once; typing it again corrects it
   'workbench-link', // answers with a sign-in link for the asker alone
+  'send-social-report', // its guided dialogue ends with its own 确认, like 提案
+  'my-social-reports',
+  'open-social-reports',
 ];
 
 describe('the confirmation rule', () => {

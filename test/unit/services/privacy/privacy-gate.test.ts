@@ -143,7 +143,7 @@ describe('the gate with its residents', () => {
   });
 
   it.each(viewers.filter((v) => v.chat === 'direct').map((v) => [JSON.stringify(v), v] as const))('提案 by %s', (_label, viewer) => {
-    const result = refusal(() => gate.assertMayDraftProposal(viewer, resident));
+    const result = refusal(() => gate.assertMayDraftFrom(viewer, resident, 'proposal'));
     if (viewer.isStaff || viewer.isFiler || viewer.isHandler) expect(result).toBeNull();
     else expect(result).toMatchObject({ code: 'proposal_opinion_not_yours', status: 403 });
   });

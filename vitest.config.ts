@@ -42,6 +42,7 @@ const APP_TESTS = [
   'test/services/roster/rotation.test.ts',
   'test/services/roster/swaps.test.ts',
   'test/services/social-reports/social-report-loop.test.ts',
+  'test/services/points/my-points.test.ts',
   // The workbench in a real browser: its subject is the pages and the API, not storage.
   'test/e2e/**/*.test.ts',
 ];

@@ -37,6 +37,7 @@ import { programmeCommand } from './events/programme.js';
 import { myRecordCommand } from './records/my-record.js';
 import { memberRecordCommand } from './records/member-record.js';
 import { statsCommand } from './records/stats.js';
+import { myPointsCommand } from './records/my-points.js';
 import { draftProposalCommand } from './proposals/draft-proposal.js';
 import { submitProposalCommand } from './proposals/submit-proposal.js';
 import { sendSocialReportCommand } from './social-reports/send-social-report.js';
@@ -92,6 +93,7 @@ export function buildRegistry(): CommandRegistry<Services> {
     eventOutcomeCommand,
     // 履职档案、统计、提案 (records, rates, proposals)
     myRecordCommand,
+    myPointsCommand,
     draftProposalCommand,
     memberRecordCommand,
     statsCommand,

@@ -11,6 +11,7 @@ import { photosRouter } from '../http/api/photos-routes.js';
 import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
 import { socialReportsRouter } from '../http/api/social-report-routes.js';
+import { pointsRouter } from '../http/api/points-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
 import type { StoreProbe } from '../http/health-routes.js';
 import type { Metrics } from '../http/metrics.js';
@@ -102,6 +103,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
     socialReportsRouter({ socialReports: committee.socialReports, records, clock, messages, bodyLimitBytes }),
+    // 履职积分 for assessment, and the office's rules for it.
+    pointsRouter({ points: committee.points, members, clock, bodyLimitBytes }),
     // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.
     workbenchStaticRouter({ root: builtWorkbenchDir() }),
   ];

@@ -17,6 +17,7 @@ import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
 import { SocialReportService } from '../services/social-reports/social-report-service.js';
+import { PointsService } from '../services/points/points-service.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
 import { RecordsService } from '../services/records/records-service.js';
 import { ResidentFilingLimit } from '../services/residents/filing-limit.js';
@@ -199,6 +200,7 @@ export function buildServices(deps: ServiceDeps) {
     records,
     proposals,
     socialReports,
+    points: new PointsService({ records, members, settings: repos.settings, clock }),
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
     calendar,
     workbench,

@@ -19,6 +19,7 @@ import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
 import { workbenchEn } from './en/workbench.js';
 import { socialReportsEn } from './en/social-reports.js';
+import { pointsEn } from './en/points.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -40,4 +41,5 @@ export const en: Messages = {
   calendar: calendarEn,
   workbench: workbenchEn,
   socialReports: socialReportsEn,
+  points: pointsEn,
 };

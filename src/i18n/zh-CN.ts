@@ -16,6 +16,7 @@ import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
 import { workbenchZh } from './zh-CN/workbench.js';
 import { socialReportsZh } from './zh-CN/social-reports.js';
+import { pointsZh } from './zh-CN/points.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -40,4 +41,5 @@ export const zhCN = {
   calendar: calendarZh,
   workbench: workbenchZh,
   socialReports: socialReportsZh,
+  points: pointsZh,
 };

@@ -7,6 +7,7 @@ import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
 import type { SocialReportService } from './social-reports/social-report-service.js';
+import type { PointsService } from './points/points-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
 import type { CalendarService } from './calendar/calendar-service.js';
 import type { MemberService } from './members/member-service.js';
@@ -34,6 +35,8 @@ export interface Services {
   proposals: ProposalService;
   /** 社情民意信息: reports sent, edited, forwarded and adopted. */
   socialReports: SocialReportService;
+  /** 履职积分: points from the record by the office's rules, each member's own. */
+  points: PointsService;
   /** The committee groups directory: registering a group chat as a notice channel. */
   groups: GroupDirectory;
   /** 工作日历: official holidays and 调休, and the office's own days. */

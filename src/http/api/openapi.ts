@@ -12,6 +12,7 @@ import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
 import { erasureOpenapiPaths } from './erasure-routes.js';
 import { socialReportsOpenapiPaths } from './social-report-routes.js';
+import { pointsOpenapiPaths } from './points-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
@@ -32,6 +33,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   groupsOpenapiPaths,
   recordsOpenapiPaths,
   socialReportsOpenapiPaths,
+  pointsOpenapiPaths,
   qrOpenapiPaths,
   photosOpenapiPaths,
   workbenchOpenapiPaths,

@@ -63,6 +63,12 @@ export class RecordsService {
     return withoutWithdrawnRatings(entries, withdrawals);
   }
 
+  /** The ledger of a period as the records count it (one member's, or everyone's): what 履职积分 scores. */
+  async entries(period: Period, memberId?: string): Promise<ActivityRecord[]> {
+    const { start, end } = instantsOf(period);
+    return this.ledger(start, end, memberId ? { memberId } : undefined);
+  }
+
   /** Every member's (role member, active) summary, in name order. */
   async summaries(period: Period): Promise<Array<{ member: MemberRecord; summary: MemberRecordSummary }>> {
     const { start, end } = instantsOf(period);

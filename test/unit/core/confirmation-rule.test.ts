@@ -49,6 +49,7 @@ const NO_CONFIRMATION = [
   'event-cancel-sign-up',
   'event-check-in',
   'my-record',
+  'my-points',
   'draft-proposal',
   'member-record',
   'stats',

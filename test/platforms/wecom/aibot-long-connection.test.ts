@@ -28,7 +28,8 @@ describe('WeCom smart robot over the long connection (fake gateway, official SDK
     gateway = await FakeAibotGateway.start({ botId: BOT_ID, secret: SECRET });
     t = await startTestYishi(import.meta.url, {
       scheduler: 'manual',
-      env: { WECOM_BOT_ID: BOT_ID, WECOM_BOT_SECRET: SECRET, WECOM_BOT_WS_URL: gateway.url },
+      // 0: every answer shows 正在处理… first, so the stream's two steps are seen.
+      env: { WECOM_BOT_ID: BOT_ID, WECOM_BOT_SECRET: SECRET, WECOM_BOT_WS_URL: gateway.url, WECOM_REPLY_WITHIN_MS: '0' },
     });
     for (const member of [
       { name: '王主任', sector: '中共', role: 'staff', wecomUserId: 'wangzr' },
@@ -84,8 +85,12 @@ describe('WeCom smart robot over the long connection (fake gateway, official SDK
     const first = await ask('zhangwy', '@议事助手 反映 幸福小区3号楼的路灯坏了一个月', SECTOR_CHAT, msgid);
     const number = /MY-\d{4}-\d{6}/.exec(first.answer)?.[0];
     expect(number, first.answer).toBeDefined();
+    // 正在处理… at once, then the answer in its place (the same stream id).
     const streams = gateway.answersTo(first.reqId).map(streamOf);
-    expect(new Set(streams.map((stream) => stream.id)).size).toBe(1);
+    expect(streams).toEqual([
+      { id: streams[0]!.id, finish: false, content: '正在处理…' },
+      { id: streams[0]!.id, finish: true, content: first.answer },
+    ]);
 
     const again = await ask('zhangwy', '@议事助手 反映 幸福小区3号楼的路灯坏了一个月', SECTOR_CHAT, msgid);
     expect(again.reqId).not.toBe(first.reqId);

@@ -82,14 +82,19 @@ export class AibotInbound {
     }
   }
 
+  private async within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  }
+
   private async answer(frame: WsFrame, message: IncomingMessage, log: Logger): Promise<void> {
     const { link, messages } = this.deps;
     const id = streamId();
     const work = this.deps.bot.handle(message);
     work.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), this.deps.replyWithinMs)));
-    const first = await Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    // WECOM_REPLY_WITHIN_MS=0: always 正在处理… first, however quick the answer.
+    const first = this.deps.replyWithinMs > 0 ? await this.within(work, this.deps.replyWithinMs) : TIMED_OUT;
     let working = false;
     if (first === TIMED_OUT) {
       working = true;

@@ -38,6 +38,11 @@ export class FakeAibotGateway {
   /** Every subscription attempt: accepted or not, with when. */
   readonly subscribes: Array<{ botId: string; accepted: boolean; at: number }> = [];
   readonly pings: number[] = [];
+  /** When each client socket closed (ms). */
+  readonly closes: number[] = [];
+  /** While true, answers (`aibot_respond_*`) are taken but not acknowledged: the SDK waits before its next reply on that req_id. */
+  holdAcks = false;
+  private readonly heldAcks: Array<() => void> = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private subscribed: WebSocket | undefined;
   private readonly sockets = new Set<WebSocket>();
@@ -92,6 +97,12 @@ export class FakeAibotGateway {
     return this.received.filter((frame) => frame.cmd === 'aibot_send_msg');
   }
 
+  /** Acknowledges the answers held so far, and stops holding. */
+  releaseAcks(): void {
+    this.holdAcks = false;
+    for (const ack of this.heldAcks.splice(0)) ack();
+  }
+
   /** Drops every socket, as when the network fails. */
   drop(): void {
     for (const socket of this.sockets) socket.terminate();
@@ -106,6 +117,7 @@ export class FakeAibotGateway {
   private accept(ws: WebSocket): void {
     this.sockets.add(ws);
     ws.on('close', () => {
+      this.closes.push(Date.now());
       this.sockets.delete(ws);
       if (this.subscribed === ws) this.subscribed = undefined;
     });
@@ -150,6 +162,7 @@ export class FakeAibotGateway {
       case 'aibot_respond_msg':
       case 'aibot_respond_welcome_msg':
         this.received.push({ cmd: frame.cmd, reqId, body: frame.body ?? {}, at: Date.now() });
+        if (this.holdAcks) return void this.heldAcks.push(() => answer(ok));
         return answer(ok);
       case 'aibot_send_msg': {
         const now = Date.now();

@@ -147,6 +147,35 @@ describe('WeCom smart robot over the long connection (fake gateway, official SDK
   });
 });
 
+describe('a graceful stop', () => {
+  it('answers what is in flight on the connection, then closes it', async () => {
+    const gateway = await FakeAibotGateway.start({ botId: BOT_ID, secret: SECRET });
+    const t = await startTestYishi(import.meta.url, {
+      scheduler: 'manual',
+      env: { WECOM_BOT_ID: BOT_ID, WECOM_BOT_SECRET: SECRET, WECOM_BOT_WS_URL: gateway.url, WECOM_REPLY_WITHIN_MS: '0' },
+    });
+    try {
+      await waitFor('the subscription', () => gateway.connected);
+      // WeCom is slow to acknowledge 正在处理…, so the answer is still waiting to go when the stop begins.
+      gateway.holdAcks = true;
+      const reqId = gateway.deliver(aibotText({ from: 'zhangwy', content: '帮助' }));
+      await waitFor('正在处理…', () => gateway.answersTo(reqId)[0]);
+      const stopping = t.stop();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(gateway.connected).toBe(true);
+      gateway.releaseAcks();
+      await stopping;
+      const final = await waitFor('the answer', () => gateway.answersTo(reqId).find((frame) => streamOf(frame).finish));
+      expect(streamOf(final).content).toContain('反映');
+      await waitFor('the socket to close', () => gateway.closes.length > 0);
+      expect(final.at).toBeLessThanOrEqual(gateway.closes[0]!);
+      expect(gateway.connected).toBe(false);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe('a wrong smart robot secret', () => {
   let gateway: FakeAibotGateway;
   let t: TestYishi;

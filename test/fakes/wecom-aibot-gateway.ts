@@ -22,6 +22,11 @@ export interface Received {
 
 /** WeCom's refusal of a wrong bot id or secret (the SDK only reads errcode ≠ 0; the figure is the global "invalid secret"). */
 const INVALID_SECRET = { errcode: 40001, errmsg: 'invalid credential: bot_id or secret is wrong' };
+/**
+ * A push to a chat the robot is not in. The long connection's figure is not in the sources read;
+ * this is the group robot's "not in the group" (protocols.md §2.1). Yishi reads any code but 45009 as a refusal.
+ */
+const NOT_IN_CHAT = { errcode: 93008, errmsg: 'the robot is not in this chat' };
 /** The global "api freq out of limit" (protocols.md §2.1). */
 const FREQ_OUT_OF_LIMIT = { errcode: 45009, errmsg: 'api freq out of limit' };
 
@@ -42,6 +47,8 @@ export class FakeAibotGateway {
   readonly closes: number[] = [];
   /** While true, answers (`aibot_respond_*`) are taken but not acknowledged: the SDK waits before its next reply on that req_id. */
   holdAcks = false;
+  /** When set, pushes go only to these chats (group chatids or userids); others are refused. */
+  knownChats: Set<string> | undefined;
   private readonly heldAcks: Array<() => void> = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private subscribed: WebSocket | undefined;
@@ -168,6 +175,7 @@ export class FakeAibotGateway {
         const now = Date.now();
         const lastMinute = this.pushes().filter((push) => push.at > now - 60_000).length;
         if (lastMinute >= this.options.sendsPerMinute) return answer(FREQ_OUT_OF_LIMIT);
+        if (this.knownChats && !this.knownChats.has(String(frame.body?.chatid))) return answer(NOT_IN_CHAT);
         this.received.push({ cmd: frame.cmd, reqId, body: frame.body ?? {}, at: now });
         return answer(ok);
       }

@@ -107,6 +107,21 @@ describe('WeCom smart robot over the long connection (fake gateway, official SDK
     expect(push.body).toMatchObject({ chatid: STAFF_CHAT, msgtype: 'markdown' });
   });
 
+  it('fails a notice to a chat the robot was never in, saying so, and keeps the connection', async () => {
+    gateway.knownChats = new Set([STAFF_CHAT, SECTOR_CHAT]);
+    const ghost = { key: 'ghost', name: '没有机器人的群', channels: [{ platform: 'wecom-aibot', kind: 'group', chatId: 'wrNeverSeen' }] };
+    expect((await t.api('/api/groups', { body: ghost })).status).toBe(201);
+    const subscriptions = gateway.subscribes.length;
+    await insertNotice(t, { key: 'aibot-ghost:1', groupKey: 'ghost', text: '给一个从未见过的群的通知', dueAt: new Date() });
+    await t.tick();
+    const item = (await storedOutbox(t)).find((notice) => notice.idempotencyKey === 'aibot-ghost:1');
+    expect(item?.state).toBe('failed');
+    expect(gateway.pushes().some((push) => push.body.chatid === 'wrNeverSeen')).toBe(false);
+    expect(gateway.subscribes.length).toBe(subscriptions);
+    expect((await ask('zhangwy', '帮助')).answer).toContain('反映');
+    gateway.knownChats = undefined;
+  });
+
   it('sends staff-group notices through sendMessage within the robot’s rate limit, keeping the rest for later', async () => {
     const before = gateway.pushes().length;
     for (let n = 0; n < 25; n += 1)

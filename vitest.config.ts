@@ -19,6 +19,7 @@ const APP_TESTS = [
   'test/http/memory-stores-health.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
+  'test/platforms/wecom/aibot-long-connection.test.ts',
   'test/scheduler/outbox-lanes.test.ts',
   'test/security/a-residents-phone-reaches-a-group.test.ts',
   'test/security/admin-token-bypassed-by-letter-case.test.ts',

@@ -14,6 +14,7 @@ import { healthRoutes, type StoreProbe } from './http/health-routes.js';
 import type { Metrics } from './http/metrics.js';
 import { errorBoundary, requestContext, requestMetrics } from './http/middleware.js';
 import { securityHeaders } from './http/security-headers.js';
+import type { ConnectionStatus } from './platforms/types.js';
 
 /** Everything the HTTP app needs, built by `src/main.ts` (or by a test) and passed in by hand. */
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   /** Feature routers (platform callbacks, admin API), mounted in the order given. */
   routers: Router[];
   isShuttingDown?: () => boolean;
+  /** The platforms' outward connections (WeCom smart robot, …): /readyz shows them. */
+  connections?: () => ConnectionStatus[];
 }
 
 /**
@@ -57,7 +60,11 @@ export function createApp(deps: AppDeps): Koa {
       requireAdminTokenOrSession({ currentToken: deps.adminToken, sessions: deps.sessions, messages: messagesFor(deps.config.locale) }),
     ),
   );
-  const health = healthRoutes({ ...deps, isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  const health = healthRoutes({
+    ...deps,
+    isShuttingDown: deps.isShuttingDown ?? (() => false),
+    connections: deps.connections ?? (() => []),
+  });
   app.use(health.routes()).use(health.allowedMethods());
   for (const router of deps.routers) app.use(router.routes()).use(router.allowedMethods());
   return app;

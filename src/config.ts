@@ -104,6 +104,15 @@ export const environmentSchema = z.object({
   WECOM_ENCODING_AES_KEY: encodingAesKey,
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_ENCODING_AES_KEY: encodingAesKey,
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  WECOM_BOT_WS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^wss?:\/\/[^\s/]+/, 'must be a ws(s) address such as wss://openws.work.weixin.qq.com')
+      .default('wss://openws.work.weixin.qq.com'),
+  ),
   WECOM_API_BASE: urlString('https://qyapi.weixin.qq.com'),
   WECOM_OAUTH_BASE: urlString('https://open.weixin.qq.com'),
   WECOM_WEB_LOGIN_BASE: urlString('https://login.work.weixin.qq.com'),
@@ -141,6 +150,14 @@ export interface WecomBotConfig {
   encodingAesKey: string;
 }
 
+/** The smart robot over its long connection (长连接): no public callback address. */
+export interface WecomAibotConfig {
+  botId: string;
+  secret: string;
+  /** WeCom's WebSocket gateway (WECOM_BOT_WS_URL; tests point it at a fake). */
+  wsUrl: string;
+}
+
 export interface DingtalkConfig {
   appKey: string;
   appSecret: string;
@@ -175,6 +192,8 @@ export interface Config {
   wecom: {
     app: WecomAppConfig | undefined;
     bot: WecomBotConfig | undefined;
+    /** The smart robot's long connection (WECOM_BOT_ID + WECOM_BOT_SECRET). */
+    aibot: WecomAibotConfig | undefined;
     apiBase: string;
     /** Where WeCom's OAuth2 authorize page and its web login (扫码) live (tests point them at a fake). */
     oauthBase: string;
@@ -199,6 +218,7 @@ export class ConfigError extends Error {
 
 const WECOM_APP_KEYS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
 const WECOM_BOT_KEYS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_ENCODING_AES_KEY'] as const;
+const WECOM_AIBOT_KEYS = ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'] as const;
 const DINGTALK_KEYS = ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_ROBOT_CODE'] as const;
 
 /** A platform is on when all of its keys are set, off when none are, and an error in between. */
@@ -223,6 +243,7 @@ export function loadConfig(
   const problems: string[] = [];
   const wecomAppOn = platformGroup(env, WECOM_APP_KEYS, 'the WeCom app', problems);
   const wecomBotOn = platformGroup(env, WECOM_BOT_KEYS, 'the WeCom smart robot', problems);
+  const wecomAibotOn = platformGroup(env, WECOM_AIBOT_KEYS, "the WeCom smart robot's long connection", problems);
   const dingtalkOn = platformGroup(env, DINGTALK_KEYS, 'DingTalk', problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -254,6 +275,7 @@ export function loadConfig(
           }
         : undefined,
       bot: wecomBotOn ? { token: env.WECOM_BOT_TOKEN!, encodingAesKey: env.WECOM_BOT_ENCODING_AES_KEY! } : undefined,
+      aibot: wecomAibotOn ? { botId: env.WECOM_BOT_ID!, secret: env.WECOM_BOT_SECRET!, wsUrl: env.WECOM_BOT_WS_URL } : undefined,
       apiBase: env.WECOM_API_BASE,
       oauthBase: env.WECOM_OAUTH_BASE.replace(/\/+$/, ''),
       webLoginBase: env.WECOM_WEB_LOGIN_BASE.replace(/\/+$/, ''),
@@ -280,6 +302,7 @@ export function enabledPlatforms(config: Config): string[] {
   const on: string[] = [];
   if (config.wecom.app) on.push('wecom-app');
   if (config.wecom.bot) on.push('wecom-bot');
+  if (config.wecom.aibot) on.push('wecom-aibot');
   if (config.dingtalk) on.push(`dingtalk-${config.dingtalk.mode}`);
   return on;
 }

@@ -94,10 +94,10 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   const shared = { config, repositories, committee, coordination, clock, messages, logger };
   const platformRegistry = buildPlatformRegistry(options.platforms);
   const bot = buildBot({ ...shared, platforms: platformRegistry });
-  const platforms = buildPlatforms({ ...shared, bot, platforms: platformRegistry });
+  const platforms = buildPlatforms({ ...shared, bot, platforms: platformRegistry, requestDispatch: () => dispatchSignal.raise() });
   platforms.start();
 
-  const metrics = new Metrics({ defaultMetrics: true });
+  const metrics = new Metrics({ defaultMetrics: true, connections: () => platforms.statuses() });
   const scheduler = buildScheduler({
     ...shared,
     senders: platforms.senders,
@@ -130,6 +130,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     adminToken: () => adminTokens.current(),
     routers,
     sessions: committee.workbench,
+    connections: () => platforms.statuses(),
   });
   const { app } = http;
 

@@ -26,6 +26,7 @@ import { sessionRouter } from '../http/workbench/session-routes.js';
 import { boardRouter } from '../http/workbench/board-routes.js';
 import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
+import type { ConnectionStatus } from '../platforms/types.js';
 
 /**
  * Admin token: ADMIN_TOKEN until `yishi token rotate` stores a new one (hashed) in settings.
@@ -121,6 +122,8 @@ export interface HttpDeps {
   adminToken: () => string;
   routers: Router[];
   sessions?: CommitteeServices['workbench'];
+  /** The platforms' outward connections, for /readyz. */
+  connections?: () => ConnectionStatus[];
 }
 
 /** The Koa app, counting requests in flight and answering health checks with 503 once shutdown begins. */

@@ -12,6 +12,7 @@ import { PlatformRegistry } from '../platforms/platform-registry.js';
 import type { Platform } from '../platforms/types.js';
 import { createWecomKf } from '../platforms/wecom/kf.js';
 import { wecomKfPlatform, wecomPlatform } from '../platforms/wecom/platform.js';
+import { wecomAibotPlatform } from '../platforms/wecom/aibot/platform.js';
 import { PhotoKeeper } from '../services/residents/photo-keeper.js';
 import { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import { ResidentDesk, type ResidentChannel } from '../services/residents/resident-desk.js';
@@ -38,7 +39,14 @@ export interface PlatformDeps {
  * (docs/adding-a-platform.md); `extra` are a test's platforms, preferred before the console.
  */
 export function buildPlatformRegistry(extra: ReadonlyArray<Platform<PlatformContext>> = []): PlatformRegistry<PlatformContext> {
-  return new PlatformRegistry<PlatformContext>([wecomPlatform, wecomKfPlatform, dingtalkPlatform, ...extra, consolePlatform]);
+  return new PlatformRegistry<PlatformContext>([
+    wecomPlatform,
+    wecomKfPlatform,
+    wecomAibotPlatform,
+    dingtalkPlatform,
+    ...extra,
+    consolePlatform,
+  ]);
 }
 
 /** The chat pipeline every platform hands its neutral messages to (commands from commands/index.ts). */
@@ -96,7 +104,9 @@ class KfChannelSocket implements ResidentChannel {
  * Every platform connected (their routes, one sender registry the outbox sends through, start and
  * stop), and the residents' desk behind 微信客服 with what hangs on it (QR codes, photos).
  */
-export function buildPlatforms(deps: PlatformDeps & { bot: Bot; platforms: PlatformRegistry<PlatformContext> }) {
+export function buildPlatforms(
+  deps: PlatformDeps & { bot: Bot; platforms: PlatformRegistry<PlatformContext>; requestDispatch?: () => void },
+) {
   const { config, repositories: repos, committee, coordination, clock, messages, logger, bot, platforms } = deps;
   const { notifier } = committee;
 
@@ -154,6 +164,7 @@ export function buildPlatforms(deps: PlatformDeps & { bot: Bot; platforms: Platf
     members: repos.members,
     consoleMessages: repos.consoleMessages,
     ...(kf ? { wecomKf: kf } : {}),
+    ...(deps.requestDispatch ? { requestDispatch: deps.requestDispatch } : {}),
   });
   const routers: Router[] = [...connected.routers];
   return {
@@ -163,6 +174,7 @@ export function buildPlatforms(deps: PlatformDeps & { bot: Bot; platforms: Platf
     qrCodes,
     photoKeeper,
     start: () => connected.start(),
+    statuses: () => connected.statuses(),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Coordination } from '../core/coordination.js';
 import { YishiError } from '../core/errors.js';
 import { hasBearerToken } from './admin-auth.js';
 import type { Metrics } from './metrics.js';
+import type { ConnectionStatus } from '../platforms/types.js';
 
 /** The data store as `/readyz` sees it: its name in the answer ('mongodb', 'memory') and a ping. */
 export interface StoreProbe {
@@ -39,6 +40,8 @@ export function healthRoutes(deps: {
   coordination: Coordination;
   metrics: Metrics;
   isShuttingDown: () => boolean;
+  /** Outward connections; one that cannot work until a person fixes it (a refused secret) makes the instance not ready. */
+  connections: () => ConnectionStatus[];
 }): Router {
   const router = new Router();
   router.get('/healthz', (ctx) => {
@@ -47,14 +50,20 @@ export function healthRoutes(deps: {
   router.get('/readyz', async (ctx) => {
     const [store, coordination] = await Promise.all([check(() => deps.store.ping()), check(() => deps.coordination.ping())]);
     const shuttingDown = deps.isShuttingDown();
-    const ready = store === 'ok' && coordination === 'ok' && !shuttingDown;
+    const connections = deps.connections();
+    const broken = connections.filter((connection) => !connection.ready);
+    const ready = store === 'ok' && coordination === 'ok' && !shuttingDown && broken.length === 0;
+    const reason = shuttingDown
+      ? 'shutting down'
+      : broken.map((connection) => `${connection.name}: ${connection.detail ?? connection.state}`).join('; ');
     ctx.status = ready ? 200 : 503;
     ctx.body = {
       status: ready ? 'ready' : 'not ready',
-      ...(shuttingDown ? { reason: 'shutting down' } : {}),
+      ...(reason ? { reason } : {}),
       [deps.store.kind]: store,
       coordination: { kind: deps.coordination.kind, status: coordination },
       platforms: enabledPlatforms(deps.config),
+      ...(connections.length > 0 ? { connections } : {}),
     };
   });
   router.get('/metrics', async (ctx) => {

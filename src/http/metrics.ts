@@ -1,4 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ConnectionStatus } from '../platforms/types.js';
+
+const CONNECTION_STATES: ReadonlyArray<ConnectionStatus['state']> = ['connecting', 'connected', 'standby', 'refused', 'stopped'];
 
 /** Prometheus metrics for one app instance (its own registry, so tests can create many apps). */
 export class Metrics {
@@ -28,7 +31,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  constructor(options: { defaultMetrics?: boolean; connections?: () => ConnectionStatus[] } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'yishi_' });
+    const connections = options.connections;
+    if (connections)
+      new Gauge({
+        name: 'yishi_platform_connection_state',
+        help: 'Outward platform connections: 1 for the state each is in on this instance, 0 for the others',
+        labelNames: ['platform', 'state'] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const connection of connections())
+            for (const state of CONNECTION_STATES) this.set({ platform: connection.name, state }, connection.state === state ? 1 : 0);
+        },
+      });
   }
 }

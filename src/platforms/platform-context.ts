@@ -25,4 +25,6 @@ export interface PlatformContext {
    * on the WeCom app's callback, and its sender serves `wecom-kf` addresses.
    */
   wecomKf?: WecomKf;
+  /** Asks the outbox to send what is due soon (a platform that only one instance can send through uses it). */
+  requestDispatch?: () => void;
 }

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { SenderRegistry } from './sender-registry.js';
-import type { Address, MemberIds, Platform, PlatformDirectory, PlatformName, PlatformPeople } from './types.js';
+import type { Address, ConnectionStatus, MemberIds, Platform, PlatformDirectory, PlatformName, PlatformPeople } from './types.js';
 
 /** Every platform connected: their routes, one sender registry, and start/stop for all of them. */
 export interface ConnectedPlatforms {
@@ -8,6 +8,8 @@ export interface ConnectedPlatforms {
   senders: SenderRegistry;
   start(): void;
   stop(): Promise<void>;
+  /** The outward connections' states (platforms that keep one). */
+  statuses(): ConnectionStatus[];
 }
 
 /**
@@ -54,6 +56,7 @@ export class PlatformRegistry<Context> implements PlatformDirectory {
       stop: async () => {
         for (const connection of connections) await connection.stop?.();
       },
+      statuses: () => connections.flatMap((connection) => connection.status?.() ?? []),
     };
   }
 }

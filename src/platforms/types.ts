@@ -12,6 +12,8 @@ import type Router from '@koa/router';
 export interface PlatformNames {
   'wecom-app': true;
   'wecom-bot': true;
+  /** The same smart robot over its long connection (长连接). */
+  'wecom-aibot': true;
   /** The residents' customer-service account (微信客服). */
   'wecom-kf': true;
   dingtalk: true;
@@ -114,6 +116,8 @@ export interface AddressFamilies {
   'wecom-app': { kind: 'user'; userId: string };
   'wecom-group-robot': { kind: 'group'; webhookKey: string };
   'wecom-bot': { kind: 'response-url'; url: string };
+  /** A chat of the smart robot's long connection: a group by its chatid, or one person by userid. */
+  'wecom-aibot': { kind: 'group'; chatId: string } | { kind: 'user'; userId: string };
   'wecom-kf': { kind: 'customer'; openKfId: string; externalUserId: string };
   dingtalk: { kind: 'user'; staffId: string } | { kind: 'group'; openConversationId: string };
   'dingtalk-custom-robot': { kind: 'group'; accessToken: string; secret?: string };
@@ -234,6 +238,25 @@ export interface PlatformConnection {
   start?(): void;
   /** Closes them and waits for messages still being handled. */
   stop?(): Promise<void>;
+  /** How its outward connection stands now (for /readyz and /metrics), if it keeps one. */
+  status?(): ConnectionStatus;
+}
+
+/**
+ * How an outward connection stands: `connected` here, `standby` while another instance holds it,
+ * `connecting` (or reconnecting after a drop), `refused` when the platform turned the credentials
+ * down, `stopped` after shutdown.
+ *
+ * @example
+ * const status: ConnectionStatus = { name: 'wecom-aibot', state: 'refused', ready: false, detail: 'invalid secret (code 40001)' };
+ */
+export interface ConnectionStatus {
+  name: string;
+  state: 'connecting' | 'connected' | 'standby' | 'refused' | 'stopped';
+  /** False only when the instance cannot do its part until a person fixes something (wrong secret). */
+  ready: boolean;
+  /** Why, in a sentence, when the state is not `connected`. */
+  detail?: string;
 }
 
 /**

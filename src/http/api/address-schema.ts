@@ -27,6 +27,14 @@ export const addressSchema: z.ZodType<Address> = z.discriminatedUnion(
       kind: z.literal('response-url'),
       url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     }),
+    z.discriminatedUnion(
+      'kind',
+      [
+        z.strictObject({ platform: z.literal('wecom-aibot'), kind: z.literal('group'), chatId: id('smart robot chatid') }),
+        z.strictObject({ platform: z.literal('wecom-aibot'), kind: z.literal('user'), userId: id('WeCom userid') }),
+      ],
+      { error: 'must be "group" (with chatId) or "user" (with userId) for the smart robot\'s long connection' },
+    ),
     z.strictObject({
       platform: z.literal('wecom-kf'),
       kind: z.literal('customer'),
@@ -54,6 +62,7 @@ export const addressSchema: z.ZodType<Address> = z.discriminatedUnion(
     z.strictObject({ platform: z.literal('console'), kind: z.enum(['user', 'group']), id: id('console chat id') }),
   ],
   {
-    error: 'platform must be one of wecom-app, wecom-group-robot, wecom-bot, wecom-kf, dingtalk, dingtalk-custom-robot, console',
+    error:
+      'platform must be one of wecom-app, wecom-group-robot, wecom-bot, wecom-aibot, wecom-kf, dingtalk, dingtalk-custom-robot, console',
   },
 );

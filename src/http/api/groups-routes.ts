@@ -87,7 +87,7 @@ const channelDoc = {
   type: 'object',
   required: ['platform', 'kind'],
   description:
-    'An address: {platform:"wecom-group-robot",kind:"group",webhookKey} | {platform:"dingtalk",kind:"group",openConversationId} | {platform:"dingtalk-custom-robot",kind:"group",accessToken,secret?} | {platform:"wecom-app",kind:"user",userId} | {platform:"dingtalk",kind:"user",staffId} | {platform:"console",kind:"group"|"user",id}. Read back with broken:{reason,at} once the platform reports it gone.',
+    'An address: {platform:"wecom-group-robot",kind:"group",webhookKey} | {platform:"wecom-aibot",kind:"group",chatId} | {platform:"dingtalk",kind:"group",openConversationId} | {platform:"dingtalk-custom-robot",kind:"group",accessToken,secret?} | {platform:"wecom-app",kind:"user",userId} | {platform:"dingtalk",kind:"user",staffId} | {platform:"console",kind:"group"|"user",id}. Read back with broken:{reason,at} once the platform reports it gone.',
 };
 const groupDoc = {
   type: 'object',

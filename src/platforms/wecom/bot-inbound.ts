@@ -34,7 +34,7 @@ const callbackSchema = z.object({
 const MEDIA_TYPES = new Set(['image', 'voice', 'file', 'video']);
 
 /** In a group only messages that @ the robot arrive, and their text starts with "@robot name". */
-function withoutLeadingMention(text: string): string {
+export function withoutLeadingMention(text: string): string {
   return text.replace(/^\s*@\S+\s*/u, '').trim();
 }
 

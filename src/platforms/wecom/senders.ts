@@ -24,7 +24,7 @@ function wrongAddress(to: Address, expected: string): SendError {
  * Sends the pieces of one logical message in order. With an idempotency key, the pieces already
  * delivered are remembered, so a retry after a refusal half-way does not repeat them.
  */
-async function deliverPieces<T>(
+export async function deliverPieces<T>(
   coordination: Coordination,
   key: string | undefined,
   pieces: T[],

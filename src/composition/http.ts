@@ -22,6 +22,7 @@ import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
 import { sessionRouter } from '../http/workbench/session-routes.js';
 import { boardRouter } from '../http/workbench/board-routes.js';
+import { eventDeskRouter } from '../http/workbench/event-desk-routes.js';
 import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
 
@@ -80,6 +81,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
     }),
     rosterRouter({ roster, bodyLimitBytes }),
     eventsRoutes({ config, events }),
+    eventDeskRouter({ events, members, messages, bodyLimitBytes }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
     adminApiRouter({
       config,

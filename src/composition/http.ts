@@ -80,8 +80,9 @@ export function buildRouters(deps: RouterDeps): Router[] {
       photos: repos.kf.photos,
     }),
     rosterRouter({ roster, bodyLimitBytes }),
-    eventsRoutes({ config, events }),
+    // The event desk first: its /api/events/meta must not be read as an event number.
     eventDeskRouter({ events, members, messages, bodyLimitBytes }),
+    eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
     adminApiRouter({
       config,

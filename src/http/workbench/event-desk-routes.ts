@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { Messages } from '../../i18n/messages.js';
+import { EVENT_STATES } from '../../services/events/event-records.js';
 import type { EventServices } from '../../services/events/event-services.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import { eventActorOf, outcomeSchema, presentEvent } from '../api/events-routes.js';
@@ -32,6 +33,11 @@ export interface EventPerson {
 export function eventDeskRouter(deps: EventDeskDeps): Router {
   const { catalog, attendance } = deps.events;
   const router = exactRouter();
+
+  router.get('/api/events/meta', (ctx) => {
+    const t = deps.messages.events;
+    ctx.body = { states: EVENT_STATES.map((code) => ({ code, label: t.states[code] ?? code })) };
+  });
 
   router.get('/api/events/:ref/people', async (ctx) => {
     const event = await catalog.findEvent(ctx.params.ref!);
@@ -74,6 +80,12 @@ const json = (schema: object) => ({ content: { 'application/json': { schema } } 
 
 /** OpenAPI paths of the event desk. */
 export const eventDeskOpenapiPaths = {
+  '/api/events/meta': {
+    get: {
+      summary: 'The event states with their Chinese labels, as chat shows them',
+      responses: { 200: { description: '{ states: [{ code, label }] }' } },
+    },
+  },
   '/api/events/{ref}/people': {
     get: {
       summary: 'The sign-up list with attendance: everyone signed up or checked in, with their names',

@@ -50,6 +50,7 @@ describe('the event desk with a staff session', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     event = created.body;
     expect(created.body.startAt).toBe('2026-03-10T06:30:00.000Z');
+    expect((await desk.call('/api/events/meta')).body.states).toContainEqual({ code: 'open', label: '报名中' });
     const member = await signIn(yishi, attendee.id);
     expect((await member.call('/api/events')).status).toBe(403);
     expect((await member.call(`/api/events/${event.number}/check-ins`, { body: { memberId: attendee.id } })).status).toBe(403);

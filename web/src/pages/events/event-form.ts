@@ -96,3 +96,6 @@ export function patchBody(form: EventFormValues, before: EventItem): Partial<Eve
     ...(form.state !== before.state ? { state: form.state } : {}),
   };
 }
+
+/** A phone-sized screen (WeCom's and DingTalk's built-in browsers): dialogs and drawers take the whole width. */
+export const isNarrow = (): boolean => globalThis.matchMedia?.('(max-width: 768px)').matches ?? false;

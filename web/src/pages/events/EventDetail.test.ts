@@ -59,6 +59,32 @@ describe('an event’s detail', () => {
   });
 });
 
+describe('cancelling an event', () => {
+  it('says who will be told before it cancels, then shows the event as cancelled', async () => {
+    const api = fakeApi({
+      'GET /api/events/7/people': { people: [PERSON] },
+      'DELETE /api/events/7': { ...EVENT, state: 'cancelled' },
+    });
+    const detail = mountDetail();
+    await flushPromises();
+    document.body.querySelector<HTMLButtonElement>('[data-testid="event-cancel"]')!.click();
+    await flushPromises();
+    await settle();
+    const dialog = document.body.querySelector('[data-testid="cancel-dialog"]')!;
+    expect(dialog.textContent).toContain('无党派、文艺界');
+    expect(dialog.textContent).toContain('已报名的 1 位委员');
+    expect(api.last('DELETE', '/api/events/7')).toBeUndefined();
+    document.body.querySelector<HTMLButtonElement>('[data-testid="cancel-confirm"]')!.click();
+    await flushPromises();
+    await settle();
+    expect(api.last('DELETE', '/api/events/7')).toBeDefined();
+    expect(document.body.querySelector('[data-testid="event-state-tag"]')?.textContent).toContain('已取消');
+    expect(document.body.querySelector('[data-testid="event-cancel"]')).toBeNull();
+    expect(detail.emitted('changed')).toHaveLength(1);
+    detail.unmount();
+  });
+});
+
 describe('recording the outcome', () => {
   it('previews what will change and who will be told, then records it with the opinions picked', async () => {
     const api = fakeApi({

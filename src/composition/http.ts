@@ -24,6 +24,7 @@ import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
 import { sessionRouter } from '../http/workbench/session-routes.js';
 import { boardRouter } from '../http/workbench/board-routes.js';
+import { eventDeskRouter } from '../http/workbench/event-desk-routes.js';
 import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
 import type { ConnectionStatus } from '../platforms/types.js';
@@ -82,6 +83,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
       photos: repos.kf.photos,
     }),
     rosterRouter({ roster, bodyLimitBytes }),
+    // The event desk first: its /api/events/meta must not be read as an event number.
+    eventDeskRouter({ events, members, messages, bodyLimitBytes }),
     eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
     adminApiRouter({

@@ -21,7 +21,8 @@ interface AccessRule {
 
 /**
  * The one table of route → required role for sessions. First match wins; anything else under
- * /api needs staff. Keep new workbench routes here, not as checks in their handlers.
+ * /api needs staff (活动's programmes, events, sign-up list, check-in and outcomes among them). Keep new
+ * workbench routes here, not as checks in their handlers.
  */
 export const ROUTE_ACCESS: readonly AccessRule[] = [
   { path: /^\/console(\/|$)/, access: 'token' },

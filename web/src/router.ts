@@ -18,7 +18,7 @@ const OFFICE: Role[] = ['staff', 'admin'];
 export const MENU: MenuEntry[] = [
   { name: 'opinions', path: '/opinions', label: 'menuOpinions', roles: EVERYONE },
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
-  { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE, comingSoon: true },
+  { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE, comingSoon: true },
   { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
@@ -36,6 +36,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/opinions' },
       { path: 'opinions', name: 'opinions', component: () => import('./pages/opinions/OpinionBoard.vue'), meta: { roles: EVERYONE } },
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
+      { path: 'events', name: 'events', component: () => import('./pages/events/EventsPage.vue'), meta: { roles: OFFICE } },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

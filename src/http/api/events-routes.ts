@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import type { Context } from 'koa';
 import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -7,7 +8,9 @@ import { beijingInstant, isIsoDate } from '../../core/dates.js';
 import { OPINION_NUMBER_PATTERN } from '../../core/opinion-number.js';
 import { EVENT_STATES, type EventRecord } from '../../services/events/event-records.js';
 import type { EventServices } from '../../services/events/event-services.js';
-import { errorResponse, jsonBody, parseWith } from './validation.js';
+import { workbenchActor } from '../../services/workbench/workbench-sessions.js';
+import { requesterOf } from '../requester.js';
+import { errorResponse, jsonBody, parseWith, requestBodyOf } from './validation.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.iso
@@ -62,7 +65,8 @@ const patchEventSchema = z.strictObject({
   outcome: z.strictObject({ text: text(5000), opinionNumbers: z.array(opinionNumber).max(100).optional() }).optional(),
 });
 
-const outcomeSchema = z.strictObject({ outcome: text(5000), opinionNumbers: z.array(opinionNumber).max(100).optional() });
+/** 活动结果: the text, and the opinions it settles (numbers written in the text count too). */
+export const outcomeSchema = z.strictObject({ outcome: text(5000), opinionNumbers: z.array(opinionNumber).max(100).optional() });
 
 const listQuerySchema = z.object({
   programmeId: z.string().optional(),
@@ -95,8 +99,14 @@ const patchProgrammeSchema = z.strictObject({
 /** The admin API acts with full rights, recorded under this name. */
 const API_ACTOR: Actor = { role: 'admin', name: 'admin-api', platform: 'api', platformUserId: 'admin-api' };
 
+/** Who acts: the member signed in to the workbench (their rights and name, as in chat), else the admin API. */
+export const eventActorOf = (ctx: Context): Actor => {
+  const requester = requesterOf(ctx);
+  return requester.kind === 'session' ? workbenchActor(requester.member) : API_ACTOR;
+};
+
 /** An event as the API shows it: the record plus counts. */
-function present(event: EventRecord) {
+export function presentEvent(event: EventRecord) {
   return { ...event, signupCount: event.signups.length, attendanceCount: event.attendance.length };
 }
 
@@ -115,7 +125,7 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
   });
   router.get('/api/programmes/:id', async (ctx) => {
     const { programme, events } = await programmes.getProgramme(ctx.params.id!);
-    ctx.body = { ...programme, events: events.map(present) };
+    ctx.body = { ...programme, events: events.map(presentEvent) };
   });
   router.patch('/api/programmes/:id', async (ctx) => {
     ctx.body = await programmes.updateProgramme(ctx.params.id!, await jsonBody(ctx, patchProgrammeSchema, limit));
@@ -123,7 +133,7 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
 
   router.post('/api/events', async (ctx) => {
     ctx.status = 201;
-    ctx.body = present(await catalog.createEvent(await jsonBody(ctx, createEventSchema, limit)));
+    ctx.body = presentEvent(await catalog.createEvent(await jsonBody(ctx, createEventSchema, limit)));
   });
   router.get('/api/events', async (ctx) => {
     const query = parseWith(listQuerySchema, ctx.query);
@@ -134,30 +144,30 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
     });
-    ctx.body = { events: events.map(present) };
+    ctx.body = { events: events.map(presentEvent) };
   });
   router.get('/api/events/:ref', async (ctx) => {
-    ctx.body = present(await catalog.findEvent(ctx.params.ref!));
+    ctx.body = presentEvent(await catalog.findEvent(ctx.params.ref!));
   });
   router.patch('/api/events/:ref', async (ctx) => {
     const { outcome, ...changes } = await jsonBody(ctx, patchEventSchema, limit);
     let event =
       Object.keys(changes).length > 0 ? await catalog.updateEvent(ctx.params.ref!, changes) : await catalog.findEvent(ctx.params.ref!);
-    if (outcome) event = (await attendance.recordOutcome(event.id, API_ACTOR, outcome.text, outcome.opinionNumbers ?? [])).event;
-    ctx.body = present(event);
+    if (outcome) event = (await attendance.recordOutcome(event.id, eventActorOf(ctx), outcome.text, outcome.opinionNumbers ?? [])).event;
+    ctx.body = presentEvent(event);
   });
   router.post('/api/events/:ref/outcome', async (ctx) => {
     const body = await jsonBody(ctx, outcomeSchema, limit);
     const { event, replaced, linked, resolved, notEscalated, notFound } = await attendance.recordOutcome(
       ctx.params.ref!,
-      API_ACTOR,
+      eventActorOf(ctx),
       body.outcome,
       body.opinionNumbers ?? [],
     );
-    ctx.body = { event: present(event), replaced, linked, resolved, notEscalated, notFound };
+    ctx.body = { event: presentEvent(event), replaced, linked, resolved, notEscalated, notFound };
   });
   router.delete('/api/events/:ref', async (ctx) => {
-    ctx.body = present(await catalog.cancelEvent(ctx.params.ref!));
+    ctx.body = presentEvent(await catalog.cancelEvent(ctx.params.ref!));
   });
   return router;
 }
@@ -171,6 +181,7 @@ export const eventsOpenapiPaths = {
   '/api/programmes': {
     post: {
       summary: 'Create a programme (consultation month): { title, month: "2025-09" } or { title, startDate, endDate }',
+      requestBody: requestBodyOf(programmeSchema),
       responses: { 201: ok('The programme'), 400: errorResponse },
     },
     get: { summary: 'List programmes', responses: { 200: ok('{ programmes }') } },
@@ -184,12 +195,16 @@ export const eventsOpenapiPaths = {
     patch: {
       summary: 'Change a programme',
       parameters: [idParam],
+      requestBody: requestBodyOf(patchProgrammeSchema),
       responses: { 200: ok('The programme'), 400: errorResponse, 404: errorResponse },
     },
   },
   '/api/events': {
     post: {
       summary: 'Create an event; its reminders (default 3 days, 1 day, 1 hour before) are enqueued for the target groups',
+      requestBody: requestBodyOf(createEventSchema, {
+        description: 'Times are ISO date-times with their zone (Beijing: +08:00); targetGroups default to the sectors',
+      }),
       responses: { 201: ok('The event'), 400: errorResponse },
     },
     get: {
@@ -207,6 +222,7 @@ export const eventsOpenapiPaths = {
       summary:
         'Change an event (a new time supersedes its pending reminders); `outcome: { text, opinionNumbers }` records the meeting outcome',
       parameters: [refParam],
+      requestBody: requestBodyOf(patchEventSchema, { description: 'Only the fields to change; null clears an optional one' }),
       responses: { 200: ok('The event'), 400: errorResponse, 404: errorResponse, 409: errorResponse },
     },
     delete: {
@@ -220,6 +236,7 @@ export const eventsOpenapiPaths = {
       summary:
         'Record the meeting outcome `{ outcome, opinionNumbers? }` (numbers in the text count too); escalated opinions among them are resolved with it and their filers asked to rate',
       parameters: [refParam],
+      requestBody: requestBodyOf(outcomeSchema),
       responses: {
         200: ok('{ event, replaced, linked, resolved, notEscalated, notFound }'),
         400: errorResponse,

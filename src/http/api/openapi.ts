@@ -14,6 +14,7 @@ import { erasureOpenapiPaths } from './erasure-routes.js';
 import { socialReportsOpenapiPaths } from './social-report-routes.js';
 import { pointsOpenapiPaths } from './points-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
+import { eventDeskOpenapiPaths } from '../workbench/event-desk-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -37,6 +38,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   qrOpenapiPaths,
   photosOpenapiPaths,
   workbenchOpenapiPaths,
+  eventDeskOpenapiPaths,
 ];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */

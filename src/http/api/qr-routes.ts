@@ -3,7 +3,7 @@ import { exactRouter } from '../exact-router.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { CommunityQr, CommunityQrCodes } from '../../services/residents/qr-codes.js';
-import { errorResponse, parseWith } from './validation.js';
+import { emptyRequestBody, errorResponse, parseWith } from './validation.js';
 
 const scene = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'must be a community code or id (letters, digits, _ and -)');
 
@@ -59,6 +59,7 @@ export const qrOpenapiPaths = {
   '/api/qr-codes': {
     post: {
       summary: 'Make the customer-service link (kf/add_contact_way, scene = community code) of every community that has none yet',
+      requestBody: emptyRequestBody,
       responses: listAnswer,
     },
     get: { summary: "Every community's customer-service link (missing ones are made)", responses: listAnswer },

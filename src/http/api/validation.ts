@@ -71,3 +71,18 @@ export const errorResponse = {
   description: 'Error',
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
+
+/**
+ * An OpenAPI `requestBody` made from the very zod schema the route parses with (its input side),
+ * so the document cannot drift from what the route accepts.
+ */
+export function requestBodyOf(schema: z.ZodType, options: { required?: boolean; description?: string } = {}) {
+  return {
+    required: options.required ?? true,
+    ...(options.description ? { description: options.description } : {}),
+    content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) } },
+  };
+}
+
+/** The body of a POST that takes no fields: the workbench sends `{}`, machines may send nothing. */
+export const emptyRequestBody = requestBodyOf(z.strictObject({}), { required: false, description: 'No fields: `{}` or nothing' });

@@ -1,6 +1,6 @@
 import { OPINION_GRADES } from '../../services/opinions/opinion-records.js';
 import { BOARD_ACTIONS } from '../../services/workbench/board-actions.js';
-import { errorResponse } from '../api/validation.js';
+import { emptyRequestBody, errorResponse } from '../api/validation.js';
 
 const cookieNote =
   'With the workbench session cookie (`yishi_session`) instead of the bearer token, non-GET requests need `X-CSRF-Token` (from GET /api/session); who may call it is in src/http/route-access.ts.';
@@ -33,7 +33,11 @@ export const workbenchOpenapiPaths = {
     },
   },
   '/api/session/sign-out': {
-    post: { summary: 'Ends the session (cookie and store).', responses: { 204: { description: 'Signed out' }, ...denied } },
+    post: {
+      summary: 'Ends the session (cookie and store).',
+      requestBody: emptyRequestBody,
+      responses: { 204: { description: 'Signed out' }, ...denied },
+    },
   },
   '/api/records/me': {
     get: { summary: "The signed-in member's 履职档案 for this year, as text.", responses: { 200: { description: '{ text }' }, ...denied } },
@@ -62,6 +66,7 @@ export const workbenchOpenapiPaths = {
     post: {
       summary: '查看联系方式: the unmasked contact, written to the audit trail as in chat (staff and the handler only).',
       parameters: idParam,
+      requestBody: emptyRequestBody,
       responses: { 200: { description: '{ contact: { name?, phone? } }' }, 404: errorResponse, ...denied },
     },
   },

@@ -35,6 +35,11 @@ export function meetingResolverOf(opinions: unknown): MeetingOutcomeResolver | u
   return typeof candidate?.resolveFromMeeting === 'function' ? (candidate as MeetingOutcomeResolver) : undefined;
 }
 
+/** The opinions an outcome links: those linked before, those picked, and the numbers written in its text. */
+function linkedOpinions(event: EventRecord, text: string, opinionNumbers: string[]): string[] {
+  return [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...findOpinionNumbers(text)])];
+}
+
 export interface OutcomeResult {
   event: EventRecord;
   /** True when an earlier outcome was replaced. */
@@ -158,9 +163,14 @@ export class EventAttendance {
   }
 
   /** The checks 活动结果 makes and the opinions it would link, changing nothing (for the confirmation). */
-  async checkOutcome(ref: string, actor: Actor, text: string): Promise<{ event: EventRecord; linked: string[] }> {
+  async checkOutcome(
+    ref: string,
+    actor: Actor,
+    text: string,
+    opinionNumbers: string[] = [],
+  ): Promise<{ event: EventRecord; linked: string[] }> {
     const event = await this.outcomeEvent(ref, actor);
-    return { event, linked: [...new Set([...(event.outcome?.opinionNumbers ?? []), ...findOpinionNumbers(text)])] };
+    return { event, linked: linkedOpinions(event, text, opinionNumbers) };
   }
 
   private async outcomeEvent(ref: string, actor: Actor): Promise<EventRecord> {
@@ -180,7 +190,7 @@ export class EventAttendance {
    */
   async recordOutcome(ref: string, actor: Actor, text: string, opinionNumbers: string[] = []): Promise<OutcomeResult> {
     const event = await this.outcomeEvent(ref, actor);
-    const linked = [...new Set([...(event.outcome?.opinionNumbers ?? []), ...opinionNumbers, ...findOpinionNumbers(text)])];
+    const linked = linkedOpinions(event, text, opinionNumbers);
     const stored = await this.deps.events.setOutcome(event.id, {
       text,
       recordedAt: this.deps.clock.now(),

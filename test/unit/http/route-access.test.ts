@@ -65,6 +65,12 @@ describe('route access with a session', () => {
     ['POST', '/api/membersx', 'staff'],
     ['POST', '/api/x/members', 'staff'],
     ['GET', '/api', 'staff'],
+    // 活动 is office work: programmes, events, the sign-up list, check-in by staff, outcomes and their preview.
+    ['POST', '/api/programmes', 'staff'],
+    ['PATCH', '/api/events/7', 'staff'],
+    ['GET', '/api/events/7/people', 'staff'],
+    ['POST', '/api/events/7/check-ins', 'staff'],
+    ['POST', '/api/events/7/outcome/preview', 'staff'],
     // A rule holds from the start of the path: the same words further in give nothing.
     ['GET', '/api/x/api/session', 'staff'],
     ['POST', '/api/x/api/session/sign-out', 'staff'],

@@ -19,7 +19,7 @@ export const MENU: MenuEntry[] = [
   { name: 'opinions', path: '/opinions', label: 'menuOpinions', roles: EVERYONE },
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE, comingSoon: true },
-  { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE, comingSoon: true },
+  { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
   { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
 ];
@@ -36,6 +36,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/opinions' },
       { path: 'opinions', name: 'opinions', component: () => import('./pages/opinions/OpinionBoard.vue'), meta: { roles: EVERYONE } },
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
+      { path: 'roster', name: 'roster', component: () => import('./pages/roster/RosterPage.vue'), meta: { roles: OFFICE } },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

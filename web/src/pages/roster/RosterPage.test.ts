@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { setCsrfToken } from '../../api/http';
 import { fakeApi, settle } from '../../test-support/fake-api';
 import RosterPage from './RosterPage.vue';
@@ -119,6 +120,22 @@ describe('the 值班 page', () => {
     await settle();
     expect(byTestId('change-error')!.textContent).toContain('这个班次已经结束');
     expect(byTestId('change-confirm')).toBeNull();
+    page.unmount();
+  });
+
+  it('opens the month named in the address, and keeps the month shown there when it changes', async () => {
+    const api = rosterApi();
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/roster', component: RosterPage }] });
+    await router.push('/roster?month=2026-11');
+    const page = mount(RosterPage, { attachTo: document.body, global: { plugins: [router] } });
+    await flushPromises();
+    await settle();
+    expect(api.last('GET', '/api/roster')!.url.search).toBe('?from=2026-11-01&to=2026-11-30');
+    byTestId('month-next')!.click();
+    await flushPromises();
+    await settle();
+    expect(api.last('GET', '/api/roster')!.url.search).toBe('?from=2026-12-01&to=2026-12-31');
+    expect(router.currentRoute.value.query.month).toBe('2026-12');
     page.unmount();
   });
 });

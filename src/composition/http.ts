@@ -25,6 +25,7 @@ import type { CommitteeServices } from './services.js';
 import { sessionRouter } from '../http/workbench/session-routes.js';
 import { boardRouter } from '../http/workbench/board-routes.js';
 import { eventDeskRouter } from '../http/workbench/event-desk-routes.js';
+import { rosterDeskRouter } from '../http/workbench/roster-desk-routes.js';
 import type { PlatformSignIn } from '../services/workbench/platform-sign-in.js';
 import type { Repositories } from './stores.js';
 import type { ConnectionStatus } from '../platforms/types.js';
@@ -82,9 +83,11 @@ export function buildRouters(deps: RouterDeps): Router[] {
       opinionChanges: committee.opinionChanges,
       photos: repos.kf.photos,
     }),
-    rosterRouter({ roster, bodyLimitBytes }),
     // The event desk first: its /api/events/meta must not be read as an event number.
     eventDeskRouter({ events, members, messages, bodyLimitBytes }),
+    // 工作台的值班页: today, previews, swap requests, a member's own shifts (before the admin API's /api/roster/*).
+    rosterDeskRouter({ roster, clock, messages, bodyLimitBytes }),
+    rosterRouter({ roster, messages, bodyLimitBytes }),
     eventsRoutes({ config, events }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
     adminApiRouter({

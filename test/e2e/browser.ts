@@ -52,7 +52,7 @@ export async function stayLocal(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Saves a full-page screenshot as test-artifacts/<name>.png. */
+/** Saves the whole page as test-artifacts/<name>.png (the issue's screenshots at 1280 px and 375 px). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -19,7 +19,7 @@ export const MENU: MenuEntry[] = [
   { name: 'opinions', path: '/opinions', label: 'menuOpinions', roles: EVERYONE },
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
-  { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE, comingSoon: true },
+  { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
   { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
 ];
@@ -37,6 +37,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'opinions', name: 'opinions', component: () => import('./pages/opinions/OpinionBoard.vue'), meta: { roles: EVERYONE } },
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
       { path: 'events', name: 'events', component: () => import('./pages/events/EventsPage.vue'), meta: { roles: OFFICE } },
+      { path: 'roster', name: 'roster', component: () => import('./pages/roster/RosterPage.vue'), meta: { roles: OFFICE } },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

@@ -15,6 +15,7 @@ import { socialReportsOpenapiPaths } from './social-report-routes.js';
 import { pointsOpenapiPaths } from './points-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 import { eventDeskOpenapiPaths } from '../workbench/event-desk-routes.js';
+import { rosterDeskOpenapiPaths } from '../workbench/roster-desk-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -39,6 +40,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   photosOpenapiPaths,
   workbenchOpenapiPaths,
   eventDeskOpenapiPaths,
+  rosterDeskOpenapiPaths,
 ];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */

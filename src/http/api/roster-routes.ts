@@ -3,15 +3,18 @@ import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
-import type { ShiftView } from '../../services/roster/format.js';
+import type { CalendarDay } from '../../core/working-calendar.js';
+import type { Messages } from '../../i18n/messages.js';
+import { dayLabel, type ShiftView } from '../../services/roster/format.js';
+import { requesterOf } from '../requester.js';
 import type { RosterService } from '../../services/roster/roster-service.js';
 import { SHIFT_SLOTS } from '../../services/roster/shift-records.js';
 import type { OpenApiPaths } from './openapi.js';
 import { errorResponse, jsonBody, parseWith } from './validation.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
 
-const generateBody = z.object({
+export const generateBody = z.object({
   from: isoDate,
   to: isoDate,
   memberIds: z.array(z.string().min(1)).min(1),
@@ -24,7 +27,8 @@ const generateBody = z.object({
 const rangeQuery = z.object({ from: isoDate, to: isoDate });
 const reassignBody = z.object({ memberId: z.string().min(1) });
 
-function toJson(shift: ShiftView) {
+/** A shift as the API answers it. */
+export function shiftJson(shift: ShiftView) {
   return {
     id: shift.id,
     date: shift.date,
@@ -38,11 +42,16 @@ function toJson(shift: ShiftView) {
   };
 }
 
+/** A holiday or 调休 day with its label as chat says it (`国庆节·法定节假日`). */
+export function specialDayJson(t: Messages, day: CalendarDay) {
+  return { date: day.date, working: day.working, reason: day.reason, ...(day.name ? { name: day.name } : {}), label: dayLabel(t, day) };
+}
+
 /**
  * The roster's admin API: generate a rotation, read a period, hand one shift to someone else.
  * Thin on purpose: validation here, every rule in {@link RosterService}.
  */
-export function rosterRouter(deps: { roster: RosterService; bodyLimitBytes: number }): Router {
+export function rosterRouter(deps: { roster: RosterService; messages: Messages; bodyLimitBytes: number }): Router {
   const router = exactRouter();
 
   router.post('/api/roster/generate', async (ctx) => {
@@ -55,8 +64,8 @@ export function rosterRouter(deps: { roster: RosterService; bodyLimitBytes: numb
       workingDays: result.workingDays,
       created: result.created,
       kept: result.kept,
-      specialDays: result.specialDays,
-      shifts: result.shifts.map(toJson),
+      specialDays: result.specialDays.map((day) => specialDayJson(deps.messages, day)),
+      shifts: result.shifts.map(shiftJson),
     };
   });
 
@@ -64,18 +73,25 @@ export function rosterRouter(deps: { roster: RosterService; bodyLimitBytes: numb
     const query = parseWith(rangeQuery, ctx.query);
     if (query.from > query.to)
       throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
-    ctx.body = { from: query.from, to: query.to, shifts: (await deps.roster.listRange(query.from, query.to)).map(toJson) };
+    ctx.body = {
+      from: query.from,
+      to: query.to,
+      shifts: (await deps.roster.listRange(query.from, query.to)).map(shiftJson),
+      specialDays: (await deps.roster.specialDaysIn(query.from, query.to)).map((day) => specialDayJson(deps.messages, day)),
+    };
   });
 
   router.patch('/api/roster/shifts/:id', async (ctx) => {
     const body = await jsonBody(ctx, reassignBody, deps.bodyLimitBytes);
-    ctx.body = { shift: toJson(await deps.roster.reassign(ctx.params.id!, body.memberId)) };
+    const requester = requesterOf(ctx);
+    const by = requester.kind === 'session' ? requester.member.id : undefined;
+    ctx.body = { shift: shiftJson(await deps.roster.reassign(ctx.params.id!, body.memberId, by)) };
   });
 
   return router;
 }
 
-const shiftSchema = {
+export const shiftSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -88,27 +104,55 @@ const shiftSchema = {
     servedAt: { type: 'string', format: 'date-time' },
   },
 };
+/** The body of a generation (and of its preview, POST /api/roster/plan). */
+export const generateRequestSchema = {
+  type: 'object',
+  required: ['from', 'to', 'memberIds', 'place'],
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    memberIds: { type: 'array', items: { type: 'string' }, description: 'in rotation order' },
+    holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+    workdays: { type: 'array', items: { type: 'string', format: 'date' }, description: '调休: weekend days that are working days' },
+    slots: { type: 'array', items: { type: 'string' }, description: "['全天'] (default) or ['上午','下午']" },
+    place: { type: 'string' },
+  },
+};
+
+export const specialDaySchema = {
+  type: 'object',
+  description: 'A holiday (working: false) or 调休 working day (working: true) of the working calendar',
+  properties: {
+    date: { type: 'string', format: 'date' },
+    working: { type: 'boolean' },
+    reason: { type: 'string', enum: ['office-holiday', 'office-workday', 'official-holiday', 'official-workday', 'weekend', 'weekday'] },
+    name: { type: 'string' },
+    label: { type: 'string', description: 'as chat says it, e.g. 国庆节·法定节假日' },
+  },
+};
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 
 export const rosterOpenapiPaths: OpenApiPaths = {
   '/api/roster/generate': {
     post: {
       summary: 'Generate a rotation (weekends and holidays skipped, 调休 workdays honoured, served shifts kept)',
-      requestBody: json({
-        type: 'object',
-        required: ['from', 'to', 'memberIds', 'place'],
-        properties: {
-          from: { type: 'string', format: 'date' },
-          to: { type: 'string', format: 'date' },
-          memberIds: { type: 'array', items: { type: 'string' }, description: 'in rotation order' },
-          holidays: { type: 'array', items: { type: 'string', format: 'date' } },
-          workdays: { type: 'array', items: { type: 'string', format: 'date' }, description: '调休: weekend days that are working days' },
-          slots: { type: 'array', items: { type: 'string' }, description: "['全天'] (default) or ['上午','下午']" },
-          place: { type: 'string' },
-        },
-      }),
+      requestBody: { required: true, ...json(generateRequestSchema) },
       responses: {
-        201: { description: 'Generated', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) },
+        201: {
+          description: 'Generated',
+          ...json({
+            type: 'object',
+            properties: {
+              from: { type: 'string', format: 'date' },
+              to: { type: 'string', format: 'date' },
+              workingDays: { type: 'integer' },
+              created: { type: 'integer' },
+              kept: { type: 'integer' },
+              specialDays: { type: 'array', items: specialDaySchema },
+              shifts: { type: 'array', items: shiftSchema },
+            },
+          }),
+        },
         400: errorResponse,
         409: errorResponse,
       },
@@ -119,14 +163,26 @@ export const rosterOpenapiPaths: OpenApiPaths = {
       summary: 'Shifts in a period',
       parameters: ['from', 'to'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string', format: 'date' } })),
       responses: {
-        200: { description: 'Shifts', ...json({ type: 'object', properties: { shifts: { type: 'array', items: shiftSchema } } }) },
+        200: {
+          description: 'Shifts, and the holidays and 调休 days of the period',
+          ...json({
+            type: 'object',
+            properties: {
+              from: { type: 'string', format: 'date' },
+              to: { type: 'string', format: 'date' },
+              shifts: { type: 'array', items: shiftSchema },
+              specialDays: { type: 'array', items: specialDaySchema },
+            },
+          }),
+        },
         400: errorResponse,
       },
     },
   },
   '/api/roster/shifts/{id}': {
     patch: {
-      summary: 'Hand a shift still to come to another member (both and the staff group are told)',
+      summary:
+        'Hand a shift still to come to another member (both and the staff group are told); with a workbench session the shift’s history records who did it',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: json({ type: 'object', required: ['memberId'], properties: { memberId: { type: 'string' } } }),
       responses: {

@@ -129,6 +129,11 @@ export const rosterEn: typeof rosterZh = {
     period: (value) => `I could not read the period “${value}”. Try 下月, 本周, 2026年10月, 2026-09-28至2026-10-11.`,
   },
 
+  workbench: {
+    reassignChange: (date, slot, place, from, to) => `The ${SLOTS[slot] ?? slot} shift on ${date} (${place}) goes from ${from} to ${to}.`,
+    unchanged: (date, slot, name) => `${name} already holds the ${SLOTS[slot] ?? slot} shift on ${date}; nothing changes.`,
+  },
+
   api: {
     shiftNotFound: 'No such shift.',
     shiftClosed: 'That shift is over (served or missed) and can no longer be changed.',

@@ -138,6 +138,13 @@ export const rosterZh = {
     period: (value: string) => `没看懂期间“${value}”。可以写：下月、本周、2026年10月、2026-09-28至2026-10-11。`,
   },
 
+  /** 工作台的值班页：调班前的确认。 */
+  workbench: {
+    reassignChange: (date: string, slot: string, place: string, from: string, to: string) =>
+      `${date}${slot}（${place}）的值班将由${from}改为${to}。`,
+    unchanged: (date: string, slot: string, name: string) => `${date}${slot}已由${name}值班，不会有变化。`,
+  },
+
   api: {
     shiftNotFound: '没有这个班次。',
     shiftClosed: '这个班次已经结束（已签到或已记为未到岗），不能再调整。',

@@ -41,9 +41,13 @@ export function showSpecialDays(t: Messages, days: readonly CalendarDay[]): stri
     const first = run[0]!;
     const last = run.at(-1)!;
     const dates = run.length === 1 ? showDate(t, first.date) : `${showDate(t, first.date)}至${showDate(t, last.date)}`;
-    const reason = t.calendar.reasons[first.reason] ?? first.reason;
-    const typed = first.name === t.roster.generate.typedDay;
-    const label = first.name && !typed && first.name !== reason ? `${first.name}·${reason}` : (first.name ?? reason);
-    return t.roster.generate.specialLine(dates, first.working, label);
+    return t.roster.generate.specialLine(dates, first.working, dayLabel(t, first));
   });
+}
+
+/** Why a day is off or on, as people say it: `国庆节·法定节假日`, `调休上班`, `排班时指定`. */
+export function dayLabel(t: Messages, day: CalendarDay): string {
+  const reason = t.calendar.reasons[day.reason] ?? day.reason;
+  const typed = day.name === t.roster.generate.typedDay;
+  return day.name && !typed && day.name !== reason ? `${day.name}·${reason}` : (day.name ?? reason);
 }

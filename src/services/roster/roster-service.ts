@@ -6,7 +6,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Coordination } from '../../core/coordination.js';
 import type { MemberRepository } from '../members/member-records.js';
 import { SHIFT_SLOTS, type ShiftSlot } from './shift-records.js';
-import { OPEN_SHIFT_STATES, type ShiftRecord, type ShiftRepository } from './shift-records.js';
+import { OPEN_SHIFT_STATES, type NewShift, type ShiftRecord, type ShiftRepository } from './shift-records.js';
 import type { ShiftSwapRepository } from './shift-records.js';
 import type { Notifier } from '../notifier.js';
 import { showDate, type ShiftView } from './format.js';
@@ -45,6 +45,11 @@ export interface GenerateResult {
   shifts: ShiftView[];
 }
 
+/** What a generation would write (the workbench's preview), with the names of the members. */
+export interface RosterDraft extends Omit<GenerateResult, 'created' | 'shifts'> {
+  shifts: Array<NewShift & { memberName: string }>;
+}
+
 export type CheckInResult =
   | { status: 'served'; shift: ShiftView }
   | { status: 'already'; shift: ShiftView }
@@ -75,7 +80,7 @@ export class RosterService {
   }
 
   /** Adds member names to shifts (one lookup per distinct member). */
-  async view(shifts: readonly ShiftRecord[]): Promise<ShiftView[]> {
+  async view<T extends Pick<ShiftRecord, 'memberId'>>(shifts: readonly T[]): Promise<Array<T & { memberName: string }>> {
     const names = new Map<string, string>();
     for (const id of new Set(shifts.map((shift) => shift.memberId))) {
       names.set(id, (await this.deps.members.findById(id))?.name ?? this.t.roster.unknownMember);
@@ -122,11 +127,7 @@ export class RosterService {
     const lock = await this.deps.coordination.acquireLock('roster:generate', 60_000);
     if (!lock) throw fail('roster_busy', this.t.roster.generate.busy, 409);
     try {
-      const existing = await this.deps.shifts.listRange(request.from, request.to);
-      const kept = existing.filter((shift) => !OPEN_SHIFT_STATES.includes(shift.state));
-      const previous = await this.deps.shifts.latestBefore(request.from);
-      const calendar = await this.calendarFor(request);
-      const planned = planRotation(request, calendar, kept, previous?.memberId);
+      const { kept, calendar, planned } = await this.rotate(request);
       await this.deps.shifts.replaceInRange(request.from, request.to, OPEN_SHIFT_STATES, planned);
       return {
         from: request.from,
@@ -140,6 +141,37 @@ export class RosterService {
     } finally {
       await lock.release();
     }
+  }
+
+  /**
+   * What {@link generate} would write, changing nothing (the workbench shows it before 确认): the
+   * request is checked the same way, and the shifts are planned from the same kept shifts.
+   */
+  async draft(asked: RotationRequest): Promise<RosterDraft> {
+    const request = await this.validated(asked);
+    const { kept, calendar, planned } = await this.rotate(request);
+    return {
+      from: request.from,
+      to: request.to,
+      workingDays: workingDays(calendar, request.from, request.to).length,
+      kept: kept.length,
+      specialDays: appliedDays(calendar, request.from, request.to),
+      shifts: await this.view(planned),
+    };
+  }
+
+  /** The holidays and 调休 days of the working calendar in a period (the month calendar marks them). */
+  async specialDaysIn(from: string, to: string): Promise<CalendarDay[]> {
+    return appliedDays(await this.deps.calendar.current(), from, to);
+  }
+
+  /** The shifts a generation keeps (served or missed) and the ones it would plan around them. */
+  private async rotate(request: RotationRequest): Promise<{ kept: ShiftRecord[]; calendar: WorkingCalendar; planned: NewShift[] }> {
+    const existing = await this.deps.shifts.listRange(request.from, request.to);
+    const kept = existing.filter((shift) => !OPEN_SHIFT_STATES.includes(shift.state));
+    const previous = await this.deps.shifts.latestBefore(request.from);
+    const calendar = await this.calendarFor(request);
+    return { kept, calendar, planned: planRotation(request, calendar, kept, previous?.memberId) };
   }
 
   /** The request checked, with slots in day order; a YishiError naming the first problem otherwise. */
@@ -208,11 +240,7 @@ export class RosterService {
   /** Staff hand a shift to another member (admin API); both members and the staff group are told. */
   async reassign(shiftId: string, toMemberId: string, byMemberId?: string): Promise<ShiftView> {
     const t = this.t.roster;
-    const shift = await this.deps.shifts.findById(shiftId);
-    if (!shift) throw fail('shift_not_found', t.api.shiftNotFound, 404);
-    if (!OPEN_SHIFT_STATES.includes(shift.state)) throw fail('shift_closed', t.api.shiftClosed, 409);
-    const to = await this.deps.members.findById(toMemberId);
-    if (!to || !to.active) throw fail('roster_member_not_found', t.generate.memberNotFound(toMemberId), 404);
+    const { shift, to } = await this.reassignable(shiftId, toMemberId);
     if (shift.memberId === toMemberId) return (await this.view([shift]))[0]!;
     const now = this.deps.clock.now();
     const changed = await this.deps.shifts.reassign(shiftId, {
@@ -229,6 +257,30 @@ export class RosterService {
     await this.notice({ kind: 'member', memberId: shift.memberId }, t.notices.reassignedAway(date, shift.slot, to.name), `${key}:from`);
     await this.notice({ kind: 'group', groupKey: 'staff' }, t.notices.reassignedStaff(date, shift.slot, fromName, to.name), `${key}:staff`);
     return { ...changed, memberName: to.name };
+  }
+
+  /** What {@link reassign} would change and who would be told, changing nothing (the workbench's confirmation). */
+  async previewReassign(shiftId: string, toMemberId: string): Promise<{ changes: string[]; notified: string[] }> {
+    const t = this.t.roster;
+    const { shift, to } = await this.reassignable(shiftId, toMemberId);
+    const [held] = await this.view([shift]);
+    const date = showDate(this.t, shift.date);
+    if (shift.memberId === toMemberId) return { changes: [t.workbench.unchanged(date, shift.slot, to.name)], notified: [] };
+    return {
+      changes: [t.workbench.reassignChange(date, shift.slot, shift.place, held!.memberName, to.name)],
+      notified: [to.name, held!.memberName, t.answer.staffGroup],
+    };
+  }
+
+  /** The shift and the member it may go to, or the reason it may not. */
+  private async reassignable(shiftId: string, toMemberId: string) {
+    const t = this.t.roster;
+    const shift = await this.deps.shifts.findById(shiftId);
+    if (!shift) throw fail('shift_not_found', t.api.shiftNotFound, 404);
+    if (!OPEN_SHIFT_STATES.includes(shift.state)) throw fail('shift_closed', t.api.shiftClosed, 409);
+    const to = await this.deps.members.findById(toMemberId);
+    if (!to || !to.active) throw fail('roster_member_not_found', t.generate.memberNotFound(toMemberId), 404);
+    return { shift, to };
   }
 
   /** Sends a plain-text notice through the outbox. */

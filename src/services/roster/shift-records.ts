@@ -114,6 +114,8 @@ export interface ShiftSwapRepository {
   /** Requests waiting for this member's answer, oldest first. */
   listPendingFor(toMemberId: string): Promise<ShiftSwapRecord[]>;
   findPendingForShift(shiftId: string): Promise<ShiftSwapRecord | null>;
+  /** Every request (any state) for a shift dated `from`..`to`, by date then oldest first; at most `limit`. */
+  listRange(from: string, to: string, limit: number): Promise<ShiftSwapRecord[]>;
   /** Closes a pending request; null when it was no longer pending. */
   close(id: string, state: Exclude<SwapState, 'pending'>, at: Date): Promise<ShiftSwapRecord | null>;
 }

@@ -10,6 +10,9 @@ import { shiftWindow } from './slots.js';
 export type SwapAnswer =
   { status: 'agreed'; shift: ShiftView; fromName: string } | { status: 'refused'; fromName: string } | { status: 'changed' };
 
+/** A swap request with the names of the member who asked and the member asked. */
+export type SwapView = ShiftSwapRecord & { fromName: string; toName: string };
+
 const fail = (code: string, userMessage: string, status = 400) => new YishiError(code, { userMessage, status });
 
 /**
@@ -122,6 +125,14 @@ export class ShiftSwapDesk {
         ),
       );
     return waiting[0]!;
+  }
+
+  /** The requests for shifts in a period, in every state, with both members' names (the workbench's list). */
+  async listRange(from: string, to: string, limit = 200): Promise<SwapView[]> {
+    const requests = await this.deps.swaps.listRange(from, to, limit);
+    const names = new Map<string, string>();
+    for (const id of new Set(requests.flatMap((r) => [r.fromMemberId, r.toMemberId]))) names.set(id, await this.nameOf(id));
+    return requests.map((r) => ({ ...r, fromName: names.get(r.fromMemberId)!, toName: names.get(r.toMemberId)! }));
   }
 
   private async nameOf(memberId: string): Promise<string> {

@@ -24,6 +24,14 @@ export class MemoryShiftSwapRepository implements ShiftSwapRepository {
     return found ? copyOf(found) : null;
   }
 
+  async listRange(from: string, to: string, limit: number): Promise<ShiftSwapRecord[]> {
+    return this.swaps
+      .filter((s) => s.date >= from && s.date <= to)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, limit)
+      .map(copyOf);
+  }
+
   async close(id: string, state: Exclude<SwapState, 'pending'>, at: Date): Promise<ShiftSwapRecord | null> {
     const swap = isRecordId(id) ? this.swaps.find((s) => s.id === id) : undefined;
     if (!swap || swap.state !== 'pending') return null;

@@ -70,6 +70,7 @@ const swapSchema = new Schema<ShiftSwapDocument>(
 // FerretDB v1 has no partial indexes: sparse unique on a field that exists only while pending.
 swapSchema.index({ openShiftId: 1 }, { unique: true, sparse: true });
 swapSchema.index({ toMemberId: 1, state: 1 });
+swapSchema.index({ date: 1, createdAt: 1 });
 
 export function shiftSwapModel(connection: Connection): Model<ShiftSwapDocument> {
   return (

@@ -48,6 +48,15 @@ export class MongoShiftSwapRepository implements ShiftSwapRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async listRange(from: string, to: string, limit: number): Promise<ShiftSwapRecord[]> {
+    const docs = await this.model
+      .find({ date: { $gte: from, $lte: to } })
+      .sort({ date: 1, createdAt: 1 })
+      .limit(limit)
+      .lean<ShiftSwapDocument[]>();
+    return docs.map(toRecord);
+  }
+
   async close(id: string, state: Exclude<SwapState, 'pending'>, at: Date): Promise<ShiftSwapRecord | null> {
     if (!isObjectId(id)) return null;
     const doc = await this.model

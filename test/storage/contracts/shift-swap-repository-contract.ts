@@ -58,5 +58,22 @@ export function shiftSwapRepositoryContract(make: () => Promise<ShiftSwapReposit
       expect(await swaps.close(UNKNOWN_ID, 'void', at(2))).toBeNull();
       expect(await swaps.close('not-an-id', 'void', at(2))).toBeNull();
     });
+
+    it('lists the requests of a period in every state, by date then oldest first, up to the limit', async () => {
+      const swaps = await make();
+      const onDay = (shiftId: string, date: string, minutes: number) => ({ ...request(shiftId, 'm2', minutes), date });
+      const refused = await swaps.open(onDay('shift-1', '2026-03-06', 4));
+      await swaps.close(refused!.id, 'refused', at(5));
+      await swaps.open(onDay('shift-2', '2026-03-06', 1));
+      await swaps.open(onDay('shift-3', '2026-03-02', 9));
+      await swaps.open(onDay('shift-4', '2026-04-01', 0));
+      const listed = await swaps.listRange('2026-03-01', '2026-03-31', 10);
+      expect(listed.map((s) => [s.shiftId, s.state])).toEqual([
+        ['shift-3', 'pending'],
+        ['shift-2', 'pending'],
+        ['shift-1', 'refused'],
+      ]);
+      expect(await swaps.listRange('2026-03-01', '2026-03-31', 1)).toHaveLength(1);
+    });
   });
 }

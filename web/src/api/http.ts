@@ -43,9 +43,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   let message = `请求失败（${response.status}）。`;
   try {
-    const body = (await response.json()) as { error?: string; message?: string };
-    if (body.error) code = body.error;
-    if (body.message) message = body.message;
+    // The server answers `{ error: { code, message } }` (src/http/middleware.ts); a flat `{ error, message }` is read too.
+    const body = (await response.json()) as { error?: string | { code?: string; message?: string }; message?: string };
+    const error = typeof body.error === 'object' && body.error !== null ? body.error : { code: body.error, message: body.message };
+    if (error.code) code = error.code;
+    if (error.message) message = error.message;
   } catch {
     // Not JSON (a proxy's page): keep the generic sentence.
   }

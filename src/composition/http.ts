@@ -97,8 +97,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     qrRouter({ qrCodes: deps.qrCodes }),
     photosRouter({ clock, opinions, photos: repos.kf.photos }),
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
-    // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
-    recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
+    // Records and rates (/api/records/…) and their exports (CSV with BOM, XLSX) under /api/export.
+    recordsRouter({ clock, messages, records, exports: new RecordsExports(records, messages, privacy) }),
     // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.
     workbenchStaticRouter({ root: builtWorkbenchDir() }),
   ];

@@ -163,7 +163,7 @@ const ratioSchema = {
   properties: {
     num: { type: 'integer' },
     den: { type: 'integer' },
-    percent: { type: ['string', 'null'], description: '`83.3%` (half up, one decimal), null when den is 0' },
+    percent: { type: 'string', nullable: true, description: '`83.3%` (half up, one decimal), null when den is 0' },
   },
 };
 const rateSetSchema = {

@@ -183,4 +183,14 @@ describe('the records API: rates per member', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^安然,无党派,/);
   });
+
+  it('describes the records routes and the exports’ views in the OpenAPI document', async () => {
+    const doc = (await app.api('/api/openapi.json')).body as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/records/rates', '/api/records/rates/weekly', '/api/records/members/{id}']),
+    );
+    expect(doc.paths['/api/export/rates.xlsx']!.get.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['period', 'view', 'member']),
+    );
+  });
 });

@@ -79,7 +79,8 @@ describe.skipIf(skip !== undefined)('the statistics page in Chromium', () => {
     await chat.sayConfirmed(ids.staff!, `分派 ${second} 张委员`);
     expect(/MY-\d{4}-\d{6}/.exec(await chat.say('resident:李大爷', '反映 青石社区广场的健身器材松动了 #青石社区'))).not.toBeNull();
     browser = await launchBrowser();
-  }, 300_000);
+    // Generous: the first browser test of a run may build the web app (minutes on a loaded machine).
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

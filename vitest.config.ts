@@ -38,6 +38,7 @@ const APP_TESTS = [
   'test/services/opinions/overdue-ladder.test.ts',
   'test/services/opinions/reclassify.test.ts',
   'test/services/records/exports-and-proposals.test.ts',
+  'test/services/records/member-rates-api.test.ts',
   'test/services/residents/qr-codes.test.ts',
   'test/services/residents/resident-photos.test.ts',
   'test/services/roster/duty-questions.test.ts',

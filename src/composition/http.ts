@@ -106,8 +106,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     qrRouter({ qrCodes: deps.qrCodes }),
     photosRouter({ clock, opinions, photos: repos.kf.photos }),
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
-    // Exports of opinions, records and rates (CSV with BOM, XLSX) under /api/export.
-    recordsRouter({ clock, exports: new RecordsExports(records, messages, privacy) }),
+    // Records and rates (/api/records/…) and their exports (CSV with BOM, XLSX) under /api/export.
+    recordsRouter({ clock, messages, records, exports: new RecordsExports(records, messages, privacy) }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
     socialReportsRouter({ socialReports: committee.socialReports, records, clock, messages, bodyLimitBytes }),
     // 履职积分 for assessment, and the office's rules for it.

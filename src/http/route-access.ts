@@ -31,6 +31,7 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   { methods: ['GET'], path: /^\/api\/records\/me$/, access: 'member' },
   { methods: ['GET'], path: /^\/api\/roster\/me$/, access: 'member' },
   { path: /^\/api\/roster(\/|$)/, access: 'staff' },
+  { methods: ['GET'], path: /^\/api\/records\/(rates(\/weekly)?|members\/[^/]+)$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions\/export\.csv$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions\/[^/]+\/photos(\/[^/]+)?$/, access: 'staff' },
   { methods: ['POST'], path: /^\/api\/opinions\/assign$/, access: 'staff' },

@@ -52,7 +52,7 @@ export async function stayLocal(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Saves the whole page as test-artifacts/<name>.png (the issue's screenshots at 1280 px and 375 px). */
+/** Saves the whole page as test-artifacts/<name>.png (the name says the page and the width, e.g. `statistics-375`). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -34,7 +34,7 @@ describe('who may open which page', () => {
 
   it('lists in the menu only what the role may see', () => {
     expect(menuFor('member').map((entry) => entry.name)).toEqual(['opinions', 'records']);
-    expect(menuFor('staff').map((entry) => entry.name)).toEqual(['opinions', 'records', 'events', 'roster', 'members']);
+    expect(menuFor('staff').map((entry) => entry.name)).toEqual(['opinions', 'records', 'statistics', 'events', 'roster', 'members']);
     expect(menuFor('admin').map((entry) => entry.name)).toContain('settings');
   });
 

@@ -6,7 +6,7 @@ export interface MenuEntry {
   name: string;
   path: string;
   /** Key in the i18n dictionary. */
-  label: 'menuOpinions' | 'menuRecords' | 'menuEvents' | 'menuRoster' | 'menuMembers' | 'menuSettings';
+  label: 'menuOpinions' | 'menuRecords' | 'menuStatistics' | 'menuEvents' | 'menuRoster' | 'menuMembers' | 'menuSettings';
   roles: Role[];
   comingSoon?: boolean;
 }
@@ -18,6 +18,7 @@ const OFFICE: Role[] = ['staff', 'admin'];
 export const MENU: MenuEntry[] = [
   { name: 'opinions', path: '/opinions', label: 'menuOpinions', roles: EVERYONE },
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
+  { name: 'statistics', path: '/statistics', label: 'menuStatistics', roles: OFFICE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
   { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
@@ -38,6 +39,18 @@ const routes: RouteRecordRaw[] = [
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
       { path: 'events', name: 'events', component: () => import('./pages/events/EventsPage.vue'), meta: { roles: OFFICE } },
       { path: 'roster', name: 'roster', component: () => import('./pages/roster/RosterPage.vue'), meta: { roles: OFFICE } },
+      {
+        path: 'statistics',
+        name: 'statistics',
+        component: () => import('./pages/statistics/StatisticsPage.vue'),
+        meta: { roles: OFFICE },
+      },
+      {
+        path: 'statistics/members/:id?',
+        name: 'member-record',
+        component: () => import('./pages/statistics/MemberRecordPage.vue'),
+        meta: { roles: OFFICE },
+      },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

@@ -32,6 +32,9 @@ export const httpEn: typeof httpZh = {
     category_unknown: 'There is no category with this name.',
     community_duplicate: 'Another community already has this name or code.',
     category_duplicate: 'Another category already has this name.',
+    period_invalid:
+      'The period is invalid: give period (本周, 上周, 本月, 上月, 本季度, 上季度, 今年, 去年, 2026-11, 2026-Q4, 2026, 2026-W48) or from and to as YYYY-MM-DD with from <= to.',
+    member_not_found: 'No such member: check the member id.',
     console_unknown_person: 'Unknown "from": use a member id, "resident:<name>" or "guest:<name>".',
   },
   duplicateRecord: (field) =>

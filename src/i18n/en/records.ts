@@ -182,7 +182,7 @@ export const recordsEn: typeof recordsZh = {
       'Members who spoke',
       'All members',
     ],
-    scopes: { overall: 'Overall', sector: 'Sector', community: 'Community' },
+    scopes: { overall: 'Overall', sector: 'Sector', community: 'Community', member: 'Member', week: 'Week' },
     yes: 'yes',
     no: 'no',
     sheets: { opinions: 'Opinions', records: 'Records', rates: 'Rates' },

@@ -30,6 +30,9 @@ export const httpZh = {
     category_unknown: '没有这个名称的反映类别，请核对名称。',
     community_duplicate: '已有同名（或同代码）的村/社区。',
     category_duplicate: '已有同名的反映类别。',
+    period_invalid:
+      '统计期间不对：period 填 本周、上周、本月、上月、本季度、上季度、今年、去年，或 2026-11、2026-Q4、2026、2026-W48；也可以用 from 和 to 给出起止日期（YYYY-MM-DD，from 不晚于 to）。',
+    member_not_found: '没有这位成员，请核对成员编号。',
     console_unknown_person: '不认识“from”：请填成员编号，或 resident:<姓名>、guest:<姓名>。',
   } as Record<string, string>,
   /** 存储拒绝了重复的唯一值（没有更具体说明时）。 */

@@ -178,7 +178,7 @@ export const recordsZh = {
       '建言委员',
       '全体委员',
     ],
-    scopes: { overall: '全部', sector: '界别', community: '村/社区' },
+    scopes: { overall: '全部', sector: '界别', community: '村/社区', member: '委员', week: '周' },
     yes: '是',
     no: '否',
     sheets: { opinions: '民意', records: '履职档案', rates: '比率' },

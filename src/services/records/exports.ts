@@ -15,6 +15,16 @@ export interface Table {
 
 export type ExportName = 'opinions' | 'records' | 'rates';
 
+/** Which rows a rates export holds: `all` (overall, sectors, communities) or one view of the 统计 page. */
+export const RATE_VIEWS = ['all', 'sector', 'community', 'member', 'weekly'] as const;
+export type RateView = (typeof RATE_VIEWS)[number];
+
+/** What narrows an export: the rates' view, one member's record. */
+export interface ExportOptions {
+  view?: RateView;
+  memberId?: string;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const when = (date: Date | undefined) => (date ? formatBeijingDateTime(date) : '');
 
@@ -26,10 +36,10 @@ export class RecordsExports {
     private readonly privacy: PrivacyGate,
   ) {}
 
-  build(name: ExportName, period: Period): Promise<Table> {
+  build(name: ExportName, period: Period, options: ExportOptions = {}): Promise<Table> {
     if (name === 'opinions') return this.opinions(period);
-    if (name === 'records') return this.memberRecords(period);
-    return this.rates(period);
+    if (name === 'records') return this.memberRecords(period, options.memberId);
+    return this.rates(period, options.view ?? 'all');
   }
 
   /** Every opinion submitted in the period, oldest first. */
@@ -61,9 +71,10 @@ export class RecordsExports {
     return { sheet: t.records.export.sheets.opinions, header: t.records.export.opinions, rows };
   }
 
-  private async memberRecords(period: Period): Promise<Table> {
+  private async memberRecords(period: Period, memberId?: string): Promise<Table> {
     const t = this.messages.records.export;
-    const rows = (await this.records.summaries(period)).map(({ member, summary: s }) => [
+    const summaries = memberId ? await this.oneSummary(memberId, period) : await this.records.summaries(period);
+    const rows = summaries.map(({ member, summary: s }) => [
       member.name,
       member.sector,
       s.shifts,
@@ -83,20 +94,29 @@ export class RecordsExports {
     return { sheet: t.sheets.records, header: t.records, rows };
   }
 
-  private async rates(period: Period): Promise<Table> {
+  private async oneSummary(memberId: string, period: Period) {
+    const member = await this.records.deps.members.findById(memberId);
+    return member ? [{ member, summary: await this.records.summary(memberId, period) }] : [];
+  }
+
+  private async rates(period: Period, view: RateView): Promise<Table> {
     const t = this.messages.records.export;
-    const report = await this.records.rates(period);
     const row = (scope: string, name: string, r: RateSet) => [
       scope,
       name,
       ...[r.response, r.onTime, r.resolution, r.satisfaction].flatMap((ratio) => [percent(ratio) ?? '', ratio.num, ratio.den]),
       ...(r.participation ? [percent(r.participation) ?? '', r.participation.num, r.participation.den] : ['', '', '']),
     ];
-    const rows = [
-      row(t.scopes.overall, t.scopes.overall, report.overall),
-      ...report.bySector.map((s) => row(t.scopes.sector, s.name, s.rates)),
-      ...report.byCommunity.map((c) => row(t.scopes.community, c.name, c.rates)),
-    ];
+    if (view === 'weekly') {
+      const weeks = await this.records.weeklyRates(period);
+      const rows = weeks.map((w) => row(t.scopes.week, `${w.period.key} ${w.period.from}~${w.period.to}`, w.rates));
+      return { sheet: t.sheets.rates, header: t.rates, rows };
+    }
+    const report = await this.records.rates(period);
+    const rows = [row(t.scopes.overall, t.scopes.overall, report.overall)];
+    if (view === 'all' || view === 'sector') rows.push(...report.bySector.map((s) => row(t.scopes.sector, s.name, s.rates)));
+    if (view === 'all' || view === 'community') rows.push(...report.byCommunity.map((c) => row(t.scopes.community, c.name, c.rates)));
+    if (view === 'member') rows.push(...report.byMember.map((m) => row(t.scopes.member, `${m.name}（${m.sector}）`, m.rates)));
     return { sheet: t.sheets.rates, header: t.rates, rows };
   }
 }

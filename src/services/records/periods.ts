@@ -115,3 +115,18 @@ export function weeksBefore(date: string, count: number): Period[] {
   const monday = startOfWeek(date);
   return Array.from({ length: count }, (_, index) => weekPeriod(addDays(monday, -7 * (count - index))));
 }
+
+/**
+ * The ISO weeks that `period` touches, each cut to the period (a month's first and last weeks are
+ * partial), oldest first; at most `max`, the latest ones. Each keeps its week's key (`2026-W48`).
+ */
+export function weeksWithin(period: Period, max: number): Period[] {
+  const weeks: Period[] = [];
+  for (let monday = startOfWeek(period.from); monday <= period.to; monday = addDays(monday, 7)) {
+    const week = weekPeriod(monday);
+    const from = week.from < period.from ? period.from : week.from;
+    const to = week.to > period.to ? period.to : week.to;
+    weeks.push(from === week.from && to === week.to ? week : { kind: 'range', from, to, key: week.key });
+  }
+  return weeks.slice(-max);
+}

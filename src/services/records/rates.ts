@@ -20,10 +20,23 @@ export interface RateSet {
   participation?: Ratio;
 }
 
+/** One person's figures: the opinions they are responsible for, and their own 建言 (1 of 1, or 0 of 1). */
+export interface MemberRates {
+  id: string;
+  name: string;
+  sector: string;
+  rates: RateSet;
+}
+
 export interface RatesReport {
   overall: RateSet;
   bySector: Array<{ name: string; rates: RateSet }>;
   byCommunity: Array<{ name: string; rates: RateSet }>;
+  /**
+   * Every active member (role member), and anyone else (staff, a member since deactivated) an
+   * opinion of the period is credited to; in name order.
+   */
+  byMember: MemberRates[];
 }
 
 export interface RatesInput {
@@ -62,16 +75,16 @@ export interface RatesInput {
  * figures); by sector — the sector of the member responsible for the opinion: its handler, else
  * the member on duty who received it (for the ledger figures: the handler credited in the entry).
  * Opinions with no community or no responsible member appear in the overall figures only.
+ * By member — the same responsible member as for the sector; a member's 建言率 is 1/1 when they
+ * filed or proposed in the period, else 0/1, so the members' counts add up to their sector's.
  */
 export function computeRates(input: RatesInput): RatesReport {
   const members = input.members.filter((m) => m.role === 'member' && m.active);
-  const sectorOf = new Map(input.members.map((m) => [m.id, m.sector]));
-  const groups = new Groups(members.map((m) => m.sector));
+  const groups = new Groups(input.members, members);
   const inPeriod = (at: Date | undefined) => at !== undefined && at >= input.start && at < input.end;
 
   for (const opinion of input.opinions) {
-    const sector = sectorOf.get(opinion.handlerId ?? opinion.queueMemberId ?? '');
-    const targets = groups.targets(sector, opinion.community);
+    const targets = groups.targets(opinion.handlerId ?? opinion.queueMemberId, opinion.community);
     if (inPeriod(opinion.createdAt)) {
       const quick = opinion.acceptedAt !== undefined && opinion.acceptedAt.getTime() - opinion.createdAt.getTime() <= DAY_MS;
       for (const set of targets) add(set.response, quick);
@@ -83,11 +96,11 @@ export function computeRates(input: RatesInput): RatesReport {
   }
 
   for (const entry of lastPerSubject(input.activities, 'opinion-resolved')) {
-    for (const set of groups.targets(sectorOf.get(entry.memberId ?? ''), entry.community)) add(set.onTime, entry.onTime === true);
+    for (const set of groups.targets(entry.memberId, entry.community)) add(set.onTime, entry.onTime === true);
   }
   for (const entry of lastPerSubject(input.activities, 'opinion-rated')) {
     const pleased = entry.rating === 'satisfied' || entry.rating === 'basically';
-    for (const set of groups.targets(sectorOf.get(entry.memberId ?? ''), entry.community)) add(set.satisfaction, pleased);
+    for (const set of groups.targets(entry.memberId, entry.community)) add(set.satisfaction, pleased);
   }
 
   const speakers = new Set(
@@ -97,6 +110,7 @@ export function computeRates(input: RatesInput): RatesReport {
     const spoke = speakers.has(member.id);
     add(groups.overall.participation!, spoke);
     add(groups.sector(member.sector).participation!, spoke);
+    add(groups.member(member.id)!.participation!, spoke);
   }
   return groups.report();
 }
@@ -117,6 +131,9 @@ function lastPerSubject(activities: readonly ActivityRecord[], kind: ActivityRec
   return [...last.values()];
 }
 
+/** A person's rates over nothing (participation 0 of 0: not a member who is counted). */
+export const emptyRates = (): RateSet => emptySet(true);
+
 const emptySet = (withParticipation: boolean): RateSet => ({
   response: { num: 0, den: 0 },
   onTime: { num: 0, den: 0 },
@@ -129,9 +146,16 @@ class Groups {
   readonly overall = emptySet(true);
   private readonly sectors = new Map<string, RateSet>();
   private readonly communities = new Map<string, RateSet>();
+  private readonly members = new Map<string, RateSet>();
+  private readonly people: Map<string, MemberRecord>;
 
-  constructor(sectorNames: readonly string[]) {
-    for (const name of sectorNames) this.sector(name);
+  /** `people`: everyone registered (to find a responsible member's sector); `listed`: the members always shown. */
+  constructor(people: readonly MemberRecord[], listed: readonly MemberRecord[]) {
+    this.people = new Map(people.map((m) => [m.id, m]));
+    for (const member of listed) {
+      this.sector(member.sector);
+      this.members.set(member.id, emptySet(true));
+    }
   }
 
   sector(name: string): RateSet {
@@ -140,9 +164,20 @@ class Groups {
     return set;
   }
 
-  targets(sector: string | undefined, community: string | undefined): RateSet[] {
+  /** The set of a registered person (created the first time an opinion is credited to them). */
+  member(id: string): RateSet | undefined {
+    if (!this.people.has(id)) return undefined;
+    let set = this.members.get(id);
+    if (!set) this.members.set(id, (set = emptySet(true)));
+    return set;
+  }
+
+  /** The sets a figure counts in: overall, the responsible member's own and sector's, the community's. */
+  targets(responsibleId: string | undefined, community: string | undefined): RateSet[] {
     const sets = [this.overall];
-    if (sector) sets.push(this.sector(sector));
+    const person = responsibleId === undefined ? undefined : this.people.get(responsibleId);
+    if (person) sets.push(this.member(person.id)!);
+    if (person?.sector) sets.push(this.sector(person.sector));
     if (community) {
       let set = this.communities.get(community);
       if (!set) this.communities.set(community, (set = emptySet(false)));
@@ -152,9 +187,16 @@ class Groups {
   }
 
   report(): RatesReport {
+    const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
     const sorted = (map: Map<string, RateSet>) =>
-      [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, rates]) => ({ name, rates }));
-    return { overall: this.overall, bySector: sorted(this.sectors), byCommunity: sorted(this.communities) };
+      [...map.entries()].sort(([a], [b]) => byName(a, b)).map(([name, rates]) => ({ name, rates }));
+    const byMember = [...this.members.entries()]
+      .map(([id, rates]) => {
+        const person = this.people.get(id)!;
+        return { id, name: person.name, sector: person.sector, rates };
+      })
+      .sort((a, b) => byName(a.name, b.name) || byName(a.id, b.id));
+    return { overall: this.overall, bySector: sorted(this.sectors), byCommunity: sorted(this.communities), byMember };
   }
 }
 

@@ -5,8 +5,11 @@ import type { ActivityRecord, ActivityRepository } from './activity-records.js';
 import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import { renderCard, renderStats } from './format.js';
 import { summarise, type MemberRecordSummary } from './member-record.js';
-import { instantsOf, periodOf, type Period, type PeriodWord } from './periods.js';
-import { computeRates, type RatesReport } from './rates.js';
+import { instantsOf, periodOf, weeksWithin, type Period, type PeriodWord } from './periods.js';
+import { computeRates, emptyRates, type MemberRates, type RateSet, type RatesReport } from './rates.js';
+
+/** The trend shows at most a year of weeks (the latest). */
+export const MAX_TREND_WEEKS = 53;
 
 /** Later than any withdrawal can be. */
 const END_OF_TIME = new Date(Date.UTC(9999, 0, 1));
@@ -87,6 +90,46 @@ export class RecordsService {
       this.deps.members.list({}),
     ]);
     return computeRates({ start, end, opinions, activities, members });
+  }
+
+  /**
+   * The overall rates of each week of the period (weeks cut to the period, at most the latest
+   * {@link MAX_TREND_WEEKS}): each equals {@link rates} over that week's days, read in one pass.
+   */
+  async weeklyRates(period: Period): Promise<Array<{ period: Period; rates: RateSet }>> {
+    const weeks = weeksWithin(period, MAX_TREND_WEEKS);
+    const start = instantsOf(weeks[0]!).start;
+    const { end } = instantsOf(period);
+    const [opinions, activities, members] = await Promise.all([
+      this.deps.opinionFacts.touching(start, end),
+      this.ledger(start, end),
+      this.deps.members.list({}),
+    ]);
+    return weeks.map((week) => {
+      const range = instantsOf(week);
+      const inWeek = activities.filter((a) => a.at >= range.start && a.at < range.end);
+      return { period: week, rates: computeRates({ ...range, opinions, activities: inWeek, members }).overall };
+    });
+  }
+
+  /**
+   * One person's 履职档案 as the office sees it: who they are, what the ledger counts for them and
+   * their five rates (as in {@link rates}' byMember); null when there is no such person.
+   */
+  async memberRecord(
+    memberId: string,
+    period: Period,
+  ): Promise<{ member: MemberRecord; summary: MemberRecordSummary; rates: MemberRates; text: string } | null> {
+    const member = await this.deps.members.findById(memberId);
+    if (!member) return null;
+    const [summary, report] = await Promise.all([this.summary(memberId, period), this.rates(period)]);
+    const rates = report.byMember.find((m) => m.id === memberId) ?? {
+      id: member.id,
+      name: member.name,
+      sector: member.sector,
+      rates: emptyRates(),
+    };
+    return { member, summary, rates, text: renderCard(this.deps.messages, member, period, summary) };
   }
 
   /** The compact card for a member, or null when there is no such member. */

@@ -76,6 +76,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       clock,
       bodyLimitBytes,
       opinionChanges: committee.opinionChanges,
+      boardReads: committee.boardReads,
       photos: repos.kf.photos,
     }),
     rosterRouter({ roster, bodyLimitBytes }),

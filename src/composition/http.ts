@@ -81,6 +81,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       clock,
       bodyLimitBytes,
       opinionChanges: committee.opinionChanges,
+      boardReads: committee.boardReads,
       photos: repos.kf.photos,
     }),
     // The event desk first: its /api/events/meta must not be read as an event number.

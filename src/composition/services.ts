@@ -11,6 +11,7 @@ import { buildEventServices } from '../services/events/event-services.js';
 import { GroupDirectory } from '../services/groups/group-directory.js';
 import { MemberService } from '../services/members/member-service.js';
 import { OpinionService } from '../services/opinions/opinion-service.js';
+import { BoardReadModel } from '../services/opinions/board-read-model.js';
 import { ChangeMarkedOpinions } from '../services/opinions/change-marker.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PersonErasure } from '../services/privacy/person-erasure.js';
@@ -206,7 +207,8 @@ export function buildServices(deps: ServiceDeps) {
     workbench,
   };
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
-  const erasure = new PersonErasure({ members, residents, opinions: repos.opinions, erasures: repos.erasures, clock, messages });
+  // Through the change-marked store, so the board sees the rewritten texts too.
+  const erasure = new PersonErasure({ members, residents, opinions: opinionStore, erasures: repos.erasures, clock, messages });
   return {
     ...services,
     services,
@@ -217,5 +219,7 @@ export function buildServices(deps: ServiceDeps) {
     residentLog,
     erasure,
     opinionChanges: () => opinionStore.lastChange(),
+    // The board's list answers from this instance's read model, kept current by the change feed.
+    boardReads: new BoardReadModel({ source: repos.opinions, coordination }),
   };
 }

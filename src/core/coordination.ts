@@ -40,6 +40,23 @@ export interface Coordination {
   setStateIfAbsent<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
   deleteState(key: string): Promise<void>;
 
+  /**
+   * Appends `value` to the shared feed `name`, which keeps only its newest `keep` entries
+   * (a Redis stream; an array in memory). Readers follow it with `readFeed`.
+   */
+  appendToFeed(name: string, value: string, keep: number): Promise<void>;
+  /**
+   * The values appended to feed `name` after position `after` (oldest first) and the position to
+   * read from next. Without `after`: no values, only the current position. `complete` is false when
+   * entries after `after` were already dropped (or the feed was lost): the reader must start over.
+   *
+   * @example
+   * const { position } = await coordination.readFeed('opinions:changes');
+   * // … later, from any instance:
+   * const next = await coordination.readFeed('opinions:changes', position);
+   */
+  readFeed(name: string, after?: string): Promise<FeedRead>;
+
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +69,13 @@ export interface Lock {
   /** False when the lock had already expired or passed to someone else. */
   release(): Promise<boolean>;
   extend(ttlMs: number): Promise<boolean>;
+}
+
+export interface FeedRead {
+  values: string[];
+  /** Opaque; pass it back as `after`. */
+  position: string;
+  complete: boolean;
 }
 
 export interface TokenResult {

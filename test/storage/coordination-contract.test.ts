@@ -104,6 +104,21 @@ describe.each(implementations)('the %s coordination store', (_name, make) => {
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
   });
 
+  it('hands a feed’s values to a reader in order from its position, and says when some were dropped', async () => {
+    const store = await fresh();
+    const start = await store.readFeed('changes');
+    expect(start).toMatchObject({ values: [], complete: true });
+    for (const value of ['a', 'b', 'c']) await store.appendToFeed('changes', value, 3);
+    const first = await store.readFeed('changes', start.position);
+    expect(first).toMatchObject({ values: ['a', 'b', 'c'], complete: true });
+    expect(await store.readFeed('changes', first.position)).toEqual({ values: [], position: first.position, complete: true });
+    await store.appendToFeed('changes', 'd', 3);
+    expect(await store.readFeed('changes', first.position)).toMatchObject({ values: ['d'], complete: true });
+    // Only the newest 3 are kept: a reader still at the start has missed 'a' and must start over.
+    expect((await store.readFeed('changes', start.position)).complete).toBe(false);
+    expect((await store.readFeed('other')).values).toEqual([]);
+  });
+
   it('keeps conversation state until its TTL and deletes it on request', async () => {
     const store = await fresh();
     await store.setState('dialog:u1', { step: 'ask-community', text: '路灯坏了' }, 60_000);
@@ -118,7 +133,7 @@ describe.each(implementations)('the %s coordination store', (_name, make) => {
 });
 
 describe('two Redis coordination clients on one server', () => {
-  it('see each other’s claims and locks, as two instances would', async () => {
+  it('see each other’s claims, locks and feeds, as two instances would', async () => {
     const prefix = `${stores.redisPrefix}shared:`;
     const a = await RedisCoordination.connect(stores.redisUrl, prefix);
     const b = await RedisCoordination.connect(stores.redisUrl, prefix);
@@ -129,6 +144,9 @@ describe('two Redis coordination clients on one server', () => {
       expect(await b.acquireLock('tick', 5_000)).toBeNull();
       await lock!.release();
       expect(await b.acquireLock('tick', 5_000)).not.toBeNull();
+      const { position } = await b.readFeed('opinions');
+      await a.appendToFeed('opinions', 'o:1', 100);
+      expect(await b.readFeed('opinions', position)).toMatchObject({ values: ['o:1'], complete: true });
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -11,7 +11,7 @@ import { OPINION_GRADES, OPINION_SORTS, OPINION_STATES } from '../../services/op
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { RecordsService } from '../../services/records/records-service.js';
 import { BOARD_ACTIONS, BoardActions, type BoardAction } from '../../services/workbench/board-actions.js';
-import { OpinionBoard, type BoardViewer } from '../../services/workbench/opinion-board.js';
+import { OpinionBoard, type BoardReads, type BoardViewer } from '../../services/workbench/opinion-board.js';
 import type { WorkbenchSessions } from '../../services/workbench/workbench-sessions.js';
 import { exactRouter } from '../exact-router.js';
 import { requesterOf } from '../requester.js';
@@ -61,6 +61,8 @@ export interface BoardRoutesDeps {
   bodyLimitBytes: number;
   /** The mark of the last opinion change (ChangeMarkedOpinions): the change cursor is its hash. */
   opinionChanges: () => Promise<string>;
+  /** Where the board's list reads (the read model of this instance). */
+  boardReads: BoardReads;
   /** Residents' photos, counted in an opinion's detail. */
   photos: { listFor(opinionNumber: string): Promise<readonly unknown[]> };
 }
@@ -83,6 +85,7 @@ export function boardRouter(deps: BoardRoutesDeps): Router {
     messages: deps.messages,
     clock: deps.clock,
     photos: deps.photos,
+    reads: deps.boardReads,
   });
   const actions = new BoardActions({ board, opinions: deps.opinions, members: deps.members, messages: deps.messages });
   /** Machines with the token keep the admin API's own list and detail (docs: /api/openapi.json). */

@@ -14,11 +14,28 @@ import type {
 
 const MARK_KEY = 'opinions:last-change';
 const MARK_TTL_MS = 30 * 24 * 60 * 60_000;
+/** The feed of changed opinions (every instance appends, the board's read models follow it). */
+export const OPINION_CHANGE_FEED = 'opinions:changes';
+/** How many feed entries are kept: a reader further behind than this loads everything again. */
+const FEED_KEEP = 10_000;
+
+/** One feed entry: an opinion that changed, or a person taken out of every opinion they filed (an erasure). */
+export type OpinionChange = { kind: 'opinion'; id: string } | { kind: 'person'; id: string };
+
+const changedOpinion = (record: OpinionRecord): OpinionChange => ({ kind: 'opinion', id: record.id });
+
+export const encodeOpinionChange = (change: OpinionChange) => `${change.kind === 'opinion' ? 'o' : 'p'}:${change.id}`;
+
+export function decodeOpinionChange(value: string): OpinionChange | null {
+  const match = /^([op]):(.+)$/.exec(value);
+  return match ? { kind: match[1] === 'o' ? 'opinion' : 'person', id: match[2]! } : null;
+}
 
 /**
  * The opinion repository with a mark of its last change in the shared coordination store: every
  * write through it (any instance, chat or API) replaces the mark, so the workbench's change
- * cursor is one small read instead of a sort over every opinion (a full scan on FerretDB).
+ * cursor is one small read instead of a sort over every opinion (a full scan on FerretDB), and
+ * appends what changed to the change feed the board's read model follows (board-read-model.ts).
  */
 export class ChangeMarkedOpinions implements OpinionRepository {
   constructor(
@@ -32,15 +49,18 @@ export class ChangeMarkedOpinions implements OpinionRepository {
     return (await this.coordination.getState<string>(MARK_KEY)) ?? 'start';
   }
 
-  private async marked<T>(result: T): Promise<T> {
+  /** Marks a write that changed something (`result` neither null nor false) of `change`'s opinion or person. */
+  private async marked<T>(result: T, change: OpinionChange | ((result: T) => OpinionChange)): Promise<T> {
     if (result !== null && result !== false) {
       await this.coordination.setState(MARK_KEY, `${this.clock.now().toISOString()}:${randomUUID().slice(0, 8)}`, MARK_TTL_MS);
+      const entry = typeof change === 'function' ? change(result) : change;
+      await this.coordination.appendToFeed(OPINION_CHANGE_FEED, encodeOpinionChange(entry), FEED_KEEP);
     }
     return result;
   }
 
   async create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord> {
-    return this.marked(await this.inner.create(opinion, audit, now, year));
+    return this.marked(await this.inner.create(opinion, audit, now, year), changedOpinion);
   }
 
   async transition(
@@ -51,24 +71,24 @@ export class ChangeMarkedOpinions implements OpinionRepository {
     audit: AuditEntry,
     now: Date,
   ): Promise<OpinionRecord | null> {
-    return this.marked(await this.inner.transition(id, from, to, changes, audit, now));
+    return this.marked(await this.inner.transition(id, from, to, changes, audit, now), { kind: 'opinion', id });
   }
 
   async appendAudit(id: string, changes: OpinionChanges, audit: AuditEntry, now: Date): Promise<OpinionRecord | null> {
-    return this.marked(await this.inner.appendAudit(id, changes, audit, now));
+    return this.marked(await this.inner.appendAudit(id, changes, audit, now), { kind: 'opinion', id });
   }
 
   async addPlusOne(id: string, who: string, now: Date): Promise<boolean> {
-    return this.marked(await this.inner.addPlusOne(id, who, now));
+    return this.marked(await this.inner.addPlusOne(id, who, now), { kind: 'opinion', id });
   }
 
   async raiseLadder(id: string, round: number, from: number, to: number): Promise<boolean> {
-    return this.marked(await this.inner.raiseLadder(id, round, from, to));
+    return this.marked(await this.inner.raiseLadder(id, round, from, to), { kind: 'opinion', id });
   }
 
   async anonymisePerson(personId: string, placeholderName: string, scrubContent?: (text: string) => string): Promise<number> {
     const changed = await this.inner.anonymisePerson(personId, placeholderName, scrubContent);
-    return changed > 0 ? this.marked(changed) : changed;
+    return changed > 0 ? this.marked(changed, { kind: 'person', id: personId }) : changed;
   }
 
   findByNumber(number: string): Promise<OpinionRecord | null> {

@@ -147,6 +147,22 @@ export function opinionSortKey(sort: OpinionSort): { direction: 1 | -1; value: (
 /** The states in which an opinion can be overdue: somebody owns the work and the clock runs. */
 export const OVERDUE_STATES: readonly OpinionState[] = ['accepted', 'assigned', 'in_progress'];
 
+/** Whether an opinion passes a list filter, decided in code (the in-memory stores, the board's read model). */
+export function opinionMatches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
+  if (filter.state ? opinion.state !== filter.state : filter.states && !filter.states.includes(opinion.state)) return false;
+  if (filter.community && opinion.community !== filter.community) return false;
+  if (filter.category && opinion.category !== filter.category) return false;
+  if (filter.handlerId && opinion.handlerId !== filter.handlerId) return false;
+  if (filter.queueMemberId && opinion.queueMemberId !== filter.queueMemberId) return false;
+  if (filter.filerId && opinion.filer.id !== filter.filerId) return false;
+  if (filter.from && opinion.createdAt < filter.from) return false;
+  if (filter.grade && opinion.grade !== filter.grade) return false;
+  if (filter.overdueAt && !(OVERDUE_STATES.includes(opinion.state) && opinion.deadline && opinion.deadline < filter.overdueAt))
+    return false;
+  if (filter.scopeMemberIds && !filter.scopeMemberIds.some((id) => id === opinion.handlerId || id === opinion.filer.id)) return false;
+  return !(filter.to && opinion.createdAt >= filter.to);
+}
+
 /**
  * Where opinions are kept (implemented in src/storage/mongo/opinion-repository.ts). The audit
  * trail is append-only: every change checks the expected state and appends its audit entry atomically.

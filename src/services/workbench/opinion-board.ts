@@ -11,6 +11,7 @@ import {
   opinionSortKey,
   type OpinionListFilter,
   type OpinionRecord,
+  type OpinionRepository,
   type OpinionSort,
   type OpinionState,
 } from '../opinions/opinion-records.js';
@@ -31,6 +32,9 @@ export interface BoardQuery {
   words: string[];
 }
 
+/** Where the board's list reads: the read model (board-read-model.ts), or the repository itself. */
+export type BoardReads = Pick<OpinionRepository, 'boardPage' | 'list'>;
+
 /** Who looks at the board: a signed-in member, or a machine with the admin token (sees all, acts as 管理接口). */
 export type BoardViewer = { kind: 'member'; member: MemberRecord } | { kind: 'token' };
 
@@ -50,6 +54,8 @@ export class OpinionBoard {
       clock: Clock;
       /** Residents' photos of an opinion (微信客服), counted in the detail; GET /api/opinions/:id/photos/:index serves them. */
       photos?: { listFor(opinionNumber: string): Promise<readonly unknown[]> };
+      /** Where the list reads; default: the opinion repository. */
+      reads?: BoardReads;
     },
   ) {}
 
@@ -82,7 +88,7 @@ export class OpinionBoard {
     const scope = await this.scopeOf(viewer);
     const filter: OpinionListFilter = { ...query.filter, ...(scope ? { scopeMemberIds: scope } : {}) };
     const { state: _state, states: _states, ...withoutState } = filter;
-    const repo = this.deps.opinions.deps.opinions;
+    const repo = this.deps.reads ?? this.deps.opinions.deps.opinions;
     let items: OpinionRecord[];
     let total: number;
     let countsByState: Partial<Record<OpinionState, number>>;
@@ -186,8 +192,9 @@ export class OpinionBoard {
     const caller = this.callerOf(viewer);
     const summaries = await this.deps.opinions.queries.summaries(caller, items, LIST_CONTENT_CHARS);
     const handlerIds = [...new Set(items.map((o) => o.handlerId).filter((id): id is string => !!id))];
+    // One read of the members (a committee has hundreds at most) instead of one per handler: each is a round trip.
     const handlers = new Map(
-      (await Promise.all(handlerIds.map((id) => this.deps.members.findById(id)))).flatMap((m) => (m ? [[m.id, m.name]] : [])),
+      handlerIds.length === 0 ? [] : (await this.deps.members.list({ activeOnly: false })).map((m) => [m.id, m.name] as const),
     );
     const now = this.deps.clock.now();
     return items.map((o, i) => ({

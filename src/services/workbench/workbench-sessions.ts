@@ -77,7 +77,9 @@ export class WorkbenchSessions {
   /** A link that signs `member` in once, within 10 minutes. */
   async issueTicket(member: Pick<MemberRecord, 'id' | 'name'>): Promise<string> {
     const ticket = opaque();
-    await this.deps.coordination.setState(ticketKey(ticket), { memberId: member.id }, TICKET_TTL_MS);
+    // Expiry is decided on the app's clock (the stored TTL only clears the key away).
+    const expiresAt = new Date(this.deps.clock.now().getTime() + TICKET_TTL_MS).toISOString();
+    await this.deps.coordination.setState(ticketKey(ticket), { memberId: member.id, expiresAt }, TICKET_TTL_MS);
     this.audit.info({ event: 'ticket-issued', memberId: member.id }, 'workbench sign-in link issued');
     return `${this.deps.publicUrl().replace(/\/+$/, '')}/workbench/sign-in?ticket=${encodeURIComponent(ticket)}`;
   }
@@ -87,9 +89,10 @@ export class WorkbenchSessions {
     const key = ticketKey(ticket);
     // The first to present a ticket claims it; whoever comes after is told it was used.
     if (!(await this.deps.coordination.claimOnce(`${key}:used`, TICKET_TTL_MS))) return this.refuse('ticket_used', from);
-    const held = await this.deps.coordination.getState<{ memberId: string }>(key);
+    const held = await this.deps.coordination.getState<{ memberId: string; expiresAt?: string }>(key);
     if (!held) return this.refuse('ticket_invalid', from);
     await this.deps.coordination.deleteState(key);
+    if (held.expiresAt && Date.parse(held.expiresAt) <= this.deps.clock.now().getTime()) return this.refuse('ticket_invalid', from);
     return this.open(await this.activeMember(held.memberId, from), 'chat-link', from);
   }
 

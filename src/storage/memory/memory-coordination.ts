@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Coordination, Lock, TokenResult } from '../../core/coordination.js';
+import type { Coordination, FeedRead, Lock, TokenResult } from '../../core/coordination.js';
 
 interface Entry {
   value: string;
@@ -19,6 +19,8 @@ export class MemoryCoordination implements Coordination {
   readonly kind = 'memory' as const;
   private readonly entries = new Map<string, Entry>();
   private readonly buckets = new Map<string, Bucket>();
+  /** Feeds: the values kept and how many were dropped before them (a position is a count of values appended). */
+  private readonly feeds = new Map<string, { dropped: number; values: string[] }>();
   private sweepCounter = 0;
 
   constructor(private readonly prefix = '') {}
@@ -112,10 +114,31 @@ export class MemoryCoordination implements Coordination {
     this.entries.delete(`${this.prefix}state:${key}`);
   }
 
+  async appendToFeed(name: string, value: string, keep: number): Promise<void> {
+    const feed = this.feeds.get(this.prefix + name) ?? { dropped: 0, values: [] };
+    this.feeds.set(this.prefix + name, feed);
+    feed.values.push(value);
+    const over = feed.values.length - keep;
+    if (over > 0) {
+      feed.values.splice(0, over);
+      feed.dropped += over;
+    }
+  }
+
+  async readFeed(name: string, after?: string): Promise<FeedRead> {
+    const feed = this.feeds.get(this.prefix + name) ?? { dropped: 0, values: [] };
+    const end = feed.dropped + feed.values.length;
+    if (after === undefined) return { values: [], position: String(end), complete: true };
+    const from = Number(after);
+    if (!Number.isInteger(from) || from < feed.dropped || from > end) return { values: [], position: String(end), complete: false };
+    return { values: feed.values.slice(from - feed.dropped), position: String(end), complete: true };
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.entries.clear();
     this.buckets.clear();
+    this.feeds.clear();
   }
 }

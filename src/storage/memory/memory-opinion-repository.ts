@@ -1,5 +1,5 @@
 import { formatOpinionNumber } from '../../core/opinion-number.js';
-import { anonymisedOpinion, opinionSortKey, OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
+import { anonymisedOpinion, opinionMatches, opinionSortKey } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
   NewOpinion,
@@ -17,21 +17,6 @@ const MAX_CONTENT_CHARS = 2000;
 
 /** An audit line as the Mongo sub-document keeps it: `from` is null for the first step. */
 const auditLine = (audit: AuditEntry): AuditEntry => ({ ...copyOf(audit), from: audit.from ?? null });
-
-function matches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
-  if (filter.state ? opinion.state !== filter.state : filter.states && !filter.states.includes(opinion.state)) return false;
-  if (filter.community && opinion.community !== filter.community) return false;
-  if (filter.category && opinion.category !== filter.category) return false;
-  if (filter.handlerId && opinion.handlerId !== filter.handlerId) return false;
-  if (filter.queueMemberId && opinion.queueMemberId !== filter.queueMemberId) return false;
-  if (filter.filerId && opinion.filer.id !== filter.filerId) return false;
-  if (filter.from && opinion.createdAt < filter.from) return false;
-  if (filter.grade && opinion.grade !== filter.grade) return false;
-  if (filter.overdueAt && !(OVERDUE_STATES.includes(opinion.state) && opinion.deadline && opinion.deadline < filter.overdueAt))
-    return false;
-  if (filter.scopeMemberIds && !filter.scopeMemberIds.some((id) => id === opinion.handlerId || id === opinion.filer.id)) return false;
-  return !(filter.to && opinion.createdAt >= filter.to);
-}
 
 /** Opinions held in this process; same contract as the Mongo repository (numbers gap-free per year). */
 export class MemoryOpinionRepository implements OpinionRepository {
@@ -110,7 +95,7 @@ export class MemoryOpinionRepository implements OpinionRepository {
     const { direction, value } = opinionSortKey(sort);
     const found = this.opinions
       .map((opinion, order) => ({ opinion, order }))
-      .filter(({ opinion }) => matches(opinion, filter))
+      .filter(({ opinion }) => opinionMatches(opinion, filter))
       .sort((a, b) => {
         const [x, y] = [value(a.opinion), value(b.opinion)];
         const primary = x < y ? -direction : x > y ? direction : 0;
@@ -145,7 +130,7 @@ export class MemoryOpinionRepository implements OpinionRepository {
 
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
     const counts: Partial<Record<OpinionState, number>> = {};
-    for (const opinion of this.opinions) if (matches(opinion, filter)) counts[opinion.state] = (counts[opinion.state] ?? 0) + 1;
+    for (const opinion of this.opinions) if (opinionMatches(opinion, filter)) counts[opinion.state] = (counts[opinion.state] ?? 0) + 1;
     return counts;
   }
 

@@ -5,6 +5,7 @@ export function redisKeys(prefix: string) {
     lock: (name: string) => `${prefix}lock:${name}`,
     bucket: (name: string) => `${prefix}bucket:${name}`,
     state: (key: string) => `${prefix}state:${key}`,
+    feed: (name: string) => `${prefix}feed:${name}`,
     session: (idHash: string) => `${prefix}session:${idHash}`,
     memberSessions: (memberId: string) => `${prefix}member-sessions:${memberId}`,
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Coordination, Lock, TokenResult } from '../../core/coordination.js';
+import type { Coordination, FeedRead, Lock, TokenResult } from '../../core/coordination.js';
 import { redisKeys } from './keys.js';
 
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -36,6 +36,20 @@ redis.call('hset', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(upda
 redis.call('pexpire', KEYS[1], refill_ms * 2)
 return {allowed, retry}
 `;
+
+/** Stream entry ids (`<ms>-<seq>`) in order: negative when `a` comes before `b`. */
+function compareStreamIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+/** One field of XINFO STREAM's flat answer (`[name, value, name, value, …]`). */
+function infoField(info: unknown, field: string): string | undefined {
+  if (!Array.isArray(info)) return undefined;
+  const at = info.indexOf(field);
+  return at >= 0 ? String(info[at + 1]) : undefined;
+}
 
 /** Coordination across instances through one Redis (ioredis). */
 export class RedisCoordination implements Coordination {
@@ -109,6 +123,30 @@ export class RedisCoordination implements Coordination {
 
   async deleteState(key: string): Promise<void> {
     await this.redis.del(this.keys.state(key));
+  }
+
+  async appendToFeed(name: string, value: string, keep: number): Promise<void> {
+    await this.redis.xadd(this.keys.feed(name), 'MAXLEN', String(keep), '*', 'v', value);
+  }
+
+  async readFeed(name: string, after?: string): Promise<FeedRead> {
+    const key = this.keys.feed(name);
+    if (after === undefined) {
+      const [last] = await this.redis.xrevrange(key, '+', '-', 'COUNT', 1);
+      return { values: [], position: last?.[0] ?? '0-0', complete: true };
+    }
+    // One transaction, so what was trimmed is seen together with the entries read.
+    const answers = (await this.redis.multi().xinfo('STREAM', key).xrange(key, `(${after}`, '+').exec()) ?? [];
+    const [infoError, info] = answers[0] ?? [null, null];
+    const entries = (answers[1]?.[1] ?? []) as Array<[string, string[]]>;
+    const position = entries.at(-1)?.[0] ?? after;
+    const values = entries.map(([, fields]) => fields[1] ?? '');
+    if (infoError) return { values, position, complete: after === '0-0' }; // no feed: fine if it never had entries
+    // Nothing trimmed yet, or the oldest kept entry is not newer than `after` (when `after` itself was just
+    // trimmed this says incomplete although nothing newer was: the reader starts over, which is safe).
+    const trimmed = Number(infoField(info, 'entries-added') ?? 0) - Number(infoField(info, 'length') ?? 0);
+    const oldest = infoField(info, 'recorded-first-entry-id') ?? '0-0';
+    return { values, position, complete: trimmed === 0 || compareStreamIds(oldest, after) <= 0 };
   }
 
   async ping(): Promise<void> {

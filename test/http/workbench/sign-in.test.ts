@@ -86,6 +86,20 @@ describe('signing in with a link from chat', () => {
     expect(audits('refused').map((l) => l.reason)).toEqual(expect.arrayContaining(['ticket_used', 'ticket_invalid']));
   });
 
+  it('refuses a link older than 10 minutes with the 401 page, changing nothing', async () => {
+    const link = linkIn(await say(yishi, member.id, '工作台'));
+    const signInsBefore = audits('sign-in').length;
+    clock.advance(10 * 60_000 + 1000); // the app's clock: no waiting
+    const late = await open(link);
+    expect(late.status).toBe(401);
+    expect(sessionCookieOf(late)).toBeUndefined();
+    expect(await late.text()).toContain('无效或已过期');
+    expect(audits('sign-in')).toHaveLength(signInsBefore);
+    expect(audits('refused').at(-1)).toMatchObject({ reason: 'ticket_invalid' });
+    // A link asked for now still works: only the old one went stale.
+    expect((await open(linkIn(await say(yishi, member.id, '工作台')))).status).toBe(303);
+  });
+
   it('refuses a cookie another deployment signed, and one that was tampered with', async () => {
     const browser = await signIn(yishi, member.id);
     const [id] = browser.cookie.replace('yishi_session=', '').split('.');

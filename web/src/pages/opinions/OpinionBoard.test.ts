@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../api/session';
+import { lang, toggleLang } from '../../i18n';
 import { ITEM, META, fakeApi, settle } from '../../test-support/fake-api';
 import OpinionBoard from './OpinionBoard.vue';
 
@@ -16,6 +17,7 @@ function boardApi() {
 }
 
 afterEach(() => {
+  if (lang.value === 'en') toggleLang();
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -41,6 +43,30 @@ describe('the opinion board', () => {
     expect(params.get('q')).toBe('路灯');
     expect(params.get('overdue')).toBe('true');
     expect(params.get('page')).toBe('1');
+    board.unmount();
+  });
+
+  it('labels the board in English when the language is switched, and in Chinese again after', async () => {
+    session.member = { id: 's1', name: '王五', role: 'staff' };
+    boardApi();
+    const board = mount(OpinionBoard, { attachTo: document.body });
+    await flushPromises();
+    await settle();
+    expect(board.find('[data-testid="tab-submitted"]').text()).toContain('待受理');
+    toggleLang();
+    await flushPromises();
+    const text = board.text();
+    expect(text).toContain('All 5');
+    expect(board.find('[data-testid="tab-submitted"]').text()).toContain('Submitted');
+    expect(text).toContain('Number');
+    expect(text).toContain('Filed');
+    expect(text).toContain('1 in all');
+    expect(board.find('input[aria-label="Words in the text"]').exists()).toBe(true);
+    expect(board.find('[data-testid="filter-search"]').text()).toBe('Search');
+    expect(text).not.toMatch(/全部|编号|提交时间|查询|重置|只看超期/);
+    toggleLang();
+    await flushPromises();
+    expect(board.text()).toContain('全部 5');
     board.unmount();
   });
 

@@ -17,6 +17,7 @@ const APP_TESTS = [
   'test/http/api/events-api.test.ts',
   'test/http/api/groups-api.test.ts',
   'test/http/memory-stores-health.test.ts',
+  'test/http/workbench/directory.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/scheduler/outbox-lanes.test.ts',

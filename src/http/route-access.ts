@@ -33,7 +33,12 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   { methods: ['POST'], path: /^\/api\/opinions\/assign$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions(\/[^/]+)?$/, access: 'member' },
   { methods: ['POST'], path: /^\/api\/opinions\/[^/]+\/(contact|preview|actions)$/, access: 'member' },
+  // 名录: the office checks a member file (writes nothing); importing and changing members stay with admins.
+  { methods: ['POST'], path: /^\/api\/members\/import\/preview$/, access: 'staff' },
   { methods: ['POST', 'PUT', 'PATCH', 'DELETE'], path: /^\/api\/(members|settings)(\/|$)/, access: 'admin' },
+  // 通知 and 二维码 (the QR sheet opens with the session cookie, no bearer header).
+  { path: /^\/api\/outbox\/(failed|retry)$/, access: 'staff' },
+  { methods: ['GET', 'POST'], path: /^\/api\/qr-codes(\/|$)/, access: 'staff' },
   { path: /^\/api(\/|$)/, access: 'staff' },
 ];
 

@@ -12,6 +12,7 @@ import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
 import { erasureOpenapiPaths } from './erasure-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
+import { outboxOpenapiPaths } from './outbox-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -33,6 +34,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   qrOpenapiPaths,
   photosOpenapiPaths,
   workbenchOpenapiPaths,
+  outboxOpenapiPaths,
 ];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */

@@ -20,7 +20,7 @@ export const MENU: MenuEntry[] = [
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE, comingSoon: true },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE, comingSoon: true },
-  { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
+  { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
 ];
 
@@ -36,6 +36,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/opinions' },
       { path: 'opinions', name: 'opinions', component: () => import('./pages/opinions/OpinionBoard.vue'), meta: { roles: EVERYONE } },
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
+      { path: 'members', name: 'members', component: () => import('./pages/directory/DirectoryPage.vue'), meta: { roles: OFFICE } },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

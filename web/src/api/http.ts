@@ -43,9 +43,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   let message = `请求失败（${response.status}）。`;
   try {
-    const body = (await response.json()) as { error?: string; message?: string };
-    if (body.error) code = body.error;
-    if (body.message) message = body.message;
+    // The server answers `{ error: { code, message } }` (src/http/middleware.ts); older fakes sent it flat.
+    const body = (await response.json()) as { error?: string | { code?: string; message?: string }; message?: string };
+    const error = typeof body.error === 'object' ? body.error : { code: body.error, message: body.message };
+    if (error.code) code = error.code;
+    if (error.message) message = error.message;
   } catch {
     // Not JSON (a proxy's page): keep the generic sentence.
   }
@@ -74,4 +76,6 @@ export async function request<T>(method: string, path: string, options: { query?
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: (path: string) => request<void>('DELETE', path),
 };

@@ -36,9 +36,8 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   // 名录: the office checks a member file (writes nothing); importing and changing members stay with admins.
   { methods: ['POST'], path: /^\/api\/members\/import\/preview$/, access: 'staff' },
   { methods: ['POST', 'PUT', 'PATCH', 'DELETE'], path: /^\/api\/(members|settings)(\/|$)/, access: 'admin' },
-  // 通知 and 二维码 (the QR sheet opens with the session cookie, no bearer header).
-  { path: /^\/api\/outbox\/(failed|retry)$/, access: 'staff' },
-  { methods: ['GET', 'POST'], path: /^\/api\/qr-codes(\/|$)/, access: 'staff' },
+  // 通知 (/api/outbox/failed, /api/outbox/retry), 二维码 (/api/qr-codes…, the printable sheet with the session
+  // cookie) and the member export are office pages: the last rule gives them to staff.
   { path: /^\/api(\/|$)/, access: 'staff' },
 ];
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // The workbench's end-to-end tests drive Debian's chromium (apt-get install chromium) through
 // playwright-core; nothing downloads a browser. They run wherever /usr/bin/chromium exists, and
@@ -50,4 +50,9 @@ export async function stayLocal(context: BrowserContext): Promise<void> {
     (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
     (route) => route.abort('blockedbyclient'),
   );
+}
+
+/** Saves the whole page as test-artifacts/<name>-<width>.png (the viewport's width: 1280 desktop, 375 phone). */
+export async function screenshotAt(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
 }

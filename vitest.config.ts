@@ -19,6 +19,7 @@ const APP_TESTS = [
   'test/http/memory-stores-health.test.ts',
   'test/http/workbench/event-desk.test.ts',
   'test/http/workbench/roster-desk.test.ts',
+  'test/http/workbench/directory.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/platforms/wecom/aibot-long-connection.test.ts',

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beijingDate, isIsoDate } from '../core/dates.js';
 import { writeCsv } from '../services/csv-file.js';
-import type { MemberRecord } from '../services/members/member-records.js';
+import { MEMBER_FILE_HEADER, memberFileRow } from '../services/members/member-import.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 import { Progress } from './progress.js';
 
@@ -10,26 +10,13 @@ export const EXPORTABLE = ['members', 'communities', 'opinions', 'roster', 'even
 export type Exportable = (typeof EXPORTABLE)[number];
 
 const PAGE = 500;
-const ROLE_WORDS: Record<MemberRecord['role'], string> = { member: '委员', staff: '工作人员', admin: '管理员' };
 const iso = (date?: Date) => (date ? date.toISOString() : '');
 
 type Rows = { header: string[]; rows: Array<Array<string | number>> };
 
 /** Active members, in the columns `import members` reads, so an export can be edited and imported elsewhere. */
 async function members(ctx: OperatorContext): Promise<Rows> {
-  const list = await ctx.members.list();
-  return {
-    header: ['姓名', '界别', '角色', '企业微信', '钉钉', '电话', '召集人'],
-    rows: list.map((m) => [
-      m.name,
-      m.sector,
-      ROLE_WORDS[m.role],
-      m.wecomUserId ?? '',
-      m.dingtalkStaffId ?? '',
-      m.phone ?? '',
-      m.isConvenor ? '是' : '',
-    ]),
-  };
+  return { header: MEMBER_FILE_HEADER, rows: (await ctx.members.list()).map(memberFileRow) };
 }
 
 async function communities(ctx: OperatorContext): Promise<Rows> {

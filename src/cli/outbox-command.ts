@@ -1,4 +1,4 @@
-import type { Recipient } from '../services/notifier.js';
+import { describeRecipient } from '../services/outbox-failures.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 
 const shortTime = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
@@ -6,20 +6,6 @@ const firstLine = (text: string) => {
   const line = text.split('\n')[0] ?? '';
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 };
-
-/** Who a notice was for, as an operator reads it (never a resident's contact details). */
-async function describe(ctx: OperatorContext, recipient: Recipient): Promise<string> {
-  switch (recipient.kind) {
-    case 'member':
-      return (await ctx.members.findById(recipient.memberId))?.name ?? recipient.memberId;
-    case 'group':
-      return `#${recipient.groupKey}`;
-    case 'resident':
-      return `resident:${recipient.residentId.slice(-6)}`;
-    case 'address':
-      return recipient.address.platform;
-  }
-}
 
 /** `yishi outbox failed [--limit N]`: the failed notices, oldest first, one block each. */
 export async function listFailed(ctx: OperatorContext, limit: number): Promise<string> {
@@ -33,7 +19,7 @@ export async function listFailed(ctx: OperatorContext, limit: number): Promise<s
         item.id,
         shortTime(item.dueAt),
         item.attempts,
-        await describe(ctx, item.recipient),
+        await describeRecipient(item.recipient, ctx.members, ctx.t),
         item.lastError ?? '',
         firstLine(item.message.text),
       ),

@@ -7,6 +7,7 @@ import { AdminTokenKeeper } from '../http/admin-token-rotation.js';
 import { adminApiRouter } from '../http/api/admin-api.js';
 import { eventsRoutes } from '../http/api/events-routes.js';
 import { groupsRouter } from '../http/api/groups-routes.js';
+import { outboxRouter } from '../http/api/outbox-routes.js';
 import { photosRouter } from '../http/api/photos-routes.js';
 import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
@@ -107,6 +108,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     qrRouter({ qrCodes: deps.qrCodes }),
     photosRouter({ clock, opinions, photos: repos.kf.photos }),
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
+    // 通知: failed notices and sending them again (the CLI's `yishi outbox`).
+    outboxRouter({ maintenance: repos.outboxMaintenance, members, clock, messages, bodyLimitBytes }),
     // Records and rates (/api/records/…) and their exports (CSV with BOM, XLSX) under /api/export.
     recordsRouter({ clock, messages, records, exports: new RecordsExports(records, messages, privacy) }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.

@@ -29,10 +29,12 @@ import type { Repositories } from './repositories.js';
  */
 export function buildMemoryRepositories(_clock?: Clock): Repositories {
   const opinions = new MemoryOpinionRepository();
+  const outbox = new MemoryOutboxRepository();
   return {
     members: new MemoryMemberRepository(),
     inbox: new MemoryInboundMessageRepository(),
-    outbox: new MemoryOutboxRepository(),
+    outbox,
+    outboxMaintenance: outbox,
     residents: new MemoryResidentRepository(),
     opinions,
     communities: new MemoryDictionaryRepository('communities'),

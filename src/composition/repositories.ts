@@ -6,7 +6,7 @@ import type { GroupRepository } from '../services/groups/group-records.js';
 import type { MemberRepository } from '../services/members/member-records.js';
 import type { DictionaryRepository } from '../services/opinions/dictionary-records.js';
 import type { OpinionRepository } from '../services/opinions/opinion-records.js';
-import type { OutboxRepository } from '../services/outbox-records.js';
+import type { OutboxMaintenance, OutboxRepository } from '../services/outbox-records.js';
 import type { ProposalRepository } from '../services/proposals/proposal-records.js';
 import type { SocialReportRepository } from '../services/social-reports/social-report-records.js';
 import type { ActivityRepository, OpinionFactsReader } from '../services/records/activity-records.js';
@@ -26,6 +26,8 @@ export interface Repositories {
   inbox: InboundMessageRepository;
   /** The dispatcher's outbox, plus withdrawing reminders and the nightly housekeeping. */
   outbox: OutboxRepository & PendingNoticeCanceller & { pruneClaims(before: Date): Promise<number> };
+  /** Failed notices listed and queued again by hand (CLI, workbench). */
+  outboxMaintenance: OutboxMaintenance;
   residents: ResidentRepository;
   opinions: OpinionRepository;
   communities: DictionaryRepository;

@@ -20,6 +20,7 @@ import { createKfStores } from '../storage/mongo/kf-stores.js';
 import { MongoMemberRepository } from '../storage/mongo/member-repository.js';
 import { MongoOpinionRepository } from '../storage/mongo/opinion-repository.js';
 import { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
+import { MongoOutboxMaintenance } from '../storage/mongo/outbox-maintenance.js';
 import { MongoProgrammeRepository } from '../storage/mongo/programme-repository.js';
 import { MongoProposalRepository } from '../storage/mongo/proposal-repository.js';
 import { MongoSocialReportRepository } from '../storage/mongo/social-report-repository.js';
@@ -75,6 +76,7 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     members: () => new MongoMemberRepository(mongo),
     inbox: () => new MongoInboundMessageRepository(mongo),
     outbox: () => new MongoOutboxRepository(mongo, clock),
+    outboxMaintenance: () => new MongoOutboxMaintenance(mongo),
     residents: () => new MongoResidentRepository(mongo),
     opinions: () => new MongoOpinionRepository(mongo),
     communities: () => new MongoCommunityRepository(mongo),

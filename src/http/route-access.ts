@@ -37,7 +37,11 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   { methods: ['POST'], path: /^\/api\/opinions\/assign$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions(\/[^/]+)?$/, access: 'member' },
   { methods: ['POST'], path: /^\/api\/opinions\/[^/]+\/(contact|preview|actions)$/, access: 'member' },
+  // 名录: the office checks a member file (writes nothing); importing and changing members stay with admins.
+  { methods: ['POST'], path: /^\/api\/members\/import\/preview$/, access: 'staff' },
   { methods: ['POST', 'PUT', 'PATCH', 'DELETE'], path: /^\/api\/(members|settings)(\/|$)/, access: 'admin' },
+  // 通知 (/api/outbox/failed, /api/outbox/retry), 二维码 (/api/qr-codes…, the printable sheet with the session
+  // cookie) and the member export are office pages: the last rule gives them to staff.
   { path: /^\/api(\/|$)/, access: 'staff' },
 ];
 

@@ -56,3 +56,8 @@ export async function stayLocal(context: BrowserContext): Promise<void> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** Saves the whole page as test-artifacts/<name>-<width>.png (the viewport's width: 1280 desktop, 375 phone). */
+export async function screenshotAt(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, `${name}-${page.viewportSize()?.width ?? 0}`);
+}

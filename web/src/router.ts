@@ -21,7 +21,7 @@ export const MENU: MenuEntry[] = [
   { name: 'statistics', path: '/statistics', label: 'menuStatistics', roles: OFFICE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
-  { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE, comingSoon: true },
+  { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
 ];
 
@@ -51,6 +51,7 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./pages/statistics/MemberRecordPage.vue'),
         meta: { roles: OFFICE },
       },
+      { path: 'members', name: 'members', component: () => import('./pages/directory/DirectoryPage.vue'), meta: { roles: OFFICE } },
       ...MENU.filter((entry) => entry.comingSoon).map<RouteRecordRaw>((entry) => ({
         path: entry.path.slice(1),
         name: entry.name,

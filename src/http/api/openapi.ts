@@ -16,6 +16,7 @@ import { pointsOpenapiPaths } from './points-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 import { eventDeskOpenapiPaths } from '../workbench/event-desk-routes.js';
 import { rosterDeskOpenapiPaths } from '../workbench/roster-desk-routes.js';
+import { outboxOpenapiPaths } from './outbox-routes.js';
 
 /** OpenAPI `paths` entries, keyed by path (`/api/members/{id}`) then method. */
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
@@ -41,6 +42,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   workbenchOpenapiPaths,
   eventDeskOpenapiPaths,
   rosterDeskOpenapiPaths,
+  outboxOpenapiPaths,
 ];
 
 /** The OpenAPI 3 document for the admin API, merged from the sources (later sources add methods). */

@@ -87,13 +87,6 @@ export const httpEn: typeof httpZh = {
     },
   },
   membersImport: {
-    malformed: (line) => `The CSV is malformed${line ? ` at line ${line}` : ''}. Nothing was imported.`,
-    empty: 'The CSV is empty. Nothing was imported.',
-    header: (unknown) =>
-      `Line 1: the header must name the columns name, sector, role (optional: wecomUserId, dingtalkStaffId, phone, isConvenor; or 姓名, 界别, 角色, 企业微信, 钉钉, 电话, 召集人)${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}. Nothing was imported.`,
-    row: (line, problems) => `Line ${line}: ${problems.join('; ')}. Nothing was imported.`,
-    repeats: (line, account, first) => `Line ${line}: ${account} repeats line ${first}. Nothing was imported.`,
-    registered: (name, account, holder) => `${name}: ${account} is already registered (${holder}). Nothing was imported.`,
     duplicate: 'Another member already has this WeCom userid or DingTalk staffId.',
   },
 };

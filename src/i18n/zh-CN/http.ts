@@ -88,13 +88,6 @@ export const httpZh = {
   },
   /** 导入成员名单（POST /api/members/import）：整个文件或什么都不导入。 */
   membersImport: {
-    malformed: (line: number | undefined) => `CSV 文件格式有误${line ? `（第 ${line} 行）` : ''}。什么都没有导入。`,
-    empty: 'CSV 文件是空的。什么都没有导入。',
-    header: (unknown: string[]) =>
-      `第 1 行（表头）须有 姓名、界别、角色 三列（可选：企业微信、钉钉、电话、召集人；也可以用英文列名 name、sector、role、wecomUserId、dingtalkStaffId、phone、isConvenor）${unknown.length ? `；不认识的列：${unknown.join('、')}` : ''}。什么都没有导入。`,
-    row: (line: number, problems: string[]) => `第 ${line} 行有误：${problems.join('；')}。什么都没有导入。`,
-    repeats: (line: number, account: string, first: number) => `第 ${line} 行的账号 ${account} 与第 ${first} 行重复。什么都没有导入。`,
-    registered: (name: string, account: string, holder: string) => `${name}：账号 ${account} 已经登记给了${holder}。什么都没有导入。`,
     duplicate: '已有成员使用这个企业微信账号或钉钉账号。',
   },
 };

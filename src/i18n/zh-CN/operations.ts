@@ -98,6 +98,12 @@ export const operationsZh = {
       badRow: (line: number, problems: string) => `第${line}行：${problems}。整个文件未导入。`,
       repeats: (line: number, what: string, first: number) => `第${line}行：${what}与第${first}行重复。整个文件未导入。`,
       exists: (line: number, what: string, owner: string) => `第${line}行：${what}已经登记（${owner}）。整个文件未导入。`,
+      /** One bad row among several (the CLI lists them all, then says nothing was imported). */
+      rowProblem: (line: number, problems: string) => `第${line}行：${problems}。`,
+      repeatsWhat: (what: string, first: number) => `${what}与第${first}行重复`,
+      existsWhat: (what: string, owner: string) => `${what}已经登记（${owner}）`,
+      nothingImported: '整个文件未导入。',
+      notXlsx: '不是有效的 XLSX 文件',
       rolledBack: (reason: string) => `导入中途出错（${reason}），已撤回本次写入的记录。整个文件未导入。`,
       done: (count: number, what: string) => `已导入${count}个${what}。`,
       members: '成员',

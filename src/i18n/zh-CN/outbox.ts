@@ -7,6 +7,26 @@ export const outboxZh = {
       '常见原因是机器人被移出了群，或 Webhook 地址已失效。请在该群重新添加群机器人，然后通过管理接口 PATCH /api/groups/' +
         `${encodeURIComponent(groupKey)} 更新它的地址；更新后新的通知会照常送达。`,
     ].join('\n'),
+  /** 发送失败的原因（工作台“通知”页）：平台和发件箱记下的英文原因，用中文说明。 */
+  failure: {
+    memberMissing: '收件成员已不存在',
+    memberInactive: '收件成员已停用',
+    memberNoPlatform: '收件成员没有登记企业微信、钉钉等任何账号',
+    residentMissing: '居民记录已不存在（可能已按期删除）',
+    groupMissing: (key: string) => `群“${key}”不存在，请在名录的“群和机器人”里添加`,
+    groupNoChannel: (key: string) => `群“${key}”没有可用的机器人或会话，请在名录的“群和机器人”里更新`,
+    gaveUp: (attempts: number, last: string) => `重试${attempts}次仍未成功；最后一次：${last}`,
+    robotBroken: '群机器人已失效（可能被移出了群，或 Webhook 地址已失效）',
+    rateLimited: '平台限制了发送频率',
+    unreachable: '连不上平台的服务器',
+    credentials: '应用的凭据（Secret）有误，或取不到平台的访问令牌',
+    receiverInvalid: '接收人在平台上不存在（账号可能已变更）',
+    noSender: '这个平台没有接入议事（未配置）',
+    tooLarge: '文件或图片太大，平台不接收',
+    other: '平台拒绝了这条通知',
+    platformSaid: (detail: string) => `平台返回：${detail}`,
+    recipientResident: '居民',
+  },
 };
 
 function platformLabelZh(platform: string): string {

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
-import type { OutboxCandidate, OutboxItem, OutboxRepository } from '../../services/outbox-records.js';
+import type { OutboxCandidate, OutboxItem, OutboxMaintenance, OutboxRepository } from '../../services/outbox-records.js';
 import { copyOf } from './memory-records.js';
 import { orderedRecordId } from './ordered-ids.js';
 
@@ -46,7 +46,7 @@ function queueOrder(a: { dueAt: Date; id: string }, b: { dueAt: Date; id: string
  * plain check of the item's claim generation: the item must still be at the generation the caller
  * read and still due, and then only that caller's token can finish it.
  */
-export class MemoryOutboxRepository implements OutboxRepository {
+export class MemoryOutboxRepository implements OutboxRepository, OutboxMaintenance {
   private readonly byId = new Map<string, OutboxItem>();
   private readonly keys = new Map<string, string>();
   private readonly live = new Map<string, LiveEntry>();
@@ -162,6 +162,29 @@ export class MemoryOutboxRepository implements OutboxRepository {
   /** The claims live on the items themselves here: nothing to prune. */
   async pruneClaims(_before: Date): Promise<number> {
     return 0;
+  }
+
+  async listFailed(limit: number): Promise<{ items: OutboxItem[]; total: number }> {
+    const failed = [...this.byId.values()].filter((item) => item.state === 'failed').sort(queueOrder);
+    return { items: failed.slice(0, limit).map(itemCopy), total: failed.length };
+  }
+
+  async retry(ids: readonly string[], now: Date): Promise<string[]> {
+    return ids.filter((id) => this.requeue(id, now));
+  }
+
+  async retryAll(now: Date): Promise<number> {
+    return [...this.byId.keys()].filter((id) => this.requeue(id, now)).length;
+  }
+
+  /** A failed item back to pending, due now, with a fresh count of attempts (as the Mongo maintenance does). */
+  private requeue(id: string, now: Date): boolean {
+    const item = this.byId.get(id);
+    if (item?.state !== 'failed') return false;
+    Object.assign(item, { state: 'pending', dueAt: new Date(now), attempts: 0 });
+    delete item.retryAt;
+    this.live.set(id, { dueAt: item.dueAt, wakeAt: item.dueAt, insertedAt: new Date() });
+    return true;
   }
 
   /** Every item stored, in any state, oldest first (what the Mongo `outbox` collection holds; for tests). */

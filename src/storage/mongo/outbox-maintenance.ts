@@ -1,31 +1,11 @@
 import type { Connection, Model } from 'mongoose';
 import { OutboxLiveQueue } from './outbox-live.js';
 import { outboxModel, toOutboxItem } from './outbox-repository.js';
-import { type OutboxItem } from '../../services/outbox-records.js';
+import type { OutboxItem, OutboxMaintenance } from '../../services/outbox-records.js';
 import { isObjectId } from './object-id.js';
 
 type OutboxModel = ReturnType<typeof outboxModel>;
 type OutboxDocument = OutboxModel extends Model<infer D> ? D : never;
-
-/**
- * What an operator does with the outbox by hand: see the notices that failed for good, and put
- * them back in the queue once the cause is fixed (a robot re-added, a secret corrected).
- *
- * @example
- * const { items, total } = await maintenance.listFailed(50);
- * await maintenance.retry(items.map((item) => item.id), new Date());
- */
-export interface OutboxMaintenance {
-  /** Failed items, oldest first, and how many there are in all. */
-  listFailed(limit: number): Promise<{ items: OutboxItem[]; total: number }>;
-  /**
-   * Failed items back to pending, due now, with a fresh count of attempts (the dispatcher's
-   * retry ladder starts over). Returns the ids that were failed and are now queued again.
-   */
-  retry(ids: readonly string[], now: Date): Promise<string[]>;
-  /** Every failed item back to pending; returns how many. */
-  retryAll(now: Date): Promise<number>;
-}
 
 export class MongoOutboxMaintenance implements OutboxMaintenance {
   private readonly model: OutboxModel;

@@ -112,12 +112,12 @@ describe('members', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('csv_invalid');
-    expect(bad.body.error.message).toContain('第 3 行');
+    expect(bad.body.error.message).toContain('第3行');
     expect((await yishi.api('/api/members')).body.total).toBe(before);
 
     const ragged = await yishi.api('/api/members/import', { body: 'name,sector,role\n孙委员,文艺界,member\n钱委员,文艺界\n' });
     expect(ragged.status).toBe(400);
-    expect(ragged.body.error.message).toContain('第 3 行');
+    expect(ragged.body.error.message).toContain('第3行');
     expect((await yishi.api('/api/members')).body.total).toBe(before);
 
     const good = await yishi.api('/api/members/import', {

@@ -5,6 +5,8 @@ import { useScenario } from '../../support/scenario.js';
 import { wecomEnv } from '../../platforms/wecom/wecom-client.js';
 import { startTestYishi, TEST_ADMIN_TOKEN } from '../../support/yishi.js';
 import { addCommunity, OPEN_KFID } from './kf-support.js';
+import { register } from '../opinions/opinion-chat.js';
+import { signIn } from '../../http/workbench/workbench-client.js';
 
 // jsqr is a CommonJS bundle: under NodeNext its default import is the module, whose `default` is the decoder.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
@@ -70,6 +72,16 @@ describe("community QR codes for the residents' service account", () => {
     const { body } = await yishi.api('/api/qr-codes');
     for (const [index, card] of cards.entries()) expect(decodeQr(Buffer.from(card[1]!, 'base64'))).toBe(body.items[index].url);
     expect(html).toContain('@page');
+  });
+
+  it('opens the sheet and the codes in the workbench with the session cookie, no bearer header (staff only)', async () => {
+    const office = await signIn(yishi, (await register(yishi, { name: '王主任', sector: '中共', role: 'staff' })).id);
+    const sheet = await fetch(`${yishi.url}/api/qr-codes/sheet`, { headers: { cookie: office.cookie } });
+    expect(sheet.status).toBe(200);
+    expect(await sheet.text()).toContain('<figcaption>青石社区</figcaption>');
+    expect((await fetch(`${yishi.url}/api/qr-codes/qs01/png`, { headers: { cookie: office.cookie } })).status).toBe(200);
+    const member = await signIn(yishi, (await register(yishi, { name: '李委员', sector: '工会', role: 'member' })).id);
+    expect((await fetch(`${yishi.url}/api/qr-codes/sheet`, { headers: { cookie: member.cookie } })).status).toBe(403);
   });
 
   it('answers a clear error for an unknown community and without the admin token', async () => {

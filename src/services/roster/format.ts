@@ -47,3 +47,9 @@ export function showSpecialDays(t: Messages, days: readonly CalendarDay[]): stri
     return t.roster.generate.specialLine(dates, first.working, label);
   });
 }
+
+/** `3月4日（周三）值班：\n全天 王五（委员服务中心）`, or that nobody is on duty that day. */
+export function showDutyDay(t: Messages, dateLabel: string, shifts: readonly ShiftView[]): string {
+  const duty = t.roster.duty;
+  return shifts.length ? duty.day(dateLabel, shifts.map((shift) => showLine(t, shift))) : duty.noneOnDay(dateLabel);
+}

@@ -30,7 +30,7 @@ export const residentsEn: typeof residentsZh = {
     `Recorded. Your number is ${number}.\nWhat happens next: the office will accept it soon and pass it to the person in charge; we will tell you here at every step.\nTo see where it stands, send "progress" or just the number.`,
   filedOnDuty: 'The committee member on duty today has it too.',
   similar: (number, summary, count) =>
-    `Residents have already reported something similar: ${number} "${summary}" (${count} others too).\nIf it is the same matter, reply "1" and we count you in;\nif it is something else, reply "2" to record yours separately.`,
+    `Residents have already reported something similar: ${number} "${summary}" (reported by ${count + 1} ${count > 0 ? 'residents' : 'resident'}).\nIf it is the same matter, reply "1" and we count you in;\nif it is something else, reply "2" to record yours separately.`,
   similarRemind: 'Please reply "1" (same matter, count me in) or "2" (record it separately), or "cancel".',
   plusOned: (number) => `Done, you are counted in ${number}. We will tell you here how it goes; send "progress" any time.`,
   noOpinions: 'You have not reported anything yet. If something needs attention, just tell us.',

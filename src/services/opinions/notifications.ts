@@ -21,7 +21,7 @@ export class OpinionNotices {
 
   private labels(opinion: OpinionRecord) {
     const t = this.deps.messages.opinions;
-    return { community: opinion.community ?? t.unclassified, category: opinion.category ?? t.unclassified };
+    return { community: opinion.community ?? t.unknownCommunity, category: opinion.category ?? t.unclassified };
   }
 
   /** Tells the filer, in the chat they used, about the change recorded by the latest audit entry. */
@@ -31,7 +31,8 @@ export class OpinionNotices {
     const last = opinion.audit[index]!;
     let message: string;
     if (opinion.source === 'resident-service') message = await this.residentNotice(opinion, last.note);
-    else if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
+    else if (opinion.state === 'resolved')
+      message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
     else if (opinion.state === 'declined') message = this.t.declined(opinion.number, opinion.reason ?? '');
     else if (opinion.state === 'merged') message = this.t.merged(opinion.number, opinion.mergedInto ?? '');
     else message = this.t.stateChanged(opinion.number, t.states[opinion.state], last.note);

@@ -33,11 +33,26 @@ const LEADING_CUES = [
   '姓',
   '是',
 ];
-const TRAILING_CUES = ['就行了', '就行', '就好', '谢谢', '吧', '联系电话', '电话是', '手机号是', '手机是', '手机号', '电话', '手机', '号码', '的'];
+const TRAILING_CUES = [
+  '就行了',
+  '就行',
+  '就好',
+  '谢谢',
+  '吧',
+  '联系电话',
+  '电话是',
+  '手机号是',
+  '手机是',
+  '手机号',
+  '电话',
+  '手机',
+  '号码',
+  '的',
+];
 
 function withoutCues(piece: string): string {
   let rest = piece;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     const lead = LEADING_CUES.find((cue) => rest.startsWith(cue) && rest.length > cue.length);
     if (lead) {

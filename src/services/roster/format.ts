@@ -51,5 +51,10 @@ export function showSpecialDays(t: Messages, days: readonly CalendarDay[]): stri
 /** `3月4日（周三）值班：\n全天 王五（委员服务中心）`, or that nobody is on duty that day. */
 export function showDutyDay(t: Messages, dateLabel: string, shifts: readonly ShiftView[]): string {
   const duty = t.roster.duty;
-  return shifts.length ? duty.day(dateLabel, shifts.map((shift) => showLine(t, shift))) : duty.noneOnDay(dateLabel);
+  return shifts.length
+    ? duty.day(
+        dateLabel,
+        shifts.map((shift) => showLine(t, shift)),
+      )
+    : duty.noneOnDay(dateLabel);
 }

@@ -1,3 +1,4 @@
+import { mobileDigits } from '../core/mobile.js';
 import { MEMBER_ROLES } from '../core/roles.js';
 import { z } from 'zod';
 import type { Messages } from '../i18n/messages.js';
@@ -41,7 +42,8 @@ const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', '√']);
 
 function rowSchema(t: Messages) {
   const m = t.operations.cli.import;
-  const text = (max: number) => z.string().min(1, m.required).max(max, m.tooLong(max));
+  // A column left empty is missing: said as 不能为空, never zod's English.
+  const text = (max: number) => z.string({ error: m.required }).min(1, m.required).max(max, m.tooLong(max));
   const account = z.string().max(100, m.tooLong(100)).regex(/^\S+$/, m.required).optional();
   return z.object({
     name: text(50),
@@ -51,7 +53,8 @@ function rowSchema(t: Messages) {
     dingtalkStaffId: account,
     phone: z
       .string()
-      .regex(/^[\d+\-\s]{5,20}$/, m.notPhone)
+      .refine((typed) => mobileDigits(typed) !== undefined, m.notPhone)
+      .transform((typed) => mobileDigits(typed)!)
       .optional(),
     isConvenor: z.boolean().optional(),
   });

@@ -41,6 +41,7 @@ const APP_TESTS = [
   'test/services/records/exports-and-proposals.test.ts',
   'test/services/records/member-rates-api.test.ts',
   'test/services/residents/qr-codes.test.ts',
+  'test/services/residents/resident-plain-words.test.ts',
   'test/services/residents/resident-photos.test.ts',
   'test/services/roster/duty-questions.test.ts',
   'test/services/roster/opinion-routing.test.ts',

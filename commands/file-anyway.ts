@@ -14,7 +14,7 @@ export const fileAnywayCommand: CommandSpec = {
     const result = await ctx.services.opinions.fileAnyway(callerOf(ctx));
     if (result.kind === 'similar') return t.replies.similar(result.similar.number, result.summary, result.similar.plusOnes.count);
     const o = result.opinion;
-    const filed = t.replies.filed(o.number, o.community ?? t.unclassified, o.category ?? t.unclassified);
+    const filed = t.replies.filed(o.number, o.community ?? t.unknownCommunity, o.category ?? t.unclassified);
     return result.onDutyNotified ? `${filed}\n${t.replies.filedOnDuty}` : filed;
   },
 };

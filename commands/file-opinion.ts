@@ -31,7 +31,7 @@ export const fileOpinionCommand: CommandSpec = {
   },
   confirmDialogue: async (ctx) => {
     const content = ctx.services.opinions.checkContent(ctx.args.content);
-    const community = ctx.args.community && ctx.args.community !== NOT_SURE ? ctx.args.community : ctx.t.opinions.unclassified;
+    const community = ctx.args.community && ctx.args.community !== NOT_SURE ? ctx.args.community : ctx.t.opinions.unknownCommunity;
     return ctx.t.opinions.commands.dialogue.confirm(content, community);
   },
   texts: (t) => t.opinions.commands.file,
@@ -40,7 +40,7 @@ export const fileOpinionCommand: CommandSpec = {
     const result = await ctx.services.opinions.file(callerOf(ctx), ctx.args.content, tagsOf(ctx));
     if (result.kind === 'similar') return t.replies.similar(result.similar.number, result.summary, result.similar.plusOnes.count);
     const o = result.opinion;
-    const filed = t.replies.filed(o.number, o.community ?? t.unclassified, o.category ?? t.unclassified);
+    const filed = t.replies.filed(o.number, o.community ?? t.unknownCommunity, o.category ?? t.unclassified);
     return result.onDutyNotified ? `${filed}\n${t.replies.filedOnDuty}` : filed;
   },
 };

@@ -21,7 +21,7 @@ export async function listLines(ctx: CommandContext, opinions: readonly OpinionR
 export async function overdueLines(ctx: CommandContext, opinions: readonly OpinionRecord[]): Promise<string[]> {
   const t = ctx.t.opinions;
   const summaries = await ctx.services.opinions.queries.summaries(callerOf(ctx), opinions);
-  return opinions.map((o, i) => t.views.overdueLine(o.number, o.community ?? t.unclassified, summaries[i]!, deadlineText(ctx, o)));
+  return opinions.map((o, i) => t.views.overdueLine(o.number, o.community ?? t.unknownCommunity, summaries[i]!, deadlineText(ctx, o)));
 }
 
 /** 进度: the card, then content and history for those who may read them in full. */
@@ -32,7 +32,7 @@ export function renderProgress(ctx: CommandContext, view: OpinionView): string {
     t.views.progress(
       o.number,
       t.states[o.state] ?? o.state,
-      o.community ?? t.unclassified,
+      o.community ?? t.unknownCommunity,
       o.category ?? t.unclassified,
       o.grade ? (t.grades[o.grade] ?? o.grade) : t.noDeadline,
       view.handlerName ?? t.noHandler,

@@ -25,6 +25,11 @@ export const reclassifyOpinionCommand: CommandSpec = {
     const t = ctx.t.opinions;
     const field = t.classificationWords[ctx.args.field!]!;
     const { opinion, from } = await ctx.services.opinions.triage.reclassify(callerOf(ctx), ctx.args.number!, field, ctx.args.name!);
-    return t.replies.reclassified(opinion.number, t.classificationLabels[field], from, opinion[field] ?? t.unclassified);
+    return t.replies.reclassified(
+      opinion.number,
+      t.classificationLabels[field],
+      from,
+      opinion[field] ?? (field === 'community' ? t.unknownCommunity : t.unclassified),
+    );
   },
 };

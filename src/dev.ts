@@ -35,9 +35,13 @@ async function main(): Promise<void> {
   // The operator CLI (`npm run yishi`) finds this run's database here while it runs.
   const uriFile = join(dataDir, 'mongodb-uri');
   writeFileSync(uriFile, mongodbUri, { mode: 0o600 });
+  // `npm run chat` in a second terminal finds this run here (with the token beside it), whatever PORT it took.
+  const urlFile = join(dataDir, 'yishi-url');
+  writeFileSync(urlFile, running.url, { mode: 0o600 });
   running.server.once('close', () => void mongo.stop());
   process.once('exit', () => {
     rmSync(uriFile, { force: true });
+    rmSync(urlFile, { force: true });
     void mongo.stop();
   });
   console.log(

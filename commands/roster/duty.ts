@@ -1,7 +1,7 @@
 import type { CommandContext, CommandSpec, Reply } from '../command.js';
 import type { DatePhrase, DayPart } from '../../src/core/date-phrases.js';
 import { addDays, beijingDate, startOfWeek } from '../../src/core/dates.js';
-import { showDate, showLine, type ShiftView } from '../../src/services/roster/format.js';
+import { showDate, showDutyDay, showLine, type ShiftView } from '../../src/services/roster/format.js';
 import type { ShiftSlot } from '../../src/services/roster/shift-records.js';
 import { slotHoursText } from '../../src/services/roster/slots.js';
 import { argRange } from './shared.js';
@@ -87,7 +87,7 @@ function render(ctx: CommandContext, range: DatePhrase, shifts: ShiftView[]): Re
 function renderDay(ctx: CommandContext, range: DatePhrase, date: string, shifts: ShiftView[]): string {
   const t = ctx.t.roster.duty;
   const lines = (list: ShiftView[]) => list.map((shift) => showLine(ctx.t, shift));
-  if (!range.part) return shifts.length ? t.day(date, lines(shifts)) : t.noneOnDay(date);
+  if (!range.part) return showDutyDay(ctx.t, date, shifts);
   const partName = t.parts[range.part];
   if (range.part === 'evening') {
     const hours = (['上午', '下午'] as const).map((slot) => `${ctx.t.roster.slot(slot)} ${slotHoursText(slot)}`);

@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { beijingDate, isIsoDate } from '../core/dates.js';
 import { writeCsv } from '../services/csv-file.js';
 import { MEMBER_FILE_HEADER, memberFileRow } from '../services/members/member-import.js';
+import { opinionTable } from '../services/records/opinion-table.js';
 import { CliError, type OperatorContext } from './operator-context.js';
 import { Progress } from './progress.js';
 
@@ -10,6 +11,8 @@ export const EXPORTABLE = ['members', 'communities', 'opinions', 'roster', 'even
 export type Exportable = (typeof EXPORTABLE)[number];
 
 const PAGE = 500;
+/** Where an export goes without --out (relative to the working directory; in .gitignore). */
+export const EXPORTS_FOLDER = 'exports';
 const iso = (date?: Date) => (date ? date.toISOString() : '');
 
 type Rows = { header: string[]; rows: Array<Array<string | number>> };
@@ -38,43 +41,11 @@ async function opinions(ctx: OperatorContext): Promise<Rows> {
     items.push(...page.items);
     progress.update(items.length);
   }
-  const texts = await ctx.privacy.forExport(items);
-  return {
-    header: [
-      '编号',
-      '状态',
-      '村/社区',
-      '类别',
-      '等级',
-      '承办人',
-      '附议',
-      '评价',
-      '提交时间',
-      '受理时间',
-      '期限',
-      '办结时间',
-      '来源',
-      '内容',
-      '结果',
-    ],
-    rows: items.map((o, i) => [
-      o.number,
-      o.state,
-      o.community ?? '',
-      o.category ?? '',
-      o.grade ?? '',
-      o.handlerId ? (names.get(o.handlerId) ?? o.handlerId) : '',
-      o.plusOnes.count,
-      o.rating ?? '',
-      iso(o.createdAt),
-      iso(o.acceptedAt),
-      iso(o.deadline),
-      iso(o.resolvedAt),
-      o.source,
-      texts[i]!.content,
-      texts[i]!.result,
-    ]),
-  };
+  // Oldest first, as the API's export; +1s counted; states and times as people read them.
+  items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const rows = items.map((o) => ({ ...o, plusOnes: o.plusOnes.count }));
+  const { header, rows: cells } = opinionTable(ctx.t, rows, await ctx.privacy.forExport(items), (id) => names.get(id));
+  return { header, rows: cells };
 }
 
 async function roster(ctx: OperatorContext, from: string | undefined, to: string | undefined): Promise<Rows> {
@@ -126,7 +97,9 @@ export async function exportData(
           : kind === 'roster'
             ? await roster(ctx, options.from, options.to)
             : await events(ctx);
-  const path = resolve(ctx.cwd, options.out ?? `${kind}-${beijingDate(ctx.clock.now())}.csv`);
+  // Without --out: the exports/ folder (git-ignored), never loose in the current directory.
+  const path = resolve(ctx.cwd, options.out ?? join(EXPORTS_FOLDER, `${kind}-${beijingDate(ctx.clock.now())}.csv`));
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(path, writeCsv([data.header, ...data.rows]));
   return { count: data.rows.length, path };
 }

@@ -189,6 +189,7 @@ export function buildServices(deps: ServiceDeps) {
     messages,
     logger: residentLog,
     filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: settings.residentOpinionsPerHour }),
+    shifts: (from, to) => roster.listRange(from, to),
   });
   const services: Services = {
     members,

@@ -104,19 +104,6 @@ export const DEMO_COMMUNITIES: ReadonlyArray<{ name: string; keywords: string[];
   ...VILLAGE_BASES.map((base, i) => ({ name: `${base}村`, keywords: [base, `${base}组`], code: `cun${String(i + 1).padStart(2, '0')}` })),
 ];
 
-/** Opinion categories with the words that suggest them. */
-export const DEMO_CATEGORIES: ReadonlyArray<{ name: string; keywords: string[] }> = [
-  { name: '市政设施', keywords: ['路灯', '道路', '井盖', '路面', '下水道', '积水', '雨棚'] },
-  { name: '环境卫生', keywords: ['垃圾', '卫生', '异味', '污水', '绿化', '噪音'] },
-  { name: '交通出行', keywords: ['公交', '停车', '红绿灯', '站台', '非机动车', '拥堵'] },
-  { name: '物业管理', keywords: ['物业', '电梯', '门禁', '维修基金'] },
-  { name: '民生保障', keywords: ['养老', '医保', '社保', '低保', '助餐', '老年'] },
-  { name: '教育医疗', keywords: ['学校', '幼儿园', '医院', '看病', '卫生服务站'] },
-  { name: '就业创业', keywords: ['就业', '外卖', '快递', '骑手', '新就业', '招聘'] },
-  { name: '矛盾纠纷', keywords: ['纠纷', '邻里', '矛盾', '宅基地'] },
-  { name: '产业发展', keywords: ['企业', '产业', '营商', '新材料', '大健康'] },
-];
-
 /** The place of the duty roster (the street's 政协委员服务中心). */
 export const DEMO_SERVICE_CENTRE = '街道政协委员服务中心';
 

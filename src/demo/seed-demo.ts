@@ -4,8 +4,8 @@ import { addDays, beijingInstant, parseTimeOfDay } from '../core/dates.js';
 import { findOpinionNumbers } from '../core/opinion-number.js';
 import type { DemoAdminClient } from './admin-client.js';
 import { demoCalendar, type DemoCalendar } from './demo-calendar.js';
+import { DEMO_CATEGORIES } from './demo-categories.js';
 import {
-  DEMO_CATEGORIES,
   DEMO_COMMUNITIES,
   DEMO_EVENTS,
   DEMO_MEMBERS,

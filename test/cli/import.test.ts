@@ -65,10 +65,19 @@ describe('yishi import members', () => {
     const badRole = file('bad-role.csv', membersCsv(300, '新委员', { line: 137, row: '新委员136,工会,主任,x-136,,' }));
     const run = await runCli(['import', 'members', badRole], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('第137行：角色（委员、工作人员或管理员）应当是委员、工作人员或管理员。整个文件未导入。');
+    expect(run.stderr).toContain('第137行：角色应当是委员、工作人员或管理员。整个文件未导入。');
     expect(run.stderr).not.toContain('导入 ');
     expect(await count('members')).toBe(500);
     expect(await db.collection('members').findOne({ name: '新委员1' })).toBeNull();
+  }, 60_000);
+
+  it('says a missing 界别 and a 10-digit phone in Chinese, once each', async () => {
+    const missing = await runCli(['import', 'members', file('missing.csv', '姓名,界别,角色,电话\n甲,工会,委员,\n乙,,委员,\n')], { env });
+    expect(missing.stderr).toContain('第3行：界别不能为空。整个文件未导入。');
+    expect(missing.stderr).not.toMatch(/Invalid|expected/);
+    const phone = await runCli(['import', 'members', file('phone.csv', '姓名,界别,角色,电话\n甲,工会,委员,1391234567\n')], { env });
+    expect(phone.stderr).toContain('第2行：电话应为 1 开头的 11 位手机号。整个文件未导入。');
+    expect(await count('members')).toBe(500);
   }, 60_000);
 
   it('rejects a row whose columns do not match the header, and a quote left open, with their lines', async () => {
@@ -98,9 +107,7 @@ describe('yishi import members', () => {
 
   it('says what the header lacks, and refuses other file types', async () => {
     const header = await runCli(['import', 'members', file('header.csv', '名字,界别\n张三,工会\n')], { env });
-    expect(header.stderr).toContain(
-      '第1行（表头）应当列出：姓名、界别、角色（委员、工作人员或管理员）；不认识的列：名字。整个文件未导入。',
-    );
+    expect(header.stderr).toContain('第1行（表头）应当列出：姓名、界别、角色；不认识的列：名字。整个文件未导入。');
     const other = await runCli(['import', 'members', file('list.txt', 'x')], { env });
     expect(other.stderr).toContain('只支持 .csv 和 .xlsx 文件');
     expect(other.code).toBe(1);

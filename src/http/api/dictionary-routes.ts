@@ -1,12 +1,14 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { YishiError } from '../../core/errors.js';
+import { MIN_KEYWORD_CHARS } from '../../services/opinions/classification.js';
 import type { DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import { errorResponse, isDuplicateKey, jsonBody, notFound } from './validation.js';
 
 const entrySchema = z.object({
   name: z.string().trim().min(1, 'is required').max(50),
-  keywords: z.array(z.string().trim().min(1).max(30)).max(200).optional(),
+  // A keyword is a word: one character would match everywhere (MIN_KEYWORD_CHARS in classification.ts).
+  keywords: z.array(z.string().trim().min(MIN_KEYWORD_CHARS).max(30)).max(200).optional(),
   code: z.string().trim().min(1).max(64).optional(),
 });
 

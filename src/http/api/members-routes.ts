@@ -1,6 +1,7 @@
 import { MEMBER_ROLES } from '../../core/roles.js';
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { mobileDigits } from '../../core/mobile.js';
 import { YishiError } from '../../core/errors.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
@@ -17,8 +18,8 @@ const memberSchema = z.object({
   dingtalkStaffId: optionalText,
   phone: z
     .string()
-    .trim()
-    .regex(/^[\d+\-\s]{5,20}$/, 'must be a phone number')
+    .refine((typed) => mobileDigits(typed) !== undefined, 'must be a mobile number: 11 digits starting with 1')
+    .transform((typed) => mobileDigits(typed)!)
     .optional(),
   isConvenor: z.boolean().optional(),
 });

@@ -73,6 +73,8 @@ export const coreEn: typeof coreZh = {
     asGuest: (index) => `${index}. a guest (unregistered colleague)`,
     askResidentName: 'Your name (e.g. 王阿姨): ',
     badChoice: 'No such number; please try again.',
+    unknownPerson: (name, names) =>
+      `No member is called "${name}". Names you can use: ${names.join(', ') || '(no members yet)'}; a resident is resident:name, e.g. --as resident:Wang.`,
     youAre: (name, role) => `You are now ${name} (${role}). Type a message; .who to switch, .quit to leave.`,
     promptYou: 'you> ',
     bot: 'yishi> ',

@@ -112,7 +112,7 @@ export const operationsEn: typeof operationsZh = {
       field: {
         name: 'name',
         sector: 'sector',
-        role: 'role (member, staff or admin)',
+        role: 'role',
         wecomUserId: 'WeCom userid',
         dingtalkStaffId: 'DingTalk staffId',
         phone: 'phone',
@@ -122,7 +122,7 @@ export const operationsEn: typeof operationsZh = {
       },
       required: 'is required',
       tooLong: (max) => `must be at most ${max} characters`,
-      notPhone: 'is not a phone number',
+      notPhone: 'must be a mobile number: 11 digits starting with 1',
       notRole: 'must be member, staff or admin',
     },
     calendar: {

@@ -35,6 +35,7 @@ export const opinionsEn: typeof opinionsZh = {
   },
   reasonNote: (label, reason) => `${label}: ${reason}`,
   unclassified: 'unclassified',
+  unknownCommunity: 'to be confirmed',
   noDeadline: 'not set',
   noHandler: 'not assigned',
   actions: {
@@ -89,7 +90,7 @@ export const opinionsEn: typeof opinionsZh = {
       `Received: opinion ${number} (community: ${community}; category: ${category}). You will hear about every step here. Send "progress ${number}" any time.`,
     filedOnDuty: 'The member on duty today has it and will contact you soon.',
     similar: (number, summary, count) =>
-      `A similar opinion exists: ${number} "${summary}" (${count} +1s). Reply "+1 ${number}" to support it, or "file-anyway" to file yours separately.`,
+      `A similar opinion exists: ${number} "${summary}" (reported by ${count + 1} ${count > 0 ? 'people' : 'person'}). Reply "+1 ${number}" to support it, or "file-anyway" to file yours separately.`,
     plusOned: (number, count) => `Added your +1 to ${number}; it now has ${count}.`,
     accepted: (number, deadline) => `Accepted ${number}; due by ${deadline}.`,
     started: (number) => `Started work on ${number}. Send "resolve ${number} <result>" when done.`,
@@ -136,7 +137,7 @@ export const opinionsEn: typeof opinionsZh = {
     overdueTitle: (count) => `Overdue (${count}):`,
     overdueEmpty: 'No opinion is overdue.',
     progress: (number, state, community, category, grade, handler, deadline, plusOnes) =>
-      `${number} [${state}]\nCommunity: ${community}  Category: ${category}\nGrade: ${grade}  Handler: ${handler}\nDue: ${deadline}  +1s: ${plusOnes}`,
+      `${number} [${state}]\nCommunity: ${community}  Category: ${category}\nGrade: ${grade}  Handler: ${handler}\nDue: ${deadline}  +1s: ${plusOnes > 0 ? plusOnes : 'none yet'}`,
     content: (text) => `Text: ${text}`,
     result: (text) => `Result: ${text}`,
     rating: (rating, reason) => `Rating: ${rating}${reason ? ` (${reason})` : ''}`,

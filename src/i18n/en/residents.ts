@@ -30,7 +30,7 @@ export const residentsEn: typeof residentsZh = {
     `Recorded. Your number is ${number}.\nWhat happens next: the office will accept it soon and pass it to the person in charge; we will tell you here at every step.\nTo see where it stands, send "progress" or just the number.`,
   filedOnDuty: 'The committee member on duty today has it too.',
   similar: (number, summary, count) =>
-    `Residents have already reported something similar: ${number} "${summary}" (${count} others too).\nIf it is the same matter, reply "1" and we count you in;\nif it is something else, reply "2" to record yours separately.`,
+    `Residents have already reported something similar: ${number} "${summary}" (reported by ${count + 1} ${count > 0 ? 'residents' : 'resident'}).\nIf it is the same matter, reply "1" and we count you in;\nif it is something else, reply "2" to record yours separately.`,
   similarRemind: 'Please reply "1" (same matter, count me in) or "2" (record it separately), or "cancel".',
   plusOned: (number) => `Done, you are counted in ${number}. We will tell you here how it goes; send "progress" any time.`,
   noOpinions: 'You have not reported anything yet. If something needs attention, just tell us.',
@@ -43,6 +43,13 @@ export const residentsEn: typeof residentsZh = {
   result: (text) => `Result: ${text}`,
   askRate:
     'Are you satisfied with the result? Reply "满意" (satisfied), "基本满意" (mostly) or "不满意" (not satisfied). Within 7 days, "不满意" or "reopen" sends it back.',
+  resolvedAskRate: (number, result, days) =>
+    `What you reported (${number}) has been dealt with.\nResult: ${result}\nAre you satisfied? Just reply "satisfied", "mostly satisfied" or "not satisfied", and tell us why if not; within ${days} days we will take it up again.`,
+  stateChanged: (number, state, note) =>
+    `News about what you reported (${number}): ${state}${note ? ` (${note})` : ''}. Reply "progress" for the details.`,
+  dutyHint: 'You can tell us here what happened; we will record it and pass it to the member on duty.',
+  contactUs:
+    'Writing here reaches us: tell us what happened and we will record it and pass it to the person in charge; leave a mobile number when you report if you would like a call back.\nTo follow up on earlier reports, reply "progress".',
   rated: (number) => `Thank you for rating! ${number} is closed. Come back any time.`,
   sentBack: (number) => `We are sorry it was not good enough. ${number} goes back to be handled again; we will tell you when it is done.`,
   reopened: (number) => `${number} is open again and will be handled further; we will keep you posted.`,
@@ -67,12 +74,23 @@ export const residentsEn: typeof residentsZh = {
   words: {
     greet: ['你好', '您好', '在吗', 'hi', 'hello', 'help', 'menu'],
     progress: ['进度', '我的反映', 'progress', 'status', 'my reports'],
-    skip: ['没有', '不用', '好了', 'no', 'skip', 'none', 'done', 'nope'],
-    confirm: ['确认', 'confirm', 'yes', 'ok', 'submit'],
-    cancel: ['取消', 'cancel'],
+    yes: ['确认', '对', '好的', 'confirm', 'yes', 'ok', 'okay', 'sure', 'right', 'submit'],
+    no: ['不对', 'no', 'wrong', 'not right'],
+    cancel: ['取消', '算了', 'cancel', 'never mind'],
+    skip: ['没有', '不用', '好了', 'no', 'skip', 'none', 'done', 'nope', 'no thanks'],
     modify: ['修改', 'change', 'edit'],
     reopen: ['重新办理', '重新打开', 'reopen', 'not solved'],
     plusOne: ['1', 'same'],
     separate: ['2', 'separate'],
+    ratings: {
+      satisfied: ['满意', 'satisfied', 'good', 'very good'],
+      basically: ['基本满意', 'ok', 'fair', 'mostly satisfied'],
+      unsatisfied: ['不满意', 'unsatisfied', 'not satisfied', 'bad'],
+    },
+    questions: {
+      duty: ['谁值班', 'who is on duty', 'on duty today'],
+      progress: ['我的反映', 'how is my report', 'any progress'],
+      contact: ['怎么联系', 'how to contact', 'contact you', 'phone number'],
+    },
   },
 };

@@ -81,6 +81,8 @@ export const coreZh = {
     asGuest: (index: number) => `${index}. 以访客身份（未登记的企业同事）`,
     askResidentName: '请输入称呼（例如 王阿姨）：',
     badChoice: '没有这个编号，请重新输入。',
+    unknownPerson: (name: string, names: string[]) =>
+      `没有叫“${name}”的成员。可以用的名字：${names.join('、') || '（还没有成员）'}；居民请写 resident:称呼，例如 --as resident:王阿姨。`,
     youAre: (name: string, role: string) => `您现在是：${name}（${role}）。直接输入消息即可；输入 .who 换身份，.quit 退出。`,
     promptYou: '您> ',
     bot: '议事> ',

@@ -111,7 +111,7 @@ export const operationsZh = {
       field: {
         name: '姓名',
         sector: '界别',
-        role: '角色（委员、工作人员或管理员）',
+        role: '角色',
         wecomUserId: '企业微信账号',
         dingtalkStaffId: '钉钉账号',
         phone: '电话',
@@ -121,7 +121,7 @@ export const operationsZh = {
       } as Record<string, string>,
       required: '不能为空',
       tooLong: (max: number) => `不能超过${max}个字`,
-      notPhone: '不是电话号码',
+      notPhone: '应为 1 开头的 11 位手机号',
       notRole: '应当是委员、工作人员或管理员',
     },
     calendar: {

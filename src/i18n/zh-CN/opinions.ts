@@ -36,6 +36,8 @@ export const opinionsZh = {
   /** 评价或退回时说的话：“基本满意：地砖换了但颜色不一样”。 */
   reasonNote: (label: string, reason: string) => `${label}：${reason}`,
   unclassified: '未分类',
+  /** 社区还不知道（居民没说、扫的不是社区码）：待工作人员确认，不是“未分类”。 */
+  unknownCommunity: '待确认',
   noDeadline: '未定',
   noHandler: '未分派',
   actions: {
@@ -93,7 +95,7 @@ export const opinionsZh = {
       `已收到您的反映，编号 ${number}（社区：${community}；类别：${category}）。\n我们会尽快受理，每一步进展都会在这里告诉您。随时发送“进度 ${number}”可查看。`,
     filedOnDuty: '今天的值班委员已经收到，会尽快与您联系。',
     similar: (number: string, summary: string, count: number) =>
-      `已有类似反映 ${number}：“${summary}”（已有 ${count} 人附议）。\n回复“附议 ${number}”可+1，让这件事更快得到重视；如果不是同一件事，回复“仍要提交”单独提交。`,
+      `已有类似反映 ${number}：“${summary}”（已有 ${count + 1} 人反映）。\n回复“附议 ${number}”可+1，让这件事更快得到重视；如果不是同一件事，回复“仍要提交”单独提交。`,
     plusOned: (number: string, count: number) => `已为 ${number} 附议，目前共有 ${count} 人附议。办理进展可发送“进度 ${number}”查看。`,
     accepted: (number: string, deadline: string) => `已受理 ${number}，办理时限到 ${deadline}。`,
     started: (number: string) => `已开始办理 ${number}。办完后请发送“办结 ${number} 结果”。`,
@@ -151,7 +153,7 @@ export const opinionsZh = {
       deadline: string,
       plusOnes: number,
     ) =>
-      `${number}【${state}】\n社区：${community}；类别：${category}\n等级：${grade}；承办人：${handler}\n时限：${deadline}；附议：${plusOnes} 人`,
+      `${number}【${state}】\n社区：${community}；类别：${category}\n等级：${grade}；承办人：${handler}\n时限：${deadline}；附议：${plusOnes > 0 ? `${plusOnes} 人` : '暂无'}`,
     content: (text: string) => `内容：${text}`,
     rating: (rating: string, reason: string | undefined) => `评价：${rating}${reason ? `（${reason}）` : ''}`,
     reopenReason: (reason: string) => `重新打开的原因：${reason}`,

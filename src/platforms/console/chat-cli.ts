@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { readToolEnvironment } from '../../config.js';
 import { messagesFor } from '../../i18n/messages.js';
-import { ConsoleClient, type ConsolePerson } from './console-client.js';
+import { ConsoleClient, personFor, type ConsolePerson } from './console-client.js';
 
 /**
  * `npm run chat`: a terminal conversation with a running Yishi through the console platform —
  * the same pipeline WeCom and DingTalk messages take after their adapters. Choose who you are
  * (a member, staff, a resident), type, and read the answers and any notices sent to you.
- * Options: `--url <base>` (else YISHI_URL), `--as <member id | resident:名字 | guest:名字>`.
+ * Options: `--url <base>` (else YISHI_URL or PORT, else the address the running `npm run dev` wrote to
+ * .data/yishi-url), `--as <成员姓名 | member id | resident:名字 | guest:名字>`.
  */
 const tools = readToolEnvironment();
 const t = messagesFor(tools.locale).core;
@@ -24,6 +25,14 @@ function adminToken(): string | undefined {
   if (tools.adminToken) return tools.adminToken;
   const file = join(process.cwd(), '.data', 'admin-token');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** Where Yishi runs: --url, YISHI_URL or PORT when set, else what `npm run dev` wrote to .data/yishi-url. */
+function yishiUrl(): string {
+  const typed = option('url') ?? (process.env.YISHI_URL || process.env.PORT ? tools.yishiUrl : undefined);
+  if (typed) return typed.replace(/\/+$/, '');
+  const file = join(process.cwd(), '.data', 'yishi-url');
+  return (existsSync(file) ? readFileSync(file, 'utf8').trim() : tools.yishiUrl).replace(/\/+$/, '');
 }
 
 /** Reads lines one at a time, buffering what arrives early (pasted or piped input). */
@@ -69,7 +78,7 @@ function show(prefix: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const url = (option('url') ?? tools.yishiUrl).replace(/\/+$/, '');
+  const url = yishiUrl();
   const token = adminToken();
   console.log(c.title);
   if (!token) {
@@ -84,7 +93,22 @@ async function main(): Promise<void> {
   let stopPolling = () => {};
   try {
     const chosen = option('as');
-    let me = chosen ? { id: chosen, name: chosen.replace(/^(resident|guest):/, ''), role: '' } : await choosePerson(client, read);
+    let me: { id: string; name: string; role: string } | null | undefined;
+    if (chosen) {
+      const people = await client.people();
+      me = personFor(people, chosen);
+      if (!me) {
+        console.error(
+          c.unknownPerson(
+            chosen,
+            people.map((p) => p.name),
+          ),
+        );
+        process.exitCode = 2;
+        return;
+      }
+      me = { ...me, role: t.roles[me.role] ?? me.role };
+    } else me = await choosePerson(client, read);
     while (me) {
       console.log(c.youAre(me.name, me.role || me.id));
       stopPolling();

@@ -9,6 +9,17 @@ export interface ConsolePerson {
 const POLL_MS = 1500;
 
 /**
+ * Who `--as` names: `resident:…` and `guest:…` as written, a member by id or by name (`沈清和`);
+ * undefined when no member has that name.
+ */
+export function personFor(people: readonly ConsolePerson[], wanted: string): { id: string; name: string; role: string } | undefined {
+  const as = wanted.trim();
+  if (/^(resident|guest):./.test(as)) return { id: as, name: as.replace(/^(resident|guest):/, ''), role: '' };
+  const found = people.find((p) => p.id === as) ?? people.find((p) => p.name === as);
+  return found ? { id: found.id, name: found.name, role: found.role } : undefined;
+}
+
+/**
  * The HTTP side of `npm run chat`: the console routes of a running Yishi, with the admin token.
  *
  * @example

@@ -1,3 +1,4 @@
+import { mobileDigits } from '../../core/mobile.js';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -67,7 +68,8 @@ function rowSchema(t: Messages) {
     dingtalkStaffId: account,
     phone: z
       .string()
-      .regex(/^[\d+\-\s]{5,20}$/, m.notPhone)
+      .refine((typed) => mobileDigits(typed) !== undefined, m.notPhone)
+      .transform((typed) => mobileDigits(typed)!)
       .optional(),
     isConvenor: z.boolean().optional(),
   });

@@ -5,14 +5,20 @@ import { OPEN_STATES } from './types.js';
 /** Two opinions whose bigram overlap reaches this are "similar": the filer is offered a +1. */
 export const SIMILARITY_THRESHOLD = 0.5;
 
-/** The entry whose name or keywords occur most often in `text` (ties: the longer match wins). */
+/** A keyword shorter than this is a character, not a word: `路` would match 路灯, 马路 and 一路. */
+export const MIN_KEYWORD_CHARS = 2;
+
+/**
+ * The entry whose name or keywords occur most often in `text` (ties: the longer match wins).
+ * Only words count: keywords of a single character are never matched.
+ */
 export function bestMatch(text: string, entries: readonly DictionaryEntry[]): DictionaryEntry | undefined {
   let best: { entry: DictionaryEntry; hits: number; length: number } | undefined;
   for (const entry of entries) {
     let hits = 0;
     let length = 0;
     for (const word of [entry.name, ...entry.keywords]) {
-      if (!word) continue;
+      if ([...(word ?? '')].length < MIN_KEYWORD_CHARS) continue;
       const count = text.split(word).length - 1;
       if (count > 0) {
         hits += count;

@@ -192,7 +192,7 @@ export class OpinionClosing {
       action,
     );
     await this.deps.ledger?.opinionRated(opinion, opinion.round, rating, now); // 履职台账
-    await this.notices.tellFiler(updated);
+    // Only the filer rates, and the reply to their rating tells them: no second message (a resident's are counted).
     await this.notices.tellHandlerRated(updated, this.t.ratings[rating]!, said);
     return updated;
   }
@@ -297,7 +297,8 @@ export class OpinionClosing {
       this.t.actions.reopen,
     );
     await this.notices.tellHandlerBack(updated, await this.deps.privacy.text(updated, reason, 'caseworker'));
-    await this.notices.tellFiler(updated);
+    // The filer who sent it back reads the reply; anyone else's doing is news to them.
+    if (!(await isFiler(this.deps, caller, opinion))) await this.notices.tellFiler(updated);
     return updated;
   }
 }

@@ -21,7 +21,7 @@ export class OpinionNotices {
 
   private labels(opinion: OpinionRecord) {
     const t = this.deps.messages.opinions;
-    return { community: opinion.community ?? t.unclassified, category: opinion.category ?? t.unclassified };
+    return { community: opinion.community ?? t.unknownCommunity, category: opinion.category ?? t.unclassified };
   }
 
   /** Tells the filer, in the chat they used, about the change recorded by the latest audit entry. */
@@ -30,11 +30,24 @@ export class OpinionNotices {
     const index = opinion.audit.length - 1;
     const last = opinion.audit[index]!;
     let message: string;
-    if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
+    if (opinion.source === 'resident-service') message = await this.residentNotice(opinion, last.note);
+    else if (opinion.state === 'resolved')
+      message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
     else if (opinion.state === 'declined') message = this.t.declined(opinion.number, opinion.reason ?? '');
     else if (opinion.state === 'merged') message = this.t.merged(opinion.number, opinion.mergedInto ?? '');
     else message = this.t.stateChanged(opinion.number, t.states[opinion.state], last.note);
     await this.deps.notifier.notify(filerRecipient(opinion), text(message), { idempotencyKey: `opinion:${opinion.id}:filer:${index}` });
+  }
+
+  /** A resident on 微信客服 reads plain words and answers in plain words: no command syntax to type. */
+  private async residentNotice(opinion: OpinionRecord, note: string | undefined): Promise<string> {
+    const t = this.deps.messages.opinions;
+    const r = this.deps.messages.residents;
+    if (opinion.state === 'resolved') return r.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
+    if (opinion.state === 'declined') return this.t.declined(opinion.number, opinion.reason ?? '');
+    if (opinion.state === 'merged') return this.t.merged(opinion.number, opinion.mergedInto ?? '');
+    const state = r.stateWords[opinion.state] ?? t.states[opinion.state] ?? opinion.state;
+    return r.stateChanged(opinion.number, state, note);
   }
 
   /** The filer of an opinion archived as 未评价: told once, politely (keyed by the archive's audit entry). */

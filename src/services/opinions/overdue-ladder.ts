@@ -71,7 +71,7 @@ export class OverdueLadder {
     const key = ladderKey(opinion, step);
     const deadline = opinion.deadline ? formatBeijingDateTime(opinion.deadline) : opinions.noDeadline;
     const past = opinion.deadline !== undefined && opinion.deadline <= now;
-    const community = opinion.community ?? opinions.unclassified;
+    const community = opinion.community ?? opinions.unknownCommunity;
     const category = opinion.category ?? opinions.unclassified;
     const summary = await this.notices.summary(opinion);
     const handler = opinion.handlerId ? await this.deps.members.findById(opinion.handlerId) : null;
@@ -118,7 +118,7 @@ export class OverdueLadder {
       late.map(async (o) =>
         opinions.boardLine(
           o.number,
-          o.community ?? opinions.unclassified,
+          o.community ?? opinions.unknownCommunity,
           await this.notices.summary(o),
           formatBeijingDateTime(o.deadline!),
         ),

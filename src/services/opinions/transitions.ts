@@ -89,7 +89,7 @@ export class OpinionTriage {
           (await dictionary.list()).map((e) => e.name),
         ),
       });
-    const from = opinion[field] ?? this.t.unclassified;
+    const from = opinion[field] ?? (field === 'community' ? this.t.unknownCommunity : this.t.unclassified);
     if (opinion[field] === entry.name)
       throw new YishiError('classification_unchanged', {
         userMessage: this.t.errors.sameClassification(opinion.number, label, entry.name),

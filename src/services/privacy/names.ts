@@ -75,3 +75,12 @@ const SELF_INTRODUCTION = new RegExp(
 export function maskSelfIntroductions(text: string): string {
   return text.replace(SELF_INTRODUCTION, (_all, cue: string, gap: string, name: string) => `${cue}${gap}${maskName(name)}`);
 }
+
+const SURNAME_START = new RegExp(`^[小老阿]?(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES.join('')}])`, 'u');
+
+/** True when a short piece of text reads as how someone is called: a family name first (`张`, `张阿姨`, `小王`), or a Latin name. */
+export function looksLikeName(text: string): boolean {
+  const characters = [...text];
+  if (characters.length === 0 || characters.length > 6) return false;
+  return SURNAME_START.test(text) || /^[a-z][a-z .'-]*$/iu.test(text);
+}

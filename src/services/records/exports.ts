@@ -1,8 +1,8 @@
 import type { Messages } from '../../i18n/messages.js';
-import { formatBeijingDateTime } from '../../core/dates.js';
 import type { PrivacyGate } from '../privacy/privacy-gate.js';
 import type { Period } from './periods.js';
 import { instantsOf } from './periods.js';
+import { opinionTable } from './opinion-table.js';
 import { percent, type RateSet } from './rates.js';
 import type { RecordsService } from './records-service.js';
 
@@ -25,9 +25,6 @@ export interface ExportOptions {
   memberId?: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const when = (date: Date | undefined) => (date ? formatBeijingDateTime(date) : '');
-
 /** Builds the admin API's exports (headers in the configured locale). */
 export class RecordsExports {
   constructor(
@@ -48,27 +45,7 @@ export class RecordsExports {
     const { start, end } = instantsOf(period);
     const facts = await this.records.deps.opinionFacts.createdBetween(start, end);
     const names = new Map((await this.records.deps.members.list({})).map((m) => [m.id, m.name]));
-    const texts = await this.privacy.forExport(facts);
-    const rows = facts.map((o, i) => [
-      o.number,
-      when(o.createdAt),
-      t.opinions.states[o.state] ?? o.state,
-      o.community ?? '',
-      o.category ?? '',
-      o.grade ? (t.opinions.grades[o.grade] ?? o.grade) : '',
-      o.handlerId ? (names.get(o.handlerId) ?? '') : '',
-      when(o.acceptedAt),
-      o.acceptedAt && o.acceptedAt.getTime() - o.createdAt.getTime() <= DAY_MS ? t.records.export.yes : t.records.export.no,
-      when(o.deadline),
-      when(o.resolvedAt),
-      o.rating ? (t.opinions.ratings[o.rating] ?? o.rating) : '',
-      o.plusOnes,
-      texts[i]!.content,
-      texts[i]!.result,
-      texts[i]!.ratingReason,
-      texts[i]!.reopenReason,
-    ]);
-    return { sheet: t.records.export.sheets.opinions, header: t.records.export.opinions, rows };
+    return opinionTable(t, facts, await this.privacy.forExport(facts), (id) => names.get(id));
   }
 
   private async memberRecords(period: Period, memberId?: string): Promise<Table> {

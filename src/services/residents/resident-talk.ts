@@ -17,6 +17,9 @@ import type { ResidentFilingLimit } from './filing-limit.js';
 import { maskContact, readPhoneAndName } from '../privacy/resident-contact.js';
 import { ResidentFollowUp } from './resident-follow-up.js';
 import { findTypedOpinionNumber } from '../../core/opinion-number.js';
+import type { ShiftView } from '../roster/format.js';
+import { isOneOf, questionIn, ratingIn, ratingWordIn, type PlainWords, type Rating } from './plain-words.js';
+import { ResidentQuestions } from './resident-questions.js';
 
 /** One message from a resident on the customer-service account, as the desk hands it over. */
 export interface ResidentTurn {
@@ -46,6 +49,8 @@ export interface ResidentTalkDeps {
   logger: Logger;
   /** The one gate before anything new is filed (RESIDENT_OPINIONS_PER_HOUR). */
   filingLimit: ResidentFilingLimit;
+  /** The shifts between two Beijing dates (the roster's listRange), for 今天谁值班. */
+  shifts: (from: string, to: string) => Promise<ShiftView[]>;
 }
 
 type Step = 'what' | 'where' | 'photo' | 'phone' | 'confirm' | 'similar';
@@ -73,7 +78,6 @@ const NOT_SURE = '-';
 /** Shorter than this, a first message is a greeting rather than a report. */
 const MIN_REPORT_CHARS = 5;
 
-const ratingOrder = ['不满意', '基本满意', '满意'] as const;
 /** An answer this short is read as a rating or a request, never as a report. */
 const SHORT_ANSWER_CHARS = 8;
 
@@ -81,17 +85,25 @@ const SHORT_ANSWER_CHARS = 8;
  * The residents' conversation: greeting → what happened → where (from the QR scene, else a
  * numbered list) → a photo if they like → a phone number if they want a call back → confirm →
  * the number and what happens next. Outside a filing it answers 进度, 我的反映, a number,
- * 满意/基本满意/不满意 and 重新办理. Residents never need command syntax.
+ * 满意/基本满意/不满意 and 重新办理, and questions (谁值班, 怎么联系). Residents never need command
+ * syntax: yes, no and the rest are read in their everyday forms (plain-words.ts).
  */
 export class ResidentTalk {
   private readonly followUp: ResidentFollowUp;
+  private readonly questions: ResidentQuestions;
 
   constructor(private readonly deps: ResidentTalkDeps) {
-    this.followUp = new ResidentFollowUp({ opinions: deps.opinions, messages: deps.messages, now: () => deps.clock.now() });
+    const now = () => deps.clock.now();
+    this.followUp = new ResidentFollowUp({ opinions: deps.opinions, messages: deps.messages, now });
+    this.questions = new ResidentQuestions({ shifts: deps.shifts, followUp: this.followUp, messages: deps.messages, now });
   }
 
   private get t() {
     return this.deps.messages.residents;
+  }
+
+  private get w(): PlainWords {
+    return this.deps.messages.residents.words;
   }
 
   /** The reply to one message (one text; the desk sends it as one kf message). */
@@ -158,49 +170,51 @@ export class ResidentTalk {
     const word = foldWidth(turn.text)
       .trim()
       .replace(/[。.!！~～]+$/, '');
-    const lower = word.toLowerCase();
-    const w = this.t.words;
+    const w = this.w;
     if (found && found.expiresAt > this.deps.clock.now().getTime()) {
-      if (w.cancel.includes(lower)) {
+      // 不用了 asked for a photo or a call back means "no", not "give up".
+      const skipping = (found.step === 'photo' || found.step === 'phone') && isOneOf(word, w.skip);
+      if (isOneOf(word, w.cancel) && !skipping) {
         await this.end(turn);
         return this.t.cancelled;
       }
-      return this.carryOn(turn, found, word, lower);
+      return this.carryOn(turn, found, word);
     }
     if (found) {
       await this.end(turn);
-      if (!turn.mediaId && word.length >= MIN_REPORT_CHARS && !this.isFollowUp(lower)) return this.startWith(turn, turn.text);
+      if (!turn.mediaId && word.length >= MIN_REPORT_CHARS && !this.isFollowUp(word)) return this.startWith(turn, turn.text);
       return this.t.expired;
     }
-    return this.idle(turn, word, lower);
+    return this.idle(turn, word);
   }
 
-  private isFollowUp(lower: string): boolean {
-    const w = this.t.words;
-    return w.progress.includes(lower) || w.greet.includes(lower) || w.cancel.includes(lower);
+  private isFollowUp(word: string): boolean {
+    const w = this.w;
+    return isOneOf(word, [...w.progress, ...w.greet, ...w.cancel]) || questionIn(word, w) !== undefined;
   }
 
-  private async idle(turn: ResidentTurn, word: string, lower: string): Promise<string> {
-    const w = this.t.words;
+  private async idle(turn: ResidentTurn, word: string): Promise<string> {
+    const w = this.w;
     const community = await this.sceneCommunity(turn.scene);
     if (turn.mediaId) {
       await this.save(turn, { step: 'what', photos: [turn.mediaId] });
       return this.t.photoBeforeWords;
     }
-    if (!word || w.greet.includes(lower)) {
+    if (!word || isOneOf(word, w.greet)) {
       await this.save(turn, { step: 'what', photos: [] });
       return this.t.greeting(community);
     }
-    if (w.cancel.includes(lower)) return this.t.nothingToCancel;
+    if (isOneOf(word, w.cancel)) return this.t.nothingToCancel;
     const caller = this.caller(turn);
     const number = findTypedOpinionNumber(word);
     const rest = (number ? word.replace(number, ' ') : word).replace(/评价|\s+/g, '').toLowerCase();
-    if (w.progress.some((p) => rest === p.toLowerCase())) return number ? this.followUp.show(caller, number) : this.followUp.list(caller);
+    if (isOneOf(rest, w.progress)) return number ? this.followUp.show(caller, number) : this.followUp.list(caller);
     if (number && rest === '') return this.followUp.show(caller, number);
     // "不满意，灯还是不亮" is a rating with a reason when something waits for one, else a new report.
-    const rating = this.ratingIn(rest);
-    if (rating && ([...rest].length <= SHORT_ANSWER_CHARS || (await this.followUp.awaitsRating(caller))))
-      return this.followUp.rate(caller, rating, number, saidAfter(word, number, [...ratingOrder, 'satisfied', 'ok', 'unsatisfied']));
+    const rating = await this.ratingIn(rest, caller);
+    if (rating) return this.followUp.rate(caller, rating, number, saidAfter(word, number, ratingWordIn(word, w)));
+    const question = number ? undefined : questionIn(word, w);
+    if (question) return this.questions.answer(question, caller);
     if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r))))
       return this.followUp.reopen(caller, number, saidAfter(word, number, w.reopen) ?? word.replace(number ?? '', '').trim());
     if ([...word].length < MIN_REPORT_CHARS) {
@@ -210,13 +224,15 @@ export class ResidentTalk {
     return this.startWith(turn, turn.text);
   }
 
-  /** 满意 / 基本满意 / 不满意: in a short answer anywhere, at the start of a longer one. */
-  private ratingIn(rest: string): 'satisfied' | 'basically' | 'unsatisfied' | undefined {
-    const words = this.deps.messages.opinions.ratingWords;
+  /**
+   * 满意 / 基本满意 / 不满意 in their everyday forms: anywhere in a short answer, at the start of a
+   * longer one, and then only when one of the resident's opinions waits for a rating.
+   */
+  private async ratingIn(rest: string, caller: Caller): Promise<Rating | undefined> {
     const short = [...rest].length <= SHORT_ANSWER_CHARS;
-    const chinese = ratingOrder.find((r) => (short ? rest.includes(r) : rest.startsWith(r)));
-    if (chinese) return words[chinese];
-    return words[rest];
+    const rating = ratingIn(rest, this.w, short);
+    if (!rating) return undefined;
+    return short || (await this.followUp.awaitsRating(caller)) ? rating : undefined;
   }
 
   /** The first words of a report: checked, then on to the community (or straight to the photo). */
@@ -241,20 +257,11 @@ export class ResidentTalk {
     return [this.t.askWhere, ...choices.map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
   }
 
-  private async carryOn(turn: ResidentTurn, draft: Draft, word: string, lower: string): Promise<string> {
-    const w = this.t.words;
+  private async carryOn(turn: ResidentTurn, draft: Draft, word: string): Promise<string> {
+    const w = this.w;
     switch (draft.step) {
       case 'what':
-        if (turn.mediaId) {
-          await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
-          return this.t.photoBeforeWords;
-        }
-        if (w.progress.includes(lower)) {
-          await this.end(turn);
-          return this.followUp.list(this.caller(turn));
-        }
-        if ([...word].length < 2 || w.greet.includes(lower)) return this.t.askWhat;
-        return this.startWith(turn, turn.text, draft.photos);
+        return this.whatHappened(turn, draft, word);
       case 'where': {
         const picked = turn.mediaId ? undefined : pickChoice(word, draft.choices ?? []);
         if (!picked) return [this.t.badWhere(word), ...(draft.choices ?? []).map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
@@ -277,20 +284,36 @@ export class ResidentTalk {
           await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
           return `${this.t.photoReceived(draft.photos.length + 1)}\n${this.t.askPhone}`;
         }
-        if (w.skip.includes(lower)) return this.confirm(turn, { ...draft, step: 'confirm' });
+        if (isOneOf(word, w.skip) || isOneOf(word, w.no)) return this.confirm(turn, { ...draft, step: 'confirm' });
         return this.takePhone(turn, draft, word);
       case 'confirm':
-        if (w.confirm.includes(lower)) return this.file(turn, draft);
-        if (w.modify.includes(lower)) {
+        if (isOneOf(word, w.yes)) return this.file(turn, draft);
+        if (isOneOf(word, w.modify) || isOneOf(word, w.no)) {
           await this.save(turn, { step: 'what', photos: [] });
           return `${this.t.restart}\n${this.t.askWhat}`;
         }
         return this.t.confirmRemind;
       case 'similar':
-        if (w.plusOne.includes(lower)) return this.joinSimilar(turn, draft);
-        if (w.separate.includes(lower)) return this.file(turn, draft, 'anyway');
+        if (isOneOf(word, w.plusOne) || isOneOf(word, w.yes)) return this.joinSimilar(turn, draft);
+        if (isOneOf(word, w.separate) || isOneOf(word, w.no)) return this.file(turn, draft, 'anyway');
         return this.t.similarRemind;
     }
+  }
+
+  /** After the greeting: a photo, a question (answered, the draft kept), or the first words of a report. */
+  private async whatHappened(turn: ResidentTurn, draft: Draft, word: string): Promise<string> {
+    if (turn.mediaId) {
+      await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
+      return this.t.photoBeforeWords;
+    }
+    if (isOneOf(word, this.w.progress)) {
+      await this.end(turn);
+      return this.followUp.list(this.caller(turn));
+    }
+    const question = questionIn(word, this.w);
+    if (question) return this.questions.answer(question, this.caller(turn));
+    if ([...word].length < 2 || isOneOf(word, this.w.greet)) return this.t.askWhat;
+    return this.startWith(turn, turn.text, draft.photos);
   }
 
   private async takePhone(turn: ResidentTurn, draft: Draft, word: string): Promise<string> {
@@ -371,9 +394,9 @@ export class ResidentTalk {
  * What a resident said besides the rating or 重新办理 (`不满意，灯还是不亮` → `灯还是不亮`), kept
  * and sent to the handler; undefined when nothing more was said.
  */
-function saidAfter(typed: string, number: string | undefined, words: readonly string[]): string | undefined {
+function saidAfter(typed: string, number: string | undefined, words: readonly string[] | string | undefined): string | undefined {
   let text = (number ? typed.replace(number, ' ') : typed).trim().replace(/^评价/, '');
-  const word = words.find((w) => text.includes(w));
+  const word = typeof words === 'string' ? words : words?.find((w) => text.includes(w));
   if (word) text = text.replace(word, ' ');
   const said = text.replace(/^[\s,，.。:：;；!！?？、~]+|[\s,，.。;；、~]+$/g, '');
   return [...said].length >= 2 ? said : undefined;

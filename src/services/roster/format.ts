@@ -51,3 +51,14 @@ export function dayLabel(t: Messages, day: CalendarDay): string {
   const typed = day.name === t.roster.generate.typedDay;
   return day.name && !typed && day.name !== reason ? `${day.name}·${reason}` : (day.name ?? reason);
 }
+
+/** `3月4日（周三）值班：\n全天 王五（委员服务中心）`, or that nobody is on duty that day. */
+export function showDutyDay(t: Messages, dateLabel: string, shifts: readonly ShiftView[]): string {
+  const duty = t.roster.duty;
+  return shifts.length
+    ? duty.day(
+        dateLabel,
+        shifts.map((shift) => showLine(t, shift)),
+      )
+    : duty.noneOnDay(dateLabel);
+}

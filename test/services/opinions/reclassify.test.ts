@@ -28,7 +28,7 @@ describe('改分类: staff correct an opinion’s community or category in chat'
     expect((await opinion('MY-2026-000001')).community).toBeUndefined();
 
     const reply = await sayConfirmed(yishi, staff.id, '改分类 1 社区 青石社区');
-    expect(reply).toBe('已将 MY-2026-000001 的社区由“未分类”改为“青石社区”，并记入办理记录。');
+    expect(reply).toBe('已将 MY-2026-000001 的社区由“待确认”改为“青石社区”，并记入办理记录。');
     const changed = await opinion('MY-2026-000001');
     expect(changed.community).toBe('青石社区');
     expect(changed.audit.at(-1)).toMatchObject({ action: 'classify', who: staff.id, note: 'community: - → 青石社区' });

@@ -155,7 +155,7 @@ describe("residents' contact in the 微信客服 dialogue", () => {
     ['王小明 139.1234.5678', { phone: '13912345678', name: '王小明' }],
     ['一三九一二三四五六七八 李', { phone: '13912345678', name: '李' }],
     ['+86 13912345678', { phone: '13912345678' }],
-    ['不方便留电话', { name: '不方便留电话' }],
+    ['不方便留电话', {}],
     ['12345', {}],
   ])('readPhoneAndName(%j)', (text, expected) => {
     expect(readPhoneAndName(text)).toEqual(expected);

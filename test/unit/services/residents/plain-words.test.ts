@@ -6,9 +6,12 @@ import { readPhoneAndName } from '../../../../src/services/privacy/resident-cont
 const words = residentsZh.words;
 
 describe("residents' yes and no, in their everyday forms", () => {
-  it.each(['对', '对的', '没问题', '好', '好的', '是的', '可以', '确认', '对，没问题', '好的！', '可以啊', 'ＯＫ', ' 嗯 ', '对的。'])('「%s」 is yes', (answer) => {
-    expect(isOneOf(answer, words.yes)).toBe(true);
-  });
+  it.each(['对', '对的', '没问题', '好', '好的', '是的', '可以', '确认', '对，没问题', '好的！', '可以啊', 'ＯＫ', ' 嗯 ', '对的。'])(
+    '「%s」 is yes',
+    (answer) => {
+      expect(isOneOf(answer, words.yes)).toBe(true);
+    },
+  );
 
   it.each(['不对', '不是', '不是的', '错了'])('「%s」 is no', (answer) => {
     expect(isOneOf(answer, words.no)).toBe(true);

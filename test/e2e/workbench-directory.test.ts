@@ -73,7 +73,7 @@ describe.skipIf(skip !== undefined)('名录 in Chromium', () => {
     );
     const problems = page.getByTestId('import-problems');
     await problems.waitFor(WAIT);
-    await expect.poll(() => problems.innerText(), WAIT).toContain('第3行：角色（委员、工作人员或管理员）应当是委员、工作人员或管理员。');
+    await expect.poll(() => problems.innerText(), WAIT).toContain('第3行：角色应当是委员、工作人员或管理员。');
     expect(await page.getByTestId('import-preview').innerText()).toContain('1 处错误，整个文件不会导入');
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
     await screenshotAt(page, 'workbench-directory-import-preview');

@@ -48,9 +48,9 @@ describe('a member file', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.total).toBe(4);
     expect(preview.body.problems).toEqual([
-      { line: 3, message: '第3行：角色（委员、工作人员或管理员）应当是委员、工作人员或管理员。' },
+      { line: 3, message: '第3行：角色应当是委员、工作人员或管理员。' },
       { line: 4, message: '第4行：企业微信账号 sunwy与第2行重复。' },
-      { line: 5, message: '第5行：电话不是电话号码。' },
+      { line: 5, message: '第5行：电话应为 1 开头的 11 位手机号。' },
     ]);
     expect(preview.body.members).toEqual([expect.objectContaining({ line: 2, name: '孙委员', role: 'member' })]);
     expect(await memberNames()).toEqual(before);
@@ -74,7 +74,7 @@ describe('a member file', () => {
     const refused = await admin.call('/api/members/import', { body: file('名单.csv', bad) });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe(
-      '第3行：角色（委员、工作人员或管理员）应当是委员、工作人员或管理员。\n第4行：企业微信账号 sunwy与第2行重复。\n第5行：电话不是电话号码。整个文件未导入。',
+      '第3行：角色应当是委员、工作人员或管理员。\n第4行：企业微信账号 sunwy与第2行重复。\n第5行：电话应为 1 开头的 11 位手机号。整个文件未导入。',
     );
     expect(await memberNames()).toEqual(before);
 

@@ -1,5 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Coordination } from '../../core/coordination.js';
+import type { ChannelBroken, GroupRecord, GroupRepository } from '../../services/groups/group-records.js';
+import type { Address } from '../../platforms/types.js';
 import type { MemberRecord, MemberRepository } from '../../services/members/member-records.js';
 import type { DictionaryEntry, DictionaryRepository } from '../../services/opinions/dictionary-records.js';
 import { SharedVersionCache, type CacheBounds, DEFAULT_CACHE_BOUNDS } from './shared-version-cache.js';
@@ -103,5 +105,43 @@ export class CachedDictionaryRepository implements DictionaryRepository {
 
   remove(id: string): Promise<boolean> {
     return thenInvalidate(this.cache, () => this.inner.remove(id));
+  }
+}
+
+/** Groups read from memory: every notice to a group looks up its channels when it is sent. */
+export class CachedGroupRepository implements GroupRepository {
+  private readonly cache: SharedVersionCache<GroupRecord | null | GroupRecord[]>;
+
+  constructor(
+    private readonly inner: GroupRepository,
+    coordination: Coordination,
+    clock: Clock,
+    bounds: CacheBounds = DEFAULT_CACHE_BOUNDS,
+  ) {
+    this.cache = new SharedVersionCache('groups', coordination, clock, bounds);
+  }
+
+  list(): Promise<GroupRecord[]> {
+    return this.cache.read('list', () => this.inner.list()) as Promise<GroupRecord[]>;
+  }
+
+  findByKey(key: string): Promise<GroupRecord | null> {
+    return this.cache.read(`key:${key}`, () => this.inner.findByKey(key)) as Promise<GroupRecord | null>;
+  }
+
+  create(group: Parameters<GroupRepository['create']>[0]): Promise<GroupRecord | null> {
+    return thenInvalidate(this.cache, () => this.inner.create(group));
+  }
+
+  update(key: string, changes: Parameters<GroupRepository['update']>[1]): Promise<GroupRecord | null> {
+    return thenInvalidate(this.cache, () => this.inner.update(key, changes));
+  }
+
+  remove(key: string): Promise<boolean> {
+    return thenInvalidate(this.cache, () => this.inner.remove(key));
+  }
+
+  markChannelBroken(key: string, address: Address, broken: ChannelBroken): Promise<GroupRecord | null> {
+    return thenInvalidate(this.cache, () => this.inner.markChannelBroken(key, address, broken));
   }
 }

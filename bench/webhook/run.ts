@@ -147,7 +147,9 @@ async function main(): Promise<void> {
     const sentBefore = fake.appMessages.length;
     const read = await measure('Yishi read path (帮助)', 'yishi', yishiEnv, { requests: sealedHelps });
     rows.push(read);
-    console.log(`read path: ${fake.appMessages.length - sentBefore} of ${MESSAGES + WARMUP} 帮助 answers reached message/send`);
+    console.log(
+      `read path: ${fake.appMessages.length - sentBefore} message/send calls reached the fake for ${MESSAGES + WARMUP} 帮助 answers (a long answer goes in pieces)`,
+    );
     let history: Row | undefined;
     if (HISTORY > 0) {
       const loaded = await preloadHistory(db, HISTORY);

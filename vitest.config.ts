@@ -12,6 +12,7 @@ const APP_TESTS = [
   'test/core/confirmation.test.ts',
   'test/core/dialogue.test.ts',
   'test/core/help-and-roles.test.ts',
+  'test/core/read-only-answers.test.ts',
   'test/demo/demo-seed.test.ts',
   'test/http/api/admin-api.test.ts',
   'test/http/api/events-api.test.ts',

@@ -11,6 +11,7 @@ export function helpCommand(registry: () => CommandRegistry<Services>): CommandS
     name: '帮助',
     aliases: ['help', '菜单', '?', 'h', '怎么用'],
     minRole: 'resident',
+    readOnly: true,
     args: [{ name: 'topic', kind: 'word', required: false }],
     texts: (t) => t.commands.help,
     handler: async (ctx: CommandContext) => {

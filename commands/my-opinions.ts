@@ -7,6 +7,7 @@ export const myOpinionsCommand: CommandSpec = {
   name: '我的反映',
   aliases: ['mine', 'my-opinions'],
   minRole: 'resident',
+  readOnly: true,
   args: [],
   texts: (t) => t.opinions.commands.mine,
   handler: async (ctx) => {

@@ -7,6 +7,7 @@ export const opinionProgressCommand: CommandSpec = {
   name: '进度',
   aliases: ['progress', 'status'],
   minRole: 'resident',
+  readOnly: true,
   args: [{ name: 'number', kind: 'opinion-number', required: true }],
   texts: (t) => t.opinions.commands.progress,
   handler: async (ctx) => renderProgress(ctx, await ctx.services.opinions.queries.progress(callerOf(ctx), ctx.args.number!)),

@@ -7,6 +7,7 @@ export const opinionQueueCommand: CommandSpec = {
   name: '待办',
   aliases: ['todo', 'queue'],
   minRole: 'member',
+  readOnly: true,
   args: [],
   texts: (t) => t.opinions.commands.queue,
   handler: async (ctx) => {

@@ -7,6 +7,7 @@ export const overdueOpinionsCommand: CommandSpec = {
   name: '逾期',
   aliases: ['overdue'],
   minRole: 'member',
+  readOnly: true,
   args: [],
   texts: (t) => t.opinions.commands.overdue,
   handler: async (ctx) => {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withHotReadCaches } from './composition/hot-reads.js';
 import { pathToFileURL } from 'node:url';
 import type Koa from 'koa';
 import { buildHttp, buildRouters, openAdminTokens } from './composition/http.js';
@@ -70,7 +71,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       : 'Yishi starting in single-instance mode: REDIS_URL is not set, so locks, dedup and rate limits are kept in this process; run only one instance',
   );
   const stores = await openStores({ uri: config.mongodbUri, clock, logger, memory: options.repositories });
-  const { repositories } = stores;
+  const repositories = withHotReadCaches(stores.repositories, coordination, clock);
   const adminTokens = await openAdminTokens(repositories, config, logger);
 
   // Exists before the notifier that raises it and the scheduler that hears it.

@@ -13,22 +13,40 @@ const PLACES = ['东门小区', '西街菜市场', '南湖公园', '北站公交
 const ISSUES = ['路灯不亮', '井盖松动', '垃圾清运不及时', '噪音扰民', '停车占道', '积水严重', '健身器材损坏', '绿化带缺水'];
 
 /**
- * `count` distinct 反映 messages, numbered from `first`, spread over the members: each one has
- * its own MsgId, its own content and its own nonce, so every one is sealed and signed separately.
+ * `count` distinct messages numbered from `first` (`text(n)` says what message n says), spread
+ * over the members: each one has its own MsgId and its own nonce, so every one is sealed and signed
+ * separately. `idBase` keeps the MsgIds of different kinds of message apart.
  */
-export function sealedOpinions(first: number, count: number, members: Array<{ id: string }>): SealedRequest[] {
+function sealedMessages(
+  first: number,
+  count: number,
+  members: Array<{ id: string }>,
+  text: (n: number) => string,
+  idBase: bigint,
+): SealedRequest[] {
   const requests: SealedRequest[] = [];
   const timestamp = String(Math.floor(Date.now() / 1000));
   for (let n = first; n < first + count; n += 1) {
-    const content = `反映 ${PLACES[n % PLACES.length]}${ISSUES[Math.floor(n / PLACES.length) % ISSUES.length]}，第${n}号压测留言，请尽快处理`;
     const inner = textMessageXml({
       from: members[n % members.length]!.id,
-      content,
-      msgId: String(9_100_000_000_000_000_000n + BigInt(n)),
+      content: text(n),
+      msgId: String(idBase + BigInt(n)),
       createTime: Number(timestamp),
     });
     const { ciphertext, query } = seal(inner, APP_KEYS, timestamp, `${n}${timestamp}`);
     requests.push({ path: `/wecom/app?${query}`, body: envelope(ciphertext) });
   }
   return requests;
+}
+
+/** Distinct 反映 messages (the write path): each files an opinion. */
+export function sealedOpinions(first: number, count: number, members: Array<{ id: string }>): SealedRequest[] {
+  const content = (n: number) =>
+    `反映 ${PLACES[n % PLACES.length]}${ISSUES[Math.floor(n / PLACES.length) % ISSUES.length]}，第${n}号压测留言，请尽快处理`;
+  return sealedMessages(first, count, members, content, 9_100_000_000_000_000_000n);
+}
+
+/** Distinct 帮助 messages (the read path): each is answered, nothing is stored. */
+export function sealedHelps(first: number, count: number, members: Array<{ id: string }>): SealedRequest[] {
+  return sealedMessages(first, count, members, () => '帮助', 9_200_000_000_000_000_000n);
 }

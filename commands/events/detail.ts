@@ -7,6 +7,7 @@ export const eventDetailCommand: CommandSpec = {
   name: '活动详情',
   aliases: ['查看活动', 'event'],
   minRole: 'guest',
+  readOnly: true,
   args: [{ name: 'number', kind: 'word', required: true }],
   texts: (t) => t.events.commands.detail,
   handler: async (ctx) => {

@@ -12,6 +12,7 @@ export const eventsCommand: CommandSpec = {
   name: '活动',
   aliases: ['活动列表', '活动安排', 'events'],
   minRole: 'guest',
+  readOnly: true,
   args: [{ name: 'filter', kind: 'word', required: false }],
   texts: (t) => t.events.commands.list,
   handler: async (ctx) => {

@@ -8,6 +8,7 @@ export const programmeCommand: CommandSpec = {
   name: '议事月',
   aliases: ['协商议事月', '界别协商议事月', '议事月安排', 'programme'],
   minRole: 'guest',
+  readOnly: true,
   args: [],
   texts: (t) => t.events.commands.programme,
   handler: async (ctx) => {

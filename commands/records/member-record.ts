@@ -7,6 +7,7 @@ export const memberRecordCommand: CommandSpec = {
   name: '履职',
   aliases: ['member-record'],
   minRole: 'staff',
+  readOnly: true,
   args: [
     { name: 'member', kind: 'member', required: true },
     { name: 'period', kind: 'choice', required: false, choices: PERIOD_WORDS },

@@ -7,6 +7,7 @@ export const myRecordCommand: CommandSpec = {
   name: '我的履职',
   aliases: ['我的档案', '履职档案', 'my-record'],
   minRole: 'member',
+  readOnly: true,
   args: [{ name: 'period', kind: 'choice', required: false, choices: PERIOD_WORDS }],
   texts: (t) => t.records.commands.myRecord,
   handler: async (ctx) => {

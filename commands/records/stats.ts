@@ -7,6 +7,7 @@ export const statsCommand: CommandSpec = {
   name: '统计',
   aliases: ['stats', '数据统计'],
   minRole: 'staff',
+  readOnly: true,
   args: [{ name: 'period', kind: 'choice', required: false, choices: PERIOD_WORDS }],
   texts: (t) => t.records.commands.stats,
   handler: async (ctx) => ctx.services.records.statsText(ctx.services.records.period((ctx.args.period ?? '本月') as PeriodWord)),

@@ -29,6 +29,7 @@ export const dutyCommand: CommandSpec = {
   aliases: ['duty', '值班表', '谁值班'],
   askedAs: { anywhere: ['谁值班', '谁在值班', '是谁值班', '哪位值班', '值班的是谁', '值班是谁'], after: ['值班'] },
   minRole: 'resident',
+  readOnly: true,
   args: [
     { name: 'when', kind: 'date', required: false },
     { name: 'part', kind: 'choice', required: false, choices: Object.keys(PART_WORDS) },

@@ -8,6 +8,7 @@ export const myDutyCommand: CommandSpec = {
   name: '我的值班',
   aliases: ['myduty', '我哪天值班', '我什么时候值班', '我的排班'],
   minRole: 'member',
+  readOnly: true,
   args: [],
   texts: (t) => t.roster.commands.myDuty,
   handler: async (ctx) => {

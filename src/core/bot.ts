@@ -6,6 +6,7 @@ import type { MemberDirectory } from './member-directory.js';
 import { normalizeInput, parseInput, stripBotMentions, type ParseResult } from './parser.js';
 import type { CommandRegistry } from './registry.js';
 import { hasRole, type Role } from './roles.js';
+import type { LoadedConversation } from './conversation.js';
 import { CommandRunner, toMessages, type Turn } from './runner.js';
 import { suggestWord } from './suggest.js';
 import { messageOverLimit } from './text-limit.js';
@@ -39,6 +40,13 @@ export interface HandledMessage {
   duplicate: boolean;
 }
 
+/** What {@link Bot.plan} read of a message before anything was stored. */
+interface Plan {
+  readOnly: boolean;
+  found: LoadedConversation | null;
+  parsed?: ParseResult;
+}
+
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 const STALE_CLAIM_MS = 60_000;
 
@@ -67,7 +75,9 @@ export class Bot<S = unknown> {
 
   /**
    * `onClaimed` is called once the message is durably recorded (or known as a retry), so an
-   * adapter never acknowledges a message the store has not taken.
+   * adapter never acknowledges a message the store has not taken; for a read-only message (see
+   * `CommandSpec.readOnly`), once the stores have said who is speaking, so a store that is
+   * away still gets the platform to deliver again.
    */
   async handle(message: IncomingMessage, hooks: { onClaimed?: () => void } = {}): Promise<HandledMessage> {
     this.pending += 1;
@@ -82,7 +92,12 @@ export class Bot<S = unknown> {
     const key = `${message.platform}:${message.messageId}`;
     const log = this.deps.logger.child({ platform: message.platform, messageId: message.messageId });
     // Fast first line in Redis/memory; the unique _id in MongoDB is the durable second line.
-    await this.deps.coordination.claimOnce(`inbox:${key}`, DEDUP_TTL_MS);
+    const firstSeen = await this.deps.coordination.claimOnce(`inbox:${key}`, DEDUP_TTL_MS);
+    const plan = await this.plan(message);
+    if (plan.readOnly) {
+      // Nothing will be stored: a redelivery simply gets the answer computed again.
+      return { replies: await this.respond(message, log, plan, onClaimed), duplicate: !firstSeen };
+    }
     const claim = await this.deps.inbox.claim(key, this.deps.clock.now(), STALE_CLAIM_MS);
     onClaimed?.();
     if (claim.status === 'done') return { replies: claim.replies, duplicate: true };
@@ -90,7 +105,7 @@ export class Bot<S = unknown> {
 
     let replies: OutgoingMessage[];
     try {
-      replies = await this.respond(message, log);
+      replies = await this.respond(message, log, plan);
     } catch (error) {
       // Not recorded as done: the platform's retry gets another chance.
       await this.deps.inbox.release(key).catch(() => undefined);
@@ -100,11 +115,26 @@ export class Bot<S = unknown> {
     return { replies, duplicate: false };
   }
 
-  private async respond(message: IncomingMessage, log: Logger): Promise<OutgoingMessage[]> {
+  /**
+   * What a message is, read before anything is stored: a conversation in progress, or the parsed
+   * line. Read-only when answering it can change nothing: no words for Yishi (a group line without
+   * the @, an event), or no conversation in progress and a line that is not a command that writes.
+   */
+  private async plan(message: IncomingMessage): Promise<Plan> {
+    if ((message.chat.kind === 'group' && !message.mentionedBot) || !message.text.trim()) return { readOnly: true, found: null };
+    const found = await this.runner.conversations.load(message);
+    if (found) return { readOnly: false, found };
+    const parsed = parseInput(message.text, this.deps.registry, { botNames: this.deps.messages.core.botNames, now: this.deps.clock.now() });
+    return { readOnly: parsed.kind !== 'command' || parsed.command.readOnly === true, found, parsed };
+  }
+
+  /** `onStoresAnswered`: called once the stores have said who is speaking (a store that is away throws before). */
+  private async respond(message: IncomingMessage, log: Logger, plan: Plan, onStoresAnswered?: () => void): Promise<OutgoingMessage[]> {
     const t = this.deps.messages;
     if (message.chat.kind === 'group' && !message.mentionedBot) return [];
     if (!message.text && !message.event) return [];
     const actor = await resolveActor(this.deps.platforms, this.deps.members, message);
+    onStoresAnswered?.();
 
     const bucket = await this.deps.coordination.takeToken(
       `commands:${message.platform}:${message.sender.platformUserId}`,
@@ -124,8 +154,9 @@ export class Bot<S = unknown> {
     const turn: Turn = { actor, message, log };
     const answer = stripBotMentions(message.text, t.core.botNames);
     const folded = withoutTrailing(normalizeInput(answer).replace(/^\/+\s*/, ''), '.。!');
-    const found = await this.runner.conversations.load(message);
-    const parse = () => parseInput(message.text, this.deps.registry, { botNames: t.core.botNames, now: this.deps.clock.now() });
+    const { found } = plan;
+    const parse = () =>
+      plan.parsed ?? parseInput(message.text, this.deps.registry, { botNames: t.core.botNames, now: this.deps.clock.now() });
     let notice: OutgoingMessage[] = [];
     if (found && !found.expired) {
       // Waiting for 确认, a new command drops the change that waited (said so) and runs instead.

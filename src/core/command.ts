@@ -109,6 +109,14 @@ export interface CommandSpec<S = unknown> {
   minRole: Role;
   args: ArgSpec[];
   /**
+   * Set on a command that changes nothing stored (帮助, 值班, 进度, 待办…): the bot then answers it
+   * without the durable inbox (no claim, no stored answer) — a platform's redelivery gets the answer
+   * computed again, and the fast dedup line (Redis or memory) tells it that it is a copy. Leave it
+   * unset on anything that writes: such a command keeps the durable inbox and its stored answer.
+   * A dialogue answer or a 确认 always takes the durable path, whatever the command.
+   */
+  readOnly?: true;
+  /**
    * Question forms that stand for the command inside a line that starts with no command word.
    * `anywhere`: wherever they stand (`下周三谁值班`, `请问明天下午谁值班？`), the rest of the line
    * becomes the arguments, and a rest that does not read gets the command's own answer about it.

@@ -27,6 +27,12 @@ export type ConversationState =
     }
   | { kind: 'confirm'; id: string; pending: PendingCommand; expiresAt: number };
 
+/** A conversation found in the store, and whether its deadline has passed. */
+export interface LoadedConversation {
+  state: ConversationState;
+  expired: boolean;
+}
+
 /** A dialogue times out after 10 minutes of silence; a confirmation after 5. */
 export const DIALOGUE_TIMEOUT_MS = 10 * 60_000;
 export const CONFIRM_TIMEOUT_MS = 5 * 60_000;
@@ -55,7 +61,7 @@ export class Conversations {
     return `conversation:${message.platform}:${message.chat.id}:${message.sender.platformUserId}`;
   }
 
-  async load(message: IncomingMessage): Promise<{ state: ConversationState; expired: boolean } | null> {
+  async load(message: IncomingMessage): Promise<LoadedConversation | null> {
     const state = await this.coordination.getState<ConversationState>(this.key(message));
     if (!state) return null;
     return { state, expired: this.clock.now().getTime() >= state.expiresAt };

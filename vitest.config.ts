@@ -19,6 +19,7 @@ const APP_TESTS = [
   'test/http/api/groups-api.test.ts',
   'test/http/memory-stores-health.test.ts',
   'test/http/workbench/event-desk.test.ts',
+  'test/http/workbench/programme-cancel.test.ts',
   'test/http/workbench/roster-desk.test.ts',
   'test/http/workbench/directory.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',

@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import type { Actor } from '../../core/roles.js';
 import { beijingInstant, isIsoDate } from '../../core/dates.js';
 import { OPINION_NUMBER_PATTERN } from '../../core/opinion-number.js';
-import { EVENT_STATES, type EventRecord } from '../../services/events/event-records.js';
+import { EVENT_STATES, PROGRAMME_STATES, type EventRecord } from '../../services/events/event-records.js';
 import type { EventServices } from '../../services/events/event-services.js';
 import { workbenchActor } from '../../services/workbench/workbench-sessions.js';
 import { requesterOf } from '../requester.js';
@@ -85,6 +85,8 @@ const programmeSchema = z.union([
   z.strictObject({ title: text(200), startDate: isoDate, endDate: isoDate, description: text(2000).optional() }),
 ]);
 
+const programmeListQuerySchema = z.object({ state: z.enum(PROGRAMME_STATES).optional() });
+
 const patchProgrammeSchema = z.strictObject({
   title: text(200).optional(),
   month: z
@@ -121,7 +123,7 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
     ctx.body = await programmes.createProgramme(await jsonBody(ctx, programmeSchema, limit));
   });
   router.get('/api/programmes', async (ctx) => {
-    ctx.body = { programmes: await programmes.listProgrammes() };
+    ctx.body = { programmes: await programmes.listProgrammes(parseWith(programmeListQuerySchema, ctx.query).state) };
   });
   router.get('/api/programmes/:id', async (ctx) => {
     const { programme, events } = await programmes.getProgramme(ctx.params.id!);
@@ -129,6 +131,9 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
   });
   router.patch('/api/programmes/:id', async (ctx) => {
     ctx.body = await programmes.updateProgramme(ctx.params.id!, await jsonBody(ctx, patchProgrammeSchema, limit));
+  });
+  router.delete('/api/programmes/:id', async (ctx) => {
+    ctx.body = await programmes.cancelProgramme(ctx.params.id!);
   });
 
   router.post('/api/events', async (ctx) => {
@@ -184,7 +189,10 @@ export const eventsOpenapiPaths = {
       requestBody: requestBodyOf(programmeSchema),
       responses: { 201: ok('The programme'), 400: errorResponse },
     },
-    get: { summary: 'List programmes', responses: { 200: ok('{ programmes }') } },
+    get: {
+      summary: 'List programmes, earliest first (filter: state = active | cancelled)',
+      responses: { 200: ok('{ programmes }'), 400: errorResponse },
+    },
   },
   '/api/programmes/{id}': {
     get: {
@@ -196,7 +204,13 @@ export const eventsOpenapiPaths = {
       summary: 'Change a programme',
       parameters: [idParam],
       requestBody: requestBodyOf(patchProgrammeSchema),
-      responses: { 200: ok('The programme'), 400: errorResponse, 404: errorResponse },
+      responses: { 200: ok('The programme'), 400: errorResponse, 404: errorResponse, 409: errorResponse },
+    },
+    delete: {
+      summary:
+        'Cancel a programme: its record stays (state cancelled); refused (409) while any of its events is neither cancelled nor done, naming them, and when already cancelled',
+      parameters: [idParam],
+      responses: { 200: ok('The cancelled programme'), 404: errorResponse, 409: errorResponse },
     },
   },
   '/api/events': {

@@ -133,6 +133,10 @@ export const eventsEn: typeof eventsZh = {
     capacityBelowSignups: (count: number) => `${count} people have signed up; the capacity cannot be lower.`,
     alreadyCancelled: (title: string) => `"${title}" is cancelled and can no longer be changed.`,
     programmeDatesInvalid: 'A programme cannot end before it starts.',
+    programmeAlreadyCancelled: (title: string) => `The programme "${title}" is already cancelled.`,
+    programmeCancelled: (title: string) => `The programme "${title}" is cancelled; it cannot be changed nor get new events.`,
+    programmeHasLiveEvents: (title, events) =>
+      `The programme "${title}" still has events that are neither cancelled nor done: ${events.map((e) => `"${e.title}" (no. ${e.number})`).join(', ')}. Cancel them first.`,
   },
   notices: {
     cancelled: (title: string, when: string) => `[Cancelled] "${title}" (${when}) has been cancelled.`,

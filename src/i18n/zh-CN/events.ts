@@ -137,6 +137,10 @@ export const eventsZh = {
     capacityBelowSignups: (count: number) => `已有 ${count} 人报名，名额不能少于已报名人数。`,
     alreadyCancelled: (title: string) => `“${title}”已经取消，不能再修改。`,
     programmeDatesInvalid: '议事月的结束日期不能早于开始日期。',
+    programmeAlreadyCancelled: (title: string) => `议事月安排“${title}”已经取消，无需再次取消。`,
+    programmeCancelled: (title: string) => `议事月安排“${title}”已经取消，不能再修改或添加活动。`,
+    programmeHasLiveEvents: (title: string, events: Array<{ title: string; number: number }>) =>
+      `议事月安排“${title}”还有未结束的活动：${events.map((e) => `“${e.title}”（编号 ${e.number}）`).join('、')}。请先取消这些活动，再取消议事月。`,
   },
   notices: {
     cancelled: (title: string, when: string) => `【活动取消】原定${when}的“${title}”已取消，请相互转告。`,

@@ -110,10 +110,16 @@ export interface EventRepository {
   attendanceOf(memberId: string, range?: { from?: Date; to?: Date }): Promise<Array<{ eventId: string; at: Date }>>;
 }
 
+export const PROGRAMME_STATES = ['active', 'cancelled'] as const;
+/** `cancelled`: kept on record, but no longer the current programme nor open to new events. */
+export type ProgrammeState = (typeof PROGRAMME_STATES)[number];
+
 /** A programme such as a consultation month: a named period that groups events. */
 export interface ProgrammeRecord {
   id: string;
   title: string;
+  /** Records stored before programmes had a state read as `active`. */
+  state: ProgrammeState;
   /** First and last Beijing dates of the period, `YYYY-MM-DD`, inclusive. */
   startDate: string;
   endDate: string;
@@ -123,6 +129,9 @@ export interface ProgrammeRecord {
 }
 
 export type NewProgramme = Pick<ProgrammeRecord, 'title' | 'startDate' | 'endDate'> & Partial<Pick<ProgrammeRecord, 'description'>>;
+
+/** Fields an update may change; `null` clears the description. */
+export type ProgrammeChanges = Partial<Omit<NewProgramme, 'description'>> & { description?: string | null; state?: ProgrammeState };
 
 /**
  * Where programmes (consultation months) are kept (implemented in src/storage/mongo/programme-repository.ts).
@@ -134,12 +143,9 @@ export type NewProgramme = Pick<ProgrammeRecord, 'title' | 'startDate' | 'endDat
 export interface ProgrammeRepository {
   create(programme: NewProgramme): Promise<ProgrammeRecord>;
   findById(id: string): Promise<ProgrammeRecord | null>;
-  /** Every programme, earliest first. */
+  /** Every programme, cancelled ones too, earliest first. */
   list(): Promise<ProgrammeRecord[]>;
-  /** Programmes whose period contains the date, latest start first. */
+  /** Programmes whose period contains the date, cancelled ones too, latest start first. */
   findCovering(date: string): Promise<ProgrammeRecord[]>;
-  update(
-    id: string,
-    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
-  ): Promise<ProgrammeRecord | null>;
+  update(id: string, changes: ProgrammeChanges): Promise<ProgrammeRecord | null>;
 }

@@ -78,9 +78,11 @@ export class EventService {
     const endAt = input.endAt ?? current?.endAt;
     if (startAt && endAt && endAt.getTime() <= startAt.getTime())
       throw new YishiError('event_time_invalid', { status: 400, userMessage: this.t.events.errors.endBeforeStart });
-    if (input.programmeId && !(await this.deps.programmes.findById(input.programmeId))) {
+    const programme = input.programmeId ? await this.deps.programmes.findById(input.programmeId) : null;
+    if (input.programmeId && !programme)
       throw new YishiError('programme_not_found', { status: 400, userMessage: this.t.events.errors.programmeNotFound(input.programmeId) });
-    }
+    if (programme?.state === 'cancelled' && programme.id !== current?.programmeId)
+      throw new YishiError('programme_cancelled', { status: 409, userMessage: this.t.events.errors.programmeCancelled(programme.title) });
     for (const memberId of input.invitees ?? []) {
       if (!(await this.deps.members.findById(memberId)))
         throw new YishiError('member_not_found', { status: 400, userMessage: this.t.events.errors.memberNotFound(memberId) });

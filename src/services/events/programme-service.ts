@@ -3,7 +3,7 @@ import { beijingDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { EventRecord, EventRepository } from './event-records.js';
-import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from './event-records.js';
+import type { NewProgramme, ProgrammeRecord, ProgrammeRepository, ProgrammeState } from './event-records.js';
 
 /** A programme is given either as a month (`2025-09`) or as first and last dates. */
 export type ProgrammeInput = { title: string; description?: string } & ({ month: string } | { startDate: string; endDate: string });
@@ -45,6 +45,11 @@ export class ProgrammeService {
   ): Promise<ProgrammeRecord> {
     const current = await this.deps.programmes.findById(id);
     if (!current) throw this.notFound(id);
+    if (current.state === 'cancelled')
+      throw new YishiError('programme_cancelled', {
+        status: 409,
+        userMessage: this.deps.messages.events.errors.programmeCancelled(current.title),
+      });
     const { month, ...rest } = changes;
     const next = { ...rest, ...(month ? monthPeriod(month) : {}) };
     this.assertPeriod({ startDate: next.startDate ?? current.startDate, endDate: next.endDate ?? current.endDate });
@@ -53,8 +58,29 @@ export class ProgrammeService {
     return updated;
   }
 
-  listProgrammes(): Promise<ProgrammeRecord[]> {
-    return this.deps.programmes.list();
+  /**
+   * Cancels a programme, keeping its record. Its events are not touched: while one of them is
+   * neither cancelled nor done the programme is refused, naming them, so each is cancelled on its
+   * own path (withdrawn reminders, the groups told).
+   */
+  async cancelProgramme(id: string): Promise<ProgrammeRecord> {
+    const current = await this.deps.programmes.findById(id);
+    if (!current) throw this.notFound(id);
+    const errors = this.deps.messages.events.errors;
+    if (current.state === 'cancelled')
+      throw new YishiError('programme_cancelled', { status: 409, userMessage: errors.programmeAlreadyCancelled(current.title) });
+    const live = await this.deps.events.list({ programmeId: current.id, states: ['planned', 'open', 'ongoing'] });
+    if (live.length > 0)
+      throw new YishiError('programme_has_events', { status: 409, userMessage: errors.programmeHasLiveEvents(current.title, live) });
+    const cancelled = await this.deps.programmes.update(current.id, { state: 'cancelled' });
+    if (!cancelled) throw this.notFound(id);
+    return cancelled;
+  }
+
+  /** Every programme earliest first, or only those in the state given. */
+  async listProgrammes(state?: ProgrammeState): Promise<ProgrammeRecord[]> {
+    const all = await this.deps.programmes.list();
+    return state ? all.filter((programme) => programme.state === state) : all;
   }
 
   async getProgramme(id: string): Promise<ProgrammeWithEvents> {
@@ -66,8 +92,8 @@ export class ProgrammeService {
   /** The programme running today, else the next one to start; null when there is neither. */
   async currentProgramme(): Promise<ProgrammeWithEvents | null> {
     const today = beijingDate(this.deps.clock.now());
-    const covering = await this.deps.programmes.findCovering(today);
-    const programme = covering[0] ?? (await this.deps.programmes.list()).find((p) => p.startDate > today);
+    const covering = (await this.deps.programmes.findCovering(today)).filter((p) => p.state === 'active');
+    const programme = covering[0] ?? (await this.listProgrammes('active')).find((p) => p.startDate > today);
     if (!programme) return null;
     return { programme, events: await this.deps.events.list({ programmeId: programme.id }) };
   }

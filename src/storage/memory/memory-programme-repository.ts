@@ -1,4 +1,4 @@
-import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from '../../services/events/event-records.js';
+import type { NewProgramme, ProgrammeChanges, ProgrammeRecord, ProgrammeRepository } from '../../services/events/event-records.js';
 import { copyOf, definedOnly, isRecordId, newRecordId, trimmed } from './memory-records.js';
 
 const TRIMMED = ['title', 'description'] as const;
@@ -18,6 +18,7 @@ export class MemoryProgrammeRepository implements ProgrammeRepository {
     const record: ProgrammeRecord = {
       ...trimmed(definedOnly(copyOf(programme)), TRIMMED),
       id: newRecordId(),
+      state: 'active',
       createdAt: now,
       updatedAt: now,
     } as ProgrammeRecord;
@@ -41,10 +42,7 @@ export class MemoryProgrammeRepository implements ProgrammeRepository {
       .map(view);
   }
 
-  async update(
-    id: string,
-    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
-  ): Promise<ProgrammeRecord | null> {
+  async update(id: string, changes: ProgrammeChanges): Promise<ProgrammeRecord | null> {
     const programme = isRecordId(id) ? this.programmes.get(id) : undefined;
     if (!programme) return null;
     const { description, ...rest } = changes;

@@ -1,10 +1,19 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { isObjectId } from './object-id.js';
-import type { NewProgramme, ProgrammeRecord, ProgrammeRepository } from '../../services/events/event-records.js';
+import {
+  PROGRAMME_STATES,
+  type NewProgramme,
+  type ProgrammeChanges,
+  type ProgrammeRecord,
+  type ProgrammeRepository,
+  type ProgrammeState,
+} from '../../services/events/event-records.js';
 
 interface ProgrammeDocument {
   _id: Types.ObjectId;
   title: string;
+  /** Absent on documents stored before programmes had a state: active. */
+  state?: ProgrammeState;
   startDate: string;
   endDate: string;
   description?: string;
@@ -15,6 +24,7 @@ interface ProgrammeDocument {
 const programmeSchema = new Schema<ProgrammeDocument>(
   {
     title: { type: String, required: true, trim: true },
+    state: { type: String, enum: PROGRAMME_STATES, default: 'active' },
     startDate: { type: String, required: true },
     endDate: { type: String, required: true },
     description: { type: String, trim: true },
@@ -34,6 +44,7 @@ function toRecord(doc: ProgrammeDocument): ProgrammeRecord {
   return {
     id: doc._id.toHexString(),
     title: doc.title,
+    state: doc.state ?? 'active',
     startDate: doc.startDate,
     endDate: doc.endDate,
     ...(doc.description ? { description: doc.description } : {}),
@@ -73,10 +84,7 @@ export class MongoProgrammeRepository implements ProgrammeRepository {
     return docs.map(toRecord);
   }
 
-  async update(
-    id: string,
-    changes: Partial<Omit<NewProgramme, 'description'>> & { description?: string | null },
-  ): Promise<ProgrammeRecord | null> {
+  async update(id: string, changes: ProgrammeChanges): Promise<ProgrammeRecord | null> {
     if (!isObjectId(id)) return null;
     const { description, ...rest } = changes;
     const update: Record<string, unknown> = { $set: rest };

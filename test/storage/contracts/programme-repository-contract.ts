@@ -9,7 +9,7 @@ export function programmeRepositoryContract(make: () => Promise<ProgrammeReposit
     it('creates a programme, trimmed, and finds it by id', async () => {
       const programmes = await make();
       const created = await programmes.create({ title: ' 2025年界别协商议事月 ', startDate: '2025-09-01', endDate: '2025-09-30' });
-      expect(created).toMatchObject({ title: '2025年界别协商议事月', startDate: '2025-09-01', endDate: '2025-09-30' });
+      expect(created).toMatchObject({ title: '2025年界别协商议事月', state: 'active', startDate: '2025-09-01', endDate: '2025-09-30' });
       expect(created).not.toHaveProperty('description');
       expect(created.id).toMatch(/^[0-9a-f]{24}$/);
       expect(created.createdAt).toBeInstanceOf(Date);
@@ -43,6 +43,16 @@ export function programmeRepositoryContract(make: () => Promise<ProgrammeReposit
       expect(await programmes.findById(created.id)).toEqual(cleared);
       expect(await programmes.update(UNKNOWN_ID, { title: '无' })).toBeNull();
       expect(await programmes.update('not-an-id', { title: '无' })).toBeNull();
+    });
+
+    it('keeps a cancelled programme, listed and covering its dates, with its state', async () => {
+      const programmes = await make();
+      const created = await programmes.create({ title: '九月', startDate: '2025-09-01', endDate: '2025-09-30' });
+      const cancelled = await programmes.update(created.id, { state: 'cancelled' });
+      expect(cancelled).toMatchObject({ title: '九月', state: 'cancelled', startDate: '2025-09-01', endDate: '2025-09-30' });
+      expect(await programmes.findById(created.id)).toEqual(cancelled);
+      expect(await programmes.list()).toEqual([cancelled]);
+      expect(await programmes.findCovering('2025-09-15')).toEqual([cancelled]);
     });
   });
 }

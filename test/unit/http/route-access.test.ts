@@ -80,6 +80,7 @@ describe('route access with a session', () => {
     ['GET', '/api', 'staff'],
     // 活动 is office work: programmes, events, the sign-up list, check-in by staff, outcomes and their preview.
     ['POST', '/api/programmes', 'staff'],
+    ['DELETE', '/api/programmes/p1', 'staff'],
     ['PATCH', '/api/events/7', 'staff'],
     ['GET', '/api/events/7/people', 'staff'],
     ['POST', '/api/events/7/check-ins', 'staff'],

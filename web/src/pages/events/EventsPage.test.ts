@@ -5,7 +5,7 @@ import { EVENT, EVENT_STATES_META } from './event-fixtures';
 import EventForm from './EventForm.vue';
 import EventsPage from './EventsPage.vue';
 
-const PROGRAMME = { id: 'p1', title: '2026年界别协商议事月', startDate: '2026-03-01', endDate: '2026-03-31' };
+const PROGRAMME = { id: 'p1', title: '2026年界别协商议事月', state: 'active', startDate: '2026-03-01', endDate: '2026-03-31' };
 
 function pageApi(extra: Record<string, unknown> = {}) {
   return fakeApi({
@@ -100,6 +100,54 @@ describe('the 活动 page', () => {
     await flushPromises();
     expect(page.findComponent(EventForm).exists()).toBe(true);
     expect(document.body.querySelector('[data-testid="event-form-error"]')?.textContent).toContain('结束时间必须晚于开始时间。');
+    page.unmount();
+  });
+});
+
+describe('cancelling a programme (取消议事月)', () => {
+  const LIVE = '议事月安排“2026年界别协商议事月”还有未结束的活动：“助推养老服务提质专题协商”（编号 7）。请先取消这些活动，再取消议事月。';
+
+  it('asks first, shows the server’s refusal naming the open events, then shows the programme as cancelled', async () => {
+    let refuse = true;
+    const api = pageApi({
+      'DELETE /api/programmes/p1': () =>
+        refuse
+          ? new Response(JSON.stringify({ error: { code: 'programme_has_events', message: LIVE } }), { status: 409 })
+          : new Response(JSON.stringify({ ...PROGRAMME, state: 'cancelled' }), { status: 200 }),
+    });
+    const page = mount(EventsPage, { attachTo: document.body });
+    await flushPromises();
+    expect(page.find('[data-testid="cancel-programme"]').exists()).toBe(false);
+    (page.vm as unknown as { programmeId: string }).programmeId = 'p1';
+    await flushPromises();
+
+    await page.find('[data-testid="cancel-programme"]').trigger('click');
+    await flushPromises();
+    await settle();
+    const dialog = () => document.body.querySelector('[data-testid="programme-cancel-dialog"]');
+    expect(dialog()?.textContent).toContain('确定取消“2026年界别协商议事月”（2026-03-01 至 2026-03-31）吗？');
+    expect(api.last('DELETE', '/api/programmes/p1')).toBeUndefined();
+
+    document.body.querySelector<HTMLButtonElement>('[data-testid="programme-cancel-confirm"]')!.click();
+    await flushPromises();
+    await settle();
+    expect(api.last('DELETE', '/api/programmes/p1')).toBeDefined();
+    expect(document.body.querySelector('[data-testid="programme-cancel-error"]')?.textContent).toContain(LIVE);
+    expect(page.find('[data-testid="cancel-programme"]').exists()).toBe(true);
+
+    refuse = false;
+    document.body.querySelector<HTMLButtonElement>('[data-testid="programme-cancel-confirm"]')!.click();
+    await flushPromises();
+    await settle();
+    expect(page.find('[data-testid="programme-cancelled-tag"]').text()).toBe('议事月已取消');
+    expect(page.find('[data-testid="cancel-programme"]').exists()).toBe(false);
+    expect(page.find('[data-testid="edit-programme"]').exists()).toBe(false);
+
+    // A new event can no longer be put in it.
+    await page.find('[data-testid="new-event"]').trigger('click');
+    await flushPromises();
+    const options = page.findComponent(EventForm).findAllComponents({ name: 'ElOption' });
+    expect(options.map((option) => option.props('label'))).not.toContain('2026年界别协商议事月');
     page.unmount();
   });
 });

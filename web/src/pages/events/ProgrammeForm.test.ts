@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test-support/fake-api';
 import ProgrammeForm from './ProgrammeForm.vue';
 
-const PROGRAMME = { id: 'p1', title: '2026年界别协商议事月', startDate: '2026-03-01', endDate: '2026-03-31', description: '围绕民生议题' };
+const PROGRAMME = {
+  id: 'p1',
+  title: '2026年界别协商议事月',
+  state: 'active' as const,
+  startDate: '2026-03-01',
+  endDate: '2026-03-31',
+  description: '围绕民生议题',
+};
 
 afterEach(() => {
   vi.unstubAllGlobals();

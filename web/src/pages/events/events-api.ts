@@ -10,6 +10,8 @@ export type EventState = (typeof EVENT_STATES)[number];
 export interface Programme {
   id: string;
   title: string;
+  /** `cancelled`: kept on record, no longer current, takes no changes nor new events. */
+  state: 'active' | 'cancelled';
   startDate: string;
   endDate: string;
   description?: string;
@@ -99,6 +101,7 @@ export const eventsApi = {
   createProgramme: (input: ProgrammeInput) => api.post<Programme>('/api/programmes', input),
   updateProgramme: (id: string, input: ProgrammeInput) =>
     request<Programme>('PATCH', `/api/programmes/${encodeURIComponent(id)}`, { body: input }),
+  cancelProgramme: (id: string) => request<Programme>('DELETE', `/api/programmes/${encodeURIComponent(id)}`),
   list: async (filter: { programmeId?: string; state?: string }) => (await api.get<{ events: EventItem[] }>('/api/events', filter)).events,
   get: (ref: number) => api.get<EventItem>(eventPath(ref)),
   create: (input: EventInput) => api.post<EventItem>('/api/events', input),

@@ -5,6 +5,7 @@ export const mySocialReportsCommand: CommandSpec = {
   id: 'my-social-reports',
   name: '我的社情民意',
   aliases: ['my-social-reports'],
+  readOnly: true,
   minRole: 'member',
   args: [],
   texts: (t) => t.socialReports.commands.mine,

@@ -5,6 +5,7 @@ export const openSocialReportsCommand: CommandSpec = {
   id: 'open-social-reports',
   name: '社情民意列表',
   aliases: ['社情民意待办', 'social-reports'],
+  readOnly: true,
   minRole: 'staff',
   args: [],
   texts: (t) => t.socialReports.commands.open,

@@ -20,6 +20,9 @@ const READ_ONLY = [
   'my-record',
   'member-record',
   'stats',
+  'my-social-reports',
+  'open-social-reports',
+  // 我的积分 is not: asked in a group, it sends the points in private (an outbox write).
 ];
 
 describe('read-only commands', () => {

@@ -1,8 +1,9 @@
+import { opinionTable } from '../../services/records/opinion-table.js';
+import { toCsv } from './spreadsheet.js';
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { addDays, beijingInstant } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
-import { writeCsv } from '../../services/csv-file.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import { OPINION_STATES, type OpinionListFilter, type OpinionRecord } from '../../services/opinions/opinion-records.js';
 import { dateOrInstant, errorResponse, jsonBody, notFound, parseWith } from './validation.js';
@@ -38,27 +39,6 @@ function filterFrom(query: z.infer<typeof querySchema>): OpinionListFilter {
 /** The list view leaves out the audit trail (GET /api/opinions/:id has it). */
 const listItem = ({ audit: _audit, ...rest }: OpinionRecord) => rest;
 
-const CSV_HEADER = [
-  'number',
-  'state',
-  'community',
-  'category',
-  'grade',
-  'handlerId',
-  'plusOnes',
-  'rating',
-  'createdAt',
-  'acceptedAt',
-  'deadline',
-  'resolvedAt',
-  'source',
-  'content',
-  'result',
-  'ratingReason',
-  'reopenReason',
-];
-const iso = (date?: Date) => (date ? date.toISOString() : '');
-
 /** Opinions in the admin API: list with filters, one with its audit, CSV export, classification fix. */
 export function opinionsRoutes(
   router: Router,
@@ -77,32 +57,16 @@ export function opinionsRoutes(
     ctx.body = { items: items.map(listItem), total, page: query.page, pageSize: query.pageSize };
   });
 
+  // The board's filtered export: the same table, as people read it, as /api/export/opinions.csv and the CLI.
   router.get('/api/opinions/export.csv', async (ctx) => {
     const query = parseWith(querySchema.omit({ page: true, pageSize: true }), ctx.query);
     const { items } = await opinions.list(filterFrom({ ...query, page: 1, pageSize: 1 }), { skip: 0, limit: 100_000 });
     const texts = await opinions.deps.privacy.forExport(items);
-    const rows = items.map((o, i) => [
-      o.number,
-      o.state,
-      o.community ?? '',
-      o.category ?? '',
-      o.grade ?? '',
-      o.handlerId ?? '',
-      o.plusOnes.count,
-      o.rating ?? '',
-      iso(o.createdAt),
-      iso(o.acceptedAt),
-      iso(o.deadline),
-      iso(o.resolvedAt),
-      o.source,
-      texts[i]!.content,
-      texts[i]!.result,
-      texts[i]!.ratingReason,
-      texts[i]!.reopenReason,
-    ]);
+    const names = new Map((await opinions.deps.members.list({})).map((member) => [member.id, member.name]));
+    const rows = items.map((o) => ({ ...o, plusOnes: o.plusOnes.count }));
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="opinions.csv"');
-    ctx.body = writeCsv([CSV_HEADER, ...rows]);
+    ctx.body = toCsv(opinionTable(opinions.deps.messages, rows, texts, (id) => names.get(id)));
   });
 
   router.get('/api/opinions/:id', async (ctx) => {
@@ -154,7 +118,7 @@ export const opinionsOpenapiPaths = {
   },
   '/api/opinions/export.csv': {
     get: {
-      summary: 'Export opinions as CSV (UTF-8 with BOM), same filters as the list',
+      summary: 'Export opinions as CSV (UTF-8 with BOM), same filters as the list; the columns of /api/export/opinions.csv (Chinese headers and states, Beijing time)',
       parameters: filters,
       responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } },
     },

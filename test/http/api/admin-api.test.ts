@@ -207,7 +207,8 @@ describe('opinions', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\n');
-    expect(lines[0]).toMatch(/^number,state,community,category/);
+    expect(lines[0]).toMatch(/^编号,提交时间,状态,村\/社区,类别/);
+    expect(lines[1]).toMatch(/^MY-2026-\d{6},2026-\d\d-\d\d \d\d:\d\d,/);
     expect(lines).toHaveLength(6);
     expect(lines.join('\n')).toContain('河西村垃圾没人收');
   });

@@ -85,7 +85,7 @@ describe('what people said is kept (issue 21)', () => {
     const values = sheet.getRow(2).values as string[];
     expect(values[header.indexOf('评价理由')]).toBe('地砖换了但颜色不一样');
     const admin = await (await download('/api/opinions/export.csv')).text();
-    expect(admin).toContain('ratingReason');
+    expect(admin).toContain('评价理由');
     expect(admin).toContain('地砖换了但颜色不一样');
   });
 

@@ -316,6 +316,8 @@ export function readToolEnvironment(source: Record<string, string | undefined> =
   port: number | undefined;
   /** Where `npm run chat` finds a running Yishi (YISHI_URL; default http://127.0.0.1:<PORT or 3000>). */
   yishiUrl: string;
+  /** Whether YISHI_URL or PORT was set (else `npm run chat` looks for the running `npm run dev` in .data/). */
+  yishiUrlGiven: boolean;
   locale: 'zh-CN' | 'en';
   /** `npm run dev` seeds the demo committee into an empty database unless YISHI_DEMO=off. */
   demo: boolean;
@@ -328,6 +330,7 @@ export function readToolEnvironment(source: Record<string, string | undefined> =
   return {
     dutyReminderTime: reminder.data,
     yishiUrl: (source.YISHI_URL || `http://127.0.0.1:${Number.isInteger(port) && port ? port : 3000}`).replace(/\/+$/, ''),
+    yishiUrlGiven: Boolean(source.YISHI_URL || source.PORT),
     locale: source.LOCALE === 'en' ? 'en' : 'zh-CN',
     demo: source.YISHI_DEMO !== 'off',
     mongodbUri: source.MONGODB_URI || undefined,

@@ -29,7 +29,7 @@ function adminToken(): string | undefined {
 
 /** Where Yishi runs: --url, YISHI_URL or PORT when set, else what `npm run dev` wrote to .data/yishi-url. */
 function yishiUrl(): string {
-  const typed = option('url') ?? (process.env.YISHI_URL || process.env.PORT ? tools.yishiUrl : undefined);
+  const typed = option('url') ?? (tools.yishiUrlGiven ? tools.yishiUrl : undefined);
   if (typed) return typed.replace(/\/+$/, '');
   const file = join(process.cwd(), '.data', 'yishi-url');
   return (existsSync(file) ? readFileSync(file, 'utf8').trim() : tools.yishiUrl).replace(/\/+$/, '');

@@ -118,7 +118,8 @@ export const opinionsOpenapiPaths = {
   },
   '/api/opinions/export.csv': {
     get: {
-      summary: 'Export opinions as CSV (UTF-8 with BOM), same filters as the list; the columns of /api/export/opinions.csv (Chinese headers and states, Beijing time)',
+      summary:
+        'Export opinions as CSV (UTF-8 with BOM), same filters as the list; the columns of /api/export/opinions.csv (Chinese headers and states, Beijing time)',
       parameters: filters,
       responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } },
     },

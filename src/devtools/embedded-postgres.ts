@@ -27,7 +27,7 @@ export function findPostgresBinDir(): string | undefined {
     const versions = readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((version) => join(debianRoot, version, 'bin')));
   }
-  return candidates.find((dir) => ['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(join(dir, tool))));
+  return candidates.find((dir) => ['initdb', 'pg_ctl', 'postgres', 'psql', 'pg_isready'].every((tool) => existsSync(join(dir, tool))));
 }
 
 /** How to run PostgreSQL's tools: as ourselves, or (as root) through `runuser -u postgres`. */
@@ -64,6 +64,24 @@ END $$;
 CREATE EVENT TRIGGER yishi_index_ferret_ids ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION yishi_index_ferret_ids();
 `;
 
+/** Resolves once the server accepts connections (pg_isready exits 0), or rejects after `timeoutMs`. */
+async function waitUntilReady(
+  runner: (command: string, args: string[]) => [string, string[]],
+  binDir: string,
+  port: number,
+  timeoutMs: number,
+  isAlive: () => boolean,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const [program, args] = runner(join(binDir, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-q']);
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error('PostgreSQL exited while starting');
+    if (spawnSync(program, args, { cwd: tmpdir() }).status === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`PostgreSQL did not accept connections on port ${port} within ${timeoutMs} ms`);
+}
+
 /** Starts a fresh cluster with one database, `ferretdb`; undefined when PostgreSQL cannot be run here. */
 export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefined> {
   const binDir = findPostgresBinDir();
@@ -95,6 +113,8 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres | undefi
     const started = spawn(program, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: tmpdir() });
     child = started;
     await waitForPort(port, 20_000, () => started.exitCode === null);
+    // An open port is not a ready server: until recovery ends PostgreSQL answers "the database system is starting up".
+    await waitUntilReady(runner, binDir, port, 60_000, () => started.exitCode === null);
     const psql = (database: string, sql: string) =>
       run(runner, join(binDir, 'psql'), [
         '-h',

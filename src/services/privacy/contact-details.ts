@@ -160,7 +160,9 @@ function landlineOf(parts: readonly string[], digits: string): Omit<ContactDetai
   let local: string | undefined;
   if (rest.length === 1 && !international) {
     const one = LANDLINE_IN_ONE.exec(rest[0]!);
-    if (one && rest[0]!.startsWith('0')) [area, local] = [`0${one[1]}`, one[2]];
+    // `057188881234`, or written without a gap after the country code: `+8657188881234`, `008657188881234`.
+    const countryCodeFirst = /^(?:00)?86[1-9]/.test(rest[0]!);
+    if (one && (rest[0]!.startsWith('0') || countryCodeFirst)) [area, local] = [`0${one[1]}`, one[2]];
   } else if (rest.length >= 2) {
     const code = international ? `0${rest[0]}` : rest[0]!;
     const number = rest.slice(1).join('');

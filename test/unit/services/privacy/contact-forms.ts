@@ -85,6 +85,8 @@ export function landlineForms(): WrittenForm[] {
       `${area} ${local}`,
       `${area}${local}`,
       `+86 ${area.slice(1)} ${local}`,
+      `+86${area.slice(1)}${local}`,
+      `0086${area.slice(1)}${local}`,
       `${write(area, FULL_WIDTH)}－${write(local, FULL_WIDTH)}`,
     ]) {
       forms.push({ label: `landline ${text}`, text, digits, masked });

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { platformAddressIdentity } from '../platforms/address-identity.js';
+import { kfResidentEraser } from '../platforms/wecom/kf-erasure.js';
 import { CalendarService } from '../services/calendar/calendar-service.js';
 import type { CalendarSource } from '../services/calendar/calendar-service.js';
 import { DigestService } from '../services/digest/digest-service.js';
@@ -209,7 +210,15 @@ export function buildServices(deps: ServiceDeps) {
   };
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
   // Through the change-marked store, so the board sees the rewritten texts too.
-  const erasure = new PersonErasure({ members, residents, opinions: opinionStore, erasures: repos.erasures, clock, messages });
+  const erasure = new PersonErasure({
+    members,
+    residents,
+    channels: [kfResidentEraser(repos.kf)],
+    opinions: opinionStore,
+    erasures: repos.erasures,
+    clock,
+    messages,
+  });
   return {
     ...services,
     services,

@@ -33,6 +33,7 @@ export function explainFailure(lastError: string | undefined, t: Messages): stri
   if (/^member \S+ is no longer active/.test(text)) return words.memberInactive;
   if (/^member \S+ is reachable on no platform/.test(text)) return words.memberNoPlatform;
   if (/^resident \S+ does not exist/.test(text)) return words.residentMissing;
+  if (/^resident \S+ was erased/.test(text)) return words.residentErased;
   const group = /^group "([^"]+)" (does not exist)?/.exec(text);
   if (group) return group[2] ? words.groupMissing(group[1]!) : words.groupNoChannel(group[1]!);
   const known = CODE_REASONS.find(([pattern]) => pattern.test(text));

@@ -44,9 +44,9 @@ export class RecipientResolver {
         return this.member(recipient.memberId);
       case 'resident': {
         const resident = await this.deps.residents.findById(recipient.residentId);
-        return resident
-          ? { ok: true, targets: [this.target(resident.address)] }
-          : { ok: false, reason: `resident ${recipient.residentId} does not exist` };
+        if (!resident) return { ok: false, reason: `resident ${recipient.residentId} does not exist` };
+        if (!resident.address) return { ok: false, reason: `resident ${recipient.residentId} was erased and cannot be reached` };
+        return { ok: true, targets: [this.target(resident.address)] };
       }
       case 'group':
         return this.group(recipient.groupKey);

@@ -12,6 +12,7 @@ export const outboxEn: typeof outboxZh = {
     memberMissing: 'the member no longer exists',
     memberInactive: 'the member has been deactivated',
     memberNoPlatform: 'the member has no WeCom, DingTalk or other account on record',
+    residentErased: 'the resident asked for their personal data to be erased, so there is no way to reach them',
     residentMissing: 'the resident record no longer exists (it may have been deleted on schedule)',
     groupMissing: (key) => `group "${key}" does not exist; add it under Groups and robots`,
     groupNoChannel: (key) => `group "${key}" has no working robot or conversation; update it under Groups and robots`,

@@ -12,6 +12,7 @@ export const outboxZh = {
     memberMissing: '收件成员已不存在',
     memberInactive: '收件成员已停用',
     memberNoPlatform: '收件成员没有登记企业微信、钉钉等任何账号',
+    residentErased: '该居民的个人信息已应其要求删除，无法再联系',
     residentMissing: '居民记录已不存在（可能已按期删除）',
     groupMissing: (key: string) => `群“${key}”不存在，请在名录的“群和机器人”里添加`,
     groupNoChannel: (key: string) => `群“${key}”没有可用的机器人或会话，请在名录的“群和机器人”里更新`,

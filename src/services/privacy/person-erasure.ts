@@ -4,7 +4,7 @@ import { isOpinionNumber } from '../../core/opinion-number.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import type { OpinionRepository } from '../opinions/opinion-records.js';
-import type { ResidentRepository } from '../residents/resident-records.js';
+import type { ResidentRecord, ResidentRepository } from '../residents/resident-records.js';
 import { maskContactDetails } from './contact-details.js';
 import type { ErasureLog, ErasureRecord, ErasureSubject } from './erasure-records.js';
 import { maskKnownNames, maskSelfIntroductions } from './names.js';
@@ -22,9 +22,20 @@ export interface ErasureOutcome {
   erasure: ErasureRecord;
 }
 
+/**
+ * What a residents' channel keeps about a resident outside the resident record (微信客服: the send
+ * allowance, held notices, photos). Each platform that keeps such things gives one.
+ */
+export interface ResidentChannelEraser {
+  /** Erases what the channel keeps for the resident; names what held something (for the erasure log). */
+  erase(resident: ResidentRecord): Promise<string[]>;
+}
+
 export interface PersonErasureDeps {
   members: Pick<MemberRepository, 'findById' | 'erasePersonalData'>;
-  residents: Pick<ResidentRepository, 'findById' | 'eraseContact'>;
+  residents: Pick<ResidentRepository, 'findById' | 'forgetIdentity'>;
+  /** Every channel that keeps something of residents beyond their record. */
+  channels: readonly ResidentChannelEraser[];
   opinions: Pick<OpinionRepository, 'anonymisePerson' | 'findByNumber'>;
   erasures: ErasureLog;
   clock: Clock;
@@ -80,7 +91,8 @@ export class PersonErasure {
   }
 
   /**
-   * Erases a resident's contact (name, phone) and the address they filed from on their opinions.
+   * Erases a resident: name, phone, platform identity and address, what their channel keeps of
+   * them (photos, held notices, send allowance), and the address they filed from on their opinions.
    * `idOrOpinionNumber` is the resident id, or the number of an opinion the resident filed.
    */
   async eraseResident(idOrOpinionNumber: string, request: ErasureRequest): Promise<ErasureOutcome> {
@@ -94,10 +106,12 @@ export class PersonErasure {
     }
     const resident = await this.deps.residents.findById(residentId);
     if (!resident) throw notFound();
-    const erased = (['name', 'phone'] as const).filter((field) => resident[field] !== undefined);
-    if (erased.length > 0) await this.deps.residents.eraseContact(resident.id);
+    const erased: string[] = (['name', 'phone', 'address'] as const).filter((field) => resident[field] !== undefined);
+    if (!resident.identityKey.startsWith('erased:')) erased.push('identityKey');
+    for (const channel of this.deps.channels) erased.push(...(await channel.erase(resident)));
+    if (erased.length > 0) await this.deps.residents.forgetIdentity(resident.id);
     const opinions = await this.deps.opinions.anonymisePerson(resident.id, this.t.residentPlaceholder, scrubbed([resident.name]));
-    return this.logged('resident', resident.id, { reason, by: request.by }, [...erased], opinions);
+    return this.logged('resident', resident.id, { reason, by: request.by }, erased, opinions);
   }
 
   private reasonOf(request: ErasureRequest): string {

@@ -49,6 +49,8 @@ export interface HeldNoticeStore {
   /** The customer's held notices, oldest first. */
   listHeld(customer: KfCustomer): Promise<HeldNotice[]>;
   markSent(ids: string[], at: Date): Promise<void>;
+  /** Deletes every notice kept for the customer, held or sent (erasure); how many there were. */
+  forgetCustomer(customer: KfCustomer): Promise<number>;
 }
 
 /**
@@ -98,6 +100,8 @@ export interface KfCustomerStore extends KfWindowStore {
   /** Remembers the scene of the customer's latest enter_session. */
   setScene(customer: KfCustomer, scene: string, at: Date): Promise<void>;
   sceneOf(customer: KfCustomer): Promise<string | undefined>;
+  /** Forgets the customer (erasure): their allowance and scene. True when something was kept. */
+  forget(customer: KfCustomer): Promise<boolean>;
 }
 
 /** Held notices, and which of them the staff group has heard about. */
@@ -126,6 +130,8 @@ export interface KfPhotoStore {
   noteFailure(id: string, reason: string, lost: boolean): Promise<void>;
   /** The bytes of a kept photo; null when it is not (or no longer) ours. */
   file(id: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /** Deletes every photo the resident sent, with its bytes (erasure); how many there were. */
+  eraseForResident(residentId: string): Promise<number>;
 }
 
 /**

@@ -8,8 +8,8 @@ export interface ResidentRecord {
   id: string;
   /** The platform identity, e.g. `wecom-kf:<open_kfid>:<external_userid>` or `console:<name>`. */
   identityKey: string;
-  /** Where notices to this resident go. */
-  address: Address;
+  /** Where notices to this resident go; none once the resident has been erased. */
+  address?: Address;
   name?: string;
   phone?: string;
   createdAt: Date;
@@ -33,4 +33,10 @@ export interface ResidentRepository {
   listWithContact(limit?: number): Promise<ResidentRecord[]>;
   /** Deletes name and phone (retention); the record and its opinions stay. */
   eraseContact(id: string): Promise<void>;
+  /**
+   * Erasure: forgets who the resident is — name, phone, address, and the platform identity, which
+   * becomes `erased:<id>`. The record and its opinions stay; a later message from the same account
+   * starts a new resident.
+   */
+  forgetIdentity(id: string): Promise<void>;
 }

@@ -69,6 +69,10 @@ export class MemoryKfCustomerStore implements KfCustomerStore {
   async sceneOf(customer: KfCustomer): Promise<string | undefined> {
     return this.customers.get(customerKey(customer))?.scene;
   }
+
+  async forget(customer: KfCustomer): Promise<boolean> {
+    return this.customers.delete(customerKey(customer));
+  }
 }
 
 type StoredNotice = HeldNotice & { state: 'held' | 'sent'; reportedAt?: Date };
@@ -94,6 +98,13 @@ export class MemoryHeldNoticeRepository implements HeldNoticeRepository {
 
   async markSent(ids: string[]): Promise<void> {
     for (const notice of this.notices) if (ids.includes(notice.id) && notice.state === 'held') notice.state = 'sent';
+  }
+
+  async forgetCustomer(customer: KfCustomer): Promise<number> {
+    const before = this.notices.length;
+    const kept = this.notices.filter((n) => customerKey(n) !== customerKey(customer));
+    this.notices.splice(0, this.notices.length, ...kept);
+    return before - kept.length;
   }
 
   async listUnreported(cutoff: Date, limit = 200): Promise<HeldNotice[]> {
@@ -189,6 +200,13 @@ export class MemoryKfPhotoStore implements KfPhotoStore {
   async file(id: string): Promise<{ bytes: Buffer; contentType: string } | null> {
     const photo = this.find(id);
     return photo?.bytes ? { bytes: Buffer.from(photo.bytes), contentType: photo.contentType ?? 'application/octet-stream' } : null;
+  }
+
+  async eraseForResident(residentId: string): Promise<number> {
+    const before = this.photos.length;
+    const kept = this.photos.filter((p) => p.residentId !== residentId);
+    this.photos.splice(0, this.photos.length, ...kept);
+    return before - kept.length;
   }
 
   private find(id: string): StoredPhoto | undefined {

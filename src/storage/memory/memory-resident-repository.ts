@@ -50,6 +50,17 @@ export class MemoryResidentRepository implements ResidentRepository {
     record.updatedAt = new Date();
   }
 
+  async forgetIdentity(id: string): Promise<void> {
+    const record = this.residents.get(id);
+    if (!record) return;
+    this.byIdentity.delete(record.identityKey);
+    delete record.name;
+    delete record.phone;
+    delete record.address;
+    record.identityKey = `erased:${id}`;
+    record.updatedAt = new Date();
+  }
+
   /** What the Mongo repository reads back: an empty name or phone is not shown. */
   private shown(record: ResidentRecord): ResidentRecord {
     const { name, phone, ...rest } = copyOf(record);

@@ -92,4 +92,8 @@ export class MongoKfCustomerRepository implements KfCustomerStore {
     const doc = await this.model.findById(idOf(customer)).lean<KfCustomerDocument>();
     return doc?.scene;
   }
+
+  async forget(customer: KfCustomer): Promise<boolean> {
+    return (await this.model.deleteOne({ _id: idOf(customer) })).deletedCount === 1;
+  }
 }

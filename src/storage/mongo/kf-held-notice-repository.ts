@@ -82,6 +82,11 @@ export class MongoHeldNoticeRepository implements HeldNoticeRepository {
     await this.model.updateMany({ _id: { $in: ids }, state: 'held' }, { $set: { state: 'sent', sentAt: at } });
   }
 
+  async forgetCustomer(customer: KfCustomer): Promise<number> {
+    const result = await this.model.deleteMany({ openKfId: { $eq: customer.openKfId }, externalUserId: { $eq: customer.externalUserId } });
+    return result.deletedCount;
+  }
+
   /** Held notices held at or before `cutoff` that the staff group has not heard about yet. */
   async listUnreported(cutoff: Date, limit = 200): Promise<HeldNotice[]> {
     const docs = await this.model

@@ -30,6 +30,7 @@ const kfPhotoSchema = new Schema<KfPhotoDocument>(
 );
 kfPhotoSchema.index({ opinionNumber: 1 });
 kfPhotoSchema.index({ receivedAt: 1 });
+kfPhotoSchema.index({ residentId: 1 });
 
 /** Everything but the bytes. */
 const WITHOUT_DATA = { data: 0 } as const;
@@ -101,6 +102,10 @@ export class MongoKfPhotoRepository implements KfPhotoStore {
   /** A failed download; `lost` when there is no point trying again. */
   async noteFailure(id: string, reason: string, lost: boolean): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { lastError: reason, ...(lost ? { lost: true } : {}) }, $inc: { attempts: 1 } });
+  }
+
+  async eraseForResident(residentId: string): Promise<number> {
+    return (await this.model.deleteMany({ residentId: { $eq: residentId } })).deletedCount;
   }
 
   /** The bytes of a kept photo; null when it is not (or no longer) ours. */

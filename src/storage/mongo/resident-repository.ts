@@ -6,7 +6,7 @@ import type { ResidentRecord, ResidentRepository } from '../../services/resident
 interface ResidentDocument {
   _id: Types.ObjectId;
   identityKey: string;
-  address: Address;
+  address?: Address;
   name?: string;
   phone?: string;
   createdAt: Date;
@@ -16,7 +16,7 @@ interface ResidentDocument {
 const residentSchema = new Schema<ResidentDocument>(
   {
     identityKey: { type: String, required: true },
-    address: { type: Schema.Types.Mixed, required: true },
+    address: { type: Schema.Types.Mixed },
     name: String,
     phone: String,
   },
@@ -28,7 +28,7 @@ function toRecord(doc: ResidentDocument): ResidentRecord {
   return {
     id: doc._id.toHexString(),
     identityKey: doc.identityKey,
-    address: doc.address,
+    ...(doc.address ? { address: doc.address } : {}),
     ...(doc.name ? { name: doc.name } : {}),
     ...(doc.phone ? { phone: doc.phone } : {}),
     createdAt: doc.createdAt,
@@ -85,5 +85,10 @@ export class MongoResidentRepository implements ResidentRepository {
   /** Deletes name and phone (retention); the record and its opinions stay. */
   async eraseContact(id: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $unset: { name: 1, phone: 1 } });
+  }
+
+  async forgetIdentity(id: string): Promise<void> {
+    if (!isObjectId(id)) return;
+    await this.model.updateOne({ _id: id }, { $set: { identityKey: `erased:${id}` }, $unset: { name: 1, phone: 1, address: 1 } });
   }
 }

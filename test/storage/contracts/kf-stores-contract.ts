@@ -189,5 +189,34 @@ export function kfStoresContract(make: () => Promise<KfStores>): void {
       const lost = (await photos.listFor('MY-2026-000001')).find((p) => p.mediaId === 'd');
       expect(lost).toMatchObject({ state: 'lost', attempts: 1, lastError: 'invalid media_id' });
     });
+
+    it('forget one customer entirely on erasure: allowance, scene, held notices and photos, nobody else’s', async () => {
+      const { customers, held, photos } = await make();
+      await customers.customerWrote(alice, at(0));
+      await customers.setScene(alice, 'lw01', at(0));
+      await customers.customerWrote(bob, at(0));
+      await held.hold(notice('a1', 1));
+      await held.hold(notice('a2', 2));
+      await held.markSent([(await held.listHeld(alice))[0]!.id], at(3));
+      await held.hold(notice('b1', 1, bob));
+      await photos.add([
+        { opinionNumber: 'MY-2026-000001', residentId: 'r1', mediaId: 'm1', receivedAt: at(1) },
+        { opinionNumber: 'MY-2026-000002', residentId: 'r1', mediaId: 'm2', receivedAt: at(2) },
+        { opinionNumber: 'MY-2026-000002', residentId: 'r2', mediaId: 'm3', receivedAt: at(3) },
+      ]);
+
+      expect(await customers.forget(alice)).toBe(true);
+      expect(await customers.forget(alice)).toBe(false);
+      expect(await customers.sceneOf(alice)).toBeUndefined();
+      expect(await customers.takeSlot(alice, at(-1), 5)).toBe(false);
+      expect(await customers.takeSlot(bob, at(-1), 5)).toBe(true);
+      expect(await held.forgetCustomer(alice)).toBe(2);
+      expect(await held.listHeld(alice)).toEqual([]);
+      expect((await held.listHeld(bob)).map((n) => n.key)).toEqual(['b1']);
+      expect(await photos.eraseForResident('r1')).toBe(2);
+      expect(await photos.eraseForResident('r1')).toBe(0);
+      expect(await photos.listFor('MY-2026-000001')).toEqual([]);
+      expect((await photos.listFor('MY-2026-000002')).map((p) => p.mediaId)).toEqual(['m3']);
+    });
   });
 }

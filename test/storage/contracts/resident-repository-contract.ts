@@ -64,5 +64,21 @@ export function residentRepositoryContract(make: () => Promise<ResidentRepositor
       expect(erased!.phone).toBeUndefined();
       expect((await residents.listWithContact()).map((r) => r.identityKey)).toEqual(['console:b']);
     });
+
+    it('forgets who a resident is on erasure; the same account later starts a new resident', async () => {
+      const residents = await make();
+      const a = await residents.findOrCreate('console:a', consoleAddress('a'));
+      await residents.updateContact(a.id, { name: '王阿姨', phone: '13812345678' });
+      const b = await residents.findOrCreate('console:b', consoleAddress('b'));
+      await residents.forgetIdentity(a.id);
+      const forgotten = await residents.findById(a.id);
+      expect(forgotten).toMatchObject({ id: a.id, identityKey: `erased:${a.id}` });
+      for (const field of ['name', 'phone', 'address'] as const) expect(forgotten![field]).toBeUndefined();
+      const again = await residents.findOrCreate('console:a', consoleAddress('a'));
+      expect(again.id).not.toBe(a.id);
+      expect(await residents.findById(b.id)).toMatchObject({ identityKey: 'console:b', address: consoleAddress('b') });
+      await residents.forgetIdentity('65f000000000000000000001');
+      await residents.forgetIdentity('not-an-id');
+    });
   });
 }

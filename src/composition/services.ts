@@ -170,7 +170,6 @@ export function buildServices(deps: ServiceDeps) {
   // 履职档案: the Monday digest (with its chart) and the monthly member cards.
   const digest = new DigestService({
     records,
-    activities: repos.activities,
     opinionFacts: repos.opinionFacts,
     notifier,
     clock,

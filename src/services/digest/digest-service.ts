@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { addDays, beijingDate, beijingInstant, weekdayOf } from '../../core/dates.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionFactsReader } from '../records/activity-records.js';
-import type { ActivityRecord, ActivityRepository } from '../records/activity-records.js';
+import type { ActivityRecord } from '../records/activity-records.js';
 import { OPINION_STATES } from '../opinions/opinion-records.js';
 import type { Notifier } from '../notifier.js';
 import { rateTexts, renderCard } from '../records/format.js';
@@ -19,7 +19,6 @@ const OPEN_STATES = ['submitted', 'accepted', 'assigned', 'in_progress', 'escala
 
 export interface DigestDeps {
   records: RecordsService;
-  activities: ActivityRepository;
   opinionFacts: OpinionFactsReader;
   notifier: Notifier;
   clock: Clock;
@@ -118,7 +117,8 @@ export class DigestService {
 
   private async flow(week: Period): Promise<WeekFlow> {
     const { start, end } = instantsOf(week);
-    const entries = await this.deps.activities.listBetween(start, end);
+    // As the records count them: a rating withdrawn by a later 重新打开 is not counted.
+    const entries = await this.deps.records.entries(week);
     const filed = (await this.deps.opinionFacts.createdBetween(start, end)).length;
     const resolved = distinct(entries, 'opinion-resolved');
     return {

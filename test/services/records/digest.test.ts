@@ -103,3 +103,25 @@ describe('the monthly card', () => {
     expect(await first.db.collection('outbox').countDocuments({ idempotencyKey: { $regex: '^card:' } })).toBe(2);
   });
 });
+
+describe('a rating withdrawn by 重新打开', () => {
+  it('is not counted in the digest of the week it was given', async () => {
+    clock.set(bj('2026-12-15 10:00'));
+    const number = numberIn(await say(first, ids.安然!, '反映 青石社区西门的垃圾桶盖子坏了，风一吹垃圾满地 #青石社区'));
+    await sayConfirmed(first, ids.staff!, `受理 ${number}`);
+    await sayConfirmed(first, ids.staff!, `分派 ${number} 程远`);
+    clock.advance(HOUR);
+    await say(first, ids.程远!, `办结 ${number} 已换了新的垃圾桶`);
+    await say(first, ids.程远!, '确认');
+    clock.advance(HOUR);
+    expect(await say(first, ids.安然!, `评价 ${number} 满意`)).toContain('满意');
+    clock.advance(HOUR);
+    expect(await sayConfirmed(first, ids.staff!, `重新打开 ${number} 新垃圾桶的盖子又被风吹掉了`)).toContain(number);
+
+    await both(bj('2026-12-21 09:00'));
+    const digests = robotPosts().filter((p) => p.body.msgtype === 'markdown');
+    const markdown = (digests.at(-1)!.body.markdown as { content: string }).content;
+    expect(markdown).toContain('议事周报（2026-12-14至2026-12-20）');
+    expect(markdown).toContain('办结 1 件（按时 1 件），收到评价 0 件');
+  });
+});

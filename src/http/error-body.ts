@@ -30,6 +30,8 @@ function sentenceOf(problem: FieldProblem, t: HttpMessages['field']): string {
       return t.unknownKeys(problem.keys);
     case 'invalid':
       return t.invalid(field);
+    case 'mobile':
+      return t.mobile(field);
   }
 }
 

@@ -5,7 +5,7 @@ export type FieldProblem =
   | { field: string; kind: 'missing' }
   | { field: string; kind: 'wrong_type'; expected: string }
   | { field: string; kind: 'too_small' | 'too_big'; limit: string; origin: string }
-  | { field: string; kind: 'bad_format' | 'invalid' }
+  | { field: string; kind: 'bad_format' | 'invalid' | 'mobile' }
   | { field: string; kind: 'one_of'; values: string[] }
   | { field: string; kind: 'unknown_keys'; keys: string[] };
 

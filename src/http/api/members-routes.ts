@@ -1,26 +1,21 @@
 import { MEMBER_ROLES } from '../../core/roles.js';
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { mobileDigits } from '../../core/mobile.js';
 import { YishiError } from '../../core/errors.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 import type { MemberService } from '../../services/members/member-service.js';
 import type { Messages } from '../../i18n/messages.js';
-import { errorResponse, isDuplicateKey, jsonBody, notFound, parseWith } from './validation.js';
+import { errorResponse, isDuplicateKey, jsonBody, mobileNumber, notFound, parseWith } from './validation.js';
 import { memberImportOpenapiPaths, memberImportRoutes } from './member-import-routes.js';
 
 const optionalText = z.string().trim().min(1).max(100).optional();
 const memberSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(50),
-  sector: z.string().trim().min(1, 'is required').max(50),
+  name: z.string().trim().min(1).max(50),
+  sector: z.string().trim().min(1).max(50),
   role: z.enum(MEMBER_ROLES),
   wecomUserId: optionalText,
   dingtalkStaffId: optionalText,
-  phone: z
-    .string()
-    .refine((typed) => mobileDigits(typed) !== undefined, 'must be a mobile number: 11 digits starting with 1')
-    .transform((typed) => mobileDigits(typed)!)
-    .optional(),
+  phone: mobileNumber.optional(),
   isConvenor: z.boolean().optional(),
 });
 const patchSchema = memberSchema.partial().extend({ active: z.boolean().optional() });

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.js';
+import { mobileDigits } from '../../core/mobile.js';
 import { DuplicateRecordError, YishiError } from '../../core/errors.js';
 import { InvalidRequestError, type FieldProblem } from '../invalid-request.js';
 import { readJsonBody } from '../raw-body.js';
@@ -32,6 +33,8 @@ export function problemOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem
       return { field, kind: 'one_of', values: issue.values.map(String) };
     case 'unrecognized_keys':
       return { field, kind: 'unknown_keys', keys: issue.keys };
+    case 'custom':
+      return issue.params?.problem === 'mobile' ? { field, kind: 'mobile' } : { field, kind: 'invalid' };
     default:
       return { field, kind: 'invalid' };
   }
@@ -43,6 +46,12 @@ export function problemOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem
  * Invalid Date in a query.
  */
 export const dateOrInstant = z.union([z.iso.datetime({ offset: true }), z.string().refine(isIsoDate)]);
+
+/** A mainland mobile number in any usual writing (`139 1234 5678`, `+86…`), read as its 11 digits. */
+export const mobileNumber = z
+  .string()
+  .refine((typed) => mobileDigits(typed) !== undefined, { params: { problem: 'mobile' } })
+  .transform((typed) => mobileDigits(typed)!);
 
 /** Parses a value with a zod schema; failure → 400 `invalid_request` naming each bad field. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -76,6 +76,7 @@ export const httpEn: typeof httpZh = {
     oneOf: (field, values) => `${field} must be one of ${values.join(', ')}`,
     unknownKeys: (keys) => `unknown fields: ${keys.join(', ')}`,
     invalid: (field) => `${field} has a value that is not allowed`,
+    mobile: (field) => `${field} must be a mobile number: 11 digits starting with 1`,
     types: {
       number: 'a number',
       int: 'a whole number',

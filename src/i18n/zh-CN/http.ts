@@ -75,6 +75,7 @@ export const httpZh = {
     oneOf: (field: string, values: string[]) => `“${field}”只能是 ${values.join('、')} 之一`,
     unknownKeys: (keys: string[]) => `有不认识的字段：${keys.map((key) => `“${key}”`).join('、')}`,
     invalid: (field: string) => `“${field}”的值不符合要求`,
+    mobile: (field: string) => `“${field}”应为手机号：1 开头的 11 位数字`,
     /** 类型的说法。 */
     types: {
       number: '数字',

@@ -81,6 +81,12 @@ describe('members', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_request');
     expect(bad.body.error.message).toContain('role');
+    const badPhone = await yishi.api('/api/members', { body: { name: '吴委员', sector: '工会', role: 'member', phone: '0571-8888' } });
+    expect(badPhone.status).toBe(400);
+    expect(badPhone.body.error.message).toContain('“phone”应为手机号：1 开头的 11 位数字');
+    expect((await yishi.api('/api/members?includeInactive=true')).body.items).not.toContainEqual(
+      expect.objectContaining({ name: '吴委员' }),
+    );
     await register(yishi, { name: '周委员', sector: '工会', role: 'member', wecomUserId: 'zhouwy' });
     const twice = await yishi.api('/api/members', { body: { name: '周二', sector: '工会', role: 'member', wecomUserId: 'zhouwy' } });
     expect(twice.status).toBe(409);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { beijingDate, isIsoDate } from '../core/dates.js';
+import { beijingDate, formatBeijingDateTime, isIsoDate } from '../core/dates.js';
 import { writeCsv } from '../services/csv-file.js';
 import { MEMBER_FILE_HEADER, memberFileRow } from '../services/members/member-import.js';
 import { opinionTable } from '../services/records/opinion-table.js';
@@ -13,7 +13,7 @@ export type Exportable = (typeof EXPORTABLE)[number];
 const PAGE = 500;
 /** Where an export goes without --out (relative to the working directory; in .gitignore). */
 export const EXPORTS_FOLDER = 'exports';
-const iso = (date?: Date) => (date ? date.toISOString() : '');
+const beijing = (date?: Date) => (date ? formatBeijingDateTime(date) : '');
 
 type Rows = { header: string[]; rows: Array<Array<string | number>> };
 
@@ -56,10 +56,11 @@ async function roster(ctx: OperatorContext, from: string | undefined, to: string
   const shifts = await ctx.shifts.listRange(from, to);
   return {
     header: ['日期', '时段', '委员', '地点', '状态'],
-    rows: shifts.map((s) => [s.date, s.slot, names.get(s.memberId) ?? s.memberId, s.place, s.state]),
+    rows: shifts.map((s) => [s.date, s.slot, names.get(s.memberId) ?? s.memberId, s.place, ctx.t.roster.states[s.state] ?? s.state]),
   };
 }
 
+/** Events with times in Beijing time and states as people read them. */
 async function events(ctx: OperatorContext): Promise<Rows> {
   const list = await ctx.events.list({});
   return {
@@ -68,10 +69,10 @@ async function events(ctx: OperatorContext): Promise<Rows> {
       e.number,
       e.title,
       e.sectors.join('、'),
-      iso(e.startAt),
-      iso(e.endAt),
+      beijing(e.startAt),
+      beijing(e.endAt),
       e.place,
-      e.state,
+      ctx.t.events.states[e.state] ?? e.state,
       e.signups.length,
       e.attendance.length,
     ]),

@@ -69,13 +69,30 @@ describe('yishi roster generate and export', () => {
     });
     expect(roster.stderr).toContain('已导出4行');
     expect(readFileSync(join(dir, 'roster.csv'), 'utf8')).toBe(
-      '\uFEFF日期,时段,委员,地点,状态\n2026-04-01,上午,甲委员,委员服务中心,planned\n2026-04-01,下午,乙委员,委员服务中心,planned\n2026-04-02,上午,甲委员,委员服务中心,planned\n2026-04-02,下午,乙委员,委员服务中心,planned\n',
+      '\uFEFF日期,时段,委员,地点,状态\n2026-04-01,上午,甲委员,委员服务中心,待值班\n2026-04-01,下午,乙委员,委员服务中心,待值班\n2026-04-02,上午,甲委员,委员服务中心,待值班\n2026-04-02,下午,乙委员,委员服务中心,待值班\n',
     );
     await runCli(['export', 'members', '--out', join(dir, 'members.csv')], { env });
     expect(readFileSync(join(dir, 'members.csv'), 'utf8')).toContain('姓名,界别,角色,企业微信,钉钉,电话,召集人\n甲委员,工会,委员,,,,\n');
     const opinions = await runCli(['export', 'opinions', '--out', join(dir, 'opinions.csv')], { env });
     expect(opinions.stderr).toContain('导出 1/1');
     expect(readFileSync(join(dir, 'opinions.csv'), 'utf8')).not.toContain('王阿姨');
+    // Events: times in Beijing time and states in words, as the office reads them.
+    const event = await app.api('/api/events', {
+      body: {
+        title: '老旧小区加装电梯协商',
+        sectors: ['工会'],
+        startAt: '2026-04-20T14:30:00+08:00',
+        endAt: '2026-04-20T16:30:00+08:00',
+        place: '区政协协商议事厅',
+      },
+    });
+    expect(event.status).toBe(201);
+    await runCli(['export', 'events', '--out', join(dir, 'events.csv')], { env });
+    const eventRow = readFileSync(join(dir, 'events.csv'), 'utf8')
+      .split('\n')
+      .find((line) => line.includes('加装电梯'));
+    expect(eventRow).toContain(',2026-04-20 14:30,2026-04-20 16:30,区政协协商议事厅,');
+    expect(eventRow).toMatch(/,(筹备中|报名中),0,0$/);
     expect((await runCli(['export', 'votes'], { env })).code).toBe(2);
   }, 90_000);
 });

@@ -6,6 +6,7 @@ const SLOTS: Record<string, string> = { 上午: 'morning', 下午: 'afternoon', 
 export const rosterEn: typeof rosterZh = {
   date: (month, day, weekday) => `${WEEKDAYS[weekday - 1]} ${month}/${day}`,
   slot: (slot) => SLOTS[slot] ?? slot,
+  states: { planned: 'to serve', served: 'served', swapped: 'swapped', missed: 'missed' },
   withYear: (year, date) => `${date} ${year}`,
   line: (slot, name, place) => `${slot}: ${name} (${place})`,
   defaultPlace: 'Members’ Service Centre',

@@ -5,6 +5,8 @@ export const rosterZh = {
   /** 3月5日（周四） */
   date: (month: number, day: number, weekday: number) => `${month}月${day}日（周${WEEKDAYS[weekday - 1]}）`,
   slot: (slot: string) => slot,
+  /** 班次状态（导出值班表时）。 */
+  states: { planned: '待值班', served: '已签到', swapped: '已换班', missed: '未到岗' } as Record<string, string>,
   /** 2027年12月10日（周五）：没写年份时，说明取的是哪一年。 */
   withYear: (year: number, date: string) => `${year}年${date}`,
   /** 该班次的一行：上午 张三（委员服务中心） */

@@ -14,7 +14,7 @@ import {
   SOCIAL_REPORT_STATES,
   type SocialReportRecord,
 } from '../../services/social-reports/social-report-records.js';
-import { reportLength } from '../../services/social-reports/social-report-rules.js';
+import { EDITABLE_STATES, MAX_REPORT_CHARS, NEXT_STATES, reportLength } from '../../services/social-reports/social-report-rules.js';
 import type { SocialReportService } from '../../services/social-reports/social-report-service.js';
 import { workbenchActor } from '../../services/workbench/workbench-sessions.js';
 import { exactRouter } from '../exact-router.js';
@@ -83,9 +83,19 @@ function ownReportsOnly(ctx: Context): string | undefined {
   return requester.kind === 'session' && requester.member.role === 'member' ? requester.member.id : undefined;
 }
 
-/** A report as the API answers it: the record, its length and its state in words. */
+/**
+ * A report as the API answers it: the record, its length (and the limit), its state in words, and
+ * what staff may do next (the steps allowed from its state; whether the text may still be edited).
+ */
 function shown(service: SocialReportService, report: SocialReportRecord) {
-  return { ...report, length: reportLength(report), stateLabel: service.stateWords(report) };
+  return {
+    ...report,
+    length: reportLength(report),
+    maxLength: MAX_REPORT_CHARS,
+    stateLabel: service.stateWords(report),
+    nextSteps: [...NEXT_STATES[report.state]],
+    editable: EDITABLE_STATES.includes(report.state),
+  };
 }
 
 /**
@@ -199,6 +209,9 @@ const reportDoc = {
     instruction: { type: 'string', description: '批示' },
     reason: { type: 'string' },
     length: { type: 'integer', description: 'Characters, spaces not counted (at most 1,500)' },
+    maxLength: { type: 'integer', description: '1500' },
+    nextSteps: { type: 'array', items: { type: 'string' }, description: 'Steps staff may take from this state (`to` values)' },
+    editable: { type: 'boolean', description: 'Whether the text may still be edited (已报送, 已编发)' },
     steps: { type: 'array', items: { type: 'object' } },
   },
 };

@@ -42,7 +42,13 @@ describe('a member’s own 社情民意 in the workbench', () => {
   });
 
   it('reads the member’s own report, and another’s as one that does not exist', async () => {
-    expect((await anRan.call('/api/social-reports/SQ-2026-0001')).body).toMatchObject({ number: 'SQ-2026-0001', stateLabel: '已报送' });
+    expect((await anRan.call('/api/social-reports/SQ-2026-0001')).body).toMatchObject({
+      number: 'SQ-2026-0001',
+      stateLabel: '已报送',
+      nextSteps: ['edited', 'not-adopted'],
+      editable: true,
+      maxLength: 1500,
+    });
     const other = await anRan.call('/api/social-reports/SQ-2026-0002');
     expect(other.status).toBe(404);
     expect(other.body.error.message).toBe('没有找到社情民意信息 SQ-2026-0002，请核对编号。');

@@ -113,9 +113,9 @@ export function buildRouters(deps: RouterDeps): Router[] {
     // Records and rates (/api/records/…) and their exports (CSV with BOM, XLSX) under /api/export.
     recordsRouter({ clock, messages, records, exports: new RecordsExports(records, messages, privacy) }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
-    socialReportsRouter({ socialReports: committee.socialReports, records, clock, messages, bodyLimitBytes }),
+    socialReportsRouter({ socialReports: committee.socialReports, members, records, clock, messages, bodyLimitBytes }),
     // 履职积分 for assessment, and the office's rules for it.
-    pointsRouter({ points: committee.points, members, clock, bodyLimitBytes }),
+    pointsRouter({ points: committee.points, members, clock, messages, bodyLimitBytes }),
     // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.
     workbenchStaticRouter({ root: builtWorkbenchDir() }),
   ];

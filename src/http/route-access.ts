@@ -30,6 +30,10 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   { methods: ['POST'], path: /^\/api\/session\/sign-out$/, access: 'member' },
   { methods: ['GET'], path: /^\/api\/records\/me$/, access: 'member' },
   { methods: ['GET'], path: /^\/api\/roster\/me$/, access: 'member' },
+  { methods: ['GET'], path: /^\/api\/points\/me$/, access: 'member' },
+  // 社情民意: a member lists and reads their own reports (the routes scope them); figures, export, edits and steps are the office's.
+  { methods: ['GET'], path: /^\/api\/social-reports\/(stats|export\.[^/]+)$/, access: 'staff' },
+  { methods: ['GET'], path: /^\/api\/social-reports(\/[^/]+)?$/, access: 'member' },
   { path: /^\/api\/roster(\/|$)/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/records\/(rates(\/weekly)?|members\/[^/]+)$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions\/export\.csv$/, access: 'staff' },

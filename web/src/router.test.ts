@@ -30,11 +30,24 @@ describe('who may open which page', () => {
     expect(router.currentRoute.value.name).toBe('opinions');
     await router.push('/events');
     expect(router.currentRoute.value.fullPath).toBe('/error/403');
+    await router.push('/social-reports');
+    expect(router.currentRoute.value.name).toBe('social-reports');
+    await router.push('/points');
+    expect(router.currentRoute.value.fullPath).toBe('/error/403');
   });
 
   it('lists in the menu only what the role may see', () => {
-    expect(menuFor('member').map((entry) => entry.name)).toEqual(['opinions', 'records']);
-    expect(menuFor('staff').map((entry) => entry.name)).toEqual(['opinions', 'records', 'statistics', 'events', 'roster', 'members']);
+    expect(menuFor('member').map((entry) => entry.name)).toEqual(['opinions', 'records', 'social-reports']);
+    expect(menuFor('staff').map((entry) => entry.name)).toEqual([
+      'opinions',
+      'records',
+      'social-reports',
+      'points',
+      'statistics',
+      'events',
+      'roster',
+      'members',
+    ]);
     expect(menuFor('admin').map((entry) => entry.name)).toContain('settings');
   });
 

@@ -6,7 +6,16 @@ export interface MenuEntry {
   name: string;
   path: string;
   /** Key in the i18n dictionary. */
-  label: 'menuOpinions' | 'menuRecords' | 'menuStatistics' | 'menuEvents' | 'menuRoster' | 'menuMembers' | 'menuSettings';
+  label:
+    | 'menuOpinions'
+    | 'menuRecords'
+    | 'menuSocialReports'
+    | 'menuPoints'
+    | 'menuStatistics'
+    | 'menuEvents'
+    | 'menuRoster'
+    | 'menuMembers'
+    | 'menuSettings';
   roles: Role[];
   comingSoon?: boolean;
 }
@@ -18,6 +27,8 @@ const OFFICE: Role[] = ['staff', 'admin'];
 export const MENU: MenuEntry[] = [
   { name: 'opinions', path: '/opinions', label: 'menuOpinions', roles: EVERYONE },
   { name: 'records', path: '/records', label: 'menuRecords', roles: EVERYONE },
+  { name: 'social-reports', path: '/social-reports', label: 'menuSocialReports', roles: EVERYONE },
+  { name: 'points', path: '/points', label: 'menuPoints', roles: OFFICE },
   { name: 'statistics', path: '/statistics', label: 'menuStatistics', roles: OFFICE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
@@ -37,6 +48,13 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/opinions' },
       { path: 'opinions', name: 'opinions', component: () => import('./pages/opinions/OpinionBoard.vue'), meta: { roles: EVERYONE } },
       { path: 'records', name: 'records', component: () => import('./pages/MyRecordsPage.vue'), meta: { roles: EVERYONE } },
+      {
+        path: 'social-reports',
+        name: 'social-reports',
+        component: () => import('./pages/social-reports/SocialReportsPage.vue'),
+        meta: { roles: EVERYONE },
+      },
+      { path: 'points', name: 'points', component: () => import('./pages/points/PointsPage.vue'), meta: { roles: OFFICE } },
       { path: 'events', name: 'events', component: () => import('./pages/events/EventsPage.vue'), meta: { roles: OFFICE } },
       { path: 'roster', name: 'roster', component: () => import('./pages/roster/RosterPage.vue'), meta: { roles: OFFICE } },
       {

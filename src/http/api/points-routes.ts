@@ -5,7 +5,9 @@ import { YishiError } from '../../core/errors.js';
 import { readPeriod, type Period } from '../../services/records/periods.js';
 import { POINT_KINDS, type PointsRules } from '../../services/points/points-rules.js';
 import type { PointsService } from '../../services/points/points-service.js';
+import type { Messages } from '../../i18n/messages.js';
 import { exactRouter } from '../exact-router.js';
+import { requesterOf } from '../requester.js';
 import { errorResponse, jsonBody, notFound } from './validation.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
 
@@ -25,9 +27,16 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 
 /**
  * 履职积分 for the office's assessment: every member's points (in name order: no ranking), one
- * member's with the items behind them, and the rules (GET for staff, PUT for admins).
+ * member's with the items behind them, the signed-in member's own (any member), and the rules (GET
+ * for staff, PUT for admins).
  */
-export function pointsRouter(deps: { points: PointsService; members: MemberRepository; clock: Clock; bodyLimitBytes: number }): Router {
+export function pointsRouter(deps: {
+  points: PointsService;
+  members: MemberRepository;
+  clock: Clock;
+  messages: Messages;
+  bodyLimitBytes: number;
+}): Router {
   const router = exactRouter();
   const periodOf = (query: Record<string, string | string[] | undefined>): Period => {
     const input = { period: single(query.period), from: single(query.from), to: single(query.to) };
@@ -48,6 +57,16 @@ export function pointsRouter(deps: { points: PointsService; members: MemberRepos
       period,
       members: sheets.map(({ member, sheet }) => ({ memberId: member.id, name: member.name, sector: member.sector, ...sheet })),
     };
+  });
+  // The signed-in member's own points (我的履职 in the workbench; as 我的积分 in chat). Before /:memberId.
+  router.get('/api/points/me', async (ctx) => {
+    const requester = requesterOf(ctx);
+    if (requester.kind !== 'session')
+      throw new YishiError('session_missing', { status: 401, userMessage: deps.messages.workbench.errors.session_missing });
+    const period = periodOf(ctx.query);
+    const { member } = requester;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { period, memberId: member.id, name: member.name, ...(await deps.points.forMember(member.id, period)) };
   });
   router.get('/api/points/:memberId', async (ctx) => {
     const member = await deps.members.findById(ctx.params.memberId!);
@@ -103,6 +122,13 @@ export const pointsOpenapiPaths = {
       summary: '履职积分 of every active member for a period, in name order (no ranking), with the items behind each line',
       parameters: period,
       responses: { 200: { description: 'The points', content: json({ type: 'object' }) }, 400: errorResponse },
+    },
+  },
+  '/api/points/me': {
+    get: {
+      summary: 'The signed-in member’s own 履职积分 (session only; any member), with the items behind each line',
+      parameters: period,
+      responses: { 200: { description: 'The points', content: json({ type: 'object' }) }, 400: errorResponse, 401: errorResponse },
     },
   },
   '/api/points/{memberId}': {

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
 import type { Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
+import type { MemberRepository } from '../../services/members/member-records.js';
 import { instantsOf, readPeriod, type Period } from '../../services/records/periods.js';
 import type { RecordsService } from '../../services/records/records-service.js';
 import { adoptionFigures } from '../../services/social-reports/adoption.js';
@@ -13,7 +14,7 @@ import {
   SOCIAL_REPORT_STATES,
   type SocialReportRecord,
 } from '../../services/social-reports/social-report-records.js';
-import { reportLength } from '../../services/social-reports/social-report-rules.js';
+import { EDITABLE_STATES, MAX_REPORT_CHARS, NEXT_STATES, reportLength } from '../../services/social-reports/social-report-rules.js';
 import type { SocialReportService } from '../../services/social-reports/social-report-service.js';
 import { workbenchActor } from '../../services/workbench/workbench-sessions.js';
 import { exactRouter } from '../exact-router.js';
@@ -23,6 +24,7 @@ import { errorResponse, jsonBody, parseWith } from './validation.js';
 
 export interface SocialReportRoutesDeps {
   socialReports: SocialReportService;
+  members: MemberRepository;
   records: RecordsService;
   clock: Clock;
   messages: Messages;
@@ -72,14 +74,34 @@ function periodOf(ctx: Context, clock: Clock, fallback: string): Period {
   return period;
 }
 
-/** A report as the API answers it: the record, its length and its state in words. */
-function shown(service: SocialReportService, report: SocialReportRecord) {
-  return { ...report, length: reportLength(report), stateLabel: service.stateWords(report) };
+/**
+ * The reporter a signed-in member (or convenor) is limited to: themselves. Staff, admins and the
+ * token see every report. route-access.ts lets members reach only the list and the detail.
+ */
+function ownReportsOnly(ctx: Context): string | undefined {
+  const requester = requesterOf(ctx);
+  return requester.kind === 'session' && requester.member.role === 'member' ? requester.member.id : undefined;
 }
 
 /**
- * 社情民意信息 for the office (staff, or the admin token): list, read, edit, move on, the adoption
- * KPIs of a period and the export of the year's reports with their fate. Members send reports in chat.
+ * A report as the API answers it: the record, its length (and the limit), its state in words, and
+ * what staff may do next (the steps allowed from its state; whether the text may still be edited).
+ */
+function shown(service: SocialReportService, report: SocialReportRecord) {
+  return {
+    ...report,
+    length: reportLength(report),
+    maxLength: MAX_REPORT_CHARS,
+    stateLabel: service.stateWords(report),
+    nextSteps: [...NEXT_STATES[report.state]],
+    editable: EDITABLE_STATES.includes(report.state),
+  };
+}
+
+/**
+ * 社情民意信息 for the office (staff, or the admin token): list, read, edit, move on (after a preview
+ * worded as chat's confirmation), the adoption KPIs of a period and the export of the year's reports
+ * with their fate. Members send reports in chat; signed in to the workbench they list and read their own.
  */
 export function socialReportsRouter(deps: SocialReportRoutesDeps): Router {
   const router = exactRouter();
@@ -89,9 +111,10 @@ export function socialReportsRouter(deps: SocialReportRoutesDeps): Router {
     const query = parseWith(listQuery, ctx.query);
     const asked = query.period !== undefined || query.from !== undefined || query.to !== undefined;
     const window = asked ? instantsOf(periodOf(ctx, deps.clock, '今年')) : undefined;
+    const author = ownReportsOnly(ctx) ?? query.member;
     const reports = await socialReports.list({
       ...(query.state ? { state: query.state } : {}),
-      ...(query.member ? { authorId: query.member } : {}),
+      ...(author ? { authorId: author } : {}),
       ...(window ? { since: window.start, until: window.end } : {}),
     });
     ctx.body = { items: reports.map((r) => shown(socialReports, r)) };
@@ -114,7 +137,15 @@ export function socialReportsRouter(deps: SocialReportRoutesDeps): Router {
     });
 
   router.get('/api/social-reports/:number', async (ctx) => {
-    ctx.body = shown(socialReports, await socialReports.load(ctx.params.number!));
+    const report = await socialReports.load(ctx.params.number!);
+    const own = ownReportsOnly(ctx);
+    // Someone else's report reads to a member as one that does not exist.
+    if (own !== undefined && report.authorId !== own)
+      throw new YishiError('social_report_not_found', {
+        status: 404,
+        userMessage: deps.messages.socialReports.errors.notFound(report.number),
+      });
+    ctx.body = shown(socialReports, report);
   });
 
   router.patch('/api/social-reports/:number', async (ctx) => {
@@ -122,16 +153,27 @@ export function socialReportsRouter(deps: SocialReportRoutesDeps): Router {
     ctx.body = shown(socialReports, await socialReports.edit(actorOf(ctx), ctx.params.number!, body));
   });
 
+  const stepOf = (body: z.infer<typeof stepBody>) => ({
+    to: body.to,
+    ...(body.level ? { level: body.level } : {}),
+    ...(body.note ? { note: body.note } : {}),
+  });
+
+  // What the step will do and who is told, in chat's words (社情民意办理's confirmation); changes nothing.
+  router.post('/api/social-reports/:number/steps/preview', async (ctx) => {
+    const step = stepOf(await jsonBody(ctx, stepBody, deps.bodyLimitBytes));
+    const report = await socialReports.checkStep(ctx.params.number!, step);
+    const author = (await deps.members.findById(report.authorId))?.name ?? '';
+    const described = socialReports.describe(step);
+    ctx.body = {
+      changes: [deps.messages.socialReports.preview(report.number, report.title, author, described.step, described.note)],
+      notified: author ? [author] : [],
+    };
+  });
+
   router.post('/api/social-reports/:number/steps', async (ctx) => {
     const body = await jsonBody(ctx, stepBody, deps.bodyLimitBytes);
-    ctx.body = shown(
-      socialReports,
-      await socialReports.advance(actorOf(ctx), ctx.params.number!, {
-        to: body.to,
-        ...(body.level ? { level: body.level } : {}),
-        ...(body.note ? { note: body.note } : {}),
-      }),
-    );
+    ctx.body = shown(socialReports, await socialReports.advance(actorOf(ctx), ctx.params.number!, stepOf(body)));
   });
 
   return router;
@@ -167,15 +209,29 @@ const reportDoc = {
     instruction: { type: 'string', description: '批示' },
     reason: { type: 'string' },
     length: { type: 'integer', description: 'Characters, spaces not counted (at most 1,500)' },
+    maxLength: { type: 'integer', description: '1500' },
+    nextSteps: { type: 'array', items: { type: 'string' }, description: 'Steps staff may take from this state (`to` values)' },
+    editable: { type: 'boolean', description: 'Whether the text may still be edited (已报送, 已编发)' },
     steps: { type: 'array', items: { type: 'object' } },
   },
 };
 const json = (schema: unknown) => ({ 'application/json': { schema } });
+const stepDoc = {
+  type: 'object',
+  required: ['to'],
+  additionalProperties: false,
+  properties: {
+    to: { type: 'string', enum: ['edited', 'forwarded', 'adopted', 'not-adopted'] },
+    level: { type: 'string', enum: [...SOCIAL_REPORT_LEVELS] },
+    note: { type: 'string', maxLength: 1000, description: '批示 (adopted) or the reason (not-adopted, required)' },
+  },
+};
 
 export const socialReportsOpenapiPaths = {
   '/api/social-reports': {
     get: {
-      summary: '社情民意信息: reports, newest first; filter by state, member (id) and period',
+      summary:
+        '社情民意信息: reports, newest first; filter by state, member (id) and period. A signed-in member (or convenor) gets only their own',
       parameters: [
         { name: 'state', in: 'query', required: false, schema: { type: 'string', enum: [...SOCIAL_REPORT_STATES] } },
         { name: 'member', in: 'query', required: false, schema: { type: 'string' } },
@@ -203,7 +259,7 @@ export const socialReportsOpenapiPaths = {
   },
   '/api/social-reports/{number}': {
     get: {
-      summary: 'One report with its steps',
+      summary: 'One report with its steps (a signed-in member: only their own; another’s answers 404)',
       parameters: [numberParameter],
       responses: { 200: { description: 'The report', content: json(reportDoc) }, 404: errorResponse },
     },
@@ -232,23 +288,30 @@ export const socialReportsOpenapiPaths = {
       },
     },
   },
+  '/api/social-reports/{number}/steps/preview': {
+    post: {
+      summary: 'What a step would change and who would be told (chat’s 确认 wording); checked as the step is, nothing changes',
+      parameters: [numberParameter],
+      requestBody: { required: true, content: json(stepDoc) },
+      responses: {
+        200: {
+          description: 'The preview',
+          content: json({
+            type: 'object',
+            properties: { changes: { type: 'array', items: { type: 'string' } }, notified: { type: 'array', items: { type: 'string' } } },
+          }),
+        },
+        400: errorResponse,
+        404: errorResponse,
+        409: errorResponse,
+      },
+    },
+  },
   '/api/social-reports/{number}/steps': {
     post: {
       summary: 'Move a report on (已编发, 已上报 to a level, 已采用 by a level with 批示, 未采用 with a reason); the reporter is told',
       parameters: [numberParameter],
-      requestBody: {
-        required: true,
-        content: json({
-          type: 'object',
-          required: ['to'],
-          additionalProperties: false,
-          properties: {
-            to: { type: 'string', enum: ['edited', 'forwarded', 'adopted', 'not-adopted'] },
-            level: { type: 'string', enum: [...SOCIAL_REPORT_LEVELS] },
-            note: { type: 'string', maxLength: 1000, description: '批示 (adopted) or the reason (not-adopted, required)' },
-          },
-        }),
-      },
+      requestBody: { required: true, content: json(stepDoc) },
       responses: {
         200: { description: 'The report', content: json(reportDoc) },
         400: errorResponse,

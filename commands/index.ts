@@ -38,6 +38,7 @@ import { myRecordCommand } from './records/my-record.js';
 import { memberRecordCommand } from './records/member-record.js';
 import { statsCommand } from './records/stats.js';
 import { myPointsCommand } from './records/my-points.js';
+import { myAnnualReportCommand } from './records/my-annual-report.js';
 import { draftProposalCommand } from './proposals/draft-proposal.js';
 import { submitProposalCommand } from './proposals/submit-proposal.js';
 import { sendSocialReportCommand } from './social-reports/send-social-report.js';
@@ -94,6 +95,7 @@ export function buildRegistry(): CommandRegistry<Services> {
     // 履职档案、统计、提案 (records, rates, proposals)
     myRecordCommand,
     myPointsCommand,
+    myAnnualReportCommand,
     draftProposalCommand,
     memberRecordCommand,
     statsCommand,

@@ -10,6 +10,9 @@ import { CalendarService } from '../services/calendar/calendar-service.js';
 import { OutboxNotifier } from '../services/outbox-notifier.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
+import { AnnualReports } from '../services/records/annual-report/annual-reports.js';
+import { RecordsService } from '../services/records/records-service.js';
+import { PointsService } from '../services/points/points-service.js';
 import type { RosterService } from '../services/roster/roster-service.js';
 import type { Coordination } from '../core/coordination.js';
 import type { MongoCommunityRepository } from '../storage/mongo/community-repository.js';
@@ -53,6 +56,8 @@ export interface OperatorContext {
   privacy: PrivacyGate;
   /** 工作日历: the office's own days off and days at work, over the official calendar. */
   calendar: CalendarService;
+  /** 述职表 and the office's summary (Word files), from the same records and points as the server's. */
+  annualReports(): AnnualReports;
   /** The roster service, with Redis locks when REDIS_URL is set (shared with running instances). */
   roster(): Promise<RosterService>;
   close(): Promise<void>;
@@ -95,6 +100,17 @@ export async function openOperatorContext(cwd: string): Promise<OperatorContext>
     outbox,
     privacy: new PrivacyGate({ residents, messages: t }),
     calendar,
+    annualReports: () => {
+      const records = new RecordsService({ ...repositories, clock: systemClock, messages: t });
+      return new AnnualReports({
+        ...repositories,
+        records,
+        points: new PointsService({ records, members, settings, clock: systemClock }),
+        privacy: new PrivacyGate({ residents, messages: t }),
+        clock: systemClock,
+        messages: t,
+      });
+    },
     roster: async () => {
       coordination ??= await connectCoordination(tools.redisUrl);
       // The server's roster service: the same reminder time and activity ledger (only generate() runs here).

@@ -4,6 +4,7 @@ import { readToolEnvironment } from '../config.js';
 import { YishiError } from '../core/errors.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { calendarCommand } from './calendar-command.js';
+import { ANNUAL_EXPORTS, exportAnnual, type AnnualExport } from './annual-report-command.js';
 import { exportData } from './export-command.js';
 import { importCommunities } from './import-communities.js';
 import { importMembers } from './import-members.js';
@@ -33,6 +34,7 @@ const OPTIONS = {
   out: { type: 'string' },
   year: { type: 'string' },
   name: { type: 'string' },
+  member: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,6 +65,10 @@ async function run(ctx: OperatorContext, words: string[], values: Values): Promi
     const result = await retryFailed(ctx, rest, values.all === true);
     result.warnings.forEach(say);
     return say(result.text);
+  }
+  if (command === 'export' && (ANNUAL_EXPORTS as readonly string[]).includes(sub ?? '')) {
+    const result = await exportAnnual(ctx, sub as AnnualExport, values);
+    return say(m.export.annualWritten(result.count, result.path));
   }
   if (command === 'export' && sub) {
     const result = await exportData(ctx, sub, values);

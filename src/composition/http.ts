@@ -11,6 +11,7 @@ import { outboxRouter } from '../http/api/outbox-routes.js';
 import { photosRouter } from '../http/api/photos-routes.js';
 import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
+import { annualReportRouter } from '../http/api/annual-report-routes.js';
 import { socialReportsRouter } from '../http/api/social-report-routes.js';
 import { pointsRouter } from '../http/api/points-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
@@ -20,6 +21,7 @@ import { builtWorkbenchDir, workbenchStaticRouter } from '../http/workbench-stat
 import type { Messages } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { RecordsExports } from '../services/records/exports.js';
+import { AnnualReports } from '../services/records/annual-report/annual-reports.js';
 import type { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import type { Coordination } from '../core/coordination.js';
 import type { CommitteeServices } from './services.js';
@@ -112,6 +114,22 @@ export function buildRouters(deps: RouterDeps): Router[] {
     outboxRouter({ maintenance: repos.outboxMaintenance, members, clock, messages, bodyLimitBytes }),
     // Records and rates (/api/records/…) and their exports (CSV with BOM, XLSX) under /api/export.
     recordsRouter({ clock, messages, records, exports: new RecordsExports(records, messages, privacy) }),
+    // 述职表 (DOCX): one member's year, and the office's summary of all members.
+    annualReportRouter({
+      messages,
+      annualReports: new AnnualReports({
+        records,
+        points: committee.points,
+        members,
+        events: repos.events,
+        opinions: repos.opinions,
+        proposals: repos.proposals,
+        socialReports: repos.socialReports,
+        privacy,
+        clock,
+        messages,
+      }),
+    }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
     socialReportsRouter({ socialReports: committee.socialReports, members, records, clock, messages, bodyLimitBytes }),
     // 履职积分 for assessment, and the office's rules for it.

@@ -35,6 +35,8 @@ export const ROUTE_ACCESS: readonly AccessRule[] = [
   { methods: ['GET'], path: /^\/api\/social-reports\/(stats|export\.[^/]+)$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/social-reports(\/[^/]+)?$/, access: 'member' },
   { path: /^\/api\/roster(\/|$)/, access: 'staff' },
+  // 述职表: a member downloads their own (the route refuses anyone else's); staff anyone's.
+  { methods: ['GET'], path: /^\/api\/records\/members\/[^/]+\/annual-report\.docx$/, access: 'member' },
   { methods: ['GET'], path: /^\/api\/records\/(rates(\/weekly)?|members\/[^/]+)$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions\/export\.csv$/, access: 'staff' },
   { methods: ['GET'], path: /^\/api\/opinions\/[^/]+\/photos(\/[^/]+)?$/, access: 'staff' },

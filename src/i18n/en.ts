@@ -20,6 +20,7 @@ import { privacyEn } from './en/privacy.js';
 import { workbenchEn } from './en/workbench.js';
 import { socialReportsEn } from './en/social-reports.js';
 import { pointsEn } from './en/points.js';
+import { annualReportEn } from './en/annual-report.js';
 
 /** English, the second locale; same shape as zh-CN. */
 export const en: Messages = {
@@ -42,4 +43,5 @@ export const en: Messages = {
   workbench: workbenchEn,
   socialReports: socialReportsEn,
   points: pointsEn,
+  annualReport: annualReportEn,
 };

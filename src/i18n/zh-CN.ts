@@ -17,6 +17,7 @@ import { privacyZh } from './zh-CN/privacy.js';
 import { workbenchZh } from './zh-CN/workbench.js';
 import { socialReportsZh } from './zh-CN/social-reports.js';
 import { pointsZh } from './zh-CN/points.js';
+import { annualReportZh } from './zh-CN/annual-report.js';
 
 /**
  * 用户能读到的每一句话都在这里（按领域分文件，放在 zh-CN/ 目录下）。
@@ -42,4 +43,5 @@ export const zhCN = {
   workbench: workbenchZh,
   socialReports: socialReportsZh,
   points: pointsZh,
+  annualReport: annualReportZh,
 };

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { testStores } from '../support/stores.js';
@@ -72,4 +73,35 @@ describe('yishi export opinions', () => {
     expect(file).toMatch(/^communities-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(existsSync(join(cwd, 'exports', file!))).toBe(true);
   }, 90_000);
+});
+
+describe('yishi export annual-report and annual-summary', () => {
+  const bodyText = async (path: string) => {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    return (await zip.file('word/document.xml')!.async('string')).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+  };
+
+  it('writes the 述职表 of a member and the summary into exports/ as Word files; a bad year is a usage mistake', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'yishi-export-annual-'));
+    const one = await runCli(['export', 'annual-report', '--member', '张委员', '--year', '2026'], { env, cwd });
+    expect(one.code, one.stderr).toBe(0);
+    const report = join(cwd, 'exports', '2026年度履职报告-张委员.docx');
+    expect(one.stderr).toContain(report);
+    const text = await bodyText(report);
+    expect(text).toContain('反映民意 1 件');
+    expect(text).toContain('已归档，评价：基本满意');
+    expect(text).toContain('委员签名：');
+
+    const summary = await runCli(['export', 'annual-summary', '--year', '2026'], { env, cwd });
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(await bodyText(join(cwd, 'exports', '2026年度委员履职汇总.docx'))).toContain('\n张委员\n文艺界\n');
+
+    const all = await runCli(['export', 'annual-report', '--year', '2026'], { env, cwd });
+    expect(all.code, all.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 'exports', '述职表-2026'))).toEqual(['2026年度履职报告-张委员.docx']);
+
+    const future = await runCli(['export', 'annual-summary', '--year', '2999'], { env, cwd });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('请填四位数的年份');
+  }, 200_000);
 });

@@ -32,6 +32,9 @@ const zh = {
   backHome: '返回首页',
   goSignIn: '去登录',
   loading: '正在加载…',
+  annualReportTitle: '年度履职报告（述职表）',
+  annualReportHint: '由履职记录自动生成的 Word 文件，可打印后签字交政协办公室。',
+  annualReportLink: (year: number) => `下载${year}年度述职表`,
 };
 type Dictionary = typeof zh;
 
@@ -64,6 +67,9 @@ const en: Partial<Dictionary> = {
   backHome: 'Home',
   goSignIn: 'Sign in',
   loading: 'Loading…',
+  annualReportTitle: 'Annual performance report (述职表)',
+  annualReportHint: 'A Word file generated from your record, to print, sign and hand to the office.',
+  annualReportLink: (year: number) => `Download the ${year} report`,
 };
 
 const STORAGE_KEY = 'yishi.workbench.lang';

@@ -8,6 +8,7 @@ import { eventsOpenapiPaths } from './events-routes.js';
 import { rosterOpenapiPaths } from './roster-routes.js';
 import { qrOpenapiPaths } from './qr-routes.js';
 import { recordsOpenapiPaths } from './records-routes.js';
+import { annualReportOpenapiPaths } from './annual-report-routes.js';
 import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
 import { erasureOpenapiPaths } from './erasure-routes.js';
@@ -35,6 +36,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   eventsOpenapiPaths,
   groupsOpenapiPaths,
   recordsOpenapiPaths,
+  annualReportOpenapiPaths,
   socialReportsOpenapiPaths,
   pointsOpenapiPaths,
   qrOpenapiPaths,

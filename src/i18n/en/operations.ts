@@ -75,6 +75,9 @@ export const operationsEn: typeof operationsZh = {
       '  outbox failed [--limit 50]                 list notices that failed to send',
       '  outbox retry <id…> | --all                 send failed notices again',
       '  export <members|communities|opinions|roster|events> [--out file.csv] [--from DATE --to DATE]',
+      '  export annual-report [--member NAME|ID] [--year 2026] [--out file.docx]',
+      "                                             annual reports (Word): one member's, or every active member's",
+      '  export annual-summary [--year 2026] [--out file.docx]   the summary of all members (Word)',
       '  token rotate                               make a new admin token (the old one stops working)',
       '  token reset                                drop the rotated token; ADMIN_TOKEN works again',
       '',
@@ -155,9 +158,15 @@ export const operationsEn: typeof operationsZh = {
     },
     export: {
       verb: 'exported',
-      unknownWhat: (what) => `Cannot export "${what}": choose members, communities, opinions, roster or events.`,
+      unknownWhat: (what) =>
+        `Cannot export "${what}": choose members, communities, opinions, roster, events, annual-report or annual-summary.`,
       written: (count, path) => `Exported ${count} rows to ${path}.`,
       needRange: 'To export the roster give --from and --to dates.',
+      noSuchMember: (who) => `No member "${who}": check the name or member id.`,
+      sameName: (name, ids) => `${ids.length} members are called "${name}": use a member id: ${ids.join(', ')}.`,
+      outNeedsMember: "--out is for one member's report (with --member); every member's reports go to a folder under exports/.",
+      annualFolder: (year) => `述职表-${year}`,
+      annualWritten: (count, path) => `${count} Word files written: ${path}`,
     },
     token: {
       rotated: 'The new admin token (shown only now; keep it safe — the old one no longer works; every instance follows within 15 s):',

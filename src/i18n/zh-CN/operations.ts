@@ -73,6 +73,9 @@ export const operationsZh = {
       '  outbox failed [--limit 50]                 列出发送失败的通知',
       '  outbox retry <编号…> | --all               重新发送失败的通知',
       '  export <members|communities|opinions|roster|events> [--out 文件.csv] [--from 日期 --to 日期]',
+      '  export annual-report [--member 姓名或编号] [--year 2026] [--out 文件.docx]',
+      '                                             述职表（Word）：一位委员的，或不给 --member 时每位在册委员一份',
+      '  export annual-summary [--year 2026] [--out 文件.docx]   全体委员年度履职汇总（Word）',
       '  token rotate                               生成新的管理令牌（旧令牌随即失效）',
       '  token reset                                撤销轮换的令牌，恢复使用 ADMIN_TOKEN',
       '',
@@ -155,9 +158,15 @@ export const operationsZh = {
     },
     export: {
       verb: '导出',
-      unknownWhat: (what: string) => `不能导出“${what}”：可以导出 members、communities、opinions、roster、events。`,
+      unknownWhat: (what: string) =>
+        `不能导出“${what}”：可以导出 members、communities、opinions、roster、events、annual-report、annual-summary。`,
       written: (count: number, path: string) => `已导出${count}行到 ${path}。`,
       needRange: '导出值班表请给出 --from 和 --to 日期。',
+      noSuchMember: (who: string) => `没有找到委员“${who}”，请核对姓名或成员编号。`,
+      sameName: (name: string, ids: string[]) => `有${ids.length}位成员都叫“${name}”，请改用成员编号：${ids.join('、')}。`,
+      outNeedsMember: '--out 只能用于一位委员的述职表（同时给出 --member）；全体委员的述职表写入 exports/ 下的文件夹。',
+      annualFolder: (year: number) => `述职表-${year}`,
+      annualWritten: (count: number, path: string) => `已生成${count}份 Word 文件，位置：${path}`,
     },
     token: {
       rotated: '新的管理令牌如下（只显示这一次，请妥善保存；旧令牌已失效，各实例在15秒内生效）：',

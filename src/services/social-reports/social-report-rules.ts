@@ -1,9 +1,25 @@
-import { SOCIAL_REPORT_LEVELS, type SocialReportLevel, type SocialReportState, type SocialReportText } from './social-report-records.js';
+import type { Messages } from '../../i18n/messages.js';
+import {
+  SOCIAL_REPORT_LEVELS,
+  type SocialReportLevel,
+  type SocialReportRecord,
+  type SocialReportState,
+  type SocialReportText,
+} from './social-report-records.js';
 
 /** A report is at most this many characters, title and the three parts together (offices' usual limit). */
 export const MAX_REPORT_CHARS = 1500;
 /** The title alone: one line. */
 export const MAX_TITLE_CHARS = 60;
+
+/**
+ * Where a report stands, as people read it: 已报送, 已编发, 已上报市政协, 已被市政协采用, 未采用 (the
+ * service's list and export, the 述职表).
+ */
+export function reportStateWords(t: Messages['socialReports'], report: Pick<SocialReportRecord, 'state' | 'level'>): string {
+  if (report.state === 'submitted') return t.states.submitted;
+  return t.stepWords[report.state](report.level ? t.levels[report.level] : '');
+}
 
 /** Characters as people count them: every character but spaces and line breaks. */
 export function reportLength(text: SocialReportText): number {

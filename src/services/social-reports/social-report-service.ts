@@ -18,7 +18,15 @@ import type {
   SocialReportStep,
   SocialReportText,
 } from './social-report-records.js';
-import { EDITABLE_STATES, MAX_REPORT_CHARS, MAX_TITLE_CHARS, reportLength, stepProblem, type StepProblem } from './social-report-rules.js';
+import {
+  EDITABLE_STATES,
+  MAX_REPORT_CHARS,
+  MAX_TITLE_CHARS,
+  reportLength,
+  reportStateWords,
+  stepProblem,
+  type StepProblem,
+} from './social-report-rules.js';
 
 export interface SocialReportDeps {
   reports: SocialReportRepository;
@@ -156,8 +164,7 @@ export class SocialReportService {
 
   /** Where a report stands, as people read it: 已报送, 已编发, 已上报市政协, 已被市政协采用, 未采用. */
   stateWords(report: Pick<SocialReportRecord, 'state' | 'level'>): string {
-    if (report.state === 'submitted') return this.t.states.submitted;
-    return this.describe({ to: report.state, ...(report.level ? { level: report.level } : {}) }).step;
+    return reportStateWords(this.t, report);
   }
 
   /** Checks a step against the report as it stands; the report, for the preview. Nothing changes. */

@@ -50,6 +50,7 @@ const NO_CONFIRMATION = [
   'event-check-in',
   'my-record',
   'my-points',
+  'my-annual-report', // answers with a sign-in link for the asker alone, as 工作台
   'draft-proposal',
   'member-record',
   'stats',

@@ -48,6 +48,13 @@ describe('route access with a session', () => {
     ['GET', '/api/roster', 'staff'],
     ['POST', '/api/roster/plan', 'staff'],
     ['GET', '/api/x/api/roster/me', 'staff'],
+    // 述职表: a member may ask for one (the route gives only their own); the summary is the office's.
+    ['GET', '/api/records/members/m1/annual-report.docx', 'member'],
+    ['POST', '/api/records/members/m1/annual-report.docx', 'staff'],
+    ['GET', '/api/records/members/m1/annual-report.docx/x', 'staff'],
+    ['GET', '/api/records/members/m1/x/annual-report.docx', 'staff'],
+    ['GET', '/api/records/members/m1/annual-report.docx/../../../rates', 'staff'],
+    ['GET', '/api/records/annual-summary.docx', 'staff'],
     ['GET', '/api/opinions/exportxcsv', 'member'],
     ['GET', '/api/opinions/export.csv/x', 'staff'],
     ['GET', '/api/opinions/photos', 'member'],

@@ -65,6 +65,21 @@ export const getMemberRecord = (id: string, choice: PeriodChoice) =>
   api.get<MemberRecordBody>(`/api/records/members/${encodeURIComponent(id)}`, periodQuery(choice));
 
 /** The server's XLSX export of one view (the browser sends the session cookie with the download). */
+/** 述职表 (Word) of one member for a year: staff for anyone, a member for themselves. */
+export function annualReportUrl(memberId: string, year: number): string {
+  return `/api/records/members/${encodeURIComponent(memberId)}/annual-report.docx?year=${year}`;
+}
+
+/** The office's summary of all members for a year (Word). */
+export function annualSummaryUrl(year: number): string {
+  return `/api/records/annual-summary.docx?year=${year}`;
+}
+
+/** This year in Beijing (the reports' years are Beijing years). */
+export function beijingYearNow(now: Date = new Date()): number {
+  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
 export function exportUrl(file: 'rates' | 'records', choice: PeriodChoice, extra: Query = {}): string {
   return `/api/export/${file}.xlsx${toSearch({ ...periodQuery(choice), ...extra })}`;
 }

@@ -49,6 +49,9 @@ describe('a member’s 履职档案 for staff', () => {
     expect(page.find('[data-testid="member-rates"] [data-rate="response"]').text()).toBe('0.0%（0/3）');
     expect(page.find('[data-testid="member-card"]').text()).toContain('安然（无党派）');
     expect(page.find('[data-testid="export-member-record"]').attributes('href')).toBe('/api/export/records.xlsx?period=2026-11&member=m1');
+    const report = page.find('[data-testid="annual-report"]');
+    expect(report.attributes('href')).toBe('/api/records/members/m1/annual-report.docx?year=2026');
+    expect(report.text()).toBe('下载2026年度述职表（Word）');
     expect(page.text()).toContain('接待值班');
     page.unmount();
   });

@@ -36,6 +36,7 @@ describe('the statistics page', () => {
     expect(api.last('GET', '/api/records/rates')!.url.searchParams.get('period')).toBe('2026-11');
     expect(api.last('GET', '/api/records/rates/weekly')!.url.searchParams.get('period')).toBe('2026-11');
     expect(page.find('[data-testid="period-range"]').text()).toBe('2026-11-01 至 2026-11-30');
+    expect(page.find('[data-testid="annual-summary"]').attributes('href')).toBe('/api/records/annual-summary.docx?year=2026');
     expect(cell(page, 'rates-overall', 'overall', 'response')).toBe('33.3%（1/3）');
     expect(cell(page, 'rates-overall', 'overall', 'resolution')).toBe('—（0/0）');
     expect(cell(page, 'rates-sector', '文艺界', 'response')).toBe('66.7%（2/3）');

@@ -15,6 +15,8 @@ export const S = {
   name: { sector: '界别', community: '村/社区', member: '委员', weekly: '周' },
   sectorOfMember: '界别',
   exportXlsx: '导出 Excel',
+  annualReport: (year: number) => `下载${year}年度述职表（Word）`,
+  annualSummary: (year: number) => `${year}年度全体委员履职汇总（Word）`,
   rankBy: '排名依据',
   rankingChart: (scope: string, rate: string) => `${scope}${rate}排名`,
   trendChart: '每周五率走势',

@@ -23,7 +23,6 @@ const APP_TESTS = [
   'test/http/workbench/roster-desk.test.ts',
   'test/http/workbench/directory.test.ts',
   'test/http/workbench/dingtalk-sign-in.test.ts',
-  'test/e2e/workbench-dingtalk.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/platforms/wecom/aibot-long-connection.test.ts',

@@ -138,6 +138,12 @@ export function sessionRouter(deps: SessionRoutesDeps): Router {
     const dingtalk = platforms.dingtalk;
     const t = deps.messages.workbench.errors;
     if (!dingtalk) throw new YishiError('platform_off', { status: 404, userMessage: t.platform_off });
+    // Only the page's own fetch sends JSON: a form on another site (text/plain shaped like JSON) could
+    // otherwise sign the browser in as someone else (login CSRF).
+    if (!ctx.is('application/json')) {
+      sessions.logRefusal('not_json', requestFacts(ctx), undefined, { platform: 'dingtalk' });
+      throw new YishiError('not_json', { status: 415, userMessage: t.not_json });
+    }
     const { authCode } = await jsonBody(ctx, z.object({ authCode: z.string().min(1).max(512) }), deps.bodyLimitBytes);
     const userId = await dingtalk.userIdForAuthCode(authCode);
     if (!userId) {

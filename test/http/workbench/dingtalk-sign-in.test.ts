@@ -107,6 +107,20 @@ describe('免登 inside the DingTalk app', () => {
     ).toEqual(['member_unknown', 'member_inactive']);
   });
 
+  it('refuses a body that is not sent as JSON (a form on another site: login CSRF) without spending the code', async () => {
+    const code = dingtalk.issueAuthCode('ding-wang');
+    const forged = await fetch(`${yishi.url}/workbench/auth/dingtalk`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ authCode: code }),
+    });
+    expect(forged.status).toBe(415);
+    expect(await sentence(forged)).toContain('application/json');
+    expect(sessionCookieOf(forged)).toBeUndefined();
+    expect(audits('refused').at(-1)).toMatchObject({ reason: 'not_json', platform: 'dingtalk' });
+    expect((await post(code)).status).toBe(200);
+  });
+
   it('answers requestAuthCode with a failure for another organisation’s CorpId (the fake as the JSAPI does)', () => {
     expect(dingtalk.requestAuthCode('ding-other-corp')).toMatchObject({ errorCode: expect.any(String) });
   });

@@ -23,6 +23,7 @@ const APP_TESTS = [
   'test/http/workbench/roster-desk.test.ts',
   'test/http/workbench/directory.test.ts',
   'test/http/workbench/year-desk.test.ts',
+  'test/http/workbench/dingtalk-sign-in.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/platforms/wecom/aibot-long-connection.test.ts',

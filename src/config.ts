@@ -133,6 +133,15 @@ export const environmentSchema = z.object({
   DINGTALK_MODE: z.preprocess(emptyToUndefined, z.enum(['http', 'stream'], { error: 'must be http or stream' }).default('http')),
   DINGTALK_API_BASE: urlString('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: urlString('https://oapi.dingtalk.com'),
+  /** The organisation's CorpId: the workbench's 免登 inside DingTalk needs it (requestAuthCode). */
+  DINGTALK_CORP_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be the CorpId shown in the DingTalk developer console, such as ding1234abcd5678ef')
+      .optional(),
+  ),
+  DINGTALK_LOGIN_BASE: urlString('https://login.dingtalk.com'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -165,6 +174,10 @@ export interface DingtalkConfig {
   mode: 'http' | 'stream';
   apiBase: string;
   oapiBase: string;
+  /** DINGTALK_CORP_ID: without it the workbench offers no 免登 inside DingTalk (web login still works). */
+  corpId: string | undefined;
+  /** Where DingTalk's web login page (login.dingtalk.com/oauth2/auth) lives (tests point it at a fake). */
+  loginBase: string;
 }
 
 export interface Config {
@@ -292,6 +305,8 @@ export function loadConfig(
           mode: env.DINGTALK_MODE,
           apiBase: env.DINGTALK_API_BASE,
           oapiBase: env.DINGTALK_OAPI_BASE,
+          corpId: env.DINGTALK_CORP_ID,
+          loginBase: env.DINGTALK_LOGIN_BASE.replace(/\/+$/, ''),
         }
       : undefined,
   };

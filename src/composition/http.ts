@@ -74,6 +74,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       bodyLimitBytes,
       wecomAuthorizeBase: config.wecom.oauthBase,
       wecomWebLoginBase: config.wecom.webLoginBase,
+      dingtalkLoginBase: config.dingtalk?.loginBase,
     }),
     boardRouter({
       opinions,

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeDingtalkLogin } from './dingtalk-login.js';
 import { FakeStreamGateway } from './dingtalk-stream-gateway.js';
 
 /** One message the fake accepted, by the way it came. */
@@ -15,6 +16,8 @@ export interface FakeDingtalkOptions {
   appKey: string;
   appSecret: string;
   robotCode: string;
+  /** The organisation's CorpId (default `ding-test-corp`): what requestAuthCode must be asked with. */
+  corpId?: string;
   /** The fake's idea of now (ms); pass the test's ManualClock so expiry and limits follow it. */
   now?: () => number;
   ackDeadlineMs?: number;
@@ -32,13 +35,17 @@ function sign(timestamp: string, secret: string): string {
  * A fake DingTalk (oapi and api hosts in one) speaking the protocol of protocols.md §5–6:
  * `gettoken`, `topapi/v2/user/getuserinfo` (免登 codes), session webhooks (300001 once expired), the robot OpenAPI sends, custom robots
  * (sign check, keywords, 310000), 130101 past 20 messages a minute per robot, and the Stream
- * gateway. It records what it accepted and what it refused.
+ * gateway, and the workbench's sign-ins ({@link FakeDingtalkLogin}: web login, users/me, getbyunionid).
+ * It records what it accepted and what it refused.
  */
 export class FakeDingtalk {
   readonly delivered: DingtalkDelivery[] = [];
   readonly refused: Array<{ channel: string; code: number | string; message: string }> = [];
   tokenRequests = 0;
   readonly gateway: FakeStreamGateway;
+  /** The sign-in endpoints; `login.signedInUser` is who is signed in to DingTalk in the browser. */
+  readonly login: FakeDingtalkLogin;
+  readonly corpId: string;
   url = '';
   private readonly tokens = new Map<string, number>();
   /** 免登 auth codes (JSAPI `requestAuthCode`) by code → userid: once each, within 5 minutes; else 40078. */
@@ -50,6 +57,11 @@ export class FakeDingtalk {
 
   private constructor(private readonly options: FakeDingtalkOptions) {
     this.now = options.now ?? Date.now;
+    this.corpId = options.corpId ?? 'ding-test-corp';
+    this.login = new FakeDingtalkLogin(
+      { appKey: options.appKey, appSecret: options.appSecret, corpId: this.corpId, now: () => this.now() },
+      (response, status, body) => this.reply(response, status, body),
+    );
     this.gateway = new FakeStreamGateway({
       clientId: options.appKey,
       clientSecret: options.appSecret,
@@ -88,6 +100,18 @@ export class FakeDingtalk {
     return code;
   }
 
+  /**
+   * What `dd.runtime.permission.requestAuthCode({corpId})` answers a page inside the DingTalk app of
+   * whoever is `login.signedInUser`: a 免登 code, or the failure the JSAPI reports (a corpId that is
+   * not this organisation's, nobody signed in). The failure's shape `{errorCode, errorMessage}` is
+   * the JSAPI's onFail argument; its values here are the fake's own.
+   */
+  requestAuthCode(corpId: string): { code: string } | { errorCode: string; errorMessage: string } {
+    if (corpId !== this.corpId) return { errorCode: '3', errorMessage: `corpId ${corpId} 不是当前组织` };
+    if (!this.login.signedInUser) return { errorCode: '3', errorMessage: '用户未登录钉钉' };
+    return { code: this.issueAuthCode(this.login.signedInUser) };
+  }
+
   /** Makes every issued access token invalid, as when the app secret is rotated. */
   revokeTokens(): void {
     this.tokens.clear();
@@ -124,6 +148,8 @@ export class FakeDingtalk {
     }
     if (path === 'POST /robot/sendBySession') return this.sendBySession(url, body, response);
     if (path === 'POST /topapi/v2/user/getuserinfo') return this.userForAuthCode(url, body, response);
+    const appTokenValid = (token: string) => (this.tokens.get(token) ?? 0) > this.now();
+    if (this.login.route(path, url, request, body, response, appTokenValid)) return;
     if (path === 'POST /robot/send') return this.customRobotSend(url, body, response);
     if (path === 'POST /v1.0/robot/groupMessages/send' || path === 'POST /v1.0/robot/oToMessages/batchSend') {
       return this.openApiSend(path.endsWith('batchSend') ? 'oto' : 'group', request, body, response);

@@ -26,12 +26,15 @@ export interface SessionRoutesDeps {
   /** The Redirect URLs WeCom's and DingTalk's pages send people to (overridable by tests). */
   wecomAuthorizeBase?: string;
   wecomWebLoginBase?: string;
+  /** Where DingTalk's web login page lives (DINGTALK_LOGIN_BASE; tests point it at a fake). */
+  dingtalkLoginBase?: string;
   bodyLimitBytes: number;
 }
 
 /**
  * Sign-in and the session itself: the chat link (`/workbench/sign-in?ticket=`), WeCom OAuth2 and web
- * login, DingTalk 免登, `GET /api/session` and `POST /api/session/sign-out` (the last two behind the
+ * login, DingTalk 免登 and web login, the sign-in page's list of what is set up
+ * (`/workbench/auth/options`), `GET /api/session` and `POST /api/session/sign-out` (the last two behind the
  * admin gate). A refused sign-in answers a page and changes nothing; the sessions service logs it.
  */
 export function sessionRouter(deps: SessionRoutesDeps): Router {
@@ -79,6 +82,13 @@ export function sessionRouter(deps: SessionRoutesDeps): Router {
     const value = ctx.query[name];
     return typeof value === 'string' && value.length > 0 && value.length <= 512 ? value : '';
   };
+
+  // What the sign-in page may offer: only the platforms that are configured (no secrets).
+  router.get('/workbench/auth/options', (ctx) => {
+    ctx.set('Cache-Control', 'no-store');
+    const dingtalk = platforms.dingtalk;
+    ctx.body = { wecom: platforms.wecom !== undefined, dingtalk: dingtalk ? { webLogin: true, corpId: dingtalk.corpId ?? null } : null };
+  });
 
   router.get('/workbench/sign-in', async (ctx) => {
     const ticket = queryText(ctx, 'ticket');
@@ -128,6 +138,12 @@ export function sessionRouter(deps: SessionRoutesDeps): Router {
     const dingtalk = platforms.dingtalk;
     const t = deps.messages.workbench.errors;
     if (!dingtalk) throw new YishiError('platform_off', { status: 404, userMessage: t.platform_off });
+    // Only the page's own fetch sends JSON: a form on another site (text/plain shaped like JSON) could
+    // otherwise sign the browser in as someone else (login CSRF).
+    if (!ctx.is('application/json')) {
+      sessions.logRefusal('not_json', requestFacts(ctx), undefined, { platform: 'dingtalk' });
+      throw new YishiError('not_json', { status: 415, userMessage: t.not_json });
+    }
     const { authCode } = await jsonBody(ctx, z.object({ authCode: z.string().min(1).max(512) }), deps.bodyLimitBytes);
     const userId = await dingtalk.userIdForAuthCode(authCode);
     if (!userId) {
@@ -143,6 +159,36 @@ export function sessionRouter(deps: SessionRoutesDeps): Router {
       const status = error.refusal === 'member_inactive' ? 403 : 401;
       throw new YishiError(error.refusal, { status, userMessage: deps.messages.workbench.pages[error.refusal] ?? t.session_invalid });
     }
+  });
+
+  // DingTalk web login (desktop browsers): login.dingtalk.com/oauth2/auth → back here with authCode and state.
+  router.get('/workbench/auth/dingtalk/start', (ctx) => {
+    const dingtalk = platforms.dingtalk;
+    if (!dingtalk) return refuseCode(ctx, 'platform_off');
+    ctx.redirect(
+      `${deps.dingtalkLoginBase ?? 'https://login.dingtalk.com'}/oauth2/auth?${new URLSearchParams({
+        redirect_uri: `${deps.publicUrl()}/workbench/auth/dingtalk/callback`,
+        response_type: 'code',
+        client_id: dingtalk.appKey,
+        scope: 'openid',
+        state: newState(ctx),
+        prompt: 'consent',
+      })}`,
+    );
+  });
+
+  router.get('/workbench/auth/dingtalk/callback', async (ctx) => {
+    const dingtalk = platforms.dingtalk;
+    if (!dingtalk) return refuseCode(ctx, 'platform_off');
+    if (!stateMatches(ctx)) return refuseCode(ctx, 'state_invalid');
+    const code = queryText(ctx, 'authCode') || queryText(ctx, 'code');
+    const found = code ? await dingtalk.userIdForLoginCode(code) : { refusal: 'code_invalid' as const };
+    if ('refusal' in found) {
+      if (found.refusal === 'code_invalid') return refuseCode(ctx, 'code_invalid');
+      sessions.logRefusal('member_unknown', requestFacts(ctx), undefined, { platform: 'dingtalk', outside: 'organisation' });
+      return answerSignInRefused(ctx, 'member_unknown', 401);
+    }
+    await signIn(ctx, () => sessions.signInWithPlatform('dingtalk', found.userId, 'dingtalk-web', requestFacts(ctx)));
   });
 
   router.get('/api/session', (ctx) => {

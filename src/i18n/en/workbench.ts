@@ -32,6 +32,7 @@ export const workbenchEn: typeof workbenchZh = {
     code_invalid: "The platform's sign-in code is invalid or used; open the workbench again.",
     platform_off: 'This way of signing in is not set up.',
     action_unknown: 'No such action.',
+    not_json: 'The sign-in request must be application/json; nothing was done. Open the workbench again in DingTalk.',
   },
   board: {
     noContact: 'No contact details given',

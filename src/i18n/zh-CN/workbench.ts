@@ -31,6 +31,7 @@ export const workbenchZh = {
     code_invalid: '平台的登录凭证无效或已经用过，请重新打开工作台。',
     platform_off: '这个登录方式还没有配置。',
     action_unknown: '没有这个操作。',
+    not_json: '登录请求的格式不对（需要 application/json），没有执行。请在钉钉里重新打开工作台。',
   } as Record<string, string>,
   board: {
     noContact: '没有留下联系方式',

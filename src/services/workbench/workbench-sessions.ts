@@ -99,7 +99,13 @@ export class WorkbenchSessions {
   /** Opens a session for the member a platform vouched for (WeCom or DingTalk user id). */
   async signInWithPlatform(platform: 'wecom' | 'dingtalk', userId: string, via: SignInMethod, from: RequestFacts): Promise<SignedIn> {
     const member = await this.deps.members.findByPlatformId(platform, userId);
-    if (!member) return this.refuse('member_unknown', from, undefined, { platform, userId });
+    if (!member) {
+      // findByPlatformId finds active members only: a deactivated member is told so, not "unknown".
+      const field = platform === 'wecom' ? 'wecomUserId' : 'dingtalkStaffId';
+      const inactive = (await this.deps.members.list({ activeOnly: false })).find((m) => !m.active && m[field] === userId);
+      if (inactive) return this.refuse('member_inactive', from, inactive.id, { platform });
+      return this.refuse('member_unknown', from, undefined, { platform, userId });
+    }
     if (!member.active) return this.refuse('member_inactive', from, member.id);
     return this.open(member, via, from);
   }

@@ -16,6 +16,8 @@ export function dingtalkEnv(fake: FakeDingtalk, mode: 'http' | 'stream' = 'http'
     DINGTALK_MODE: mode,
     DINGTALK_API_BASE: fake.url,
     DINGTALK_OAPI_BASE: fake.url,
+    DINGTALK_LOGIN_BASE: fake.url,
+    DINGTALK_CORP_ID: fake.corpId,
   };
 }
 

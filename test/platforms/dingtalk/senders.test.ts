@@ -62,6 +62,8 @@ describe('DingTalk senders', () => {
       mode: 'http',
       apiBase: fake.url,
       oapiBase: fake.url,
+      corpId: undefined,
+      loginBase: fake.url,
     };
   });
   afterEach(async () => {

@@ -1,4 +1,5 @@
 import { reactive } from 'vue';
+import { requestDingtalkAuthCode } from './dingtalk';
 import { api, ApiError, setCsrfToken } from './http';
 
 export type Role = 'member' | 'convenor' | 'staff' | 'admin';
@@ -45,6 +46,28 @@ export async function signOut(): Promise<void> {
   } finally {
     setCsrfToken(undefined);
   }
+}
+
+/** The ways of signing in that this deployment has set up (GET /workbench/auth/options). */
+export interface SignInOptions {
+  wecom: boolean;
+  /** DingTalk web login; `corpId` only when 免登 inside DingTalk is set up (DINGTALK_CORP_ID). */
+  dingtalk: { webLogin: boolean; corpId: string | null } | null;
+}
+
+export const signInOptions = () => api.get<SignInOptions>('/workbench/auth/options');
+
+/**
+ * 免登 inside DingTalk: a code from the DingTalk app, exchanged by the server for a session (the
+ * cookie comes with the answer). Throws with a sentence to show when DingTalk or the server refuse.
+ */
+export async function signInWithDingtalk(corpId: string): Promise<SessionMember> {
+  const authCode = await requestDingtalkAuthCode(corpId);
+  const body = await api.post<SessionBody>('/workbench/auth/dingtalk', { authCode });
+  setCsrfToken(body.csrfToken);
+  session.member = body.member;
+  session.loaded = true;
+  return body.member;
 }
 
 export const isOffice = (role: Role | undefined) => role === 'staff' || role === 'admin';

@@ -45,7 +45,7 @@ async function newContext(width: number): Promise<BrowserContext> {
 /** Waits until nothing moves (a drawer sliding in, a panel opening), so a screenshot shows the page at rest. */
 async function still(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length), WAIT)
+    .poll(() => page.evaluate<number>("document.getAnimations().filter((animation) => animation.playState === 'running').length"), WAIT)
     .toBe(0);
 }
 

@@ -1,4 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { afterAnswer } from '../../core/after-answer.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
@@ -108,10 +109,10 @@ export class MongoOutboxRepository implements OutboxRepository {
     now: Date;
   }): Promise<boolean> {
     const { image, ...message } = item.message;
-    // The live entry goes first, under the item's future _id: a crash in between leaves an entry
-    // without an item (dropped later), never a waiting item that nothing points to.
+    // One write on the request path: the item. Its queue entry follows after the answer (issue 20);
+    // a crash in between leaves a waiting item without an entry, which the dispatcher's start-up
+    // pass and the nightly housekeeping give one (recoverQueue).
     const id = new Types.ObjectId();
-    await this.live.add(id, { key: item.idempotencyKey, dueAt: item.dueAt });
     try {
       await this.model.create({
         _id: id,
@@ -124,12 +125,12 @@ export class MongoOutboxRepository implements OutboxRepository {
         attempts: 0,
         createdAt: item.now,
       });
-      return true;
     } catch (error) {
-      await this.live.remove(id).catch(() => undefined);
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+    await afterAnswer(() => this.live.add(id, { key: item.idempotencyKey, dueAt: item.dueAt }));
+    return true;
   }
 
   /**

@@ -49,6 +49,7 @@ const outboxSchema = new Schema<OutboxDocument>(
 );
 outboxSchema.index({ idempotencyKey: 1 }, { unique: true });
 outboxSchema.index({ state: 1, dueAt: 1 });
+outboxSchema.index({ state: 1, sentAt: 1 });
 
 export function outboxModel(connection: Connection): Model<OutboxDocument> {
   return (connection.models.Outbox as Model<OutboxDocument> | undefined) ?? connection.model<OutboxDocument>('Outbox', outboxSchema);
@@ -78,8 +79,9 @@ export function toOutboxItem(doc: OutboxDocument): OutboxItem {
 
 /**
  * The persistent outbox. `enqueue` is idempotent on `idempotencyKey` (unique index): the same
- * notice enqueued twice, by one instance or several, is stored once — also long after it was sent,
- * since items stay in `outbox` with their final state.
+ * notice enqueued twice, by one instance or several, is stored once — also after it was sent, since
+ * items stay in `outbox` with their final state until the nightly housekeeping forgets those sent
+ * more than 30 days ago (OUTBOX_SENT_KEEP_MS in src/scheduler/outbox-housekeeping.ts).
  *
  * Only waiting items have an entry in the small `outbox_live` queue ({@link OutboxLiveQueue}); the
  * dispatcher finds due work there and reads and writes each item by `_id` alone, so its cost does
@@ -256,6 +258,16 @@ export class MongoOutboxRepository implements OutboxRepository {
       added += 1;
     }
     return added;
+  }
+
+  /**
+   * Forgets items sent before `before` (the nightly housekeeping; FerretDB v1 has no TTL indexes):
+   * the outbox keeps only recent history, so its writes cost the same after a year as after a day.
+   * Waiting, failed and skipped items stay. On MongoDB the `{state, sentAt}` index finds them.
+   */
+  async pruneSent(before: Date): Promise<number> {
+    const result = await this.model.deleteMany({ state: 'sent', sentAt: { $lt: before } });
+    return result.deletedCount;
   }
 
   /** Drops claim-ledger entries older than `before` (housekeeping; no TTL index on FerretDB). */

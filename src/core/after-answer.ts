@@ -34,8 +34,14 @@ export async function afterAnswer(task: FollowUp): Promise<void> {
  * Runs `answer` with {@link afterAnswer} putting follow-ups into `tasks` (also when `answer`
  * throws: what was deferred before the throw is still owed).
  */
-export function answering<T>(tasks: FollowUp[], answer: () => Promise<T>): Promise<T> {
-  return scope.run({ phase: 'answering', tasks }, answer);
+export async function answering<T>(tasks: FollowUp[], answer: () => Promise<T>): Promise<T> {
+  const current: Scope = { phase: 'answering', tasks };
+  try {
+    return await scope.run(current, answer);
+  } finally {
+    // Timers or loops started while answering keep this context: what they defer later runs at once.
+    current.phase = 'after';
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ export interface RunningYishi {
   logger: Logger;
   /** Stops accepting, lets in-flight requests finish (bounded), stops jobs, closes the stores. */
   stop(): Promise<void>;
-  /** Runs every scheduled job with `now` (default: the clock's now), then sends the due outbox items. */
+  /** Runs every scheduled job with `now` (default: the clock's now), then sends the due outbox items; first waits for the store work after answers already given. */
   tick(now?: Date): Promise<void>;
 }
 
@@ -166,7 +166,20 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
       logger.info('Yishi stopped');
     })());
 
-  return { url, port, app, server, logger, repositories, stop, tick: (now) => scheduler.tick(now) };
+  return {
+    url,
+    port,
+    app,
+    server,
+    logger,
+    repositories,
+    stop,
+    tick: async (now) => {
+      // A notice queued while answering gets its queue entry after the answer: wait for it.
+      await bot.afterAnswers();
+      await scheduler.tick(now);
+    },
+  };
 }
 
 /** Runs Yishi as a process: exits 1 with a clear message on bad config, 0 after a graceful stop. */

@@ -4,7 +4,8 @@ const BATCH = 1_000;
 
 /**
  * Loads `count` earlier opinions (closed, numbered in 2020 so they never meet this year's
- * numbers) and `count` earlier inbox records (answered messages, a day old) straight into the
+ * numbers), `count` earlier inbox records (answered messages, a day old) and `count` sent outbox
+ * items (their notices, a day old: within the month the housekeeping keeps) straight into the
  * store, as a deployment has after a while: the history variant measures whether a message costs
  * more when the collections have grown.
  */
@@ -13,6 +14,7 @@ export async function preloadHistory(db: Connection, count: number): Promise<{ o
   const dayAgo = new Date(Date.now() - 24 * 60 * 60_000);
   const opinions = db.collection('opinions');
   const inbox = db.collection('inbound_messages');
+  const outbox = db.collection('outbox');
   for (let first = 0; first < count; first += BATCH) {
     const n = Math.min(BATCH, count - first);
     const seqs = Array.from({ length: n }, (_, k) => first + k + 1);
@@ -31,6 +33,20 @@ export async function preloadHistory(db: Connection, count: number): Promise<{ o
         audit: [],
         createdAt: dayAgo,
         updatedAt: dayAgo,
+      })),
+      { ordered: false },
+    );
+    await outbox.insertMany(
+      seqs.map((seq) => ({
+        idempotencyKey: `history:${seq}:staff-new`,
+        recipient: { kind: 'group', groupKey: 'staff' },
+        message: { text: `新反映 MY-2020-${String(seq).padStart(6, '0')}`, format: 'text' },
+        dueAt: dayAgo,
+        state: 'sent',
+        attempts: 1,
+        sentAt: dayAgo,
+        createdAt: dayAgo,
+        claimSeq: 1,
       })),
       { ordered: false },
     );

@@ -25,7 +25,8 @@ export interface Repositories {
   members: MemberRepository;
   inbox: InboundMessageRepository;
   /** The dispatcher's outbox, plus withdrawing reminders and the nightly housekeeping. */
-  outbox: OutboxRepository & PendingNoticeCanceller & { pruneClaims(before: Date): Promise<number> };
+  outbox: OutboxRepository &
+    PendingNoticeCanceller & { pruneClaims(before: Date): Promise<number>; pruneSent(before: Date): Promise<number> };
   /** Failed notices listed and queued again by hand (CLI, workbench). */
   outboxMaintenance: OutboxMaintenance;
   residents: ResidentRepository;

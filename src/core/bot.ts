@@ -1,3 +1,4 @@
+import { answering, runFollowUps, type FollowUp } from './after-answer.js';
 import type { Clock } from './clock.js';
 import type { Coordination } from './coordination.js';
 import { resolveActor } from './identity.js';
@@ -64,6 +65,12 @@ export class Bot<S = unknown> {
 
   private pending = 0;
 
+  /** Answers given whose inbox record is not marked done yet (that write follows the answer). */
+  private readonly answered = new Map<string, OutgoingMessage[]>();
+
+  /** Store work after answers, still running (see {@link later}). */
+  private readonly following = new Set<Promise<void>>();
+
   constructor(private readonly deps: BotDeps<S>) {
     this.runner = new CommandRunner(deps);
   }
@@ -98,21 +105,60 @@ export class Bot<S = unknown> {
       // Nothing will be stored: a redelivery simply gets the answer computed again.
       return { replies: await this.respond(message, log, plan, onClaimed), duplicate: !firstSeen };
     }
+    // Answered by this instance, its inbox record about to be marked done: the same answer again.
+    const early = this.answered.get(key);
+    if (early) {
+      onClaimed?.();
+      return { replies: early, duplicate: true };
+    }
     const claim = await this.deps.inbox.claim(key, this.deps.clock.now(), STALE_CLAIM_MS);
     onClaimed?.();
     if (claim.status === 'done') return { replies: claim.replies, duplicate: true };
     if (claim.status === 'processing') return { replies: [], duplicate: true };
 
+    const followUps: FollowUp[] = [];
     let replies: OutgoingMessage[];
     try {
-      replies = await this.respond(message, log, plan);
+      replies = await answering(followUps, () => this.respond(message, log, plan));
     } catch (error) {
+      this.later(followUps, log);
       // Not recorded as done: the platform's retry gets another chance.
       await this.deps.inbox.release(key).catch(() => undefined);
       throw error;
     }
-    await this.deps.inbox.finish(key, replies, this.deps.clock.now());
+    // The stored answer is written after the answer has gone out; until then a redelivery to this
+    // instance gets it from memory, and one to another instance is told the message is in hand.
+    this.answered.set(key, replies);
+    followUps.push(async () => {
+      try {
+        await this.deps.inbox.finish(key, replies, this.deps.clock.now());
+      } finally {
+        this.answered.delete(key);
+      }
+    });
+    this.later(followUps, log);
     return { replies, duplicate: false };
+  }
+
+  /**
+   * Runs the store work deferred while answering (see `afterAnswer`) once the adapter has had the
+   * answer: on the next turn of the event loop. Counted in {@link busy}, so shutdown waits for it.
+   */
+  private later(followUps: FollowUp[], log: Logger): void {
+    if (followUps.length === 0) return;
+    this.pending += 1;
+    const done = new Promise((resolve) => setImmediate(resolve))
+      .then(() => runFollowUps(followUps, (error) => log.error({ err: error }, 'store work after the answer failed')))
+      .finally(() => {
+        this.pending -= 1;
+        this.following.delete(done);
+      });
+    this.following.add(done);
+  }
+
+  /** Resolves once the store work after every answer given so far is done (tests' `tick`, before the outbox pass). */
+  async afterAnswers(): Promise<void> {
+    await Promise.all([...this.following]);
   }
 
   /**

@@ -31,7 +31,7 @@ export interface JobDeps {
  */
 export function scheduledJobs(deps: JobDeps): ScheduledJob[] {
   return [
-    outboxHousekeepingJob(deps.outbox),
+    outboxHousekeepingJob(deps.outbox, deps.logger.child({ component: 'outbox' })),
     inboxPruningJob(deps.inbox, deps.logger.child({ component: 'inbox' })),
     ...rosterJobs(deps.roster, deps.times.dutyReminder),
     ...opinionJobs(deps.opinions, deps.times.weeklyDigest),

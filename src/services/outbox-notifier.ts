@@ -1,3 +1,4 @@
+import { afterAnswer } from '../core/after-answer.js';
 import type { Clock } from '../core/clock.js';
 import type { OutgoingMessage } from '../platforms/types.js';
 import type { OutboxRepository } from './outbox-records.js';
@@ -22,6 +23,7 @@ export class OutboxNotifier implements Notifier {
       ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
       now,
     });
-    if (stored) this.onEnqueued();
+    // After the queue entry, which may itself wait for the answer to go out.
+    if (stored) await afterAnswer(async () => this.onEnqueued());
   }
 }

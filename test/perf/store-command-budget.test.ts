@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { CommandStartedEvent } from 'mongodb';
 import { describe, expect, it } from 'vitest';
+import { inFollowUp } from '../../src/core/after-answer.js';
 import { useScenario } from '../support/scenario.js';
 import { register } from '../services/opinions/opinion-chat.js';
 import { testStores } from '../support/stores.js';
@@ -10,7 +11,9 @@ import { openAppReply, postToApp, textMessageXml } from '../platforms/wecom/weco
  * How many store commands one message costs, counted by the MongoDB driver's command monitoring
  * on the app's own connection while a signed WeCom callback is answered (issue 20). Counts, not
  * times: the budgets hold on any machine. `scheduler: 'manual'` keeps the outbox's sending out of
- * the request path, where it belongs (it runs after the answer).
+ * the request path, where it belongs (it runs after the answer). The store work the bot runs after
+ * the answer (src/core/after-answer.ts) may start before the test has read the answer: it is
+ * counted apart, by the async context the driver reports it in.
  */
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 const READS = new Set(['find', 'aggregate', 'count', 'distinct', 'getMore']);
@@ -56,19 +59,21 @@ async function wecomSays(from: string, content: string): Promise<string> {
     .join('\n');
 }
 
-/** The store commands started while `act` runs, by name. */
-async function commandsDuring(act: () => Promise<unknown>): Promise<{ reads: string[]; writes: string[]; all: string[] }> {
+/** The store commands started while `act` runs, by name; `after`: those of the work after the answer. */
+async function commandsDuring(act: () => Promise<unknown>): Promise<{ reads: string[]; writes: string[]; all: string[]; after: string[] }> {
   const client = appConnection().getClient();
   const seen: string[] = [];
-  const listener = (event: CommandStartedEvent) => seen.push(event.commandName);
+  const after: string[] = [];
+  const listener = (event: CommandStartedEvent) => (inFollowUp() ? after : seen).push(event.commandName);
   client.on('commandStarted', listener);
   try {
     await act();
   } finally {
     client.off('commandStarted', listener);
   }
-  const all = seen.filter((name) => READS.has(name) || WRITES.has(name));
-  return { all, reads: all.filter((name) => READS.has(name)), writes: all.filter((name) => WRITES.has(name)) };
+  const counted = (names: string[]) => names.filter((name) => READS.has(name) || WRITES.has(name));
+  const all = counted(seen);
+  return { all, reads: all.filter((name) => READS.has(name)), writes: all.filter((name) => WRITES.has(name)), after: counted(after) };
 }
 
 describe('store commands per message (driver command monitoring, through the signed WeCom callback)', () => {
@@ -88,17 +93,39 @@ describe('store commands per message (driver command monitoring, through the sig
   });
 
   /**
-   * Issue 20's budget is 5 round trips. Today's path takes 7 (who is speaking and the keyword
-   * dictionaries come from memory): the inbox claim, the year's counter, the opinion, its ledger
-   * fact, the staff notice (outbox and its live queue), and the stored answer. The ceiling below is
-   * the measured count, so any added store call fails here; lower it as calls leave the request path.
+   * Issue 20's budget: 5 round trips on the request path (who is speaking and the keyword
+   * dictionaries come from memory): the inbox claim, the year's counter, the opinion with its first
+   * audit entry, its ledger fact, and the staff notice into the outbox (one write). After the
+   * answer: the notice's queue entry and the inbox's stored answer.
    */
-  const FILING_ROUND_TRIPS_NOW = 7;
+  const FILING_ROUND_TRIPS = 5;
 
-  it(`反映 files an opinion in at most ${FILING_ROUND_TRIPS_NOW} store round trips on the request path (issue 20 aims at 5)`, async () => {
+  it(`反映 files an opinion in at most ${FILING_ROUND_TRIPS} store round trips on the request path`, async () => {
     let reply = '';
-    const counted = await commandsDuring(async () => (reply = await wecomSays('budget1', '反映 南门的路灯不亮了，晚上出行不便')));
+    const inHand = () => yishi.db.collection('inbound_messages').countDocuments({ state: 'processing' });
+    const counted = await commandsDuring(async () => {
+      reply = await wecomSays('budget1', '反映 南门的路灯不亮了，晚上出行不便');
+      await expect.poll(inHand, { timeout: 60_000 }).toBe(0); // the work after the answer is done too
+    });
     expect(reply).toMatch(/MY-\d{4}-\d{6}/);
-    expect(counted.all.length, JSON.stringify(counted.all)).toBeLessThanOrEqual(FILING_ROUND_TRIPS_NOW);
+    expect(counted.all.length, JSON.stringify(counted)).toBeLessThanOrEqual(FILING_ROUND_TRIPS);
+    // After the answer: the notice's queue entry, then the inbox's stored answer.
+    expect(counted.after, JSON.stringify(counted)).toEqual(['insert', 'update']);
+  });
+  it('反映 naming a known community reads once more, for the similar-opinion check (no count beside it)', async () => {
+    expect((await yishi.api('/api/communities', { body: { name: '青石社区', keywords: [] } })).status).toBe(201);
+    // Other instances' caches see a new community within a second (docs/speed.md): file until this one does.
+    const earlier = ['东门的路灯坏了三盏', '菜市场门口污水横流', '健身器材的螺丝松了', '楼道里堆满了杂物', '小区的水压太低'];
+    let n = 0;
+    await expect
+      .poll(() => wecomSays('budget1', `反映 青石社区${earlier[n++ % earlier.length]}`), { timeout: 30_000 })
+      .toContain('青石社区');
+    let reply = '';
+    const counted = await commandsDuring(
+      async () => (reply = await wecomSays('budget1', '反映 青石社区幼儿园接送时段车辆乱停，孩子过马路很危险')),
+    );
+    expect(reply).toMatch(/MY-\d{4}-\d{6}/);
+    expect(counted.reads, JSON.stringify(counted)).toEqual(['find']);
+    expect(counted.all.length, JSON.stringify(counted)).toBeLessThanOrEqual(FILING_ROUND_TRIPS + 1);
   });
 });

@@ -103,6 +103,10 @@ export class ChangeMarkedOpinions implements OpinionRepository {
     return this.inner.list(filter, page, sort);
   }
 
+  newest(filter: OpinionListFilter, limit: number) {
+    return this.inner.newest(filter, limit);
+  }
+
   boardPage(filter: OpinionListFilter, page: { skip: number; limit: number }, sort: OpinionSort) {
     return this.inner.boardPage(filter, page, sort);
   }

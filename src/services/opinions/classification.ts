@@ -77,7 +77,7 @@ export function similarity(a: string, b: string): number {
 /** The most similar open opinion in the same community, when one is similar enough. */
 export async function findSimilar(deps: OpinionDeps, content: string, community: string | undefined): Promise<OpinionRecord | undefined> {
   if (!community) return undefined;
-  const { items } = await deps.opinions.list({ states: [...OPEN_STATES], community }, { skip: 0, limit: 500 });
+  const items = await deps.opinions.newest({ states: [...OPEN_STATES], community }, 500);
   // The community's own name and keywords are shared by every opinion there: compare the rest.
   const entry = await deps.communities.findByName(community);
   const shared = [community, ...(entry?.keywords ?? [])].filter(Boolean).sort((a, b) => b.length - a.length);

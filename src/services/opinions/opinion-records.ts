@@ -196,6 +196,8 @@ export interface OpinionRepository {
     page?: { skip: number; limit: number },
     sort?: OpinionSort,
   ): Promise<{ items: OpinionRecord[]; total: number }>;
+  /** Up to `limit` opinions matching `filter`, newest first, without a total: one read (filing's similar-opinion check). */
+  newest(filter: OpinionListFilter, limit: number): Promise<OpinionRecord[]>;
   /**
    * One page of `filter` in `sort` order with its total, and the counts per state of the same filter
    * without its state part (the board's tabs). Mongo reads the matching opinions' small fields once

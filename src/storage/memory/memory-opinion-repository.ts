@@ -105,6 +105,10 @@ export class MemoryOpinionRepository implements OpinionRepository {
     return { items: found.slice(page.skip, page.skip + page.limit).map(copyOf), total: found.length };
   }
 
+  async newest(filter: OpinionListFilter, limit: number): Promise<OpinionRecord[]> {
+    return (await this.list(filter, { skip: 0, limit })).items;
+  }
+
   async anonymisePerson(personId: string, placeholderName: string, scrubContent?: (text: string) => string): Promise<number> {
     let changed = 0;
     for (const opinion of this.opinions) {

@@ -159,6 +159,18 @@ export class MemoryOutboxRepository implements OutboxRepository, OutboxMaintenan
     return 0;
   }
 
+  /** Forgets items sent before `before` (the nightly housekeeping); waiting, failed and skipped items stay. */
+  async pruneSent(before: Date): Promise<number> {
+    let pruned = 0;
+    for (const [id, item] of this.byId) {
+      if (item.state !== 'sent' || !item.sentAt || item.sentAt.getTime() >= before.getTime()) continue;
+      this.byId.delete(id);
+      this.keys.delete(item.idempotencyKey);
+      pruned += 1;
+    }
+    return pruned;
+  }
+
   /** The claims live on the items themselves here: nothing to prune. */
   async pruneClaims(_before: Date): Promise<number> {
     return 0;

@@ -162,6 +162,12 @@ export class MongoOpinionRepository implements OpinionRepository {
     return { items: docs.map(toRecord), total };
   }
 
+  /** No count beside the page (a second pass over the matching opinions on FerretDB). */
+  async newest(filter: OpinionListFilter, limit: number): Promise<OpinionRecord[]> {
+    const docs = await this.model.find(queryOf(filter)).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<OpinionDocument[]>();
+    return docs.map(toRecord);
+  }
+
   async boardPage(
     filter: OpinionListFilter,
     page: { skip: number; limit: number },

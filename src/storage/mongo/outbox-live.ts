@@ -30,7 +30,7 @@ const liveSchema = new Schema<LiveDocument>(
 liveSchema.index({ dueAt: 1, _id: 1 });
 liveSchema.index({ key: 1 });
 
-/** An enqueue in flight writes its live entry just before its item; give it this long to arrive. */
+/** An entry whose item is missing this long after it was written is left over (the item never came, or is gone). */
 const ORPHAN_GRACE_MS = 10 * 60_000;
 
 const toCandidate = (doc: Pick<LiveDocument, '_id' | 'dueAt' | 'insertedAt'>): OutboxCandidate => ({
@@ -54,7 +54,7 @@ export class OutboxLiveQueue {
       (connection.models.OutboxLive as Model<LiveDocument> | undefined) ?? connection.model<LiveDocument>('OutboxLive', liveSchema);
   }
 
-  /** Adds the entry of an item about to be inserted with this `_id`. */
+  /** Adds the entry of an item just inserted with this `_id`. */
   async add(id: Types.ObjectId, entry: { key: string; dueAt: Date }): Promise<void> {
     await this.model.create({ _id: id, key: entry.key, dueAt: entry.dueAt, wakeAt: entry.dueAt, insertedAt: new Date() });
   }

@@ -1,4 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { afterAnswer } from '../../core/after-answer.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
@@ -48,6 +49,7 @@ const outboxSchema = new Schema<OutboxDocument>(
 );
 outboxSchema.index({ idempotencyKey: 1 }, { unique: true });
 outboxSchema.index({ state: 1, dueAt: 1 });
+outboxSchema.index({ state: 1, sentAt: 1 });
 
 export function outboxModel(connection: Connection): Model<OutboxDocument> {
   return (connection.models.Outbox as Model<OutboxDocument> | undefined) ?? connection.model<OutboxDocument>('Outbox', outboxSchema);
@@ -77,8 +79,9 @@ export function toOutboxItem(doc: OutboxDocument): OutboxItem {
 
 /**
  * The persistent outbox. `enqueue` is idempotent on `idempotencyKey` (unique index): the same
- * notice enqueued twice, by one instance or several, is stored once — also long after it was sent,
- * since items stay in `outbox` with their final state.
+ * notice enqueued twice, by one instance or several, is stored once — also after it was sent, since
+ * items stay in `outbox` with their final state until the nightly housekeeping forgets those sent
+ * more than 30 days ago (OUTBOX_SENT_KEEP_MS in src/scheduler/outbox-housekeeping.ts).
  *
  * Only waiting items have an entry in the small `outbox_live` queue ({@link OutboxLiveQueue}); the
  * dispatcher finds due work there and reads and writes each item by `_id` alone, so its cost does
@@ -108,10 +111,10 @@ export class MongoOutboxRepository implements OutboxRepository {
     now: Date;
   }): Promise<boolean> {
     const { image, ...message } = item.message;
-    // The live entry goes first, under the item's future _id: a crash in between leaves an entry
-    // without an item (dropped later), never a waiting item that nothing points to.
+    // One write on the request path: the item. Its queue entry follows after the answer (issue 20);
+    // a crash in between leaves a waiting item without an entry, which the dispatcher's start-up
+    // pass and the nightly housekeeping give one (recoverQueue).
     const id = new Types.ObjectId();
-    await this.live.add(id, { key: item.idempotencyKey, dueAt: item.dueAt });
     try {
       await this.model.create({
         _id: id,
@@ -124,12 +127,12 @@ export class MongoOutboxRepository implements OutboxRepository {
         attempts: 0,
         createdAt: item.now,
       });
-      return true;
     } catch (error) {
-      await this.live.remove(id).catch(() => undefined);
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+    await afterAnswer(() => this.live.add(id, { key: item.idempotencyKey, dueAt: item.dueAt }));
+    return true;
   }
 
   /**
@@ -255,6 +258,16 @@ export class MongoOutboxRepository implements OutboxRepository {
       added += 1;
     }
     return added;
+  }
+
+  /**
+   * Forgets items sent before `before` (the nightly housekeeping; FerretDB v1 has no TTL indexes):
+   * the outbox keeps only recent history, so its writes cost the same after a year as after a day.
+   * Waiting, failed and skipped items stay. On MongoDB the `{state, sentAt}` index finds them.
+   */
+  async pruneSent(before: Date): Promise<number> {
+    const result = await this.model.deleteMany({ state: 'sent', sentAt: { $lt: before } });
+    return result.deletedCount;
   }
 
   /** Drops claim-ledger entries older than `before` (housekeeping; no TTL index on FerretDB). */

@@ -19,6 +19,7 @@ import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
 import { workbenchEn } from './en/workbench.js';
 import { socialReportsEn } from './en/social-reports.js';
+import { outcomesEn } from './en/outcomes.js';
 import { pointsEn } from './en/points.js';
 
 /** English, the second locale; same shape as zh-CN. */
@@ -42,4 +43,5 @@ export const en: Messages = {
   workbench: workbenchEn,
   socialReports: socialReportsEn,
   points: pointsEn,
+  outcomes: outcomesEn,
 };

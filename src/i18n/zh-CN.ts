@@ -16,6 +16,7 @@ import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
 import { workbenchZh } from './zh-CN/workbench.js';
 import { socialReportsZh } from './zh-CN/social-reports.js';
+import { outcomesZh } from './zh-CN/outcomes.js';
 import { pointsZh } from './zh-CN/points.js';
 
 /**
@@ -42,4 +43,5 @@ export const zhCN = {
   workbench: workbenchZh,
   socialReports: socialReportsZh,
   points: pointsZh,
+  outcomes: outcomesZh,
 };

@@ -7,7 +7,7 @@ import type { Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { EventServices } from '../../services/events/event-services.js';
 import { OUTCOME_STATES, type OutcomeFilter } from '../../services/outcomes/outcome-records.js';
-import type { OutcomeService } from '../../services/outcomes/outcome-service.js';
+import type { OutcomeInput, OutcomeService } from '../../services/outcomes/outcome-service.js';
 import { workbenchActor } from '../../services/workbench/workbench-sessions.js';
 import { exactRouter } from '../exact-router.js';
 import { requesterOf } from '../requester.js';
@@ -83,31 +83,50 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
     ctx.body = { items: items.filter((i) => query.overdue !== 'false' || !outcomes.isOverdue(i)).map((i) => outcomes.present(i)) };
   });
 
-  router.post('/api/outcomes', async (ctx) => {
-    const body = await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes);
+  /** The service's input from a create body: exactly one source and one responsible party, else a clear sentence. */
+  const inputOf = (body: z.infer<typeof createOutcomeSchema>): OutcomeInput => {
     const sources = [body.event, body.opinion].filter((s) => s !== undefined);
     if (sources.length !== 1)
       throw new YishiError('invalid_request', {
         status: 400,
         userMessage: '请求无效：event（活动编号）和 opinion（民意编号）要写且只写一个。',
       });
-    const responsible =
-      body.responsibleMemberId !== undefined
-        ? { memberId: body.responsibleMemberId }
-        : body.responsibleUnit !== undefined
-          ? { unit: body.responsibleUnit }
-          : null;
-    if (!responsible || (body.responsibleMemberId !== undefined && body.responsibleUnit !== undefined))
+    if ((body.responsibleMemberId === undefined) === (body.responsibleUnit === undefined))
       throw new YishiError('invalid_request', { status: 400, userMessage: t.errors.responsibleEmpty });
-    const item = await outcomes.create(actorOf(ctx, deps.messages), {
+    return {
       source: String(sources[0]),
       text: body.text,
-      responsible,
+      responsible: body.responsibleMemberId !== undefined ? { memberId: body.responsibleMemberId } : { unit: body.responsibleUnit! },
       dueDate: body.dueDate,
       ...(body.opinionNumbers ? { opinionNumbers: body.opinionNumbers } : {}),
-    });
+    };
+  };
+
+  // The workbench's confirmation step: what would be entered and who would be told; nothing changes.
+  router.post('/api/outcomes/preview', async (ctx) => {
+    const { item, source } = await outcomes.check(inputOf(await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes)));
+    ctx.body = {
+      changes: [
+        t.preview(source, item.text, item.responsible.name, item.dueDate),
+        ...(item.opinionNumbers.length ? [t.settles(item.opinionNumbers.join('、'))] : []),
+      ],
+      notified: item.responsible.kind === 'member' ? [item.responsible.name] : [],
+    };
+  });
+
+  router.post('/api/outcomes', async (ctx) => {
+    const body = await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes);
+    const item = await outcomes.create(actorOf(ctx, deps.messages), inputOf(body));
     ctx.status = 201;
     ctx.body = outcomes.present(item);
+  });
+
+  router.post('/api/outcomes/:number/preview', async (ctx) => {
+    const body = await jsonBody(ctx, updateOutcomeSchema, deps.bodyLimitBytes);
+    const step = { to: body.state, ...(body.note ? { note: body.note } : {}) };
+    const item = await outcomes.checkStep(ctx.params.number!, step);
+    const told = step.to === 'delivered' && item.opinionNumbers.length > 0 ? [t.filersTold(item.opinionNumbers.join('、'))] : [];
+    ctx.body = { changes: [t.stepPreview(item.number, item.text, t.states[step.to], step.note)], notified: told };
   });
 
   router.get('/api/outcomes/:number', async (ctx) => {
@@ -151,6 +170,13 @@ const itemDoc = {
   },
 };
 const json = (schema: unknown) => ({ 'application/json': { schema } });
+const previewDoc = {
+  description: '{ changes, notified }: the sentences the confirmation shows',
+  content: json({
+    type: 'object',
+    properties: { changes: { type: 'array', items: { type: 'string' } }, notified: { type: 'array', items: { type: 'string' } } },
+  }),
+};
 
 /** OpenAPI paths of this router. */
 export const outcomesOpenapiPaths = {
@@ -176,6 +202,21 @@ export const outcomesOpenapiPaths = {
         description: 'Exactly one of event and opinion, and one of responsibleUnit and responsibleMemberId; dueDate YYYY-MM-DD (Beijing)',
       }),
       responses: { 201: { description: 'The item', content: json(itemDoc) }, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+    },
+  },
+  '/api/outcomes/preview': {
+    post: {
+      summary: 'What POST /api/outcomes would enter and who would be told (the workbench’s confirmation); nothing changes',
+      requestBody: requestBodyOf(createOutcomeSchema),
+      responses: { 200: previewDoc, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+    },
+  },
+  '/api/outcomes/{number}/preview': {
+    post: {
+      summary: 'What PATCH /api/outcomes/{number} would change and who would be told; nothing changes',
+      parameters: [numberParameter],
+      requestBody: requestBodyOf(updateOutcomeSchema),
+      responses: { 200: previewDoc, 400: errorResponse, 404: errorResponse, 409: errorResponse },
     },
   },
   '/api/outcomes/{number}': {

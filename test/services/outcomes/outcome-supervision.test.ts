@@ -73,15 +73,20 @@ describe('协商成果 from a meeting outcome, reminded and supervised once', ()
     expect(await items()).toEqual([]);
     expect(await say(app, ids.staff!, '确认')).toContain('已登记协商成果 CG-2026-0001');
 
-    const second = await app.api('/api/outcomes', {
-      body: {
-        event: event.number,
-        text: '助餐点开业并接待首批老人',
-        responsibleMemberId: ids.安然,
-        dueDate: '2026-11-30',
-        opinionNumbers: [opinions[1]],
-      },
-    });
+    // The workbench's confirmation step first: what would be entered, who would be told; nothing is stored.
+    const secondBody = {
+      event: event.number,
+      text: '助餐点开业并接待首批老人',
+      responsibleMemberId: ids.安然,
+      dueDate: '2026-11-30',
+      opinionNumbers: [opinions[1]],
+    };
+    const check = await app.api('/api/outcomes/preview', { body: secondBody });
+    expect(check.status, JSON.stringify(check.body)).toBe(200);
+    expect(check.body.changes[0]).toContain('责任：安然');
+    expect(check.body.notified).toEqual(['安然']);
+    expect(await items()).toHaveLength(1);
+    const second = await app.api('/api/outcomes', { body: secondBody });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect(second.body).toMatchObject({
       number: 'CG-2026-0002',
@@ -220,6 +225,14 @@ describe('协商成果: every bad input gets a clear answer and stores nothing',
     const noReason = await app.api('/api/outcomes/CG-2026-0001', { method: 'PATCH', body: { state: 'not-delivered' } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toContain('未落实要写明原因');
+    const previewNoReason = await app.api('/api/outcomes/CG-2026-0001/preview', { body: { state: 'not-delivered' } });
+    expect(previewNoReason.status).toBe(400);
+    expect(previewNoReason.body.error.message).toContain('未落实要写明原因');
+    const previewDelivered = await app.api('/api/outcomes/CG-2026-0001/preview', { body: { state: 'delivered' } });
+    expect(previewDelivered.body).toEqual({
+      changes: ['将把协商成果 CG-2026-0001（完成青石社区助餐点选址）改为：已落实。'],
+      notified: [`提出民意 ${opinions.join('、')} 的群众`],
+    });
     expect((await app.api('/api/outcomes/CG-2026-0001')).body.state).toBe('in-progress');
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0002 未落实 变卦')).toContain('协商成果 CG-2026-0002 已经已落实，不能再改');
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0099 已落实')).toContain('没有找到协商成果 CG-2026-0099');

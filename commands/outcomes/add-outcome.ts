@@ -23,10 +23,10 @@ export const addOutcomeCommand: CommandSpec = {
   confirm: {
     preview: async (ctx) => {
       const t = ctx.t.outcomes;
-      const { item, source } = await ctx.services.outcomes.check(inputOf(ctx));
-      const lines = [t.preview(source, item.text, item.responsible.name, item.dueDate)];
+      const { item, source, responsibleName } = await ctx.services.outcomes.check(inputOf(ctx));
+      const lines = [t.preview(source, item.text, responsibleName, item.dueDate)];
       if (item.opinionNumbers.length > 0) lines.push(t.settles(item.opinionNumbers.join('、')));
-      return { change: lines.join('\n'), told: item.responsible.kind === 'member' ? [item.responsible.name] : [] };
+      return { change: lines.join('\n'), told: item.responsible.kind === 'member' ? [responsibleName] : [] };
     },
   },
   texts: (t) => t.outcomes.commands.add,

@@ -23,6 +23,6 @@ export const listOutcomesCommand: CommandSpec = {
       items = await outcomes.forOpinion(normalizeOpinionNumber(which, beijingYear(ctx.clock.now())) ?? which.toUpperCase());
     else items = await outcomes.forEvent((await ctx.services.events.catalog.findEvent(which)).id);
     if (items.length === 0) return t.listNone;
-    return [t.listTitle(items.length), ...items.map((item) => outcomes.line(item))].join('\n');
+    return [t.listTitle(items.length), ...(await Promise.all(items.map((item) => outcomes.line(item))))].join('\n');
   },
 };

@@ -156,7 +156,7 @@ export function eventsRoutes(deps: { config: Config; events: EventServices; outc
     const event = await catalog.findEvent(ctx.params.ref!);
     const { outcomes } = deps;
     // 协商成果 of its outcome, with their delivery.
-    ctx.body = { ...presentEvent(event), outcomes: outcomes ? (await outcomes.forEvent(event.id)).map((i) => outcomes.present(i)) : [] };
+    ctx.body = { ...presentEvent(event), outcomes: outcomes ? await outcomes.presentAll(outcomes.forEvent(event.id)) : [] };
   });
   router.patch('/api/events/:ref', async (ctx) => {
     const { outcome, ...changes } = await jsonBody(ctx, patchEventSchema, limit);

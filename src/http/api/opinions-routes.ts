@@ -75,7 +75,7 @@ export function opinionsRoutes(
   router.get('/api/opinions/:id', async (ctx) => {
     const opinion = await opinions.find(ctx.params.id!);
     if (!opinion) throw notFound('opinion', ctx.params.id!);
-    const outcomes = deps.outcomes ? (await deps.outcomes.forOpinion(opinion.number)).map((i) => deps.outcomes!.present(i)) : [];
+    const outcomes = deps.outcomes ? await deps.outcomes.presentAll(deps.outcomes.forOpinion(opinion.number)) : [];
     ctx.body = { ...opinion, outcomes };
   });
 

@@ -80,7 +80,7 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
     };
     const items =
       query.overdue === 'true' ? (await outcomes.overdue()).filter((i) => !eventId || i.eventId === eventId) : await outcomes.list(filter);
-    ctx.body = { items: items.filter((i) => query.overdue !== 'false' || !outcomes.isOverdue(i)).map((i) => outcomes.present(i)) };
+    ctx.body = { items: await outcomes.presentAll(items.filter((i) => query.overdue !== 'false' || !outcomes.isOverdue(i))) };
   });
 
   /** The service's input from a create body: exactly one source and one responsible party, else a clear sentence. */
@@ -104,13 +104,13 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
 
   // The workbench's confirmation step: what would be entered and who would be told; nothing changes.
   router.post('/api/outcomes/preview', async (ctx) => {
-    const { item, source } = await outcomes.check(inputOf(await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes)));
+    const { item, source, responsibleName } = await outcomes.check(inputOf(await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes)));
     ctx.body = {
       changes: [
-        t.preview(source, item.text, item.responsible.name, item.dueDate),
+        t.preview(source, item.text, responsibleName, item.dueDate),
         ...(item.opinionNumbers.length ? [t.settles(item.opinionNumbers.join('、'))] : []),
       ],
-      notified: item.responsible.kind === 'member' ? [item.responsible.name] : [],
+      notified: item.responsible.kind === 'member' ? [responsibleName] : [],
     };
   });
 
@@ -118,7 +118,7 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
     const body = await jsonBody(ctx, createOutcomeSchema, deps.bodyLimitBytes);
     const item = await outcomes.create(actorOf(ctx, deps.messages), inputOf(body));
     ctx.status = 201;
-    ctx.body = outcomes.present(item);
+    ctx.body = await outcomes.present(item);
   });
 
   router.post('/api/outcomes/:number/preview', async (ctx) => {
@@ -130,7 +130,7 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
   });
 
   router.get('/api/outcomes/:number', async (ctx) => {
-    ctx.body = outcomes.present(await outcomes.load(ctx.params.number!));
+    ctx.body = await outcomes.present(await outcomes.load(ctx.params.number!));
   });
 
   router.patch('/api/outcomes/:number', async (ctx) => {
@@ -139,7 +139,7 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
       to: body.state,
       ...(body.note ? { note: body.note } : {}),
     });
-    ctx.body = outcomes.present(item);
+    ctx.body = await outcomes.present(item);
   });
 
   return router;
@@ -154,8 +154,13 @@ const itemDoc = {
     text: { type: 'string' },
     responsible: {
       type: 'object',
-      properties: { kind: { type: 'string', enum: ['unit', 'member'] }, name: { type: 'string' }, memberId: { type: 'string' } },
+      properties: {
+        kind: { type: 'string', enum: ['unit', 'member'] },
+        name: { type: 'string', description: 'The unit' },
+        memberId: { type: 'string' },
+      },
     },
+    responsibleName: { type: 'string', description: 'The unit, or the member’s name as the directory has it now' },
     dueDate: { type: 'string', format: 'date', description: 'Beijing date' },
     state: { type: 'string', enum: [...OUTCOME_STATES] },
     stateLabel: { type: 'string', description: '落实中, 已落实, 未落实' },

@@ -148,7 +148,7 @@ export function boardRouter(deps: BoardRoutesDeps): Router {
   router.get('/api/opinions/:id', (ctx, next) =>
     sessionOnly(ctx, next, async () => {
       const detail = await board.detail(viewerOf(ctx), ctx.params.id!);
-      const outcomes = deps.outcomes ? (await deps.outcomes.forOpinion(detail.number)).map((i) => deps.outcomes!.present(i)) : [];
+      const outcomes = deps.outcomes ? await deps.outcomes.presentAll(deps.outcomes.forOpinion(detail.number)) : [];
       ctx.body = { ...detail, outcomes };
     }),
   );

@@ -55,6 +55,7 @@ export const outcomesEn: typeof outcomesZh = {
   digest: (total, delivered, inProgress, overdue, notDelivered) =>
     `Results: ${total} in all: ${delivered} delivered, ${inProgress} being delivered (${overdue} overdue), ${notDelivered} not delivered`,
   apiActor: 'admin API',
+  unknownMember: '(a removed member)',
   errors: {
     badNumber: (word) => `“${word}” is not a result number (CG-2026-0001).`,
     notFound: (number) => `No result ${number}.`,

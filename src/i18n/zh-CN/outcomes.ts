@@ -56,6 +56,7 @@ export const outcomesZh = {
   digest: (total: number, delivered: number, inProgress: number, overdue: number, notDelivered: number) =>
     `成果落实：成果 ${total} 项：已落实 ${delivered}，落实中 ${inProgress}（逾期 ${overdue}），未落实 ${notDelivered}`,
   apiActor: '管理接口',
+  unknownMember: '（已删除的委员）',
   errors: {
     badNumber: (word: string) => `“${word}”不是协商成果编号，编号形如 CG-2026-0001。`,
     notFound: (number: string) => `没有找到协商成果 ${number}。`,

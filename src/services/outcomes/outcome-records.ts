@@ -5,8 +5,11 @@
 export const OUTCOME_STATES = ['in-progress', 'delivered', 'not-delivered'] as const;
 export type OutcomeState = (typeof OUTCOME_STATES)[number];
 
-/** Who delivers it: a unit by name (区住建局), or a member of the committee. */
-export type OutcomeResponsible = { kind: 'unit'; name: string } | { kind: 'member'; memberId: string; name: string };
+/**
+ * Who delivers it: a unit by name (区住建局), or a member of the committee by id only — their name is
+ * read from the directory when shown, so erasing a member's data reaches every item too.
+ */
+export type OutcomeResponsible = { kind: 'unit'; name: string } | { kind: 'member'; memberId: string };
 
 /** One step of an item's life, kept on it (the audit trail). */
 export interface OutcomeStep {

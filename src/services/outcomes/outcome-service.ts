@@ -58,10 +58,11 @@ export interface OutcomeInput {
   opinionNumbers?: string[];
 }
 
-/** A checked item, ready to store, and where it comes from in words (for the preview). */
+/** A checked item, ready to store, where it comes from and who delivers it, in words (for the preview). */
 export interface CheckedOutcome {
   item: NewOutcome;
   source: string;
+  responsibleName: string;
 }
 
 export interface OutcomeStepInput {
@@ -100,8 +101,8 @@ export class OutcomeService {
     if (!dueDate) this.fail('outcome_due_date_invalid', t.errors.dueDateInvalid(input.dueDate.trim()));
     if (dueDate < today) this.fail('outcome_due_date_past', t.errors.dueDatePast(dueDate, today));
     const from = await this.sourceOf(input.source.trim(), input.opinionNumbers);
-    const responsible = await this.responsibleOf(input.responsible);
-    return { item: { text, responsible, dueDate, ...from.link }, source: from.words };
+    const { responsible, name } = await this.responsibleOf(input.responsible);
+    return { item: { text, responsible, dueDate, ...from.link }, source: from.words, responsibleName: name };
   }
 
   private async sourceOf(
@@ -137,21 +138,29 @@ export class OutcomeService {
     };
   }
 
-  private async responsibleOf(input: ResponsibleInput): Promise<OutcomeResponsible> {
+  private async responsibleOf(input: ResponsibleInput): Promise<{ responsible: OutcomeResponsible; name: string }> {
     const t = this.t;
     if ('memberId' in input) {
       const member = await this.deps.members.findById(input.memberId);
       if (!member || !member.active) this.fail('member_not_found', t.errors.memberNotFound(input.memberId), 400);
-      return { kind: 'member', memberId: member.id, name: member.name };
+      return { responsible: { kind: 'member', memberId: member.id }, name: member.name };
     }
     const name = ('unit' in input ? input.unit : input.word).trim();
     if (!name) this.fail('outcome_responsible_empty', t.errors.responsibleEmpty);
     if ('word' in input) {
       // A word that is the name of exactly one active member names that member; anything else is a unit.
       const members = (await this.deps.members.findByName(name)).filter((m) => m.active);
-      if (members.length === 1) return { kind: 'member', memberId: members[0]!.id, name: members[0]!.name };
+      if (members.length === 1) return { responsible: { kind: 'member', memberId: members[0]!.id }, name: members[0]!.name };
     }
-    return { kind: 'unit', name: [...name].slice(0, 100).join('') };
+    const unit = [...name].slice(0, 100).join('');
+    return { responsible: { kind: 'unit', name: unit }, name: unit };
+  }
+
+  /** Who delivers it, in words: the unit, or the member's name as the directory has it now. */
+  async responsibleName(item: Pick<OutcomeRecord, 'responsible'>): Promise<string> {
+    const who = item.responsible;
+    if (who.kind === 'unit') return who.name;
+    return (await this.deps.members.findById(who.memberId))?.name ?? this.t.unknownMember;
   }
 
   /** Stores the item as 落实中; a responsible member is told. */
@@ -250,11 +259,11 @@ export class OutcomeService {
   }
 
   /** One line: number, text, who, due date, state (with 已逾期 / 已督办). */
-  line(item: OutcomeRecord): string {
+  async line(item: OutcomeRecord): Promise<string> {
     const t = this.t;
     const tag = item.state === 'in-progress' ? (this.isOverdue(item) ? t.overdueTag : '') + (item.supervisedAt ? t.supervisedTag : '') : '';
     const state = t.states[item.state] + (item.state === 'not-delivered' && item.reason ? `（${item.reason}）` : '');
-    return t.line(item.number, item.text, item.responsible.name, item.dueDate, state, tag);
+    return t.line(item.number, item.text, await this.responsibleName(item), item.dueDate, state, tag);
   }
 
   /**
@@ -265,13 +274,24 @@ export class OutcomeService {
     const list = await items;
     if (list.length === 0) return [];
     const t = this.t;
-    const lines = list.map((item) => (plain ? t.plainLine(item.text, t.states[item.state], item.dueDate) : this.line(item)));
+    const lines = await Promise.all(
+      list.map((item) => (plain ? t.plainLine(item.text, t.states[item.state], item.dueDate) : this.line(item))),
+    );
     return [t.detailTitle, ...lines];
   }
 
   /** An item as the API shows it: the record, its state in words and whether it is overdue. */
-  present(item: OutcomeRecord) {
-    return { ...item, stateLabel: this.t.states[item.state], overdue: this.isOverdue(item) };
+  async present(item: OutcomeRecord) {
+    return {
+      ...item,
+      responsibleName: await this.responsibleName(item),
+      stateLabel: this.t.states[item.state],
+      overdue: this.isOverdue(item),
+    };
+  }
+
+  presentAll(items: OutcomeRecord[] | Promise<OutcomeRecord[]>) {
+    return Promise.resolve(items).then((list) => Promise.all(list.map((item) => this.present(item))));
   }
 
   /**
@@ -291,7 +311,7 @@ export class OutcomeService {
         await this.deps.notifier.notify(
           { kind: 'group', groupKey: 'staff' },
           {
-            text: this.t.supervision(item.number, item.text, item.responsible.name, item.dueDate, await this.sourceWords(item)),
+            text: this.t.supervision(item.number, item.text, await this.responsibleName(item), item.dueDate, await this.sourceWords(item)),
             format: 'text',
           },
           { idempotencyKey: `outcome:${item.id}:supervision` },
@@ -307,7 +327,7 @@ export class OutcomeService {
           : { kind: 'group' as const, groupKey: 'staff' };
       await this.deps.notifier.notify(
         recipient,
-        { text: this.t.reminder(item.number, item.text, item.responsible.name, item.dueDate, days), format: 'text' },
+        { text: this.t.reminder(item.number, item.text, await this.responsibleName(item), item.dueDate, days), format: 'text' },
         { idempotencyKey: `outcome:${item.id}:remind:${item.dueDate}` },
       );
       done.reminded += 1;

@@ -15,7 +15,7 @@ const MAX = { text: 1000, responsible: 100, reason: 1000 } as const;
 
 function assertWithinLimits(item: Partial<NewOutcome> & OutcomeChange): void {
   if (item.text !== undefined && item.text.length > MAX.text) throw new Error(`outcome validation failed: text is longer than ${MAX.text}`);
-  if (item.responsible && item.responsible.name.length > MAX.responsible)
+  if (item.responsible?.kind === 'unit' && item.responsible.name.length > MAX.responsible)
     throw new Error(`outcome validation failed: responsible.name is longer than ${MAX.responsible}`);
   if (item.reason !== undefined && item.reason.length > MAX.reason)
     throw new Error(`outcome validation failed: reason is longer than ${MAX.reason}`);

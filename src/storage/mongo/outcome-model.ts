@@ -22,7 +22,8 @@ const stepSchema = new Schema(
 const responsibleSchema = new Schema(
   {
     kind: { type: String, required: true, enum: ['unit', 'member'] },
-    name: { type: String, required: true, maxlength: 100 },
+    /** The unit's name; a member is kept by id only (their name comes from the directory). */
+    name: { type: String, maxlength: 100 },
     memberId: String,
   },
   { _id: false },

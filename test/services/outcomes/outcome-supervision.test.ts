@@ -90,7 +90,8 @@ describe('协商成果 from a meeting outcome, reminded and supervised once', ()
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect(second.body).toMatchObject({
       number: 'CG-2026-0002',
-      responsible: { kind: 'member', memberId: ids.安然, name: '安然' },
+      responsible: { kind: 'member', memberId: ids.安然 },
+      responsibleName: '安然',
       state: 'in-progress',
       stateLabel: '落实中',
       eventNumber: event.number,
@@ -238,5 +239,16 @@ describe('协商成果: every bad input gets a clear answer and stores nothing',
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0099 已落实')).toContain('没有找到协商成果 CG-2026-0099');
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0001 通过')).toContain('“通过”不是办理结果');
     expect((await app.api('/api/outcomes/CG-2026-0002')).body.state).toBe('delivered');
+  });
+});
+
+describe('协商成果 and erasure', () => {
+  it('keeps a responsible member by id only, so erasing their data leaves no name on the item', async () => {
+    expect((await app.api(`/api/members/${ids.安然}`, { method: 'DELETE' })).status).toBe(204);
+    const erased = await app.api(`/api/members/${ids.安然}/erase`, { body: { reason: '本人申请删除' } });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(201);
+    const item = await app.api('/api/outcomes/CG-2026-0002');
+    expect(item.body).toMatchObject({ responsible: { kind: 'member', memberId: ids.安然 }, responsibleName: '已删除成员' });
+    expect(JSON.stringify((await app.api('/api/outcomes')).body)).not.toContain('安然');
   });
 });

@@ -173,6 +173,7 @@ export function buildServices(deps: ServiceDeps) {
     members,
     findEvent: (ref) => events.catalog.findEvent(ref),
     findOpinion: (number) => opinions.find(number),
+    ledger,
     notifier,
     clock,
     messages,

@@ -56,6 +56,7 @@ export const outcomesEn: typeof outcomesZh = {
     `Results: ${total} in all: ${delivered} delivered, ${inProgress} being delivered (${overdue} overdue), ${notDelivered} not delivered`,
   apiActor: 'admin API',
   unknownMember: '(a removed member)',
+  cardLine: (count) => `Results of events they ran, delivered: ${count}`,
   errors: {
     badNumber: (word) => `“${word}” is not a result number (CG-2026-0001).`,
     notFound: (number) => `No result ${number}.`,

@@ -57,6 +57,8 @@ export const outcomesZh = {
     `成果落实：成果 ${total} 项：已落实 ${delivered}，落实中 ${inProgress}（逾期 ${overdue}），未落实 ${notDelivered}`,
   apiActor: '管理接口',
   unknownMember: '（已删除的委员）',
+  /** 履职档案: results of events the member ran that were delivered. */
+  cardLine: (count: number) => `组织的协商活动成果已落实 ${count} 项`,
   errors: {
     badNumber: (word: string) => `“${word}”不是协商成果编号，编号形如 CG-2026-0001。`,
     notFound: (number: string) => `没有找到协商成果 ${number}。`,

@@ -8,6 +8,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { EventRecord } from '../events/event-records.js';
 import type { MemberRepository } from '../members/member-records.js';
 import type { Notifier } from '../notifier.js';
+import type { ActivityLedger } from '../records/activity-ledger.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
 import { filerRecipient } from '../opinions/support.js';
 import type {
@@ -41,6 +42,8 @@ export interface OutcomeDeps {
   notifier: Notifier;
   clock: Clock;
   messages: Messages;
+  /** 履职台账: a delivered result of an event counts for the member who ran it (recorded its outcome). */
+  ledger?: Pick<ActivityLedger, 'outcomeDelivered'>;
 }
 
 /** Who delivers it, as typed: a unit's name, a member's id (API), or a word that may be a member's name (chat). */
@@ -221,8 +224,19 @@ export class OutcomeService {
     const moved = await this.deps.outcomes.advance(item.number, item.state, changes, entry);
     // Another staff member settled it first: answer from where it stands now.
     if (!moved) return this.advance(actor, word, step);
-    if (moved.state === 'delivered') await this.tellFilers(moved);
+    if (moved.state === 'delivered') {
+      await this.creditOrganiser(moved, now);
+      await this.tellFilers(moved);
+    }
     return moved;
+  }
+
+  /** 谁组织谁记录: the member who recorded the event's outcome ran it; the delivered result enters their record. */
+  private async creditOrganiser(item: OutcomeRecord, at: Date): Promise<void> {
+    if (!this.deps.ledger || !item.eventId) return;
+    const event = await this.deps.findEvent(item.eventId).catch(() => null);
+    const organiser = event?.outcome ? await this.deps.members.findById(event.outcome.recordedBy) : null;
+    if (organiser) await this.deps.ledger.outcomeDelivered(item, organiser.id, at);
   }
 
   private async tellFilers(item: OutcomeRecord): Promise<void> {

@@ -26,6 +26,9 @@ const { yishi: app, wecom: fake } = useScenario(
       安然: await addMember(app, { name: '安然', sector: '无党派' }),
       staff: await addMember(app, { name: '刘干事', sector: '中共', role: 'staff' }),
     };
+    const convenor = await app.api('/api/members', { body: { name: '陈召集人', sector: '文艺界', role: 'member', isConvenor: true } });
+    expect(convenor.status, JSON.stringify(convenor.body)).toBe(201);
+    ids.陈召集人 = convenor.body.id as string;
     const group = await app.api('/api/groups', { body: { key: 'staff', channels: [{ platform: 'console', kind: 'group', id: OFFICE }] } });
     expect(group.status, JSON.stringify(group.body)).toBe(201);
 
@@ -63,7 +66,7 @@ describe('协商成果 from a meeting outcome, reminded and supervised once', ()
   it('enters two 成果 items from the event outcome: one in chat (after 确认), one through the API', async () => {
     clock.set(bj('2026-11-12 17:00'));
     expect(
-      await sayConfirmed(app, ids.staff!, `活动结果 ${event.number} 议定在青石社区设老年助餐点，涉及 ${opinions.join('、')}`),
+      await sayConfirmed(app, ids.陈召集人!, `活动结果 ${event.number} 议定在青石社区设老年助餐点，涉及 ${opinions.join('、')}`),
     ).toContain('已记录');
     const preview = await say(app, ids.staff!, `成果登记 ${event.number} 区住建局 2026-11-16 完成青石社区助餐点选址`);
     expect(preview).toContain('将为活动“老年助餐专题协商”');
@@ -162,6 +165,10 @@ describe('协商成果 from a meeting outcome, reminded and supervised once', ()
     const told = await inbox(app, ids.张委员!);
     expect(told).toContainEqual(expect.stringContaining(opinions[0]!));
     expect(told).not.toContainEqual(expect.stringContaining('经协商形成的成果已经落实'));
+
+    // 谁组织谁记录: the convenor who ran the meeting (and recorded its outcome) has the delivered result in their record.
+    expect(await say(app, ids.陈召集人!, '我的履职 今年')).toContain('组织的协商活动成果已落实 1 项');
+    expect(await say(app, ids.张委员!, '我的履职 今年')).not.toContain('成果已落实');
 
     const member = await app.api(`/api/opinions/${opinions[0]}`);
     expect(member.body.outcomes.map((o: { number: string }) => o.number)).toEqual(['CG-2026-0001']);

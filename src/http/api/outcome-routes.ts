@@ -78,9 +78,8 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
       ...(eventId ? { eventId } : {}),
       ...(query.opinion ? { opinionNumber: query.opinion } : {}),
     };
-    const items =
-      query.overdue === 'true' ? (await outcomes.overdue()).filter((i) => !eventId || i.eventId === eventId) : await outcomes.list(filter);
-    ctx.body = { items: await outcomes.presentAll(items.filter((i) => query.overdue !== 'false' || !outcomes.isOverdue(i))) };
+    const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
+    ctx.body = { items: await outcomes.presentAll(outcomes.search(filter, overdue)) };
   });
 
   /** The service's input from a create body: exactly one source and one responsible party, else a clear sentence. */

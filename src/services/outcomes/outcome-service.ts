@@ -257,7 +257,17 @@ export class OutcomeService {
 
   /** Items 落实中 past their due date, earliest due first. */
   overdue(): Promise<OutcomeRecord[]> {
-    return this.deps.outcomes.list({ states: ['in-progress'], dueBefore: this.today() }, 1000);
+    return this.search({}, true);
+  }
+
+  /** The filter's items; `overdue` true: only those 落实中 past their due date, false: none of those. */
+  async search(filter: OutcomeFilter, overdue?: boolean, limit = 500): Promise<OutcomeRecord[]> {
+    if (overdue === true) {
+      const states = filter.states ? filter.states.filter((s) => s === 'in-progress') : ['in-progress' as const];
+      return states.length === 0 ? [] : this.deps.outcomes.list({ ...filter, states, dueBefore: this.today() }, limit);
+    }
+    const items = await this.deps.outcomes.list(filter, limit);
+    return overdue === false ? items.filter((item) => !this.isOverdue(item)) : items;
   }
 
   forEvent(eventId: string): Promise<OutcomeRecord[]> {

@@ -137,6 +137,12 @@ describe('协商成果 from a meeting outcome, reminded and supervised once', ()
     const overdue = await app.api('/api/outcomes?overdue=true');
     expect(overdue.body.items.map((o: { number: string }) => o.number)).toEqual(['CG-2026-0001']);
     expect(overdue.body.items[0]).toMatchObject({ overdue: true, supervisedAt: expect.any(String) });
+    const numbersOf = async (query: string) =>
+      (await app.api(`/api/outcomes?${query}`)).body.items.map((o: { number: string }) => o.number);
+    expect(await numbersOf(`overdue=true&event=${event.number}`)).toEqual(['CG-2026-0001']);
+    expect(await numbersOf('overdue=false')).toEqual(['CG-2026-0002']);
+    expect(await numbersOf('overdue=true&state=delivered')).toEqual([]);
+    expect(await numbersOf(`opinion=${opinions[1]}`)).toEqual(['CG-2026-0001', 'CG-2026-0002']);
     expect(await say(app, ids.staff!, '成果列表 逾期')).toContain(
       'CG-2026-0001 完成青石社区助餐点选址 — 责任：区住建局 · 时限 2026-11-16 · 落实中（已逾期）（已督办）',
     );

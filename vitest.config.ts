@@ -55,6 +55,7 @@ const APP_TESTS = [
   'test/services/roster/swaps.test.ts',
   'test/services/social-reports/social-report-loop.test.ts',
   'test/services/points/my-points.test.ts',
+  'test/services/outcomes/outcome-supervision.test.ts',
   // The workbench in a real browser: its subject is the pages and the API, not storage.
   'test/e2e/**/*.test.ts',
 ];

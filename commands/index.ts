@@ -34,6 +34,9 @@ import { cancelSignUpCommand } from './events/cancel-sign-up.js';
 import { eventCheckInCommand } from './events/check-in.js';
 import { eventOutcomeCommand } from './events/outcome.js';
 import { programmeCommand } from './events/programme.js';
+import { addOutcomeCommand } from './outcomes/add-outcome.js';
+import { handleOutcomeCommand } from './outcomes/handle-outcome.js';
+import { listOutcomesCommand } from './outcomes/list-outcomes.js';
 import { myRecordCommand } from './records/my-record.js';
 import { memberRecordCommand } from './records/member-record.js';
 import { statsCommand } from './records/stats.js';
@@ -92,6 +95,10 @@ export function buildRegistry(): CommandRegistry<Services> {
     cancelSignUpCommand,
     eventCheckInCommand,
     eventOutcomeCommand,
+    // 协商成果与督办 (results of consultations, followed until delivered)
+    listOutcomesCommand,
+    addOutcomeCommand,
+    handleOutcomeCommand,
     // 履职档案、统计、提案 (records, rates, proposals)
     myRecordCommand,
     myPointsCommand,

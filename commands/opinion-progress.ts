@@ -10,5 +10,11 @@ export const opinionProgressCommand: CommandSpec = {
   readOnly: true,
   args: [{ name: 'number', kind: 'opinion-number', required: true }],
   texts: (t) => t.opinions.commands.progress,
-  handler: async (ctx) => renderProgress(ctx, await ctx.services.opinions.queries.progress(callerOf(ctx), ctx.args.number!)),
+  handler: async (ctx) => {
+    const view = await ctx.services.opinions.queries.progress(callerOf(ctx), ctx.args.number!);
+    const outcomes = ctx.services.outcomes;
+    // 协商成果 it led to: the office's lines for caseworkers, plain ones for the filer and the public.
+    const lines = await outcomes.linesFor(outcomes.forOpinion(view.opinion.number), view.audience !== 'caseworker');
+    return [renderProgress(ctx, view), ...lines].join('\n');
+  },
 };

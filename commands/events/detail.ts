@@ -19,7 +19,8 @@ export const eventDetailCommand: CommandSpec = {
       me && event.attendance.some((a) => a.memberId === me) ? t.youCheckedIn : '',
     ].filter(Boolean);
     const state = effectiveState(event, ctx.clock.now());
-    return t.detail({
+    const outcomes = await ctx.services.outcomes.linesFor(ctx.services.outcomes.forEvent(event.id));
+    const detail = t.detail({
       number: event.number,
       title: event.title,
       ...(event.theme ? { theme: event.theme } : {}),
@@ -32,5 +33,6 @@ export const eventDetailCommand: CommandSpec = {
       mine: mine.join(''),
       ...(event.outcome ? { outcome: event.outcome.text } : {}),
     });
+    return [detail, ...outcomes].join('\n');
   },
 };

@@ -13,6 +13,7 @@ import { qrRouter } from '../http/api/qr-routes.js';
 import { recordsRouter } from '../http/api/records-routes.js';
 import { annualReportRouter } from '../http/api/annual-report-routes.js';
 import { socialReportsRouter } from '../http/api/social-report-routes.js';
+import { outcomesRouter } from '../http/api/outcome-routes.js';
 import { pointsRouter } from '../http/api/points-routes.js';
 import { rosterRouter } from '../http/api/roster-routes.js';
 import type { StoreProbe } from '../http/health-routes.js';
@@ -87,13 +88,14 @@ export function buildRouters(deps: RouterDeps): Router[] {
       opinionChanges: committee.opinionChanges,
       boardReads: committee.boardReads,
       photos: repos.kf.photos,
+      outcomes: committee.outcomes,
     }),
     // The event desk first: its /api/events/meta must not be read as an event number.
     eventDeskRouter({ events, members, messages, bodyLimitBytes }),
     // 工作台的值班页: today, previews, swap requests, a member's own shifts (before the admin API's /api/roster/*).
     rosterDeskRouter({ roster, clock, messages, bodyLimitBytes }),
     rosterRouter({ roster, messages, bodyLimitBytes }),
-    eventsRoutes({ config, events }),
+    eventsRoutes({ config, events, outcomes: committee.outcomes }),
     // Admin API under /api (members, communities, categories, opinions, settings, openapi.json).
     adminApiRouter({
       config,
@@ -105,6 +107,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
       categories: repos.categories,
       opinions,
       calendar: committee.calendar,
+      outcomes: committee.outcomes,
       bodyLimitBytes,
     }),
     ...deps.platformRouters,
@@ -133,6 +136,8 @@ export function buildRouters(deps: RouterDeps): Router[] {
     }),
     // 社情民意信息 for the office: list, edit, move on, adoption figures, export.
     socialReportsRouter({ socialReports: committee.socialReports, members, records, clock, messages, bodyLimitBytes }),
+    // 协商成果 and 督办: list (overdue too), enter, settle.
+    outcomesRouter({ outcomes: committee.outcomes, events, messages, bodyLimitBytes }),
     // 履职积分 for assessment, and the office's rules for it.
     pointsRouter({ points: committee.points, members, clock, messages, bodyLimitBytes }),
     // The workbench's Vue app at /workbench/: last, so the sign-in routes under /workbench answer first.

@@ -77,6 +77,7 @@ export function buildScheduler(deps: JobsDeps): Scheduler {
     },
     digest: committee.digest,
     calendar: committee.calendar,
+    outcomes: committee.outcomes,
     times: { dutyReminder: config.dutyReminderTime, weeklyDigest: config.weeklyDigestTime },
     logger,
   });

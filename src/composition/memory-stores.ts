@@ -14,6 +14,7 @@ import { MemoryOpinionRepository } from '../storage/memory/memory-opinion-reposi
 import { MemoryOutboxRepository } from '../storage/memory/memory-outbox-repository.js';
 import { MemoryProgrammeRepository } from '../storage/memory/memory-programme-repository.js';
 import { MemoryProposalRepository } from '../storage/memory/memory-proposal-repository.js';
+import { MemoryOutcomeRepository } from '../storage/memory/memory-outcome-repository.js';
 import { MemorySocialReportRepository } from '../storage/memory/memory-social-report-repository.js';
 import { MemoryResidentRepository } from '../storage/memory/memory-resident-repository.js';
 import { MemorySessionStore } from '../storage/memory/memory-session-store.js';
@@ -51,6 +52,7 @@ export function buildMemoryRepositories(_clock?: Clock): Repositories {
     opinionFacts: new MemoryOpinionFacts(opinions),
     proposals: new MemoryProposalRepository(),
     socialReports: new MemorySocialReportRepository(),
+    outcomes: new MemoryOutcomeRepository(),
     erasures: new MemoryErasureLog(),
     sessions: new MemorySessionStore(),
   };

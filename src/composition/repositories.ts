@@ -8,6 +8,7 @@ import type { DictionaryRepository } from '../services/opinions/dictionary-recor
 import type { OpinionRepository } from '../services/opinions/opinion-records.js';
 import type { OutboxMaintenance, OutboxRepository } from '../services/outbox-records.js';
 import type { ProposalRepository } from '../services/proposals/proposal-records.js';
+import type { OutcomeRepository } from '../services/outcomes/outcome-records.js';
 import type { SocialReportRepository } from '../services/social-reports/social-report-records.js';
 import type { ActivityRepository, OpinionFactsReader } from '../services/records/activity-records.js';
 import type { SessionStore } from '../services/workbench/session-records.js';
@@ -49,6 +50,8 @@ export interface Repositories {
   proposals: ProposalRepository;
   /** 社情民意信息. */
   socialReports: SocialReportRepository;
+  /** 协商成果 and their 督办. */
+  outcomes: OutcomeRepository;
   /** Who erased whose personal data, when and why (the audited erasure act). */
   erasures: ErasureLog;
   /** Workbench sessions in single-instance mode (with Redis, sessions live there instead). */

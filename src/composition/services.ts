@@ -19,6 +19,7 @@ import { PersonErasure } from '../services/privacy/person-erasure.js';
 import { PrivacyGate } from '../services/privacy/privacy-gate.js';
 import { ProposalService } from '../services/proposals/proposal-service.js';
 import { SocialReportService } from '../services/social-reports/social-report-service.js';
+import { OutcomeService } from '../services/outcomes/outcome-service.js';
 import { PointsService } from '../services/points/points-service.js';
 import { ActivityLedger } from '../services/records/activity-ledger.js';
 import { RecordsService } from '../services/records/records-service.js';
@@ -167,6 +168,17 @@ export function buildServices(deps: ServiceDeps) {
     draftSource: (actor, word, kind) => opinions.draftSource(actor, word, kind),
     recordDraftFrom: (actor, opinion, kind, number) => opinions.recordDraftFrom(actor, opinion, kind, number),
   });
+  // 协商成果 and 督办: results of events and escalated opinions, followed until delivered.
+  const outcomes = new OutcomeService({
+    outcomes: repos.outcomes,
+    members,
+    findEvent: (ref) => events.catalog.findEvent(ref),
+    findOpinion: (number) => opinions.find(number),
+    ledger,
+    notifier,
+    clock,
+    messages,
+  });
   // 履职档案: the Monday digest (with its chart) and the monthly member cards.
   const digest = new DigestService({
     records,
@@ -175,6 +187,7 @@ export function buildServices(deps: ServiceDeps) {
     clock,
     messages,
     digestTime: settings.weeklyDigestTime,
+    outcomes,
     chartFont: settings.chartFontFile,
   });
   // 居民服务号: residents file opinions in a conversation, not commands (the kf desk hands it pages).
@@ -190,6 +203,7 @@ export function buildServices(deps: ServiceDeps) {
     logger: residentLog,
     filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: settings.residentOpinionsPerHour }),
     shifts: (from, to) => roster.listRange(from, to),
+    outcomeLines: (number) => outcomes.linesFor(outcomes.forOpinion(number), true),
   });
   const services: Services = {
     members,
@@ -202,6 +216,7 @@ export function buildServices(deps: ServiceDeps) {
     records,
     proposals,
     socialReports,
+    outcomes,
     points: new PointsService({ records, members, settings: repos.settings, clock }),
     groups: new GroupDirectory({ groups: repos.groups, messages, addresses: platformAddressIdentity }),
     calendar,

@@ -23,6 +23,7 @@ import { MongoOutboxRepository } from '../storage/mongo/outbox-repository.js';
 import { MongoOutboxMaintenance } from '../storage/mongo/outbox-maintenance.js';
 import { MongoProgrammeRepository } from '../storage/mongo/programme-repository.js';
 import { MongoProposalRepository } from '../storage/mongo/proposal-repository.js';
+import { MongoOutcomeRepository } from '../storage/mongo/outcome-repository.js';
 import { MongoSocialReportRepository } from '../storage/mongo/social-report-repository.js';
 import { MongoResidentRepository } from '../storage/mongo/resident-repository.js';
 import { MongoSettingsRepository } from '../storage/mongo/settings-repository.js';
@@ -97,6 +98,8 @@ export function buildRepositories(mongo: Connection, clock: Clock) {
     proposals: () => new MongoProposalRepository(mongo),
     /** 社情民意信息. */
     socialReports: () => new MongoSocialReportRepository(mongo),
+    /** 协商成果 and their 督办. */
+    outcomes: () => new MongoOutcomeRepository(mongo),
     /** Who erased whose personal data, when and why. */
     erasures: () => new MongoErasureLog(mongo),
     /** Workbench sessions in single-instance mode (Redis keeps them when there is one). */

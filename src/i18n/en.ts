@@ -19,6 +19,7 @@ import { calendarEn } from './en/calendar.js';
 import { privacyEn } from './en/privacy.js';
 import { workbenchEn } from './en/workbench.js';
 import { socialReportsEn } from './en/social-reports.js';
+import { outcomesEn } from './en/outcomes.js';
 import { pointsEn } from './en/points.js';
 import { annualReportEn } from './en/annual-report.js';
 
@@ -44,4 +45,5 @@ export const en: Messages = {
   socialReports: socialReportsEn,
   points: pointsEn,
   annualReport: annualReportEn,
+  outcomes: outcomesEn,
 };

@@ -16,6 +16,7 @@ import { calendarZh } from './zh-CN/calendar.js';
 import { privacyZh } from './zh-CN/privacy.js';
 import { workbenchZh } from './zh-CN/workbench.js';
 import { socialReportsZh } from './zh-CN/social-reports.js';
+import { outcomesZh } from './zh-CN/outcomes.js';
 import { pointsZh } from './zh-CN/points.js';
 import { annualReportZh } from './zh-CN/annual-report.js';
 
@@ -44,4 +45,5 @@ export const zhCN = {
   socialReports: socialReportsZh,
   points: pointsZh,
   annualReport: annualReportZh,
+  outcomes: outcomesZh,
 };

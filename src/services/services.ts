@@ -7,6 +7,7 @@ import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
 import type { SocialReportService } from './social-reports/social-report-service.js';
+import type { OutcomeService } from './outcomes/outcome-service.js';
 import type { PointsService } from './points/points-service.js';
 import type { GroupDirectory } from './groups/group-directory.js';
 import type { CalendarService } from './calendar/calendar-service.js';
@@ -37,6 +38,8 @@ export interface Services {
   socialReports: SocialReportService;
   /** 履职积分: points from the record by the office's rules, each member's own. */
   points: PointsService;
+  /** 协商成果 and 督办: results of consultations followed until delivered. */
+  outcomes: OutcomeService;
   /** The committee groups directory: registering a group chat as a notice channel. */
   groups: GroupDirectory;
   /** 工作日历: official holidays and 调休, and the office's own days. */

@@ -18,6 +18,7 @@ import { MongoEventRepository } from '../../src/storage/mongo/event-repository.j
 import { MongoActivityRepository } from '../../src/storage/mongo/activity-repository.js';
 import { MongoOpinionFacts } from '../../src/storage/mongo/activity-opinion-facts.js';
 import { MongoProposalRepository } from '../../src/storage/mongo/proposal-repository.js';
+import { MongoOutcomeRepository } from '../../src/storage/mongo/outcome-repository.js';
 import { MongoSocialReportRepository } from '../../src/storage/mongo/social-report-repository.js';
 import { createKfStores } from '../../src/storage/mongo/kf-stores.js';
 import { testStores } from '../support/stores.js';
@@ -37,6 +38,7 @@ import { eventRepositoryContract } from './contracts/event-repository-contract.j
 import { activityRepositoryContract } from './contracts/activity-repository-contract.js';
 import { opinionFactsContract } from './contracts/opinion-facts-contract.js';
 import { proposalRepositoryContract } from './contracts/proposal-repository-contract.js';
+import { outcomeRepositoryContract } from './contracts/outcome-repository-contract.js';
 import { socialReportRepositoryContract } from './contracts/social-report-repository-contract.js';
 import { kfStoresContract } from './contracts/kf-stores-contract.js';
 
@@ -96,6 +98,7 @@ describe('the MongoDB repositories', () => {
   );
   proposalRepositoryContract(() => emptied('proposals', () => new MongoProposalRepository(connection), true));
   socialReportRepositoryContract(() => emptied('social_reports', () => new MongoSocialReportRepository(connection), true));
+  outcomeRepositoryContract(() => emptied('outcomes', () => new MongoOutcomeRepository(connection), true));
   kfStoresContract(() =>
     emptied(['kf_cursors', 'kf_customers', 'kf_held_notices', 'kf_contact_ways', 'kf_photos'], () => createKfStores(connection)),
   );

@@ -1,3 +1,4 @@
+import type { OutcomeService } from '../../services/outcomes/outcome-service.js';
 import type Router from '@koa/router';
 import { exactRouter } from '../exact-router.js';
 import type { Config } from '../../config.js';
@@ -27,6 +28,8 @@ export interface AdminApiDeps {
   categories: DictionaryRepository;
   opinions: OpinionService;
   calendar: CalendarService;
+  /** 协商成果 shown with each opinion they settle. */
+  outcomes?: OutcomeService;
   bodyLimitBytes: number;
 }
 

@@ -1,3 +1,4 @@
+import type { OutcomeService } from '../../services/outcomes/outcome-service.js';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { exactRouter } from '../exact-router.js';
@@ -113,7 +114,7 @@ export function presentEvent(event: EventRecord) {
 }
 
 /** `/api/programmes` and `/api/events`: consultation months and their events. */
-export function eventsRoutes(deps: { config: Config; events: EventServices }): Router {
+export function eventsRoutes(deps: { config: Config; events: EventServices; outcomes?: OutcomeService }): Router {
   const { catalog, attendance, programmes } = deps.events;
   const router = exactRouter();
   const limit = deps.config.bodyLimitBytes;
@@ -152,7 +153,10 @@ export function eventsRoutes(deps: { config: Config; events: EventServices }): R
     ctx.body = { events: events.map(presentEvent) };
   });
   router.get('/api/events/:ref', async (ctx) => {
-    ctx.body = presentEvent(await catalog.findEvent(ctx.params.ref!));
+    const event = await catalog.findEvent(ctx.params.ref!);
+    const { outcomes } = deps;
+    // 协商成果 of its outcome, with their delivery.
+    ctx.body = { ...presentEvent(event), outcomes: outcomes ? await outcomes.presentAll(outcomes.forEvent(event.id)) : [] };
   });
   router.patch('/api/events/:ref', async (ctx) => {
     const { outcome, ...changes } = await jsonBody(ctx, patchEventSchema, limit);
@@ -228,7 +232,7 @@ export const eventsOpenapiPaths = {
   },
   '/api/events/{ref}': {
     get: {
-      summary: 'One event with sign-ups and attendance',
+      summary: 'One event with sign-ups, attendance and the 协商成果 items of its outcome (`outcomes`)',
       parameters: [refParam],
       responses: { 200: ok('The event'), 404: errorResponse },
     },

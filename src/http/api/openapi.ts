@@ -13,6 +13,7 @@ import { groupsOpenapiPaths } from './groups-routes.js';
 import { photosOpenapiPaths } from './photos-routes.js';
 import { erasureOpenapiPaths } from './erasure-routes.js';
 import { socialReportsOpenapiPaths } from './social-report-routes.js';
+import { outcomesOpenapiPaths } from './outcome-routes.js';
 import { pointsOpenapiPaths } from './points-routes.js';
 import { workbenchOpenapiPaths } from '../workbench/openapi-paths.js';
 import { eventDeskOpenapiPaths } from '../workbench/event-desk-routes.js';
@@ -39,6 +40,7 @@ export const OPENAPI_SOURCES: OpenApiPaths[] = [
   annualReportOpenapiPaths,
   socialReportsOpenapiPaths,
   pointsOpenapiPaths,
+  outcomesOpenapiPaths,
   qrOpenapiPaths,
   photosOpenapiPaths,
   workbenchOpenapiPaths,

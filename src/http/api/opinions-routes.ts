@@ -1,3 +1,4 @@
+import type { OutcomeService } from '../../services/outcomes/outcome-service.js';
 import { opinionTable } from '../../services/records/opinion-table.js';
 import { toCsv } from './spreadsheet.js';
 import type Router from '@koa/router';
@@ -46,6 +47,8 @@ export function opinionsRoutes(
     opinions: OpinionService;
     communities: { findByName(n: string): Promise<unknown> };
     categories: { findByName(n: string): Promise<unknown> };
+    /** 协商成果 shown with each opinion they settle. */
+    outcomes?: OutcomeService;
     bodyLimitBytes: number;
   },
 ): void {
@@ -72,7 +75,8 @@ export function opinionsRoutes(
   router.get('/api/opinions/:id', async (ctx) => {
     const opinion = await opinions.find(ctx.params.id!);
     if (!opinion) throw notFound('opinion', ctx.params.id!);
-    ctx.body = opinion;
+    const outcomes = deps.outcomes ? await deps.outcomes.presentAll(deps.outcomes.forOpinion(opinion.number)) : [];
+    ctx.body = { ...opinion, outcomes };
   });
 
   router.patch('/api/opinions/:id', async (ctx) => {

@@ -1,3 +1,4 @@
+import type { OutcomeService } from '../../services/outcomes/outcome-service.js';
 import { createHash } from 'node:crypto';
 import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
@@ -65,6 +66,8 @@ export interface BoardRoutesDeps {
   boardReads: BoardReads;
   /** Residents' photos, counted in an opinion's detail. */
   photos: { listFor(opinionNumber: string): Promise<readonly unknown[]> };
+  /** 协商成果 shown with each opinion they settle. */
+  outcomes?: OutcomeService;
 }
 
 const viewerOf = (ctx: Context): BoardViewer => {
@@ -144,7 +147,9 @@ export function boardRouter(deps: BoardRoutesDeps): Router {
 
   router.get('/api/opinions/:id', (ctx, next) =>
     sessionOnly(ctx, next, async () => {
-      ctx.body = await board.detail(viewerOf(ctx), ctx.params.id!);
+      const detail = await board.detail(viewerOf(ctx), ctx.params.id!);
+      const outcomes = deps.outcomes ? await deps.outcomes.presentAll(deps.outcomes.forOpinion(detail.number)) : [];
+      ctx.body = { ...detail, outcomes };
     }),
   );
 

@@ -27,6 +27,8 @@ export interface DigestDeps {
   digestTime: string;
   /** A CJK font file for the chart (see {@link renderChartPng}). */
   chartFont?: string;
+  /** 协商成果: the "成果落实" line (null when there is no item). */
+  outcomes?: { digestLine(now: Date): Promise<string | null> };
 }
 
 /** The weekly figures of one week, from the ledger and the opinions. */
@@ -69,8 +71,9 @@ export class DigestService {
     if (weekdayOf(today) !== 1 || !this.isDueDay(now, today)) return false;
     const week = weekPeriod(addDays(today, -7));
     const flow = await this.flow(week);
-    // A week in which nothing happened is not worth a message in the office group.
-    if (Object.values(flow).every((n) => n === 0)) return false;
+    const outcomesLine = (await this.deps.outcomes?.digestLine(now)) ?? null;
+    // A week in which nothing happened (and no 成果 to follow) is not worth a message in the office group.
+    if (Object.values(flow).every((n) => n === 0) && !outcomesLine) return false;
     const t = this.deps.messages.records.digest;
     const rates = await this.deps.records.rates(week);
     const states = await this.deps.opinionFacts.countByState();
@@ -82,6 +85,7 @@ export class DigestService {
       t.rates,
       ...rateTexts(this.deps.messages, rates.overall).map(t.rateLine),
       t.open(OPEN_STATES.filter((s) => (states[s] ?? 0) > 0).map((s) => t.openPart(opinionsT.states[s] ?? s, states[s]!))),
+      ...(outcomesLine ? [outcomesLine] : []),
       t.chartNote,
     ].join('\n');
     const png = renderChartPng(await this.chartInput(today, states), this.deps.chartFont);

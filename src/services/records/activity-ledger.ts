@@ -1,6 +1,7 @@
 import type { ActivityRepository, NewActivity } from './activity-records.js';
 import type { OpinionRating, OpinionRecord } from '../opinions/opinion-records.js';
 import type { ProposalRecord } from '../proposals/proposal-records.js';
+import type { OutcomeRecord } from '../outcomes/outcome-records.js';
 import type { SocialReportRecord } from '../social-reports/social-report-records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -132,6 +133,11 @@ export class ActivityLedger {
       ref: report.number,
       ...(report.level ? { level: report.level } : {}),
     });
+  }
+
+  /** 协商成果 已落实: one entry for the member who ran the event (and recorded its outcome). */
+  outcomeDelivered(item: OutcomeRecord, memberId: string, at: Date): Promise<void> {
+    return this.add({ key: `outcome-delivered:${item.id}`, kind: 'outcome-delivered', at, memberId, subjectId: item.id, ref: item.number });
   }
 
   /** 提案提交: one entry for the author, one for each co-signer. */

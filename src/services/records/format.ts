@@ -37,6 +37,7 @@ export function renderCard(
   lines.push(c.voice(summary.filed, summary.proposals, summary.cosigned));
   if (summary.socialReports + summary.socialReportsAdopted > 0)
     lines.push(t.socialReports.cardLine(summary.socialReports, summary.socialReportsAdopted));
+  if (summary.outcomesDelivered > 0) lines.push(t.outcomes.cardLine(summary.outcomesDelivered));
   lines.push(c.work(summary.accepted, summary.resolved, summary.onTime, summary.onSpot));
   if (summary.satisfaction.den > 0)
     lines.push(c.satisfaction(percent(summary.satisfaction), summary.satisfaction.num, summary.satisfaction.den));

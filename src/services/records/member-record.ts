@@ -21,6 +21,8 @@ export interface MemberRecordSummary {
   /** 社情民意信息: reports sent, and reports adopted (by any committee). */
   socialReports: number;
   socialReportsAdopted: number;
+  /** 协商成果 of events they ran, delivered (已落实). */
+  outcomesDelivered: number;
   /** 满意率 of the opinions they handled that were rated in the period. */
   satisfaction: Ratio;
 }
@@ -47,6 +49,7 @@ export function summarise(entries: readonly ActivityRecord[]): MemberRecordSumma
     cosigned: count('proposal-cosigned'),
     socialReports: count('social-report-submitted'),
     socialReportsAdopted: count('social-report-adopted'),
+    outcomesDelivered: count('outcome-delivered'),
     satisfaction: { num: rated.filter((e) => e.rating === 'satisfied' || e.rating === 'basically').length, den: rated.length },
   };
 }
@@ -63,6 +66,7 @@ export function isEmpty(summary: MemberRecordSummary): boolean {
       summary.cosigned +
       summary.socialReports +
       summary.socialReportsAdopted +
+      summary.outcomesDelivered +
       summary.satisfaction.den ===
     0
   );

@@ -8,7 +8,15 @@ import type { Caller } from '../opinions/types.js';
 
 /** 进度, 我的反映, the number, 满意/不满意, 重新办理: what residents ask after filing, in plain words. */
 export class ResidentFollowUp {
-  constructor(private readonly deps: { opinions: OpinionService; messages: Messages; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      opinions: OpinionService;
+      messages: Messages;
+      now: () => Date;
+      /** 协商成果 of an opinion in plain words (none when there is none). */
+      outcomeLines?: (opinionNumber: string) => Promise<string[]>;
+    },
+  ) {}
 
   private get t() {
     return this.deps.messages.residents;
@@ -47,6 +55,7 @@ export class ResidentFollowUp {
     const open = ['accepted', 'assigned', 'in_progress'].includes(opinion.state);
     if (open && opinion.deadline) lines.push(this.t.expectedBy(formatBeijingDateTime(opinion.deadline).slice(0, 10)));
     if (opinion.result && ['resolved', 'closed'].includes(opinion.state)) lines.push(this.t.result(opinion.result));
+    lines.push(...((await this.deps.outcomeLines?.(opinion.number)) ?? []));
     if (opinion.state === 'resolved' && opinion.filer.id === (await callerIdentity(this.deps.opinions.deps, caller)).id)
       lines.push(this.t.askRate);
     return lines.join('\n');

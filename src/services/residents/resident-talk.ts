@@ -51,6 +51,8 @@ export interface ResidentTalkDeps {
   filingLimit: ResidentFilingLimit;
   /** The shifts between two Beijing dates (the roster's listRange), for 今天谁值班. */
   shifts: (from: string, to: string) => Promise<ShiftView[]>;
+  /** 协商成果 of an opinion in plain words, shown with its progress. */
+  outcomeLines?: (opinionNumber: string) => Promise<string[]>;
 }
 
 type Step = 'what' | 'where' | 'photo' | 'phone' | 'confirm' | 'similar';
@@ -94,7 +96,12 @@ export class ResidentTalk {
 
   constructor(private readonly deps: ResidentTalkDeps) {
     const now = () => deps.clock.now();
-    this.followUp = new ResidentFollowUp({ opinions: deps.opinions, messages: deps.messages, now });
+    this.followUp = new ResidentFollowUp({
+      opinions: deps.opinions,
+      messages: deps.messages,
+      now,
+      ...(deps.outcomeLines ? { outcomeLines: deps.outcomeLines } : {}),
+    });
     this.questions = new ResidentQuestions({ shifts: deps.shifts, followUp: this.followUp, messages: deps.messages, now });
   }
 

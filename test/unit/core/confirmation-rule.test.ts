@@ -24,6 +24,8 @@ const CONFIRMS = [
   'event-outcome', // 活动结果: resolves opinions, their filers are told
   'delete-member', // 删除成员
   'handle-social-report', // 社情民意办理: the report's state, the reporter is told
+  'add-outcome', // 成果登记: a 成果 item with its responsible unit or member (told) and due date
+  'handle-outcome', // 成果办理: 已落实 / 未落实, the filers of its opinions are told
 ];
 
 /** Reading, or changing only one's own things (filing, +1, signing up, checking in, drafting, one's own rating). */
@@ -60,6 +62,7 @@ const NO_CONFIRMATION = [
   'send-social-report', // its guided dialogue ends with its own 确认, like 提案
   'my-social-reports',
   'open-social-reports',
+  'list-outcomes',
 ];
 
 describe('the confirmation rule', () => {

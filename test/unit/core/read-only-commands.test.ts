@@ -22,6 +22,7 @@ const READ_ONLY = [
   'stats',
   'my-social-reports',
   'open-social-reports',
+  'list-outcomes',
   // 我的积分 is not: asked in a group, it sends the points in private (an outbox write).
   // 我的述职表 is not either: it issues a one-time sign-in link (a ticket, as 工作台) and in a group sends it in private.
 ];

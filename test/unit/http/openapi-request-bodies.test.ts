@@ -29,6 +29,8 @@ describe('the OpenAPI document describes every request body', () => {
       'POST /api/events/{ref}/check-ins',
       'POST /api/qr-codes',
       'POST /api/session/sign-out',
+      'POST /api/outcomes',
+      'PATCH /api/outcomes/{number}',
     ])
       expect(listed).toContain(route);
   });
@@ -48,5 +50,14 @@ describe('the OpenAPI document describes every request body', () => {
     expect(bodySchema('/api/events/{ref}/outcome', 'post')).toMatchObject({ required: ['outcome'] });
     expect(bodySchema('/api/events/{ref}', 'patch')).toMatchObject({ properties: { outcome: { type: 'object' } } });
     expect(paths['/api/qr-codes']!.post!.requestBody!.required).toBe(false);
+    expect(bodySchema('/api/outcomes', 'post')).toMatchObject({
+      required: expect.arrayContaining(['text', 'dueDate']),
+      additionalProperties: false,
+      properties: { responsibleUnit: { type: 'string' }, opinionNumbers: { type: 'array' } },
+    });
+    expect(bodySchema('/api/outcomes/{number}', 'patch')).toMatchObject({
+      required: ['state'],
+      properties: { state: { enum: ['delivered', 'not-delivered'] } },
+    });
   });
 });

@@ -13,6 +13,9 @@ describe('route access with a session', () => {
     expect(accessFor('GET', '/api/opinions/MY-2026-000001/photos/1')).toBe('staff');
     expect(accessFor('GET', '/api/members')).toBe('staff');
     expect(accessFor('GET', '/api/anything-new')).toBe('staff');
+    // 协商成果: an office page, like 社情民意.
+    expect(accessFor('GET', '/api/outcomes')).toBe('staff');
+    expect(accessFor('PATCH', '/api/outcomes/CG-2026-0001')).toBe('staff');
     expect(accessFor('PATCH', '/api/members/abc')).toBe('admin');
     expect(accessFor('PUT', '/api/settings/time-limits')).toBe('admin');
     expect(accessFor('GET', '/console/inbox')).toBe('token');

@@ -20,6 +20,7 @@ import { MemoryEventRepository } from '../../../src/storage/memory/memory-event-
 import { MemoryActivityRepository } from '../../../src/storage/memory/memory-activity-repository.js';
 import { MemoryOpinionFacts } from '../../../src/storage/memory/memory-opinion-facts.js';
 import { MemoryProposalRepository } from '../../../src/storage/memory/memory-proposal-repository.js';
+import { MemoryOutcomeRepository } from '../../../src/storage/memory/memory-outcome-repository.js';
 import { MemorySocialReportRepository } from '../../../src/storage/memory/memory-social-report-repository.js';
 import { createMemoryKfStores } from '../../../src/storage/memory/memory-kf-stores.js';
 import { dictionaryRepositoryContract } from '../../storage/contracts/dictionary-repository-contract.js';
@@ -34,6 +35,7 @@ import { eventRepositoryContract } from '../../storage/contracts/event-repositor
 import { activityRepositoryContract } from '../../storage/contracts/activity-repository-contract.js';
 import { opinionFactsContract } from '../../storage/contracts/opinion-facts-contract.js';
 import { proposalRepositoryContract } from '../../storage/contracts/proposal-repository-contract.js';
+import { outcomeRepositoryContract } from '../../storage/contracts/outcome-repository-contract.js';
 import { socialReportRepositoryContract } from '../../storage/contracts/social-report-repository-contract.js';
 import { kfStoresContract } from '../../storage/contracts/kf-stores-contract.js';
 
@@ -59,5 +61,6 @@ describe('the in-memory repositories', () => {
   });
   proposalRepositoryContract(async () => new MemoryProposalRepository());
   socialReportRepositoryContract(async () => new MemorySocialReportRepository());
+  outcomeRepositoryContract(async () => new MemoryOutcomeRepository());
   kfStoresContract(async () => createMemoryKfStores());
 });

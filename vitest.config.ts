@@ -42,6 +42,7 @@ const APP_TESTS = [
   'test/services/opinions/reclassify.test.ts',
   'test/services/records/exports-and-proposals.test.ts',
   'test/services/records/member-rates-api.test.ts',
+  'test/services/residents/notice-priority.test.ts',
   'test/services/residents/qr-codes.test.ts',
   'test/services/residents/resident-plain-words.test.ts',
   'test/services/residents/resident-photos.test.ts',

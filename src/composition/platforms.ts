@@ -14,6 +14,7 @@ import { createWecomKf } from '../platforms/wecom/kf.js';
 import { wecomKfPlatform, wecomPlatform } from '../platforms/wecom/platform.js';
 import { wecomAibotPlatform } from '../platforms/wecom/aibot/platform.js';
 import { PhotoKeeper } from '../services/residents/photo-keeper.js';
+import { openOpinionsOfCustomer, ResidentNoticeBudget } from '../services/residents/notice-priority.js';
 import { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import { ResidentDesk, type ResidentChannel } from '../services/residents/resident-desk.js';
 import type { Coordination } from '../core/coordination.js';
@@ -113,6 +114,11 @@ export function buildPlatforms(
   // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
   // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
   const kfChannel = new KfChannelSocket();
+  // When the allowance runs short, the more important messages keep the slots (notice-priority.ts).
+  const noticeBudget = new ResidentNoticeBudget({
+    openOpinions: openOpinionsOfCustomer({ residents: repos.residents, opinions: repos.opinions }),
+    held: repos.kf.held,
+  });
   const desk = new ResidentDesk({
     inbox: repos.inbox,
     customers: repos.kf.customers,
@@ -133,6 +139,7 @@ export function buildPlatforms(
     logger,
     messages,
     handle: (page) => desk.handlePage(page),
+    slotsToLeave: (customer, kind) => noticeBudget.slotsToLeave(customer, kind),
   });
   if (kf) kfChannel.plug(kf.sender);
   const qrCodes = new CommunityQrCodes({

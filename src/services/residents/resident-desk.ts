@@ -141,7 +141,7 @@ export class ResidentDesk {
   /** Straight to the resident; when WeCom cannot be reached, the outbox tries again later. */
   private async deliver(customer: Customer, text: string, idempotencyKey: string): Promise<void> {
     const address: Address = { platform: 'wecom-kf', kind: 'customer', ...customer };
-    const message: OutgoingMessage = { text, format: 'text' };
+    const message: OutgoingMessage = { text, format: 'text', residentNotice: 'reply' };
     try {
       await this.deps.channel.send(address, message, { idempotencyKey });
     } catch (error) {

@@ -23,6 +23,7 @@ const APP_TESTS = [
   'test/http/workbench/roster-desk.test.ts',
   'test/http/workbench/directory.test.ts',
   'test/platforms/dingtalk/register-group.test.ts',
+  'test/platforms/console/chat-simulator.test.ts',
   'test/platforms/fake-platform/fake-platform.test.ts',
   'test/platforms/wecom/aibot-long-connection.test.ts',
   'test/scheduler/outbox-lanes.test.ts',

@@ -11,6 +11,8 @@ import type { PlatformContext } from '../platforms/platform-context.js';
 import { PlatformRegistry } from '../platforms/platform-registry.js';
 import type { Platform } from '../platforms/types.js';
 import { createWecomKf } from '../platforms/wecom/kf.js';
+import { WecomKfSender } from '../platforms/wecom/kf-sender.js';
+import { ConsoleKfClient, KfChannelRouter } from '../platforms/wecom/kf-simulator.js';
 import { wecomKfPlatform, wecomPlatform } from '../platforms/wecom/platform.js';
 import { wecomAibotPlatform } from '../platforms/wecom/aibot/platform.js';
 import { PhotoKeeper } from '../services/residents/photo-keeper.js';
@@ -73,8 +75,8 @@ export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<Plat
 
 /**
  * The kf platform needs the desk's page handler when it is created, and the desk sends through the
- * kf sender the platform creates: the desk is built with this channel, which the kf sender is
- * plugged into once it exists (before any request can arrive).
+ * kf sender the platform creates: the desk is built with this channel, which the kf senders (WeCom's
+ * and the simulator's, behind one router) are plugged into once they exist (before any request can arrive).
  */
 class KfChannelSocket implements ResidentChannel {
   private channel: ResidentChannel | undefined;
@@ -141,7 +143,19 @@ export function buildPlatforms(
     handle: (page) => desk.handlePage(page),
     slotsToLeave: (customer, kind) => noticeBudget.slotsToLeave(customer, kind),
   });
-  if (kf) kfChannel.plug(kf.sender);
+  // `npm run chat`'s residents: the simulator's own account, with the same desk, rule and priorities.
+  const simulator = new WecomKfSender({
+    client: new ConsoleKfClient(repos.consoleMessages, () => clock.now()),
+    windows: repos.kf.customers,
+    held: repos.kf.held,
+    coordination,
+    clock,
+    logger: logger.child({ component: 'kf-simulator' }),
+    messages,
+    slotsToLeave: (customer, kind) => noticeBudget.slotsToLeave(customer, kind),
+  });
+  const kfRouter = new KfChannelRouter(simulator, kf?.sender);
+  kfChannel.plug(kfRouter);
   const qrCodes = new CommunityQrCodes({
     communities: repos.communities,
     ways: repos.kf.contactWays,
@@ -170,6 +184,7 @@ export function buildPlatforms(
     notifier,
     members: repos.members,
     consoleMessages: repos.consoleMessages,
+    residents: { sender: kfRouter, desk },
     ...(kf ? { wecomKf: kf } : {}),
     ...(deps.requestDispatch ? { requestDispatch: deps.requestDispatch } : {}),
   });

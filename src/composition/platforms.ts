@@ -11,9 +11,12 @@ import type { PlatformContext } from '../platforms/platform-context.js';
 import { PlatformRegistry } from '../platforms/platform-registry.js';
 import type { Platform } from '../platforms/types.js';
 import { createWecomKf } from '../platforms/wecom/kf.js';
+import { WecomKfSender } from '../platforms/wecom/kf-sender.js';
+import { ConsoleKfClient, KfChannelRouter } from '../platforms/wecom/kf-simulator.js';
 import { wecomKfPlatform, wecomPlatform } from '../platforms/wecom/platform.js';
 import { wecomAibotPlatform } from '../platforms/wecom/aibot/platform.js';
 import { PhotoKeeper } from '../services/residents/photo-keeper.js';
+import { openOpinionsOfCustomer, ResidentNoticeBudget } from '../services/residents/notice-priority.js';
 import { CommunityQrCodes } from '../services/residents/qr-codes.js';
 import { ResidentDesk, type ResidentChannel } from '../services/residents/resident-desk.js';
 import type { Coordination } from '../core/coordination.js';
@@ -72,8 +75,8 @@ export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<Plat
 
 /**
  * The kf platform needs the desk's page handler when it is created, and the desk sends through the
- * kf sender the platform creates: the desk is built with this channel, which the kf sender is
- * plugged into once it exists (before any request can arrive).
+ * kf sender the platform creates: the desk is built with this channel, which the kf senders (WeCom's
+ * and the simulator's, behind one router) are plugged into once they exist (before any request can arrive).
  */
 class KfChannelSocket implements ResidentChannel {
   private channel: ResidentChannel | undefined;
@@ -113,6 +116,11 @@ export function buildPlatforms(
   // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
   // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
   const kfChannel = new KfChannelSocket();
+  // When the allowance runs short, the more important messages keep the slots (notice-priority.ts).
+  const noticeBudget = new ResidentNoticeBudget({
+    openOpinions: openOpinionsOfCustomer({ residents: repos.residents, opinions: repos.opinions }),
+    held: repos.kf.held,
+  });
   const desk = new ResidentDesk({
     inbox: repos.inbox,
     customers: repos.kf.customers,
@@ -133,8 +141,21 @@ export function buildPlatforms(
     logger,
     messages,
     handle: (page) => desk.handlePage(page),
+    slotsToLeave: (customer, kind) => noticeBudget.slotsToLeave(customer, kind),
   });
-  if (kf) kfChannel.plug(kf.sender);
+  // `npm run chat`'s residents: the simulator's own account, with the same desk, rule and priorities.
+  const simulator = new WecomKfSender({
+    client: new ConsoleKfClient(repos.consoleMessages, () => clock.now()),
+    windows: repos.kf.customers,
+    held: repos.kf.held,
+    coordination,
+    clock,
+    logger: logger.child({ component: 'kf-simulator' }),
+    messages,
+    slotsToLeave: (customer, kind) => noticeBudget.slotsToLeave(customer, kind),
+  });
+  const kfRouter = new KfChannelRouter(simulator, kf?.sender);
+  kfChannel.plug(kfRouter);
   const qrCodes = new CommunityQrCodes({
     communities: repos.communities,
     ways: repos.kf.contactWays,
@@ -163,6 +184,7 @@ export function buildPlatforms(
     notifier,
     members: repos.members,
     consoleMessages: repos.consoleMessages,
+    residents: { sender: kfRouter, desk },
     ...(kf ? { wecomKf: kf } : {}),
     ...(deps.requestDispatch ? { requestDispatch: deps.requestDispatch } : {}),
   });

@@ -106,7 +106,20 @@ export interface OutgoingMessage {
   mentionUserIds?: string[];
   /** A PNG to send as an image message where the platform allows it. */
   image?: { png: Buffer };
+  /**
+   * What a message to a resident is, for the channel that may send only a few of them (微信客服:
+   * 5 in the 48 h after the resident last wrote). What each kind may take when the allowance runs
+   * short is decided in one place: src/services/residents/notice-priority.ts. Unset: as `result`.
+   */
+  residentNotice?: ResidentNoticeKind;
 }
+
+/**
+ * Messages to residents, most important first: the answer to what they just said, the final
+ * word on their matter (办结 with the rating question, 不予受理, 合并, 归档), a step in its
+ * handling (分派, 开始办理, 转协商, 退回重办), and an acknowledgement (已受理).
+ */
+export type ResidentNoticeKind = 'reply' | 'result' | 'progress' | 'acknowledgement';
 
 /**
  * The address families, by `Address['platform']`. A new platform adds its own from its folder:

@@ -13,6 +13,7 @@ const CODE_REASONS: Array<[RegExp, keyof FailureWords]> = [
   [/receiver_invalid|wrong_platform/, 'receiverInvalid'],
   [/no_sender/, 'noSender'],
   [/too_large/, 'tooLarge'],
+  [/resident_notice_dropped/, 'residentNoticeDropped'],
 ];
 
 function simple(words: FailureWords, key: keyof FailureWords): string {
@@ -50,6 +51,9 @@ export async function describeRecipient(recipient: Recipient, members: MemberRep
     case 'resident':
       return `${t.outbox.failure.recipientResident} …${recipient.residentId.slice(-6)}`;
     case 'address':
+      // A resident's 微信客服 conversation (the filer's address): masked like a resident by id.
+      if (recipient.address.platform === 'wecom-kf')
+        return `${t.outbox.failure.recipientResident} …${recipient.address.externalUserId.slice(-6)}`;
       return recipient.address.platform;
   }
 }

@@ -24,6 +24,8 @@ export const outboxEn: typeof outboxZh = {
     receiverInvalid: 'the receiver does not exist on the platform (the account may have changed)',
     noSender: 'this platform is not connected (not configured)',
     tooLarge: 'the file or image is too large for the platform',
+    residentNoticeDropped:
+      'not sent to the resident: WeCom allows 5 messages in the 48 hours after the resident last wrote, and the slots left are kept for more important notices such as the result, so this acknowledgement was dropped (the resident sees the latest state by sending 进度)',
     other: 'the platform refused this notice',
     platformSaid: (detail) => `The platform said: ${detail}`,
     recipientResident: 'resident',

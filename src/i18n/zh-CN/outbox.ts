@@ -24,6 +24,8 @@ export const outboxZh = {
     receiverInvalid: '接收人在平台上不存在（账号可能已变更）',
     noSender: '这个平台没有接入议事（未配置）',
     tooLarge: '文件或图片太大，平台不接收',
+    residentNoticeDropped:
+      '没有发给居民：企业微信只允许在居民来信后 48 小时内发 5 条，剩下的名额要留给办结等更重要的通知，这条受理确认就不发了（居民发“进度”随时能看到最新情况）',
     other: '平台拒绝了这条通知',
     platformSaid: (detail: string) => `平台返回：${detail}`,
     recipientResident: '居民',

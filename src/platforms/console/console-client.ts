@@ -1,3 +1,31 @@
+/**
+ * One console mailbox read in order, by one reader at a time: what was delivered since the last
+ * read. The conversation reads it after each line; a poller reads it in between.
+ */
+export class ConsoleMailbox {
+  private cursor: string | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly client: ConsoleClient,
+    readonly to: string,
+  ) {}
+
+  read(): Promise<string[]> {
+    const next = this.tail.then(async () => {
+      const all: string[] = [];
+      for (;;) {
+        const page = await this.client.inbox(this.to, this.cursor);
+        this.cursor = page.cursor;
+        all.push(...page.messages);
+        if (page.messages.length === 0) return all;
+      }
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
 /** Someone one may speak as on the console. */
 export interface ConsolePerson {
   id: string;
@@ -47,10 +75,29 @@ export class ConsoleClient {
     return ((await this.call('/console/people')) as { people: ConsolePerson[] }).people;
   }
 
-  /** Sends one line as `from` (direct chat) and returns the reply texts. */
-  async say(from: string, text: string): Promise<string[]> {
-    const result = (await this.call('/console/messages', { from, text })) as { replies: Array<{ text: string }> };
+  /** Sends one line as `from` (direct chat, or in the group chat `group`) and returns the reply texts. */
+  async say(from: string, text: string, group?: string): Promise<string[]> {
+    const result = (await this.call('/console/messages', { from, text, ...(group ? { chat: group } : {}) })) as {
+      replies: Array<{ text: string }>;
+    };
     return result.replies.map((reply) => reply.text);
+  }
+
+  /** The communities (for the QR code a simulated resident scans). */
+  async communities(): Promise<Array<{ id: string; name: string; code?: string }>> {
+    return ((await this.call('/api/communities')) as { items: Array<{ id: string; name: string; code?: string }> }).items;
+  }
+
+  /** A simulated resident on 微信客服 scans a QR code (`scene`; '' for none) or writes; what they are sent lands in their mailbox. */
+  async kf(from: string, said: { scene: string } | { text: string }): Promise<void> {
+    await this.call('/console/kf', { from, ...said });
+  }
+
+  /** Messages delivered to a console mailbox after `cursor`, and the cursor to pass next. */
+  async inbox(to: string, cursor: string | undefined): Promise<{ messages: string[]; cursor: string | undefined }> {
+    const query = `to=${encodeURIComponent(to)}${cursor ? `&after=${cursor}` : ''}`;
+    const result = (await this.call(`/console/inbox?${query}`)) as { messages: Array<{ text: string }>; cursor?: string };
+    return { messages: result.messages.map((m) => m.text), cursor: result.cursor ?? cursor };
   }
 
   /** Calls `onNotice` for each notice delivered to `to`, until the returned stop function runs. */

@@ -9,6 +9,12 @@ import { jsonBody, parseWith } from '../../http/api/validation.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ConsoleMessageRepository } from '../../services/console-message-records.js';
 import type { MemberRepository } from '../../services/members/member-records.js';
+import {
+  SIMULATOR_OPEN_KFID,
+  simulatorMailbox,
+  simulatorWelcomeCode,
+  type ResidentMessage,
+} from '../../services/residents/resident-desk.js';
 import { inboundBodyLimit, UNDOCUMENTED_INBOUND_LIMITS, type InboundLimits, type IncomingMessage } from '../types.js';
 
 /** The console is Yishi's own simulator: the limits of a platform that documents none. */
@@ -21,7 +27,13 @@ export interface ConsoleRoutesDeps {
   consoleMessages: ConsoleMessageRepository;
   clock: Clock;
   messages: Messages;
+  /** The residents' desk, for the simulator's 微信客服 account (POST /console/kf). */
+  residents: { desk: { handlePage(messages: readonly ResidentMessage[]): Promise<void> } };
 }
+
+/** 微信客服's origins (protocols.md §4.1): a customer's message, a system event. */
+const KF_ORIGIN_CUSTOMER = 3;
+const KF_ORIGIN_EVENT = 4;
 
 const personId = z.string().trim().min(1).max(100);
 
@@ -46,6 +58,12 @@ const inboxQuery = z.object({
     .optional(),
 });
 
+/** A simulated resident on 微信客服: scans a community's code (`scene`), or says something (`text`). */
+const kfBody = z.union([
+  z.strictObject({ from: z.string().trim().min(1).max(50), scene: z.string().trim().max(64) }),
+  z.strictObject({ from: z.string().trim().min(1).max(50), text: z.string() }),
+]);
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -57,6 +75,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  *   member id, `resident:<name>` or `guest:<name>`.
  * - `GET /console/people` → the members, staff and admins one may speak as.
  * - `GET /console/inbox?to=<id>&after=<cursor>` → notices the outbox delivered to the console.
+ * - `POST /console/kf` `{ from, scene }` (the resident scans a community's QR code) or `{ from, text }`
+ *   → the simulator's 微信客服 account; what residents are sent is read from the mailbox `kf:<from>`.
  */
 export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
   const router = exactRouter();
@@ -104,6 +124,29 @@ export function consoleRoutes(deps: ConsoleRoutesDeps): Router {
         ...(reply.mentionUserIds ? { mentionUserIds: reply.mentionUserIds } : {}),
       })),
     };
+  });
+
+  // The simulator's 微信客服 account: the same desk as WeCom's (the conversation, the 48 h / 5
+  // messages rule, priorities); what it sends lands in the mailbox `kf:<from>` (GET /console/inbox).
+  router.post('/console/kf', async (ctx) => {
+    const body = await jsonBody(ctx, kfBody, inboundBodyLimit(CONSOLE_INBOUND_LIMITS, deps.bodyLimitBytes));
+    const nonce = randomUUID();
+    const base = { msgId: `console-${nonce}`, openKfId: SIMULATOR_OPEN_KFID, externalUserId: body.from, sendTime: deps.clock.now() };
+    const message: ResidentMessage =
+      'scene' in body
+        ? {
+            ...base,
+            origin: KF_ORIGIN_EVENT,
+            msgType: 'event',
+            event: {
+              type: 'enter_session',
+              welcomeCode: simulatorWelcomeCode(body.from, nonce),
+              ...(body.scene ? { scene: body.scene } : {}),
+            },
+          }
+        : { ...base, origin: KF_ORIGIN_CUSTOMER, msgType: 'text', text: body.text, maxTextLength: CONSOLE_INBOUND_LIMITS.maxTextLength };
+    await deps.residents.desk.handlePage([message]);
+    ctx.body = { mailbox: simulatorMailbox(body.from) };
   });
 
   router.get('/console/people', async (ctx) => {

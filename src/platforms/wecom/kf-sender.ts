@@ -8,6 +8,8 @@ import { sendErrorFor } from './api.js';
 import { KF_ERRORS, type KfClient } from './kf-api.js';
 import { splitUtf8, TEXT_LIMIT_BYTES, truncateUtf8 } from './split.js';
 import type { HeldNoticeStore, KfCustomer, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
+import { byImportance, noticeKindOf, RESIDENT_NOTICES } from '../../services/residents/notice-priority.js';
+import type { ResidentNoticeKind } from '../types.js';
 
 /** WeCom's rule: after a customer message, at most 5 messages within 48 hours. */
 export const KF_RULE = {
@@ -17,17 +19,25 @@ export const KF_RULE = {
   safetyMs: 10 * 60 * 1000,
 } as const;
 
+/** What the sender calls on WeCom (a console stand-in plays it in the simulator). */
+export type KfSendClient = Pick<KfClient, 'sendText' | 'sendOnEvent'>;
+
 export interface KfSenderDeps {
-  client: KfClient;
+  client: KfSendClient;
   windows: KfWindowStore;
   held: HeldNoticeStore;
   coordination: Coordination;
   clock: Clock;
   logger: Logger;
   messages: Messages;
+  /** How many slots a message of this kind must leave for more important pending ones (notice-priority.ts). */
+  slotsToLeave?: (customer: KfCustomer, kind: ResidentNoticeKind) => Promise<number>;
 }
 
 type Outcome = 'sent' | { held: string };
+
+/** The SendError code of a message to a resident dropped by the priority rule (the outbox records it as failed). */
+export const NOTICE_DROPPED = 'resident_notice_dropped';
 
 const PROGRESS_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -47,23 +57,15 @@ export class WecomKfSender implements Sender {
     if (to.platform !== 'wecom-kf') throw new SendError(`this sender delivers to wecom-kf, not to ${to.platform}`, 'wrong_address', false);
     const customer = { openKfId: to.openKfId, externalUserId: to.externalUserId };
     const key = options.idempotencyKey ?? randomUUID();
+    const kind = noticeKindOf(message.residentNotice);
     const pieces = splitUtf8(message.text, TEXT_LIMIT_BYTES);
     const progressKey = `wecom-kf-sent:${key}`;
     let done = (await this.deps.coordination.getState<number>(progressKey)) ?? 0;
+    const leave = (await this.deps.slotsToLeave?.(customer, kind)) ?? 0;
     while (done < pieces.length) {
-      const outcome = await this.sendOne(customer, pieces[done]!, msgidFor(`${key}#${done}`));
+      const outcome = await this.sendOne(customer, pieces[done]!, msgidFor(`${key}#${done}`), leave);
       if (outcome !== 'sent') {
-        await this.deps.held.hold({
-          ...customer,
-          text: pieces.slice(done).join(''),
-          key,
-          heldAt: this.deps.clock.now(),
-          reason: outcome.held,
-        });
-        this.deps.logger.info(
-          { reason: outcome.held, idempotencyKey: key },
-          'notice to a resident held: WeCom does not allow it now; it goes when the resident writes again',
-        );
+        await this.noRoom(customer, kind, pieces.slice(done).join(''), key, outcome.held);
         return;
       }
       done += 1;
@@ -71,12 +73,28 @@ export class WecomKfSender implements Sender {
     }
   }
 
+  /** No room for it now: held or dropped, as notice-priority.ts says for its kind. */
+  private async noRoom(customer: KfCustomer, kind: ResidentNoticeKind, text: string, key: string, reason: string): Promise<void> {
+    if (RESIDENT_NOTICES[kind].whenNoRoom === 'drop') {
+      this.deps.logger.info(
+        { kind, reason, idempotencyKey: key },
+        "notice to a resident dropped: no room in WeCom's allowance, and it is not worth holding (notice-priority.ts)",
+      );
+      throw new SendError(`${kind} to a resident not sent: ${reason}`, NOTICE_DROPPED, false);
+    }
+    await this.deps.held.hold({ ...customer, text, key, kind, heldAt: this.deps.clock.now(), reason });
+    this.deps.logger.info(
+      { kind, reason, idempotencyKey: key },
+      'notice to a resident held: WeCom does not allow it now; it goes when the resident writes again',
+    );
+  }
+
   /**
    * Sends the customer's held notices (after they wrote again), several to a message so they use
    * few of the 5 slots; what still cannot go stays held.
    */
   async releaseHeld(customer: KfCustomer): Promise<number> {
-    const held = await this.deps.held.listHeld(customer);
+    const held = byImportance(await this.deps.held.listHeld(customer));
     if (held.length === 0) return 0;
     const header = this.deps.messages.residents.heldHeader;
     const batches: Array<{ ids: string[]; text: string }> = [];
@@ -113,10 +131,17 @@ export class WecomKfSender implements Sender {
     return false;
   }
 
-  private async sendOne(customer: KfCustomer, content: string, msgid: string): Promise<Outcome> {
+  /** Takes a slot (leaving `leave` for more important messages) and sends. */
+  private async sendOne(customer: KfCustomer, content: string, msgid: string, leave = 0): Promise<Outcome> {
     const { windows, clock } = this.deps;
     const since = new Date(clock.now().getTime() - KF_RULE.windowMs + KF_RULE.safetyMs);
-    if (!(await windows.takeSlot(customer, since, KF_RULE.maxSends))) return { held: 'outside the 48 h / 5 messages allowance' };
+    if (!(await windows.takeSlot(customer, since, KF_RULE.maxSends - leave))) {
+      if (leave > 0 && (await windows.takeSlot(customer, since, KF_RULE.maxSends))) {
+        await windows.giveBackSlot(customer);
+        return { held: `the last ${leave} of WeCom's ${KF_RULE.maxSends} messages are kept for more important notices` };
+      }
+      return { held: 'outside the 48 h / 5 messages allowance' };
+    }
     // A network failure keeps the slot: WeCom may have counted the message.
     const result = await this.deps.client.sendText(customer.openKfId, customer.externalUserId, content, msgid);
     if (result.errcode === 0) return 'sent';

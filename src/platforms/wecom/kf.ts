@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { Coordination } from '../../core/coordination.js';
 import { AccessTokenClient } from './access-token.js';
 import { KfClient, type KfMessage } from './kf-api.js';
-import { WecomKfSender } from './kf-sender.js';
+import { WecomKfSender, type KfSenderDeps } from './kf-sender.js';
 import { KfSync } from './kf-sync.js';
 import type { HeldNoticeStore, KfCursorStore, KfWindowStore } from '../../services/residents/kf-channel-stores.js';
 
@@ -22,6 +22,8 @@ export interface WecomKfDeps {
   messages: Messages;
   /** What to do with each synced page (the residents' desk). */
   handle: (messages: KfMessage[]) => Promise<void>;
+  /** The priority rule's question before a message takes a slot (src/services/residents/notice-priority.ts). */
+  slotsToLeave?: KfSenderDeps['slotsToLeave'];
 }
 
 /** The residents' side of WeCom: sync on kf events, the kf sender, the API client (QR links). */
@@ -53,6 +55,7 @@ export function createWecomKf(deps: WecomKfDeps): WecomKf | undefined {
     clock: deps.clock,
     logger,
     messages: deps.messages,
+    ...(deps.slotsToLeave ? { slotsToLeave: deps.slotsToLeave } : {}),
   });
   const sync = new KfSync({
     client,

@@ -19,7 +19,8 @@ export const wecomPlatform: Platform<PlatformContext> = {
 
 /**
  * WeCom's residents (微信客服): everyone on it is a resident, reached in their kf conversation.
- * Its messages come through the residents' desk, so it has no routes of its own.
+ * Its messages come through the residents' desk, so it has no routes of its own. Its sender is
+ * always there: the simulator's account (`npm run chat`) works without the WeCom app.
  */
 export const wecomKfPlatform: Platform<PlatformContext> = {
   name: 'wecom-kf',
@@ -28,8 +29,9 @@ export const wecomKfPlatform: Platform<PlatformContext> = {
   identify: async () => ({ kind: 'resident' }),
   findMember: async () => null,
   memberAddress: () => undefined,
-  connect: ({ wecomKf, config }) =>
-    wecomKf
-      ? { routers: [], senders: { 'wecom-kf': wecomKf.sender }, stop: () => wecomKf.stop(config.shutdownTimeoutMs) }
-      : { routers: [], senders: {} },
+  connect: ({ wecomKf, config, residents }) => ({
+    routers: [],
+    senders: { 'wecom-kf': residents.sender },
+    ...(wecomKf ? { stop: () => wecomKf.stop(config.shutdownTimeoutMs) } : {}),
+  }),
 };

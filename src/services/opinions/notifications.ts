@@ -1,6 +1,7 @@
 import { formatBeijingDateTime } from '../../core/dates.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import type { Recipient } from '../notifier.js';
+import { residentNoticeKindFor } from '../residents/notice-priority.js';
 import { filerRecipient, reopenDays } from './support.js';
 import type { OpinionDeps, OpinionRecord } from './types.js';
 
@@ -30,9 +31,13 @@ export class OpinionNotices {
     const index = opinion.audit.length - 1;
     const last = opinion.audit[index]!;
     let message: string;
-    if (opinion.source === 'resident-service') message = await this.residentNotice(opinion, last.note);
-    else if (opinion.state === 'resolved')
-      message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
+    if (opinion.source === 'resident-service') {
+      // What it is decides what happens when WeCom's allowance runs short (notice-priority.ts).
+      const notice = { ...text(await this.residentNotice(opinion, last.note)), residentNotice: residentNoticeKindFor(opinion.state) };
+      await this.deps.notifier.notify(filerRecipient(opinion), notice, { idempotencyKey: `opinion:${opinion.id}:filer:${index}` });
+      return;
+    }
+    if (opinion.state === 'resolved') message = this.t.resolvedAskRate(opinion.number, opinion.result ?? '', await reopenDays(this.deps));
     else if (opinion.state === 'declined') message = this.t.declined(opinion.number, opinion.reason ?? '');
     else if (opinion.state === 'merged') message = this.t.merged(opinion.number, opinion.mergedInto ?? '');
     else message = this.t.stateChanged(opinion.number, t.states[opinion.state], last.note);
@@ -53,7 +58,8 @@ export class OpinionNotices {
   /** The filer of an opinion archived as 未评价: told once, politely (keyed by the archive's audit entry). */
   async tellFilerArchived(opinion: OpinionRecord, days: number): Promise<void> {
     const index = opinion.audit.length - 1;
-    await this.deps.notifier.notify(filerRecipient(opinion), text(this.t.archivedUnrated(opinion.number, days)), {
+    const message = { ...text(this.t.archivedUnrated(opinion.number, days)), residentNotice: 'result' as const };
+    await this.deps.notifier.notify(filerRecipient(opinion), message, {
       idempotencyKey: `opinion:${opinion.id}:filer:${index}`,
     });
   }

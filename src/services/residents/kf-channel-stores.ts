@@ -2,6 +2,8 @@
 // instances (send windows, held notices, sync cursors, photos, QR-code links): the platform's
 // sender and sync and the residents' services use these, src/storage/mongo implements them.
 
+import type { ResidentNoticeKind } from '../../platforms/types.js';
+
 /** One customer of one kf account. */
 export interface KfCustomer {
   openKfId: string;
@@ -35,6 +37,8 @@ export interface HeldNotice extends KfCustomer {
   key: string;
   heldAt: Date;
   reason: string;
+  /** What it is (src/services/residents/notice-priority.ts); unset on notices held before kinds existed. */
+  kind?: ResidentNoticeKind;
 }
 
 /**

@@ -7,6 +7,28 @@ import type { InboundMessageRepository } from '../../core/inbox.js';
 import type { Notifier } from '../notifier.js';
 import type { ResidentTalk } from './resident-talk.js';
 
+/**
+ * The 微信客服 account `npm run chat` plays (POST /console/kf): its customers are simulated
+ * residents, whose messages go into the console's mailbox `kf:<external_userid>` instead of WeCom,
+ * under the same desk, the same 48 h / 5 messages rule and the same priorities.
+ */
+export const SIMULATOR_OPEN_KFID = 'console-simulator';
+
+/** The console mailbox a simulated resident reads. */
+export const simulatorMailbox = (externalUserId: string) => `kf:${externalUserId}`;
+
+const WELCOME_PREFIX = 'console:';
+
+/** A simulated enter_session's single-use welcome code: it names the customer, since send_msg_on_event gets only the code. */
+export const simulatorWelcomeCode = (externalUserId: string, nonce: string) => `${WELCOME_PREFIX}${nonce}:${externalUserId}`;
+
+/** The customer a simulated welcome code names; undefined for WeCom's own codes. */
+export function simulatorCustomerOf(code: string): string | undefined {
+  if (!code.startsWith(WELCOME_PREFIX)) return undefined;
+  const at = code.indexOf(':', WELCOME_PREFIX.length);
+  return at > 0 && at < code.length - 1 ? code.slice(at + 1) : undefined;
+}
+
 /** A synced 微信客服 item, as the platform reads it (see `KfMessage` in src/platforms/wecom/kf-api.ts). */
 export interface ResidentMessage {
   msgId: string;
@@ -141,7 +163,7 @@ export class ResidentDesk {
   /** Straight to the resident; when WeCom cannot be reached, the outbox tries again later. */
   private async deliver(customer: Customer, text: string, idempotencyKey: string): Promise<void> {
     const address: Address = { platform: 'wecom-kf', kind: 'customer', ...customer };
-    const message: OutgoingMessage = { text, format: 'text' };
+    const message: OutgoingMessage = { text, format: 'text', residentNotice: 'reply' };
     try {
       await this.deps.channel.send(address, message, { idempotencyKey });
     } catch (error) {

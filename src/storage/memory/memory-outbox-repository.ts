@@ -14,10 +14,11 @@ interface LiveEntry {
 
 /** A message as the Mongo document keeps it: only these fields, the image as its own copy. */
 function storedMessage(message: OutgoingMessage): OutgoingMessage {
-  const { text, format, mentionUserIds, image } = message;
+  const { text, format, mentionUserIds, image, residentNotice } = message;
   return {
     text,
     format,
+    ...(residentNotice ? { residentNotice } : {}),
     ...(mentionUserIds ? { mentionUserIds: [...mentionUserIds] } : {}),
     ...(image ? { image: { png: Buffer.from(image.png) } } : {}),
   };

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { HeldNotice, HeldNoticeRepository, KfCustomer } from '../../services/residents/kf-channel-stores.js';
+import type { ResidentNoticeKind } from '../../platforms/types.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 
 interface HeldNoticeDocument {
@@ -10,6 +11,7 @@ interface HeldNoticeDocument {
   key: string;
   heldAt: Date;
   reason: string;
+  kind?: ResidentNoticeKind;
   state: 'held' | 'sent';
   sentAt?: Date;
   /** When the staff group was told this notice could not be delivered. */
@@ -24,6 +26,7 @@ const heldNoticeSchema = new Schema<HeldNoticeDocument>(
     key: { type: String, required: true },
     heldAt: { type: Date, required: true },
     reason: { type: String, required: true },
+    kind: String,
     state: { type: String, required: true, enum: ['held', 'sent'] },
     sentAt: Date,
     reportedAt: Date,
@@ -42,6 +45,7 @@ const toNotice = (doc: HeldNoticeDocument): HeldNotice => ({
   key: doc.key,
   heldAt: doc.heldAt,
   reason: doc.reason,
+  ...(doc.kind ? { kind: doc.kind } : {}),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import { afterAnswer } from '../../core/after-answer.js';
 import { systemClock, type Clock } from '../../core/clock.js';
-import type { OutgoingMessage } from '../../platforms/types.js';
+import type { OutgoingMessage, ResidentNoticeKind } from '../../platforms/types.js';
 import type { Recipient } from '../../services/notifier.js';
 import { OutboxClaimLedger } from './outbox-claims.js';
 import { OutboxLiveQueue } from './outbox-live.js';
@@ -12,7 +12,13 @@ interface OutboxDocument {
   _id: Types.ObjectId;
   idempotencyKey: string;
   recipient: Recipient;
-  message: { text: string; format: 'text' | 'markdown'; mentionUserIds?: string[]; imagePngBase64?: string };
+  message: {
+    text: string;
+    format: 'text' | 'markdown';
+    mentionUserIds?: string[];
+    imagePngBase64?: string;
+    residentNotice?: ResidentNoticeKind;
+  };
   dueAt: Date;
   expiresAt?: Date;
   state: OutboxState;

@@ -84,7 +84,8 @@ describe('npm run chat', () => {
 
       terminal.type('.who');
       at = await terminal.waitFor('请选择您的身份', at);
-      terminal.type('2');
+      at = await terminal.waitFor('3. 以居民身份·命令方式', at);
+      terminal.type('3');
       at = await terminal.waitFor('请输入称呼', at);
       terminal.type('王阿姨');
       at = await terminal.waitFor('您现在是：王阿姨（居民）', at);

@@ -60,7 +60,7 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     fake.kf.sends.length = 0;
   });
 
-  it('never sends a sixth message: the sixth notice is held, and goes out when the resident writes again', async () => {
+  it('never sends a sixth message: the progress notice that would take the slot the result needs is held, and goes out when the resident writes again', async () => {
     const number = await fileAs('wmResidentC', '小区北门的井盖松动了，踩上去会晃');
     expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
     await yishi.tick();
@@ -74,19 +74,20 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     expect(await say(yishi, staff.id, '确认')).toContain('已办结');
     await yishi.tick();
 
+    // The reply to 确认, 受理, 分派, 开始办理 and the result: 转协商 waits (notice-priority.ts).
     const sinceLastMessage = fake.kf.sentTo('wmResidentC').slice(-5);
     expect(sinceLastMessage[0]).toContain(number); // the reply to 确认
-    expect(fake.kf.sentTo('wmResidentC').join('\n')).not.toContain('已请物业加固井盖');
+    expect(sinceLastMessage[4]).toContain('已请物业加固井盖');
     expect(refusedWindowSends()).toEqual([]);
     const waiting = await held('wmResidentC');
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ state: 'held' });
-    expect(waiting[0]!.text).toContain('已请物业加固井盖');
+    expect(waiting[0]).toMatchObject({ state: 'held', kind: 'progress' });
+    expect(waiting[0]!.text).toContain('提交政协协商');
 
     const answer = await residentSays(yishi, fake, 'wmResidentC', '进度');
     expect(answer).toContain(`${number}“小区北门的井盖松动了，踩上去会晃”`);
     expect(answer).toContain('您不在线时有以下消息');
-    expect(answer).toContain('已请物业加固井盖');
+    expect(answer).toContain('提交政协协商');
     expect((await held('wmResidentC'))[0]).toMatchObject({ state: 'sent' });
     expect(refusedWindowSends()).toEqual([]);
   });
@@ -126,12 +127,17 @@ describe("WeCom's 48 hours / 5 messages rule for 微信客服", () => {
     expect(refusedWindowSends()).toEqual([]);
   });
 
-  it('keeps a notice WeCom refuses because a servicer has the session (95018), and sends it later', async () => {
+  it('keeps a notice WeCom refuses because a servicer has the session (95018), and sends it later; an acknowledgement is dropped', async () => {
     const number = await fileAs('wmResidentD', '楼道里的灭火器过期了，一直没人换');
     fake.kf.setSessionState(OPEN_KFID, 'wmResidentD', 3);
     expect(await sayConfirmed(yishi, staff.id, `受理 ${number}`)).toContain('已受理');
     await yishi.tick();
     expect(fake.kf.sends.at(-1)).toMatchObject({ touser: 'wmResidentD', errcode: 95018 });
+    expect(await held('wmResidentD')).toEqual([]);
+    const dropped = await yishi.db.collection('outbox').findOne({ 'message.text': { $regex: `${number}.*已受理` } });
+    expect(dropped).toMatchObject({ state: 'failed', lastError: expect.stringContaining('resident_notice_dropped') });
+    expect(await sayConfirmed(yishi, staff.id, `分派 ${number} 李委员`)).toContain('李委员');
+    await yishi.tick();
     expect((await held('wmResidentD')).map((n) => n.state)).toEqual(['held']);
 
     fake.kf.setSessionState(OPEN_KFID, 'wmResidentD', 1);

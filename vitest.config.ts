@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/sequencer.js';
 
 /**
  * The tests that run the whole app (bot, commands, services, admin API, through the fake platform
@@ -82,6 +83,8 @@ export default defineConfig({
     // Two cores: a few files at a time keeps FerretDB and the fakes responsive.
     maxWorkers: 3,
     reporters: ['default'],
+    // The longest files first, also in CI where vitest remembers no durations (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'app', include: APP_TESTS, provide: { memoryStores: true } } },

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -21,28 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'], timeout: 120_000 });
 }
 
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds web/ into dist/web when there is no build or the sources are newer than it (the server serves dist/web). */
-export function ensureWebBuilt(): void {
-  const index = join(process.cwd(), 'dist', 'web', 'index.html');
-  const sources = join(process.cwd(), 'web');
-  if (
-    existsSync(index) &&
-    statSync(index).mtimeMs >= Math.max(newestChange(join(sources, 'src')), statSync(join(sources, 'vite.config.ts')).mtimeMs)
-  )
-    return;
-  const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build of the workbench failed');
-}
+export { ensureWebBuilt } from '../support/build.js';
 
 /** Keeps a browser context on this machine: any request to another host is aborted (no test reaches the internet). */
 export async function stayLocal(context: BrowserContext): Promise<void> {

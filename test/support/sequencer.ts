@@ -1,0 +1,43 @@
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest, longest first (stores project on a 2-core box, 2026-12-02). They
+ * start first so that the rest fill the other workers around them: vitest orders files by the
+ * durations it remembers in node_modules/.vite, and CI's `npm ci` starts without them, so it fell
+ * back to "larger files first" and these short files (three-instances.test.ts is 88 lines for
+ * 170 s) started last and ran alone at the end of the run.
+ */
+export const LONGEST_FIRST = [
+  'test/resilience/three-instances.test.ts',
+  'test/scheduler/outbox-three-instances.test.ts',
+  'test/cli/import.test.ts',
+  'test/hostile/hostile-corpus.test.ts',
+  'test/cli/operations.test.ts',
+  'test/security/csv-formula-injection.test.ts',
+  'test/resilience/redis-outage.test.ts',
+  'test/resilience/aibot-failover.test.ts',
+  'test/scheduler/outbox-rate-limit.test.ts',
+  'test/cli/export-agrees.test.ts',
+  'test/resilience/mongo-outage.test.ts',
+];
+
+/** Vitest's own order (remembered durations, else size), with {@link LONGEST_FIRST} moved to the front. */
+export default class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = LONGEST_FIRST.indexOf(relative(spec.project.config.root, spec.moduleId).split('\\').join('/'));
+      return index === -1 ? LONGEST_FIRST.length : index;
+    };
+    // Vitest keeps each project's files together; reorder within each run of one project (Array#sort is stable).
+    const result: TestSpecification[] = [];
+    for (let start = 0; start < sorted.length;) {
+      let end = start;
+      while (end < sorted.length && sorted[end]!.project.name === sorted[start]!.project.name) end += 1;
+      result.push(...sorted.slice(start, end).sort((a, b) => rank(a) - rank(b)));
+      start = end;
+    }
+    return result;
+  }
+}

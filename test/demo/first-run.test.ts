@@ -168,7 +168,7 @@ describe('a fresh clone, npm run dev, npm run chat', () => {
       for (const name of onDuty) await chat.expect(name, at);
 
       at = chat.type('.who');
-      const resident = await chat.expect(/(\d+)\. 以居民身份/, at);
+      const resident = await chat.expect(/(\d+)\. 以居民身份·命令方式/, at);
       at = chat.type(/^\d+/.exec(resident)![0]);
       await chat.expect('请输入称呼', at);
       at = chat.type('王大爷');

@@ -119,7 +119,16 @@ describe('the dialog that enters a 协商成果 item', () => {
     await flushPromises();
     expect(body().querySelector('[aria-label="民意编号"]')).not.toBeNull();
     expect(body().querySelector('[aria-label="活动（已记录活动结果）"]')).toBeNull();
+    form.opinion = 'MY-2026-999';
+    form.text = '修复路灯';
+    form.unit = '区城管局';
+    form.dueDate = beijingToday();
+    await flushPromises();
+    expect(form.ready).toBe(false);
+    expect(body().querySelector('[data-testid="create-dialog"]')!.textContent).toContain('民意编号的格式是');
     form.opinion = ' my-2026-000999';
+    await flushPromises();
+    expect(form.ready).toBe(true);
     form.text = '修复路灯';
     form.unit = '区城管局';
     form.dueDate = beijingToday();

@@ -56,6 +56,14 @@ describe('the 协商成果 page', () => {
     const query = api.last('GET', '/api/outcomes')!.url.searchParams;
     expect(Object.fromEntries(query)).toEqual({ state: 'in-progress', overdue: 'true', event: '12', opinion: 'MY-2026-000123' });
 
+    // A malformed opinion number is named in Chinese here, without asking the server.
+    const asked = api.calls.length;
+    exposed.opinionFilter = 'MY-26-1';
+    await exposed.load();
+    await settle();
+    expect(api.calls.length).toBe(asked);
+    expect(body().querySelector('[data-testid="outcomes-error"]')?.textContent).toContain('民意编号的格式是');
+
     exposed.stateFilter = '';
     exposed.overdueFilter = '';
     exposed.eventFilter = '';

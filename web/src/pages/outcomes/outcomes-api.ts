@@ -120,6 +120,10 @@ export const outcomesApi = {
     ),
 };
 
+/** An opinion number as the server accepts it (MY-2026-000123); the page says so before asking. */
+export const OPINION_NUMBER = /^MY-\d{4}-\d{6}$/;
+export const OPINION_NUMBER_HINT = '民意编号的格式是 MY-年份-六位数字，如 MY-2026-000123。';
+
 /** Today in Beijing, whatever the browser's zone: the earliest due date the server accepts. */
 export const beijingToday = (now = new Date()): string => beijingDate(now);
 

@@ -20,8 +20,8 @@ const EVENTS = [
 ];
 const PREVIEW = {
   changes: [
-    '将为活动 12（加装电梯协商会）新增协商成果：每月一次老旧小区加装电梯协调会，责任方安然，完成时限 2027-03-31。',
-    '落实民意：MY-2026-000200',
+    '将为活动“加装电梯协商会”（编号 12）登记一项协商成果：每月一次老旧小区加装电梯协调会\n责任：安然\n完成时限：2027-03-31',
+    '涉及民意：MY-2026-000200',
   ],
   notified: ['安然'],
 };
@@ -93,7 +93,8 @@ describe('the dialog that enters a 协商成果 item', () => {
     expect(api.last('POST', '/api/outcomes/preview')!.body).toEqual(sent);
     expect(api.last('POST', '/api/outcomes')).toBeUndefined();
     const preview = body().querySelector('[data-testid="create-preview"]')!.textContent!;
-    expect(preview).toContain('责任方安然，完成时限 2027-03-31');
+    expect(preview).toContain('责任：安然\n完成时限：2027-03-31');
+    expect(preview).toContain('涉及民意：MY-2026-000200');
     expect(preview).toContain('安然（责任委员）');
 
     body().querySelector<HTMLButtonElement>('[data-testid="create-confirm"]')!.click();

@@ -7,7 +7,7 @@ import OutcomesPage from './OutcomesPage.vue';
 import SettleDialog from './SettleDialog.vue';
 
 const SETTLE_PREVIEW = {
-  changes: ['将把协商成果 CG-2026-0001（年底前完成青石社区路灯维修）改为：未落实（原因：路灯产权不清，需先移交）。'],
+  changes: ['将把协商成果 CG-2026-0001（年底前完成青石社区路灯维修）改为：未落实（路灯产权不清，需先移交）。'],
   notified: [],
 };
 
@@ -122,7 +122,7 @@ describe('the 协商成果 page', () => {
     });
     expect(api.last('PATCH', '/api/outcomes/CG-2026-0001')).toBeUndefined();
     const preview = body().querySelector('[data-testid="settle-preview"]')!.textContent!;
-    expect(preview).toContain('改为：未落实（原因：路灯产权不清，需先移交）');
+    expect(preview).toContain('改为：未落实（路灯产权不清，需先移交）');
     expect(preview).toContain('不通知任何人');
 
     const listsBefore = api.calls.filter((c) => c.method === 'GET' && c.url.pathname === '/api/outcomes').length;
@@ -137,11 +137,11 @@ describe('the 协商成果 page', () => {
 
   it('asks for a new preview when the choice changes, and keeps the dialog open with the server’s refusal', async () => {
     session.member = { id: 's1', name: '刘干事', role: 'staff' };
-    const refusal = '协商成果 CG-2026-0001 已经办结（已落实），不能再改。';
+    const refusal = '协商成果 CG-2026-0001 已经已落实，不能再改。';
     const api = pageApi({
       'POST /api/outcomes/CG-2026-0001/preview': {
-        changes: ['将把协商成果 CG-2026-0001 改为：已落实。'],
-        notified: ['MY-2026-000123 的反映人'],
+        changes: ['将把协商成果 CG-2026-0001（年底前完成青石社区路灯维修）改为：已落实。'],
+        notified: ['提出民意 MY-2026-000123 的群众'],
       },
       'PATCH /api/outcomes/CG-2026-0001': () =>
         new Response(JSON.stringify({ error: { code: 'outcome_settled', message: refusal } }), { status: 409 }),
@@ -155,7 +155,17 @@ describe('the 协商成果 page', () => {
     await form.loadPreview();
     await settle();
     expect(api.last('POST', '/api/outcomes/CG-2026-0001/preview')!.body).toEqual({ state: 'delivered' });
-    expect(body().querySelector('[data-testid="settle-preview"]')!.textContent).toContain('MY-2026-000123 的反映人');
+    expect(body().querySelector('[data-testid="settle-preview"]')!.textContent).toContain('提出民意 MY-2026-000123 的群众');
+
+    // Choosing 未落实 after the preview drops it: the preview was for 已落实.
+    body().querySelector<HTMLInputElement>('[data-testid="settle-not-delivered"] input')!.click();
+    await flushPromises();
+    expect(body().querySelector('[data-testid="settle-preview"]')).toBeNull();
+    expect(body().querySelector('[data-testid="settle-confirm"]')).toBeNull();
+    body().querySelector<HTMLInputElement>('[data-testid="settle-delivered"] input')!.click();
+    await flushPromises();
+    await form.loadPreview();
+    await settle();
     await form.confirm();
     await settle();
     expect(body().querySelector('[data-testid="settle-error"]')?.textContent).toContain(refusal);

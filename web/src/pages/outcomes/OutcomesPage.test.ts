@@ -82,10 +82,15 @@ describe('the 协商成果 page', () => {
     await settle();
     expect(page.find('[data-testid="outcome-table"]').exists()).toBe(false);
     const cards = page.find('[data-testid="outcome-cards"]');
-    expect(cards.findAll('li')).toHaveLength(2);
+    expect(cards.element.children).toHaveLength(2);
     expect(cards.findAll('[data-testid="overdue-tag"]')).toHaveLength(1);
     expect(cards.text()).toContain('原因：路灯产权不清，需先移交');
-    expect(cards.text()).toContain('已于 2026-11-21 09:00 督办');
+    const trail = cards.find('[data-testid="outcome-trail"]').text();
+    expect(trail).toContain('2026-11-01 10:00 刘干事 登记');
+    expect(trail).toContain('2026-11-21 09:00 逾期未落实，已向办公室群发出督办通知');
+    expect(cards.findAll('[data-testid="outcome-trail"]')[1]!.text()).toContain(
+      '2026-11-25 10:00 刘干事 改为未落实（路灯产权不清，需先移交）',
+    );
     // Only the item still 落实中 can be settled.
     expect(cards.findAll('button').map((b) => b.attributes('aria-label'))).toEqual(['办结 CG-2026-0001']);
     page.unmount();

@@ -133,3 +133,9 @@ export function sourceWords(item: Pick<OutcomeItem, 'eventNumber' | 'opinionNumb
   const opinions = item.opinionNumbers.join('、');
   return [event, opinions].filter(Boolean).join(' · ') || '—';
 }
+
+/** One step of an item's trail: 2026-11-01 10:00 刘干事 登记 / 改为已落实 / 改为未落实（原因）. */
+export function stepWords(step: OutcomeStep): string {
+  const what = step.action === 'in-progress' ? '登记' : `改为${STATE_LABELS[step.action]}`;
+  return `${step.byName} ${what}${step.note ? `（${step.note}）` : ''}`;
+}

@@ -34,6 +34,8 @@ describe('who may open which page', () => {
     expect(router.currentRoute.value.name).toBe('social-reports');
     await router.push('/points');
     expect(router.currentRoute.value.fullPath).toBe('/error/403');
+    await router.push('/outcomes');
+    expect(router.currentRoute.value.fullPath).toBe('/error/403');
   });
 
   it('lists in the menu only what the role may see', () => {
@@ -45,6 +47,7 @@ describe('who may open which page', () => {
       'points',
       'statistics',
       'events',
+      'outcomes',
       'roster',
       'members',
     ]);

@@ -13,6 +13,7 @@ export interface MenuEntry {
     | 'menuPoints'
     | 'menuStatistics'
     | 'menuEvents'
+    | 'menuOutcomes'
     | 'menuRoster'
     | 'menuMembers'
     | 'menuSettings';
@@ -31,6 +32,7 @@ export const MENU: MenuEntry[] = [
   { name: 'points', path: '/points', label: 'menuPoints', roles: OFFICE },
   { name: 'statistics', path: '/statistics', label: 'menuStatistics', roles: OFFICE },
   { name: 'events', path: '/events', label: 'menuEvents', roles: OFFICE },
+  { name: 'outcomes', path: '/outcomes', label: 'menuOutcomes', roles: OFFICE },
   { name: 'roster', path: '/roster', label: 'menuRoster', roles: OFFICE },
   { name: 'members', path: '/members', label: 'menuMembers', roles: OFFICE },
   { name: 'settings', path: '/settings', label: 'menuSettings', roles: ['admin'], comingSoon: true },
@@ -56,6 +58,7 @@ const routes: RouteRecordRaw[] = [
       },
       { path: 'points', name: 'points', component: () => import('./pages/points/PointsPage.vue'), meta: { roles: OFFICE } },
       { path: 'events', name: 'events', component: () => import('./pages/events/EventsPage.vue'), meta: { roles: OFFICE } },
+      { path: 'outcomes', name: 'outcomes', component: () => import('./pages/outcomes/OutcomesPage.vue'), meta: { roles: OFFICE } },
       { path: 'roster', name: 'roster', component: () => import('./pages/roster/RosterPage.vue'), meta: { roles: OFFICE } },
       {
         path: 'statistics',

@@ -10,8 +10,10 @@ import { startBenchStores } from '../support/stores.js';
 /**
  * `npm run bench:board`: the workbench board's list API (GET /api/opinions with a staff session)
  * with BENCH_BOARD_OPINIONS (default 10,000) opinions on the bench store, p95 per filter/sort
- * combination, next to GET /healthz measured in the same run. Goal: p95 < 100 ms. The first list loads
- * the instance's read model (src/services/opinions/board-read-model.ts) and is reported on its own;
+ * combination, next to GET /healthz measured in the same run. Goal: p95 < 100 ms. The opinions are
+ * seeded while Yishi is stopped, then Yishi starts again: its read model of the board
+ * (src/services/opinions/board-read-model.ts) loads in the background from the start, and the first
+ * list, sent as soon as the server listens, is reported on its own (time since the start);
  * the last combination changes an opinion through the API before every list (the feed's catch-up).
  * BENCH_BOARD_REQUESTS (default 100) requests per combination, one at a time.
  */
@@ -82,10 +84,15 @@ async function main(): Promise<void> {
   );
   const stores = await startBenchStores('board');
   console.log(stores.describe);
-  const running = await startYishi(
-    loadConfig({ MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: TOKEN, PORT: '0', LOG_LEVEL: 'silent' }),
-    { scheduler: 'manual', redisKeyPrefix: 'bench-board:' },
-  );
+  const config = loadConfig({
+    MONGODB_URI: stores.mongoUri,
+    REDIS_URL: stores.redisUrl,
+    ADMIN_TOKEN: TOKEN,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const options = { scheduler: 'manual', redisKeyPrefix: 'bench-board:' } as const;
+  let running = await startYishi(config, options);
   const api = async (path: string, body?: unknown) => {
     const response = await fetch(`${running.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -99,19 +106,27 @@ async function main(): Promise<void> {
     const members: string[] = [];
     for (let i = 0; i < 20; i += 1)
       members.push(String((await api('/api/members', { name: `委员${i}`, sector: '无党派', role: 'member' })).id));
-    await seed(stores.mongoUri, String(staff.id), members);
 
-    // Sign in as staff the way a person does: 工作台 in chat, then the link.
+    // Sign in as staff the way a person does: 工作台 in chat, then the link (the session outlives a restart).
     const chat = await api('/console/messages', { from: staff.id, text: '工作台' });
     const link = /http\S+ticket=\S+/.exec(JSON.stringify(chat.replies))![0].replace(/["\\].*$/, '');
     const signedIn = await fetch(link, { redirect: 'manual' });
     const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
 
-    // The first list loads this instance's read model of the board (every opinion, once); timed on its own.
-    const loadStarted = process.hrtime.bigint();
+    // Seeded behind Yishi's back while it is stopped; then a start, and the first list at once.
+    await running.stop();
+    await seed(stores.mongoUri, String(staff.id), members);
+    const startedAt = process.hrtime.bigint();
+    const sinceStart = () => (Number(process.hrtime.bigint() - startedAt) / 1e6).toFixed(0);
+    running = await startYishi(config, options);
+    const listening = sinceStart();
     const first = await fetch(`${running.url}/api/opinions`, { headers: { cookie } });
-    await first.text();
-    console.log(`first list (loads the board's read model): ${(Number(process.hrtime.bigint() - loadStarted) / 1e6).toFixed(0)} ms`);
+    const firstBody = (await first.json()) as { total?: number };
+    if (first.status !== 200 || firstBody.total !== OPINIONS)
+      throw new Error(`the first list answered ${first.status}: ${JSON.stringify(firstBody).slice(0, 200)}`);
+    console.log(
+      `start: listening after ${listening} ms; first list (waits for the read model loading since the start) answered ${sinceStart()} ms after the start`,
+    );
 
     const healthz = p95(await timed(`${running.url}/healthz`, {}));
     console.log(`\nbaseline GET /healthz p95 ${healthz.toFixed(1)} ms (${REQUESTS} requests)`);

@@ -207,6 +207,8 @@ export function buildServices(deps: ServiceDeps) {
     calendar,
     workbench,
   };
+  // The board's list: this instance's read model of every opinion, kept current by the change feed.
+  const boardReads = new BoardReadModel({ source: repos.opinions, coordination, logger: deps.logger.child({ component: 'board' }) });
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
   // Through the change-marked store, so the board sees the rewritten texts too.
   const erasure = new PersonErasure({ members, residents, opinions: opinionStore, erasures: repos.erasures, clock, messages });
@@ -221,6 +223,8 @@ export function buildServices(deps: ServiceDeps) {
     erasure,
     opinionChanges: () => opinionStore.lastChange(),
     // The board's list answers from this instance's read model, kept current by the change feed.
-    boardReads: new BoardReadModel({ source: repos.opinions, coordination }),
+    boardReads,
+    /** Ends the read model's re-reads (at shutdown). */
+    stopBoardFeed: () => boardReads.stop(),
   };
 }

@@ -107,6 +107,10 @@ export class ChangeMarkedOpinions implements OpinionRepository {
     return this.inner.boardPage(filter, page, sort);
   }
 
+  boardRows(batchSize: number) {
+    return this.inner.boardRows(batchSize);
+  }
+
   countByState(filter: OpinionListFilter) {
     return this.inner.countByState(filter);
   }

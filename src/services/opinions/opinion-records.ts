@@ -206,6 +206,13 @@ export interface OpinionRepository {
     page: { skip: number; limit: number },
     sort: OpinionSort,
   ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }>;
+  /**
+   * The board's read model's load: every opinion without its audit trail and +1 list (`audit` and
+   * `plusOnes.by` empty), in `_id` order, handed over `batchSize` at a time. Mongo runs one query (a
+   * cursor read in batches; ranges on `_id` would each scan the table on FerretDB) of only those
+   * fields, as plain objects (lean).
+   */
+  boardRows(batchSize: number): AsyncIterable<OpinionRecord[]>;
   /** How many opinions match `filter`, per state (states with none are left out). */
   countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>>;
   /** The latest `updatedAt` of any opinion, and how many there are (the board's change cursor). */

@@ -115,7 +115,7 @@ export function buildServices(deps: ServiceDeps) {
   const privacy = new PrivacyGate({ residents, messages });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
   // Every opinion write leaves a mark in coordination: the workbench's change cursor reads only that.
-  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock);
+  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock, deps.logger.child({ component: 'opinion-feed' }));
   const opinions = new OpinionService({
     opinions: opinionStore,
     members,
@@ -224,7 +224,10 @@ export function buildServices(deps: ServiceDeps) {
     opinionChanges: () => opinionStore.lastChange(),
     // The board's list answers from this instance's read model, kept current by the change feed.
     boardReads,
-    /** Ends the read model's re-reads (at shutdown). */
-    stopBoardFeed: () => boardReads.stop(),
+    /** Ends the feed's retries and the read model's re-reads (at shutdown). */
+    stopBoardFeed: async () => {
+      opinionStore.stop();
+      await boardReads.stop();
+    },
   };
 }

@@ -183,9 +183,11 @@ export class BoardReadModel implements Pick<OpinionRepository, 'boardPage' | 'li
 
   /** Everything, read after taking the feed's position: what changes meanwhile is read again next time. */
   private async load(): Promise<void> {
+    const started = Date.now();
     const { position } = await this.deps.coordination.readFeed(OPINION_CHANGE_FEED);
     this.index = new BoardIndex(await this.readAll());
     this.position = position;
+    this.deps.logger?.info({ opinions: this.index.size, ms: Date.now() - started }, 'board read model loaded');
   }
 
   /** Every opinion's list fields, read in batches. */

@@ -1,6 +1,6 @@
 import {
   OPINION_SORTS,
-  opinionMatches,
+  opinionMatcher,
   opinionSortKey,
   type OpinionListFilter,
   type OpinionRecord,
@@ -91,12 +91,13 @@ export class BoardIndex {
    */
   page(filter: OpinionListFilter, page: Page, sort: OpinionSort) {
     const { state, states, ...others } = filter;
+    const matches = opinionMatcher(others);
     const countsByState: Partial<Record<OpinionState, number>> = {};
     const items: OpinionRecord[] = [];
     const end = page.skip + page.limit;
     let total = 0;
     for (const opinion of this.orders[sort]) {
-      if (!opinionMatches(opinion, others)) continue;
+      if (!matches(opinion)) continue;
       countsByState[opinion.state] = (countsByState[opinion.state] ?? 0) + 1;
       if (state ? opinion.state !== state : states && !states.includes(opinion.state)) continue;
       if (total >= page.skip && total < end) items.push({ ...opinion });
@@ -109,9 +110,10 @@ export class BoardIndex {
   list(filter: OpinionListFilter, page: Page, sort: OpinionSort) {
     const items: OpinionRecord[] = [];
     const end = page.skip + page.limit;
+    const matches = opinionMatcher(filter);
     let total = 0;
     for (const opinion of this.orders[sort]) {
-      if (!opinionMatches(opinion, filter)) continue;
+      if (!matches(opinion)) continue;
       if (total >= page.skip && total < end) items.push({ ...opinion });
       total += 1;
     }

@@ -8,8 +8,11 @@ import type { OpinionListFilter, OpinionRecord, OpinionRepository, OpinionSort }
 const REREAD_BATCH = 20;
 /** The load reads opinions this many at a time (one query; the event loop breathes between batches). */
 const LOAD_BATCH = 2_000;
-/** How long a list waits for the first load before it answers from the store itself. */
-const LOAD_WAIT_MS = 15_000;
+/**
+ * How long a list waits for the first load before it answers from the store itself. Long: on FerretDB
+ * the store's answer reads every opinion too (and slows the load); it is the way out of a stuck load.
+ */
+const LOAD_WAIT_MS = 60_000;
 /** Every so often the model reads every opinion again in the background (see `resync`). */
 const RESYNC_EVERY_MS = 10 * 60_000;
 

@@ -108,7 +108,7 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
     metrics,
     mode: options.scheduler ?? 'cron',
   });
-  const stoppables = [() => adminTokens.stop(), ...platforms.stoppables, () => scheduler.stop()];
+  const stoppables = [() => adminTokens.stop(), ...platforms.stoppables, () => scheduler.stop(), () => committee.stopBoardFeed()];
   const routers = buildRouters({
     config,
     clock,
@@ -145,6 +145,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   listenUrl = url;
   logger.info({ url, port }, `Yishi listening on ${url}`);
   await scheduler.start();
+  // The board's read model loads in the background, so the first list after a start need not wait for it.
+  committee.boardReads.warm();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
 import { formatOpinionNumber } from '../../src/core/opinion-number.js';
 import { startYishi } from '../../src/main.js';
@@ -9,9 +10,11 @@ import { startBenchStores } from '../support/stores.js';
 
 /**
  * `npm run bench:board`: the workbench board's list API (GET /api/opinions with a staff session)
- * with BENCH_BOARD_OPINIONS (default 10,000) opinions on the bench store, p95 per filter/sort
- * combination, next to GET /healthz measured in the same run. Goal: p95 < 100 ms. The first list loads
- * the instance's read model (src/services/opinions/board-read-model.ts) and is reported on its own;
+ * with BENCH_BOARD_OPINIONS (default 10,000) opinions on the bench store, p50 and p95 per filter/sort
+ * combination, each as a ratio to GET /healthz's measured in the same run. Goal: p95 < 100 ms. The opinions are
+ * seeded while Yishi is stopped, then Yishi starts again: its read model of the board
+ * (src/services/opinions/board-read-model.ts) loads in the background from the start, and the first
+ * list, sent as soon as the server listens, is reported on its own (time since the start);
  * the last combination changes an opinion through the API before every list (the feed's catch-up).
  * BENCH_BOARD_REQUESTS (default 100) requests per combination, one at a time.
  */
@@ -23,7 +26,10 @@ const CATEGORIES = ['道路交通', '环境卫生', '公共设施', '教育', '�
 const TOPICS = ['路灯不亮', '路面坑洼积水', '垃圾清运不及时', '学校门口拥堵', '卫生站周末不开门', '缺少老年助餐点', '占道经营', '噪音扰民'];
 const GRADES = ['simple', 'general', 'complex'] as const;
 
-const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]!;
+const quantile = (samples: number[], q: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.max(0, Math.ceil(samples.length * q) - 1))]!;
+const p50 = (samples: number[]) => quantile(samples, 0.5);
+const p95 = (samples: number[]) => quantile(samples, 0.95);
 
 async function timed(url: string, headers: Record<string, string>, requests = REQUESTS): Promise<number[]> {
   const samples: number[] = [];
@@ -82,10 +88,26 @@ async function main(): Promise<void> {
   );
   const stores = await startBenchStores('board');
   console.log(stores.describe);
-  const running = await startYishi(
-    loadConfig({ MONGODB_URI: stores.mongoUri, REDIS_URL: stores.redisUrl, ADMIN_TOKEN: TOKEN, PORT: '0', LOG_LEVEL: 'silent' }),
-    { scheduler: 'manual', redisKeyPrefix: 'bench-board:' },
-  );
+  const config = loadConfig({
+    MONGODB_URI: stores.mongoUri,
+    REDIS_URL: stores.redisUrl,
+    ADMIN_TOKEN: TOKEN,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  });
+  // Only the read model's own line of the log: how long its load took.
+  const loadLog = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.includes('board read model loaded')) continue;
+        const { opinions, ms } = JSON.parse(line) as { opinions: number; ms: number };
+        console.log(`read model loaded ${opinions} opinions in ${ms} ms (in the background from the start)`);
+      }
+      done();
+    },
+  });
+  const options = { scheduler: 'manual', redisKeyPrefix: 'bench-board:', logDestination: loadLog } as const;
+  let running = await startYishi(config, options);
   const api = async (path: string, body?: unknown) => {
     const response = await fetch(`${running.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -99,22 +121,32 @@ async function main(): Promise<void> {
     const members: string[] = [];
     for (let i = 0; i < 20; i += 1)
       members.push(String((await api('/api/members', { name: `委员${i}`, sector: '无党派', role: 'member' })).id));
-    await seed(stores.mongoUri, String(staff.id), members);
 
-    // Sign in as staff the way a person does: 工作台 in chat, then the link.
+    // Sign in as staff the way a person does: 工作台 in chat, then the link (the session outlives a restart).
     const chat = await api('/console/messages', { from: staff.id, text: '工作台' });
     const link = /http\S+ticket=\S+/.exec(JSON.stringify(chat.replies))![0].replace(/["\\].*$/, '');
     const signedIn = await fetch(link, { redirect: 'manual' });
     const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
 
-    // The first list loads this instance's read model of the board (every opinion, once); timed on its own.
-    const loadStarted = process.hrtime.bigint();
+    // Seeded behind Yishi's back while it is stopped; then a start, and the first list at once.
+    await running.stop();
+    await seed(stores.mongoUri, String(staff.id), members);
+    const startedAt = process.hrtime.bigint();
+    const sinceStart = () => (Number(process.hrtime.bigint() - startedAt) / 1e6).toFixed(0);
+    running = await startYishi(config, options);
+    const listening = sinceStart();
     const first = await fetch(`${running.url}/api/opinions`, { headers: { cookie } });
-    await first.text();
-    console.log(`first list (loads the board's read model): ${(Number(process.hrtime.bigint() - loadStarted) / 1e6).toFixed(0)} ms`);
+    const firstBody = (await first.json()) as { total?: number };
+    if (first.status !== 200 || firstBody.total !== OPINIONS)
+      throw new Error(`the first list answered ${first.status}: ${JSON.stringify(firstBody).slice(0, 200)}`);
+    console.log(
+      `start: listening after ${listening} ms; first list (waits for the read model loading since the start) answered ${sinceStart()} ms after the start`,
+    );
 
-    const healthz = p95(await timed(`${running.url}/healthz`, {}));
-    console.log(`\nbaseline GET /healthz p95 ${healthz.toFixed(1)} ms (${REQUESTS} requests)`);
+    const healthzSamples = await timed(`${running.url}/healthz`, {});
+    const healthz = p95(healthzSamples);
+    const healthz50 = p50(healthzSamples);
+    console.log(`\nbaseline GET /healthz p50 ${healthz50.toFixed(1)} ms, p95 ${healthz.toFixed(1)} ms (${REQUESTS} requests)`);
     const combos: Array<[string, string]> = [
       ['first page, newest first', ''],
       ['state=in_progress', 'state=in_progress'],
@@ -125,11 +157,13 @@ async function main(): Promise<void> {
       ['words in the text (scan, capped)', `q=${encodeURIComponent('路灯')}`],
     ];
     console.log(`board list API with ${OPINIONS} opinions, staff session (goal p95 < 100 ms):`);
-    const report = (label: string, ms: number) =>
+    const report = (label: string, samples: number[]) => {
+      const [median, ms] = [p50(samples), p95(samples)];
       console.log(
-        `  ${label.padEnd(36)} p95 ${ms.toFixed(1).padStart(7)} ms  ${(ms / healthz).toFixed(1).padStart(6)}× baseline  ${ms < 100 ? 'ok' : 'over the goal'}`,
+        `  ${label.padEnd(36)} p50 ${median.toFixed(1).padStart(6)} ms (${(median / healthz50).toFixed(1).padStart(5)}×)  p95 ${ms.toFixed(1).padStart(7)} ms  ${(ms / healthz).toFixed(1).padStart(6)}× baseline  ${ms < 100 ? 'ok' : 'over the goal'}`,
       );
-    for (const [label, query] of combos) report(label, p95(await timed(`${running.url}/api/opinions?${query}`, { cookie })));
+    };
+    for (const [label, query] of combos) report(label, await timed(`${running.url}/api/opinions?${query}`, { cookie }));
     // A +1 by another member before every list: the list reads the change feed and that opinion again.
     // Opinion 9k + 1 is 'accepted' (open). Writes scan the table on FerretDB, so at most 20 of them.
     const afterChange: number[] = [];
@@ -139,7 +173,7 @@ async function main(): Promise<void> {
       if (!JSON.stringify(reply).includes(number)) throw new Error(`附议 ${number} answered ${JSON.stringify(reply)}`);
       afterChange.push(...(await timed(`${running.url}/api/opinions?sort=-plusOnes`, { cookie }, 1)));
     }
-    report('after a change elsewhere, by +1s', p95(afterChange));
+    report('after a change elsewhere, by +1s', afterChange);
   } finally {
     await running.stop();
     await stores.stop();

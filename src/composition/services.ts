@@ -117,7 +117,7 @@ export function buildServices(deps: ServiceDeps) {
   const privacy = new PrivacyGate({ residents, messages });
   // 民意闭环: the opinion loop; residents' opinions go to the member on duty when the roster knows one.
   // Every opinion write leaves a mark in coordination: the workbench's change cursor reads only that.
-  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock);
+  const opinionStore = new ChangeMarkedOpinions(repos.opinions, coordination, clock, deps.logger.child({ component: 'opinion-feed' }));
   const opinions = new OpinionService({
     opinions: opinionStore,
     members,
@@ -222,6 +222,8 @@ export function buildServices(deps: ServiceDeps) {
     calendar,
     workbench,
   };
+  // The board's list: this instance's read model of every opinion, kept current by the change feed.
+  const boardReads = new BoardReadModel({ source: repos.opinions, coordination, logger: deps.logger.child({ component: 'board' }) });
   // Erasing a person's data: a separate, audited admin act (POST /api/members/:id/erase, /api/residents/:id/erase).
   // Through the change-marked store, so the board sees the rewritten texts too.
   const erasure = new PersonErasure({
@@ -244,6 +246,11 @@ export function buildServices(deps: ServiceDeps) {
     erasure,
     opinionChanges: () => opinionStore.lastChange(),
     // The board's list answers from this instance's read model, kept current by the change feed.
-    boardReads: new BoardReadModel({ source: repos.opinions, coordination }),
+    boardReads,
+    /** Ends the feed's retries and the read model's re-reads (at shutdown). */
+    stopBoardFeed: async () => {
+      opinionStore.stop();
+      await boardReads.stop();
+    },
   };
 }

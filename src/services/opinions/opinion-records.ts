@@ -149,18 +149,35 @@ export const OVERDUE_STATES: readonly OpinionState[] = ['accepted', 'assigned', 
 
 /** Whether an opinion passes a list filter, decided in code (the in-memory stores, the board's read model). */
 export function opinionMatches(opinion: OpinionRecord, filter: OpinionListFilter): boolean {
-  if (filter.state ? opinion.state !== filter.state : filter.states && !filter.states.includes(opinion.state)) return false;
-  if (filter.community && opinion.community !== filter.community) return false;
-  if (filter.category && opinion.category !== filter.category) return false;
-  if (filter.handlerId && opinion.handlerId !== filter.handlerId) return false;
-  if (filter.queueMemberId && opinion.queueMemberId !== filter.queueMemberId) return false;
-  if (filter.filerId && opinion.filer.id !== filter.filerId) return false;
-  if (filter.from && opinion.createdAt < filter.from) return false;
-  if (filter.grade && opinion.grade !== filter.grade) return false;
-  if (filter.overdueAt && !(OVERDUE_STATES.includes(opinion.state) && opinion.deadline && opinion.deadline < filter.overdueAt))
-    return false;
-  if (filter.scopeMemberIds && !filter.scopeMemberIds.some((id) => id === opinion.handlerId || id === opinion.filer.id)) return false;
-  return !(filter.to && opinion.createdAt >= filter.to);
+  return opinionMatcher(filter)(opinion);
+}
+
+/**
+ * The test of a list filter, prepared once for many opinions (the board's read model runs it over
+ * every opinion per request): instants compared as numbers, scopes as a set.
+ */
+export function opinionMatcher(filter: OpinionListFilter): (opinion: OpinionRecord) => boolean {
+  const { state, states, community, category, handlerId, queueMemberId, filerId, grade } = filter;
+  const from = filter.from?.getTime();
+  const to = filter.to?.getTime();
+  const overdueAt = filter.overdueAt?.getTime();
+  const scope = filter.scopeMemberIds ? new Set(filter.scopeMemberIds) : undefined;
+  return (opinion) => {
+    if (state ? opinion.state !== state : states && !states.includes(opinion.state)) return false;
+    if (community && opinion.community !== community) return false;
+    if (category && opinion.category !== category) return false;
+    if (handlerId && opinion.handlerId !== handlerId) return false;
+    if (queueMemberId && opinion.queueMemberId !== queueMemberId) return false;
+    if (filerId && opinion.filer.id !== filerId) return false;
+    if (grade && opinion.grade !== grade) return false;
+    if (from !== undefined || to !== undefined) {
+      const at = opinion.createdAt.getTime();
+      if ((from !== undefined && at < from) || (to !== undefined && at >= to)) return false;
+    }
+    if (overdueAt !== undefined && !(OVERDUE_STATES.includes(opinion.state) && opinion.deadline && opinion.deadline.getTime() < overdueAt))
+      return false;
+    return !scope || scope.has(opinion.filer.id) || (opinion.handlerId !== undefined && scope.has(opinion.handlerId));
+  };
 }
 
 /**
@@ -208,6 +225,13 @@ export interface OpinionRepository {
     page: { skip: number; limit: number },
     sort: OpinionSort,
   ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }>;
+  /**
+   * The board's read model's load: every opinion without its audit trail and +1 list (`audit` and
+   * `plusOnes.by` empty), in `_id` order, handed over `batchSize` at a time. Mongo runs one query (a
+   * cursor read in batches; ranges on `_id` would each scan the table on FerretDB) of only those
+   * fields, as plain objects (lean).
+   */
+  boardRows(batchSize: number): AsyncIterable<OpinionRecord[]>;
   /** How many opinions match `filter`, per state (states with none are left out). */
   countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>>;
   /** The latest `updatedAt` of any opinion, and how many there are (the board's change cursor). */

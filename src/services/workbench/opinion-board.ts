@@ -192,9 +192,10 @@ export class OpinionBoard {
     const caller = this.callerOf(viewer);
     const summaries = await this.deps.opinions.queries.summaries(caller, items, LIST_CONTENT_CHARS);
     const handlerIds = [...new Set(items.map((o) => o.handlerId).filter((id): id is string => !!id))];
-    // One read of the members (a committee has hundreds at most) instead of one per handler: each is a round trip.
+    // The page's handlers by id: served from the members' hot-read cache (src/composition/hot-reads.ts), so a
+    // page costs no store round trip once they were read (a read of every member was one on every list).
     const handlers = new Map(
-      handlerIds.length === 0 ? [] : (await this.deps.members.list({ activeOnly: false })).map((m) => [m.id, m.name] as const),
+      (await Promise.all(handlerIds.map((id) => this.deps.members.findById(id)))).flatMap((m) => (m ? [[m.id, m.name] as const] : [])),
     );
     const now = this.deps.clock.now();
     return items.map((o, i) => ({

@@ -132,6 +132,12 @@ export class MemoryOpinionRepository implements OpinionRepository {
     return { items, total, countsByState };
   }
 
+  async *boardRows(batchSize: number): AsyncIterable<OpinionRecord[]> {
+    const all = [...this.opinions].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (let i = 0; i < all.length; i += batchSize)
+      yield all.slice(i, i + batchSize).map((o) => ({ ...copyOf({ ...o, audit: [] }), plusOnes: { count: o.plusOnes.count, by: [] } }));
+  }
+
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
     const counts: Partial<Record<OpinionState, number>> = {};
     for (const opinion of this.opinions) if (opinionMatches(opinion, filter)) counts[opinion.state] = (counts[opinion.state] ?? 0) + 1;

@@ -200,6 +200,21 @@ export class MongoOpinionRepository implements OpinionRepository {
     return { items: docs.filter((d): d is OpinionDocument => d !== null).map(toRecord), total: chosen.length, countsByState };
   }
 
+  async *boardRows(batchSize: number): AsyncIterable<OpinionRecord[]> {
+    const cursor = this.model
+      .find({}, { audit: 0, 'plusOnes.by': 0 })
+      .sort({ _id: 1 })
+      .lean<OpinionDocument[]>()
+      .batchSize(batchSize)
+      .cursor();
+    const batch: OpinionRecord[] = [];
+    for await (const doc of cursor as AsyncIterable<OpinionDocument>) {
+      batch.push({ ...toRecord(doc), audit: [] });
+      if (batch.length === batchSize) yield batch.splice(0);
+    }
+    if (batch.length > 0) yield batch;
+  }
+
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {
     const groups = await this.model.aggregate<{ _id: OpinionState; n: number }>([
       { $match: queryOf(filter) },

@@ -46,7 +46,7 @@ async function seeded(count: number) {
     );
     for (let p = 0; p < n % 3; p += 1) await store.addPlusOne(opinion.id, `p${p}`, clock.now());
   }
-  return { repository, store, model: new BoardReadModel({ source: repository, coordination }) };
+  return { repository, store, model: new BoardReadModel({ source: repository, coordination, loadBatch: 64 }) };
 }
 
 const filters: OpinionListFilter[] = [
@@ -58,25 +58,48 @@ const filters: OpinionListFilter[] = [
   { from: new Date('2026-03-04T12:00:00+08:00'), to: new Date('2026-03-05T00:00:00+08:00'), states: ['resolved', 'submitted'] },
 ];
 
+async function expectSameAsRepository(repository: MemoryOpinionRepository, model: BoardReadModel) {
+  for (const filter of filters)
+    for (const sort of OPINION_SORTS)
+      for (const page of [
+        { skip: 0, limit: 20 },
+        { skip: 40, limit: 20 },
+        { skip: 180, limit: 100 },
+      ]) {
+        const [expected, actual] = await Promise.all([repository.boardPage(filter, page, sort), model.boardPage(filter, page, sort)]);
+        const label = JSON.stringify({ filter, sort, page });
+        expect(
+          actual.items.map((o) => o.number),
+          label,
+        ).toEqual(expected.items.map((o) => o.number));
+        expect(actual.total, label).toBe(expected.total);
+        expect(actual.countsByState, label).toEqual(expected.countsByState);
+      }
+}
+
 describe('the board read model', () => {
   it('pages, sorts, filters and counts exactly as the repository does', async () => {
     const { repository, model } = await seeded(400);
-    for (const filter of filters)
-      for (const sort of OPINION_SORTS)
-        for (const page of [
-          { skip: 0, limit: 20 },
-          { skip: 40, limit: 20 },
-          { skip: 180, limit: 100 },
-        ]) {
-          const [expected, actual] = await Promise.all([repository.boardPage(filter, page, sort), model.boardPage(filter, page, sort)]);
-          const label = JSON.stringify({ filter, sort, page });
-          expect(
-            actual.items.map((o) => o.number),
-            label,
-          ).toEqual(expected.items.map((o) => o.number));
-          expect(actual.total, label).toBe(expected.total);
-          expect(actual.countsByState, label).toEqual(expected.countsByState);
-        }
+    await expectSameAsRepository(repository, model);
+  });
+
+  it('keeps every order exact as opinions move in them (+1s, deadlines, states), loaded in batches', async () => {
+    const { repository, store, model } = await seeded(400);
+    await model.current();
+    const { items } = await repository.list({}, { skip: 0, limit: 10_000 });
+    for (const [i, opinion] of items.entries()) {
+      if (i % 7 === 0) await store.addPlusOne(opinion.id, `later-${i}`, clock.now());
+      if (i % 11 === 0 && ['accepted', 'assigned', 'in_progress'].includes(opinion.state))
+        await store.appendAudit(
+          opinion.id,
+          { deadline: new Date(clock.now().getTime() - (i % 5) * 86_400_000) },
+          entry(opinion.state),
+          clock.now(),
+        );
+      if (i % 13 === 0 && opinion.state === 'submitted')
+        await store.transition(opinion.id, ['submitted'], 'declined', {}, entry('declined'), clock.now());
+    }
+    await expectSameAsRepository(repository, model);
   });
 
   it('follows writes through the change-marked store, and an erasure’s rewritten texts', async () => {

@@ -9,6 +9,13 @@ type DeliveryMode = 'passive' | 'later';
 const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 const TIMED_OUT = Symbol('timed out');
 
+/**
+ * After an early ack WeCom never delivers the message again, so a handling that fails then (a
+ * store away mid-way) is tried again here, these many milliseconds apart, until it is done: the
+ * bot released its inbox claim, so each try starts clean and files at most once.
+ */
+export const RETRY_AFTER_ACK_MS = [1_000, 3_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000] as const;
+
 export interface AnswerDeps {
   bot: Bot;
   coordination: Coordination;
@@ -54,10 +61,25 @@ export async function answerInTime(deps: AnswerDeps, message: IncomingMessage, w
 
   if (first === TIMED_OUT) {
     const ownsLater = await claim('later');
-    work.then(
-      (handled) => (ownsLater ? sendInBackground(handled.replies) : undefined),
-      (error: unknown) => log.error({ err: error }, 'handling the message failed after the callback was acked'),
-    );
+    const answered = (handled: { replies: OutgoingMessage[] }) => (ownsLater ? sendInBackground(handled.replies) : undefined);
+    let attempt = 0;
+    const failed = (error: unknown): void => {
+      const delay = RETRY_AFTER_ACK_MS[attempt];
+      if (delay === undefined) {
+        log.error({ err: error, attempts: attempt + 1 }, 'handling the message failed after the callback was acked; gave up');
+        return;
+      }
+      attempt += 1;
+      log.warn({ err: error, attempt, retryInMs: delay }, 'handling the message failed after the callback was acked; trying again');
+      setTimeout(() => void deps.bot.handle(message).then(retried, failed), delay).unref();
+    };
+    // A claim still marked in hand is our own failed try whose release did not reach the store:
+    // the bot takes it over once it is stale, so keep trying.
+    const retried = (handled: { replies: OutgoingMessage[]; duplicate: boolean }) =>
+      handled.duplicate && handled.replies.length === 0
+        ? failed(new Error('the message is still claimed by the failed try'))
+        : answered(handled);
+    work.then(answered, failed);
     return null;
   }
 

@@ -20,6 +20,7 @@ import { findTypedOpinionNumber } from '../../core/opinion-number.js';
 import type { ShiftView } from '../roster/format.js';
 import { isOneOf, questionIn, ratingIn, ratingWordIn, type PlainWords, type Rating } from './plain-words.js';
 import { ResidentQuestions } from './resident-questions.js';
+import { ResidentDrafts, type Draft } from './resident-drafts.js';
 
 /** One message from a resident on the customer-service account, as the desk hands it over. */
 export interface ResidentTurn {
@@ -55,27 +56,6 @@ export interface ResidentTalkDeps {
   outcomeLines?: (opinionNumber: string) => Promise<string[]>;
 }
 
-type Step = 'what' | 'where' | 'photo' | 'phone' | 'confirm' | 'similar';
-
-/** Where a resident's filing stands (coordination state, per customer). */
-interface Draft {
-  step: Step;
-  content?: string;
-  /** The community's name; undefined while unknown or when the resident is not sure. */
-  community?: string;
-  communityLabel?: string;
-  choices?: Choice[];
-  photos: string[];
-  phone?: string;
-  name?: string;
-  similarNumber?: string;
-  /** Epoch ms by the injected clock. */
-  expiresAt: number;
-}
-
-/** A filing waits this long for the next answer; the state lives on a while after to say it expired. */
-const IDLE_MS = 2 * 60 * 60_000;
-const GRACE_MS = 60 * 60_000;
 const NOT_SURE = '-';
 /** Shorter than this, a first message is a greeting rather than a report. */
 const MIN_REPORT_CHARS = 5;
@@ -93,8 +73,10 @@ const SHORT_ANSWER_CHARS = 8;
 export class ResidentTalk {
   private readonly followUp: ResidentFollowUp;
   private readonly questions: ResidentQuestions;
+  private readonly drafts: ResidentDrafts;
 
   constructor(private readonly deps: ResidentTalkDeps) {
+    this.drafts = new ResidentDrafts({ coordination: deps.coordination, clock: deps.clock });
     const now = () => deps.clock.now();
     this.followUp = new ResidentFollowUp({
       opinions: deps.opinions,
@@ -122,22 +104,6 @@ export class ResidentTalk {
       this.deps.logger.error({ err: error, msgId: turn.msgId }, 'the resident conversation failed');
       return this.deps.messages.core.apology;
     }
-  }
-
-  private key(turn: ResidentTurn): string {
-    return `resident-talk:${turn.openKfId}:${turn.externalUserId}`;
-  }
-
-  private async save(turn: ResidentTurn, draft: Omit<Draft, 'expiresAt'>): Promise<void> {
-    await this.deps.coordination.setState<Draft>(
-      this.key(turn),
-      { ...draft, expiresAt: this.deps.clock.now().getTime() + IDLE_MS },
-      IDLE_MS + GRACE_MS,
-    );
-  }
-
-  private async end(turn: ResidentTurn): Promise<void> {
-    await this.deps.coordination.deleteState(this.key(turn));
   }
 
   private caller(turn: ResidentTurn): Caller {
@@ -173,22 +139,22 @@ export class ResidentTalk {
   }
 
   private async respond(turn: ResidentTurn): Promise<string> {
-    const found = await this.deps.coordination.getState<Draft>(this.key(turn));
+    const found = await this.drafts.load(turn);
     const word = foldWidth(turn.text)
       .trim()
       .replace(/[。.!！~～]+$/, '');
     const w = this.w;
-    if (found && found.expiresAt > this.deps.clock.now().getTime()) {
+    if (found && this.drafts.isOpen(found)) {
       // 不用了 asked for a photo or a call back means "no", not "give up".
       const skipping = (found.step === 'photo' || found.step === 'phone') && isOneOf(word, w.skip);
       if (isOneOf(word, w.cancel) && !skipping) {
-        await this.end(turn);
+        await this.drafts.end(turn);
         return this.t.cancelled;
       }
       return this.carryOn(turn, found, word);
     }
     if (found) {
-      await this.end(turn);
+      await this.drafts.end(turn);
       if (!turn.mediaId && word.length >= MIN_REPORT_CHARS && !this.isFollowUp(word)) return this.startWith(turn, turn.text);
       return this.t.expired;
     }
@@ -204,11 +170,11 @@ export class ResidentTalk {
     const w = this.w;
     const community = await this.sceneCommunity(turn.scene);
     if (turn.mediaId) {
-      await this.save(turn, { step: 'what', photos: [turn.mediaId] });
+      await this.drafts.save(turn, { step: 'what', photos: [turn.mediaId] });
       return this.t.photoBeforeWords;
     }
     if (!word || isOneOf(word, w.greet)) {
-      await this.save(turn, { step: 'what', photos: [] });
+      await this.drafts.save(turn, { step: 'what', photos: [] });
       return this.t.greeting(community);
     }
     if (isOneOf(word, w.cancel)) return this.t.nothingToCancel;
@@ -225,7 +191,7 @@ export class ResidentTalk {
     if (w.reopen.some((r) => rest === r || ([...rest].length <= 2 * SHORT_ANSWER_CHARS && rest.startsWith(r))))
       return this.followUp.reopen(caller, number, saidAfter(word, number, w.reopen) ?? word.replace(number ?? '', '').trim());
     if ([...word].length < MIN_REPORT_CHARS) {
-      await this.save(turn, { step: 'what', photos: [] });
+      await this.drafts.save(turn, { step: 'what', photos: [] });
       return `${this.t.greeting(community)}`;
     }
     return this.startWith(turn, turn.text);
@@ -251,16 +217,16 @@ export class ResidentTalk {
     const content = this.deps.opinions.checkContent(text);
     const community = await this.sceneCommunity(turn.scene);
     if (community) {
-      await this.save(turn, { step: 'photo', content, community, communityLabel: community, photos });
+      await this.drafts.save(turn, { step: 'photo', content, community, communityLabel: community, photos });
       return this.t.askPhoto(community);
     }
     const names = await this.deps.opinions.communityNames();
     if (names.length === 0) {
-      await this.save(turn, { step: 'photo', content, communityLabel: this.t.notSure, photos });
+      await this.drafts.save(turn, { step: 'photo', content, communityLabel: this.t.notSure, photos });
       return this.t.askPhoto(this.t.notSure);
     }
     const choices: Choice[] = [...names.map((name) => ({ label: name, value: name })), { label: this.t.notSure, value: NOT_SURE }];
-    await this.save(turn, { step: 'where', content, choices, photos });
+    await this.drafts.save(turn, { step: 'where', content, choices, photos });
     return [this.t.askWhere, ...choices.map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
   }
 
@@ -274,21 +240,21 @@ export class ResidentTalk {
         if (!picked) return [this.t.badWhere(word), ...(draft.choices ?? []).map((c, i) => this.t.whereLine(i + 1, c.label))].join('\n');
         const { choices: _shown, ...rest } = draft;
         const community = picked.value === NOT_SURE ? undefined : picked.value;
-        await this.save(turn, { ...rest, step: 'photo', ...(community ? { community } : {}), communityLabel: picked.label });
+        await this.drafts.save(turn, { ...rest, step: 'photo', ...(community ? { community } : {}), communityLabel: picked.label });
         return this.t.askPhoto(picked.label);
       }
       case 'photo':
         if (turn.mediaId) {
           const photos = [...draft.photos, turn.mediaId];
-          await this.save(turn, { ...draft, photos });
+          await this.drafts.save(turn, { ...draft, photos });
           return this.t.photoReceived(photos.length);
         }
         if (readPhoneAndName(word).phone) return this.takePhone(turn, draft, word);
-        await this.save(turn, { ...draft, step: 'phone' });
+        await this.drafts.save(turn, { ...draft, step: 'phone' });
         return this.t.askPhone;
       case 'phone':
         if (turn.mediaId) {
-          await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
+          await this.drafts.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
           return `${this.t.photoReceived(draft.photos.length + 1)}\n${this.t.askPhone}`;
         }
         if (isOneOf(word, w.skip) || isOneOf(word, w.no)) return this.confirm(turn, { ...draft, step: 'confirm' });
@@ -296,7 +262,7 @@ export class ResidentTalk {
       case 'confirm':
         if (isOneOf(word, w.yes)) return this.file(turn, draft);
         if (isOneOf(word, w.modify) || isOneOf(word, w.no)) {
-          await this.save(turn, { step: 'what', photos: [] });
+          await this.drafts.save(turn, { step: 'what', photos: [] });
           return `${this.t.restart}\n${this.t.askWhat}`;
         }
         return this.t.confirmRemind;
@@ -310,11 +276,11 @@ export class ResidentTalk {
   /** After the greeting: a photo, a question (answered, the draft kept), or the first words of a report. */
   private async whatHappened(turn: ResidentTurn, draft: Draft, word: string): Promise<string> {
     if (turn.mediaId) {
-      await this.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
+      await this.drafts.save(turn, { ...draft, photos: [...draft.photos, turn.mediaId] });
       return this.t.photoBeforeWords;
     }
     if (isOneOf(word, this.w.progress)) {
-      await this.end(turn);
+      await this.drafts.end(turn);
       return this.followUp.list(this.caller(turn));
     }
     const question = questionIn(word, this.w);
@@ -330,7 +296,7 @@ export class ResidentTalk {
   }
 
   private async confirm(turn: ResidentTurn, draft: Draft): Promise<string> {
-    await this.save(turn, draft);
+    await this.drafts.save(turn, draft);
     const contact = draft.phone ? maskContact({ ...(draft.name ? { name: draft.name } : {}), phone: draft.phone }) : this.t.noCallback;
     return this.t.confirm(draft.content ?? '', draft.communityLabel ?? this.t.notSure, draft.photos.length, contact);
   }
@@ -351,7 +317,7 @@ export class ResidentTalk {
   private async file(turn: ResidentTurn, draft: Draft, how: 'check-similar' | 'anyway' = 'check-similar'): Promise<string> {
     const overLimit = await this.overLimit(turn, 'file');
     if (overLimit) {
-      await this.save(turn, draft);
+      await this.drafts.save(turn, draft);
       return overLimit;
     }
     if (how === 'anyway') return this.afterFiling(turn, draft, await this.deps.opinions.fileAnyway(this.caller(turn)));
@@ -364,10 +330,10 @@ export class ResidentTalk {
 
   private async afterFiling(turn: ResidentTurn, draft: Draft, result: Awaited<ReturnType<OpinionService['file']>>): Promise<string> {
     if (result.kind === 'similar') {
-      await this.save(turn, { ...draft, step: 'similar', similarNumber: result.similar.number });
+      await this.drafts.save(turn, { ...draft, step: 'similar', similarNumber: result.similar.number });
       return this.t.similar(result.similar.number, result.summary, result.similar.plusOnes.count);
     }
-    await this.end(turn);
+    await this.drafts.end(turn);
     await this.keepDetails(turn, draft, result.opinion);
     const filed = this.t.filed(result.opinion.number);
     return result.onDutyNotified ? `${filed}\n${this.t.filedOnDuty}` : filed;
@@ -375,7 +341,7 @@ export class ResidentTalk {
 
   private async joinSimilar(turn: ResidentTurn, draft: Draft): Promise<string> {
     const opinion = await this.deps.opinions.plusOne(this.caller(turn), draft.similarNumber ?? '');
-    await this.end(turn);
+    await this.drafts.end(turn);
     await this.keepDetails(turn, draft, opinion);
     return this.t.plusOned(opinion.number);
   }

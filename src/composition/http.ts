@@ -112,7 +112,7 @@ export function buildRouters(deps: RouterDeps): Router[] {
     }),
     ...deps.platformRouters,
     qrRouter({ qrCodes: deps.qrCodes }),
-    photosRouter({ clock, opinions, photos: repos.kf.photos }),
+    photosRouter({ clock, messages, opinions, photos: repos.kf.photos }),
     groupsRouter({ groups: repos.groups, bodyLimitBytes }),
     // 通知: failed notices and sending them again (the CLI's `yishi outbox`).
     outboxRouter({ maintenance: repos.outboxMaintenance, members, clock, messages, bodyLimitBytes }),

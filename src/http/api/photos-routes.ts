@@ -3,12 +3,14 @@ import { exactRouter } from '../exact-router.js';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { YishiError } from '../../core/errors.js';
-import { MEDIA_LIFETIME_MS } from '../../services/residents/photo-keeper.js';
+import type { Messages } from '../../i18n/messages.js';
+import { MEDIA_LIFETIME_MS, photoFailureReason } from '../../services/residents/photo-keeper.js';
 import type { KfPhotoInfo } from '../../services/residents/kf-channel-stores.js';
 import { errorResponse, notFound, parseWith } from './validation.js';
 
 export interface PhotosRoutesDeps {
   clock: Clock;
+  messages: Messages;
   opinions: { find(idOrNumber: string): Promise<{ number: string } | null> };
   photos: {
     listFor(opinionNumber: string): Promise<KfPhotoInfo[]>;
@@ -16,9 +18,13 @@ export interface PhotosRoutesDeps {
   };
 }
 
-/** A photo never downloaded within WeCom's 3 days is lost, whatever its record still says. */
-function present(photo: KfPhotoInfo, index: number, opinionNumber: string, now: Date) {
+/**
+ * A photo never downloaded within WeCom's 3 days is lost, whatever its record still says. `reason`
+ * says why in the office's language; `lastError` keeps WeCom's own words.
+ */
+function present(photo: KfPhotoInfo, index: number, opinionNumber: string, now: Date, t: Messages) {
   const expired = photo.state === 'waiting' && photo.receivedAt.getTime() < now.getTime() - MEDIA_LIFETIME_MS;
+  const reason = photoFailureReason(photo, expired, t);
   return {
     index,
     state: expired ? 'lost' : photo.state,
@@ -31,6 +37,7 @@ function present(photo: KfPhotoInfo, index: number, opinionNumber: string, now: 
       : photo.lastError
         ? { lastError: photo.lastError }
         : {}),
+    ...(reason ? { reason } : {}),
     ...(photo.state === 'kept' ? { url: `/api/opinions/${opinionNumber}/photos/${index}` } : {}),
   };
 }
@@ -54,28 +61,23 @@ export function photosRouter(deps: PhotosRoutesDeps): Router {
   router.get('/api/opinions/:id/photos', async (ctx) => {
     const { number, photos } = await photosOf(ctx.params.id!);
     const now = deps.clock.now();
-    ctx.body = { items: photos.map((photo, i) => present(photo, i + 1, number, now)), total: photos.length };
+    ctx.body = { items: photos.map((photo, i) => present(photo, i + 1, number, now, deps.messages)), total: photos.length };
   });
 
   router.get('/api/opinions/:id/photos/:index', async (ctx) => {
     const { index } = parseWith(indexParam, ctx.params);
     const { number, photos } = await photosOf(ctx.params.id!);
     const photo = photos[index - 1];
-    if (!photo)
-      throw new YishiError('not_found', {
-        status: 404,
-        userMessage: `Opinion ${number} has ${photos.length} photo(s); there is no photo ${index}.`,
-      });
+    const words = deps.messages.residents.photos;
+    if (!photo) throw new YishiError('not_found', { status: 404, userMessage: words.noSuchPhoto(number, photos.length, index) });
     const file = photo.state === 'kept' ? await deps.photos.file(photo.id) : null;
     if (!file) {
-      const shown = present(photo, index, number, deps.clock.now());
-      const why =
-        shown.state === 'waiting'
-          ? 'it has not been downloaded from WeCom yet; try again in a few minutes'
-          : `it could not be downloaded from WeCom (${shown.lastError ?? 'no reason recorded'})`;
+      const shown = present(photo, index, number, deps.clock.now(), deps.messages);
       throw new YishiError('photo_unavailable', {
         status: 404,
-        userMessage: `Photo ${index} of opinion ${number} is not available: ${why}.`,
+        userMessage:
+          shown.state === 'waiting' ? words.waiting(number, index) : words.unavailable(number, index, shown.reason ?? words.gaveUp),
+        ...(shown.lastError ? { detail: shown.lastError } : {}),
       });
     }
     // Only known image types are shown inline; anything else is a download, never rendered here.
@@ -97,7 +99,10 @@ export const photosOpenapiPaths = {
       summary: "A resident's photos of an opinion: state kept / waiting (not downloaded yet) / lost, and the url of each kept one",
       parameters: params,
       responses: {
-        200: { description: '{ items: [{ index, state, receivedAt, contentType?, size?, keptAt?, lastError?, url? }], total }' },
+        200: {
+          description:
+            '{ items: [{ index, state, receivedAt, contentType?, size?, keptAt?, lastError? (WeCom’s words), reason? (why, in the office’s language), url? }], total }',
+        },
         404: errorResponse,
       },
     },

@@ -26,6 +26,16 @@ export const residentsEn: typeof residentsZh = {
   nothingToCancel: 'There is nothing in progress. If something needs attention, just tell us.',
   expired: 'What you started earlier has expired. Please tell us again what happened.',
   photoNote: (count) => `(with ${count} photo(s) of the spot)`,
+  photos: {
+    notDownloadedInTime: 'WeCom keeps a photo for 3 days; this one was not downloaded in time and is lost.',
+    unknownToWeCom: 'WeCom no longer has this photo (the media file expired or does not exist); it cannot be downloaded.',
+    tooLarge: 'The photo is over the 10 MB limit and was not kept.',
+    failedOnce: 'The photo could not be downloaded from WeCom this time; it is tried again every 10 minutes.',
+    gaveUp: 'The photo could not be downloaded from WeCom after many tries; it was given up.',
+    noSuchPhoto: (number, count, index) => `Opinion ${number} has ${count} photo(s); there is no photo ${index}.`,
+    waiting: (number, index) => `Photo ${index} of opinion ${number} has not been downloaded from WeCom yet; try again in a few minutes.`,
+    unavailable: (number, index, why) => `Photo ${index} of opinion ${number} is not available: ${why}`,
+  },
   filed: (number) =>
     `Recorded. Your number is ${number}.\nWhat happens next: the office will accept it soon and pass it to the person in charge; we will tell you here at every step.\nTo see where it stands, send "progress" or just the number.`,
   filedOnDuty: 'The committee member on duty today has it too.',

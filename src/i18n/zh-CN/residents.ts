@@ -23,6 +23,17 @@ export const residentsZh = {
   nothingToCancel: '目前没有正在填写的内容。有事要反映，直接说就行。',
   expired: '刚才填写的内容时间太久，已经作废了。请重新说说发生了什么事。',
   photoNote: (count: number) => `（附现场照片 ${count} 张）`,
+  /** 工作人员查看居民照片（/api/opinions/:id/photos）时看到的说明。 */
+  photos: {
+    notDownloadedInTime: '企业微信只保存照片 3 天，这张照片没能在期限内取回，已经丢失。',
+    unknownToWeCom: '企业微信已经没有这张照片了（媒体文件已过期或不存在），无法取回。',
+    tooLarge: '照片超过了 10 MB 的上限，没有保存。',
+    failedOnce: '这次没能从企业微信取回照片，系统会每 10 分钟再试一次。',
+    gaveUp: '多次尝试都没能从企业微信取回这张照片，已经放弃。',
+    noSuchPhoto: (number: string, count: number, index: number) => `反映 ${number} 共有 ${count} 张照片，没有第 ${index} 张。`,
+    waiting: (number: string, index: number) => `反映 ${number} 的第 ${index} 张照片还没从企业微信取回，请过几分钟再看。`,
+    unavailable: (number: string, index: number, why: string) => `反映 ${number} 的第 ${index} 张照片无法查看：${why}`,
+  },
   filed: (number: string) =>
     `已经为您登记好了，编号是 ${number}。\n接下来：工作人员会尽快受理，交给负责的同志去办；每有进展，我们都会在这里告诉您。\n想知道办到哪一步了，随时发送“进度”或直接发编号。`,
   filedOnDuty: '今天值班的政协委员也已经收到了。',

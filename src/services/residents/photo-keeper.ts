@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import { SendError } from '../../platforms/types.js';
 import type { KfPhotoInfo } from './kf-channel-stores.js';
@@ -77,4 +78,20 @@ export class PhotoKeeper {
     else log.info({ reason }, 'a resident’s photo could not be downloaded yet; trying again later');
     return lost ? 'lost' : 'failed';
   }
+}
+
+/**
+ * Why a photo is not (yet) kept, as a sentence for the office; `lastError` keeps the platform's own
+ * words (English, as {@link PhotoKeeper} wrote them) for the log and the detail.
+ */
+export function photoFailureReason(photo: { state: string; lastError?: string }, expired: boolean, t: Messages): string | undefined {
+  const words = t.residents.photos;
+  if (expired) return words.notDownloadedInTime;
+  const text = photo.lastError ?? '';
+  if (photo.state === 'lost') {
+    if (text.includes(`errcode ${INVALID_MEDIA_ID}`)) return words.unknownToWeCom;
+    if (text.includes('too_large')) return words.tooLarge;
+    return words.gaveUp;
+  }
+  return text ? words.failedOnce : undefined;
 }

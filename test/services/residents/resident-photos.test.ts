@@ -63,7 +63,7 @@ describe("residents' photos", () => {
     });
     const early = await photoBytes(number, 1);
     expect(early.status).toBe(404);
-    expect(early.text).toContain('not been downloaded from WeCom yet');
+    expect(early.text).toContain('还没从企业微信取回');
 
     await yishi.tick();
     const after = await yishi.api(`/api/opinions/${number}/photos`);
@@ -99,7 +99,7 @@ describe("residents' photos", () => {
 
     const missing = await photoBytes(number, 3);
     expect(missing.status).toBe(404);
-    expect(missing.text).toContain('has 2 photo(s)');
+    expect(missing.text).toContain('共有 2 张照片，没有第 3 张');
     expect((await fetch(`${yishi.url}/api/opinions/${number}/photos`)).status).toBe(401);
 
     // Staff signed in to the workbench see how many there are in the board's detail, and open them (counted from 1).
@@ -132,8 +132,16 @@ describe("residents' photos", () => {
     fake.mediaGetBusy = 1;
     await yishi.tick();
     let items = (await yishi.api(`/api/opinions/${number}/photos`)).body.items;
-    expect(items[0]).toMatchObject({ state: 'waiting', lastError: expect.stringContaining('errcode -1') });
-    expect(items[1]).toMatchObject({ state: 'lost', lastError: expect.stringContaining('40007') });
+    expect(items[0]).toMatchObject({
+      state: 'waiting',
+      lastError: expect.stringContaining('errcode -1'),
+      reason: expect.stringContaining('每 10 分钟再试'),
+    });
+    expect(items[1]).toMatchObject({
+      state: 'lost',
+      lastError: expect.stringContaining('40007'),
+      reason: expect.stringContaining('企业微信已经没有这张照片'),
+    });
     expect(items[2]).toMatchObject({ state: 'kept' });
 
     // The next run gets the one that failed; the lost one is not asked for again.
@@ -144,7 +152,7 @@ describe("residents' photos", () => {
     expect(items.map((item: { state: string }) => item.state)).toEqual(['kept', 'lost', 'kept']);
     const lost = await photoBytes(number, 2);
     expect(lost.status).toBe(404);
-    expect(lost.text).toContain('could not be downloaded from WeCom');
+    expect(lost.text).toContain('无法查看：企业微信已经没有这张照片');
 
     // WeCom busy for longer than it keeps media: after 3 days the photo is reported lost.
     const late = await reportWithPhotos('wmPhotoC', '菜市场后面的垃圾站三天没人清运', ['MEDIA_LATE_ONLY']);
@@ -154,6 +162,6 @@ describe("residents' photos", () => {
     await yishi.tick();
     fake.mediaGetBusy = 0;
     const [only] = (await yishi.api(`/api/opinions/${late}/photos`)).body.items;
-    expect(only).toMatchObject({ state: 'lost', lastError: expect.stringContaining('3 days') });
+    expect(only).toMatchObject({ state: 'lost', reason: expect.stringContaining('只保存照片 3 天') });
   });
 });

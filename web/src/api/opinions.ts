@@ -128,7 +128,18 @@ export const opinionsApi = {
   changes: (since?: string) => api.get<{ cursor: string; changed: boolean }>('/api/opinions/changes', { since }),
   /** The photo's address; `index` counts from 1, as GET /api/opinions/:id/photos/:index does. */
   photoUrl: (id: string, index: number) => `${path(id)}/photos/${index}`,
+  /** Each photo's state (kept / waiting / lost) and, when not kept, why (staff only). */
+  photos: (id: string) => api.get<{ items: PhotoInfo[]; total: number }>(`${path(id)}/photos`),
 };
+
+/** One resident's photo as GET /api/opinions/:id/photos lists it. */
+export interface PhotoInfo {
+  index: number;
+  state: 'kept' | 'waiting' | 'lost';
+  /** Why it is not kept, in the office's language. */
+  reason?: string;
+  url?: string;
+}
 
 export interface NamedEntry {
   id: string;

@@ -42,6 +42,6 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
   dictionaryRoutes(router, 'communities', deps.communities, deps.bodyLimitBytes);
   dictionaryRoutes(router, 'categories', deps.categories, deps.bodyLimitBytes);
   opinionsRoutes(router, deps);
-  settingsRoutes(router, deps);
+  settingsRoutes(router, { ...deps, messages: messagesFor(deps.config.locale) });
   return router;
 }

@@ -71,8 +71,7 @@ export function rosterRouter(deps: { roster: RosterService; messages: Messages; 
 
   router.get('/api/roster', async (ctx) => {
     const query = parseWith(rangeQuery, ctx.query);
-    if (query.from > query.to)
-      throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: from is after to' });
+    if (query.from > query.to) throw new YishiError('invalid_request', { status: 400, userMessage: deps.messages.http.ranges.fromAfterTo });
     ctx.body = {
       from: query.from,
       to: query.to,

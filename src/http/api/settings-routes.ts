@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
+import type { Messages } from '../../i18n/messages.js';
 import type { CalendarService } from '../../services/calendar/calendar-service.js';
 import type { OpinionService } from '../../services/opinions/opinion-service.js';
 import type { TimeLimits } from '../../services/opinions/types.js';
@@ -25,7 +26,7 @@ const calendarBody = z.strictObject({ days: z.array(officeDay).max(1000) });
 const rangeQuery = z.object({ from: isoDate, to: isoDate });
 const MAX_RANGE_DAYS = 400;
 
-type Deps = { opinions: OpinionService; calendar: CalendarService; bodyLimitBytes: number };
+type Deps = { opinions: OpinionService; calendar: CalendarService; messages: Messages; bodyLimitBytes: number };
 
 /**
  * The loop's clock and the working calendar:
@@ -37,7 +38,7 @@ type Deps = { opinions: OpinionService; calendar: CalendarService; bodyLimitByte
 export function settingsRoutes(router: Router, deps: Deps): void {
   const save = async (limits: TimeLimits) => {
     if (limits.openOfDay >= limits.closeOfDay)
-      throw new YishiError('invalid_request', { status: 400, userMessage: 'The request is invalid: openOfDay must be before closeOfDay' });
+      throw new YishiError('invalid_request', { status: 400, userMessage: deps.messages.http.ranges.openBeforeClose });
     return deps.opinions.setTimeLimits(limits);
   };
   router.get('/api/settings/time-limits', async (ctx) => {
@@ -73,7 +74,7 @@ export function settingsRoutes(router: Router, deps: Deps): void {
     if (span < 0 || span > MAX_RANGE_DAYS)
       throw new YishiError('invalid_request', {
         status: 400,
-        userMessage: `The request is invalid: from–to must span 0 to ${MAX_RANGE_DAYS} days`,
+        userMessage: deps.messages.http.ranges.spanTooLong(MAX_RANGE_DAYS),
       });
     const calendar = await deps.calendar.current();
     const list: unknown[] = [];

@@ -37,6 +37,11 @@ export const httpEn: typeof httpZh = {
     member_not_found: 'No such member: check the member id.',
     console_unknown_person: 'Unknown "from": use a member id, "resident:<name>" or "guest:<name>".',
   },
+  ranges: {
+    fromAfterTo: 'The request is invalid: from is after to.',
+    openBeforeClose: 'The request is invalid: openOfDay must be before closeOfDay.',
+    spanTooLong: (maxDays) => `The request is invalid: from–to must span 0 to ${maxDays} days.`,
+  },
   duplicateRecord: (field) =>
     field
       ? `Another record already has this ${field}; use another value.`

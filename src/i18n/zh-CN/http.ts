@@ -35,6 +35,12 @@ export const httpZh = {
     member_not_found: '没有这位成员，请核对成员编号。',
     console_unknown_person: '不认识“from”：请填成员编号，或 resident:<姓名>、guest:<姓名>。',
   } as Record<string, string>,
+  /** 请求里的日期、时间彼此矛盾。 */
+  ranges: {
+    fromAfterTo: '请求无效：from（开始日期）晚于 to（结束日期）。',
+    openBeforeClose: '请求无效：上班时间 openOfDay 应当早于下班时间 closeOfDay。',
+    spanTooLong: (maxDays: number) => `请求无效：from 到 to 最多相隔 ${maxDays} 天。`,
+  },
   /** 存储拒绝了重复的唯一值（没有更具体说明时）。 */
   duplicateRecord: (field: string | undefined) =>
     field ? `已有记录使用了同样的“${field}”，请换一个再试。` : '已有记录使用了同样的值（应当唯一），请换一个再试。',

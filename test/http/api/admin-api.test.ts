@@ -164,7 +164,15 @@ describe('communities, categories and settings', () => {
     });
     expect((await yishi.api('/api/settings/time-limits', { method: 'PUT', body: { simple: -1, general: 5, complex: 20 } })).status).toBe(
       400,
-    );
+    ); // Dates and hours that contradict each other are refused in the office's language.
+    const backwards = await yishi.api('/api/settings/time-limits', { method: 'PATCH', body: { openOfDay: '18:00', closeOfDay: '09:00' } });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toBe('请求无效：上班时间 openOfDay 应当早于下班时间 closeOfDay。');
+    const rosterBackwards = await yishi.api('/api/roster?from=2026-12-10&to=2026-12-01');
+    expect(rosterBackwards.body.error.message).toBe('请求无效：from（开始日期）晚于 to（结束日期）。');
+    const tooLong = await yishi.api('/api/settings/calendar/days?from=2026-01-01&to=2027-12-31');
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toMatch(/^请求无效：from 到 to 最多相隔 \d+ 天。$/);
   });
 });
 

@@ -36,6 +36,8 @@ export const workbenchEn: typeof workbenchZh = {
   },
   board: {
     noContact: 'No contact details given',
+    notAllowedNow: (number, state, action) => `${number} is "${state}": you cannot ${action} it now. Refresh to see what you can do.`,
+    noSuchHandler: 'No such member, or the account is deactivated: it cannot be assigned to them.',
     preview: {
       accept: (number: string) => `${number} becomes accepted; its time limit starts by its grade.`,
       start: (number: string) => `${number} becomes in progress.`,

@@ -35,6 +35,10 @@ export const workbenchZh = {
   } as Record<string, string>,
   board: {
     noContact: '没有留下联系方式',
+    /** 预览一项此刻不能做的操作时的说明（与真正办理时的检查同一条规则）。 */
+    notAllowedNow: (number: string, state: string, action: string) =>
+      `${number} 目前是“${state}”，您现在不能对它“${action}”。请刷新后看看还能做哪些操作。`,
+    noSuchHandler: '没有这位成员，或他（她）的账号已停用，不能分派给他（她）。',
     preview: {
       accept: (number: string) => `${number} 将变为“已受理”，并按分级开始计算办理时限。`,
       start: (number: string) => `${number} 将变为“办理中”。`,

@@ -44,6 +44,12 @@ export class BoardActions {
     const t = this.deps.messages.workbench.board;
     const n = opinion.number;
     const filer = t.notified.filer;
+    // A preview promises what 确认 would do: one it would refuse for this viewer or this state is refused here too.
+    if (!this.deps.board.allowedActions(viewer, opinion).includes(request.action)) {
+      const words = this.deps.messages.opinions;
+      const action = (words.actions as Record<string, string>)[request.action] ?? request.action;
+      throw new YishiError('action_not_allowed', { status: 409, userMessage: t.notAllowedNow(n, words.states[opinion.state], action) });
+    }
     switch (request.action) {
       case 'accept': {
         const starting = opinion.state === 'assigned';
@@ -52,7 +58,9 @@ export class BoardActions {
       case 'grade':
         return { changes: [t.preview.grade(n, this.deps.messages.opinions.grades[request.grade] ?? request.grade)], notified: [] };
       case 'assign': {
-        const name = (await this.deps.members.findById(request.handlerId))?.name ?? request.handlerId;
+        const handler = await this.deps.members.findById(request.handlerId);
+        if (!handler?.active) throw new YishiError('member_not_found', { status: 404, userMessage: t.noSuchHandler });
+        const name = handler.name;
         return { changes: [t.preview.assign(n, name)], notified: [t.notified.handler(name), filer] };
       }
       case 'resolve':

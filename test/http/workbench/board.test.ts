@@ -91,13 +91,30 @@ describe('the list', () => {
 
 describe('actions, as chat does them', () => {
   it('accepts, grades and assigns with a preview first; the handler hears it in the console inbox like after 分派 in chat', async () => {
+    // A preview promises only what 确认 would do: a submitted opinion must be accepted before it is assigned.
+    const tooEarly = await desk.call('/api/opinions/MY-2026-000001/preview', { body: { action: 'assign', handlerId: handler.id } });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.error.message).toBe('MY-2026-000001 目前是“已提交”，您现在不能对它“分派”。请刷新后看看还能做哪些操作。');
+    const before = (await inbox(handler.id)).length;
+    expect((await desk.call('/api/opinions/MY-2026-000001/actions', { body: { action: 'accept' } })).status).toBe(200);
+
     const preview = await desk.call('/api/opinions/MY-2026-000001/preview', { body: { action: 'assign', handlerId: handler.id } });
     expect(preview.body.changes).toEqual([expect.stringContaining('分派给 李委员')]);
     expect(preview.body.notified).toContain('李委员 会收到分派通知。');
-    expect((await desk.call('/api/opinions/MY-2026-000001')).body.state).toBe('submitted'); // a preview changes nothing
+    expect((await desk.call('/api/opinions/MY-2026-000001')).body.state).toBe('accepted'); // a preview changes nothing
+    const nobody = await desk.call('/api/opinions/MY-2026-000001/preview', { body: { action: 'assign', handlerId: outsider.id + 'x' } });
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error.message).toContain('没有这位成员');
+    // A member may not preview what only staff may do, on an opinion they can see.
+    const asFiler = await signIn(yishi, filer.id);
+    const notStaff = await asFiler.call('/api/opinions/MY-2026-000001/preview', { body: { action: 'grade', grade: 'complex' } });
+    expect(notStaff.status).toBe(409);
+    expect(notStaff.body.error.message).toContain('您现在不能对它“分级”');
 
-    const before = (await inbox(handler.id)).length;
-    for (const body of [{ action: 'accept' }, { action: 'grade', grade: 'simple' }, { action: 'assign', handlerId: handler.id }]) {
+    for (const body of [
+      { action: 'grade', grade: 'simple' },
+      { action: 'assign', handlerId: handler.id },
+    ]) {
       const answer = await desk.call('/api/opinions/MY-2026-000001/actions', { body });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     }

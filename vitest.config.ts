@@ -48,6 +48,7 @@ const APP_TESTS = [
   'test/services/records/member-rates-api.test.ts',
   'test/services/records/annual-report.test.ts',
   'test/services/residents/notice-priority.test.ts',
+  'test/services/residents/kf-one-pipeline.test.ts',
   'test/services/residents/qr-codes.test.ts',
   'test/services/residents/resident-plain-words.test.ts',
   'test/services/residents/resident-photos.test.ts',

@@ -70,6 +70,8 @@ export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<Plat
     messages,
     logger,
     commandRatePerMinute: config.commandRatePerMinute,
+    // 微信客服's residents: the same pipeline, their own conversation instead of commands.
+    residents: committee.residentTalk,
   });
 }
 
@@ -113,8 +115,8 @@ export function buildPlatforms(
   const { config, repositories: repos, committee, coordination, clock, messages, logger, bot, platforms } = deps;
   const { notifier } = committee;
 
-  // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk (a conversation, not
-  // commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
+  // 居民服务号 (微信客服): a kf event syncs pages into the residents' desk, which hands each message
+  // to the bot (its residents' conversation, not commands); the kf sender keeps WeCom's 48 h / 5 messages rule and holds what may not go yet.
   const kfChannel = new KfChannelSocket();
   // When the allowance runs short, the more important messages keep the slots (notice-priority.ts).
   const noticeBudget = new ResidentNoticeBudget({
@@ -122,13 +124,12 @@ export function buildPlatforms(
     held: repos.kf.held,
   });
   const desk = new ResidentDesk({
-    inbox: repos.inbox,
+    bot,
+    coordination,
     customers: repos.kf.customers,
     channel: kfChannel,
-    talk: committee.residentTalk,
     notifier,
     clock,
-    messages,
     logger: committee.residentLog,
   });
   const kf = createWecomKf({

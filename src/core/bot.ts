@@ -8,6 +8,7 @@ import { normalizeInput, parseInput, stripBotMentions, type ParseResult } from '
 import type { CommandRegistry } from './registry.js';
 import { hasRole, type Role } from './roles.js';
 import type { LoadedConversation } from './conversation.js';
+import type { ResidentConversation } from './resident-conversation.js';
 import { CommandRunner, toMessages, type Turn } from './runner.js';
 import { suggestWord } from './suggest.js';
 import { messageOverLimit } from './text-limit.js';
@@ -30,6 +31,18 @@ export interface BotDeps<S> {
   messages: Messages;
   logger: Logger;
   commandRatePerMinute: number;
+  /** The residents' conversation: messages from the residents' service go there instead of the command parser. */
+  residents?: ResidentConversation;
+}
+
+/**
+ * What an adapter adds around one message. `onClaimed`: see {@link Bot.handle}. `onNew`: work
+ * the platform does once per message, after the claim and before the answer (a resident's send
+ * allowance starts over); never for a duplicate, and again on a try after a failed one.
+ */
+export interface HandleHooks {
+  onClaimed?: () => void;
+  onNew?: () => Promise<void>;
 }
 
 /**
@@ -46,6 +59,8 @@ interface Plan {
   readOnly: boolean;
   found: LoadedConversation | null;
   parsed?: ParseResult;
+  /** From the residents' service: answered by the residents' conversation, never parsed as a command. */
+  resident?: true;
 }
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -54,8 +69,9 @@ const STALE_CLAIM_MS = 60_000;
 /**
  * The platform-neutral pipeline: dedup → identity → mention rule → rate limit → length limit (the
  * platform's `maxTextLength`) → conversation in progress (dialogue answer, 确认/取消) or parse →
- * role → arguments → dialogue / confirmation / handler. Every adapter hands its normalised
- * messages here.
+ * role → arguments → dialogue / confirmation / handler. A message from the residents' service
+ * (source `resident-service`, 微信客服) takes the same dedup and identity, then goes to the
+ * residents' conversation instead of the parser. Every adapter hands its normalised messages here.
  *
  * @example
  * const { replies } = await bot.handle(message);
@@ -86,16 +102,16 @@ export class Bot<S = unknown> {
    * `CommandSpec.readOnly`), once the stores have said who is speaking, so a store that is
    * away still gets the platform to deliver again.
    */
-  async handle(message: IncomingMessage, hooks: { onClaimed?: () => void } = {}): Promise<HandledMessage> {
+  async handle(message: IncomingMessage, hooks: HandleHooks = {}): Promise<HandledMessage> {
     this.pending += 1;
     try {
-      return await this.handleOne(message, hooks.onClaimed);
+      return await this.handleOne(message, hooks);
     } finally {
       this.pending -= 1;
     }
   }
 
-  private async handleOne(message: IncomingMessage, onClaimed?: () => void): Promise<HandledMessage> {
+  private async handleOne(message: IncomingMessage, { onClaimed, onNew }: HandleHooks): Promise<HandledMessage> {
     const key = `${message.platform}:${message.messageId}`;
     const log = this.deps.logger.child({ platform: message.platform, messageId: message.messageId });
     // Fast first line in Redis/memory; the unique _id in MongoDB is the durable second line.
@@ -119,7 +135,10 @@ export class Bot<S = unknown> {
     const followUps: FollowUp[] = [];
     let replies: OutgoingMessage[];
     try {
-      replies = await answering(followUps, () => this.respond(message, log, plan));
+      replies = await answering(followUps, async () => {
+        await onNew?.();
+        return this.respond(message, log, plan);
+      });
     } catch (error) {
       this.later(followUps, log);
       // Not recorded as done: the platform's retry gets another chance.
@@ -167,6 +186,8 @@ export class Bot<S = unknown> {
    * the @, an event), or no conversation in progress and a line that is not a command that writes.
    */
   private async plan(message: IncomingMessage): Promise<Plan> {
+    // A resident's every message (a photo, an event) may move their conversation: always recorded.
+    if (this.deps.residents && message.source === 'resident-service') return { readOnly: false, found: null, resident: true };
     if ((message.chat.kind === 'group' && !message.mentionedBot) || !message.text.trim()) return { readOnly: true, found: null };
     const found = await this.runner.conversations.load(message);
     if (found) return { readOnly: false, found };
@@ -177,6 +198,7 @@ export class Bot<S = unknown> {
   /** `onStoresAnswered`: called once the stores have said who is speaking (a store that is away throws before). */
   private async respond(message: IncomingMessage, log: Logger, plan: Plan, onStoresAnswered?: () => void): Promise<OutgoingMessage[]> {
     const t = this.deps.messages;
+    if (plan.resident && this.deps.residents) return this.respondToResident(this.deps.residents, message, log);
     if (message.chat.kind === 'group' && !message.mentionedBot) return [];
     if (!message.text && !message.event) return [];
     const actor = await resolveActor(this.deps.platforms, this.deps.members, message);
@@ -226,6 +248,22 @@ export class Bot<S = unknown> {
     if (t.core.words.confirm.includes(word)) return toMessages(t.core.confirm.nothingPending);
     if (t.core.words.leave.includes(word)) return toMessages(t.core.confirm.nothingToCancel);
     return toMessages(this.unknown(parsed, actor.role));
+  }
+
+  /**
+   * A resident on the residents' service: who they are, the length gate in residents' words, then
+   * their conversation (no commands, no command rate: they have their own filing limit and the
+   * platform's send allowance). The reply is one message, the answer to what they just said.
+   */
+  private async respondToResident(residents: ResidentConversation, message: IncomingMessage, log: Logger): Promise<OutgoingMessage[]> {
+    await resolveActor(this.deps.platforms, this.deps.members, message);
+    const tooLong = messageOverLimit(message);
+    if (tooLong) {
+      log.info(tooLong, 'resident message longer than the platform allows: answered without reading it');
+      return [{ text: this.deps.messages.input.residentTooLong(tooLong.length, tooLong.limit), format: 'text', residentNotice: 'reply' }];
+    }
+    const text = await residents.answer(message);
+    return text ? [{ text, format: 'text', residentNotice: 'reply' }] : [];
   }
 
   /** A typo gets the closest command; a sentence in a chat with Yishi gets a kind pointer. */

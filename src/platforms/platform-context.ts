@@ -28,7 +28,7 @@ export interface PlatformContext {
    */
   wecomKf?: WecomKf;
   /**
-   * The residents' desk (微信客服's conversation) and the channel behind `wecom-kf` addresses: WeCom's
+   * The residents' desk (微信客服's door into the bot) and the channel behind `wecom-kf` addresses: WeCom's
    * account when configured, and always the simulator's (`npm run chat`, POST /console/kf).
    */
   residents: { sender: Sender; desk: { handlePage(messages: readonly ResidentMessage[]): Promise<void> } };

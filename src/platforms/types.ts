@@ -94,6 +94,8 @@ export interface IncomingMessage {
   event?: { type: string; key?: string };
   /** For residents arriving through a QR code: the scene value (community code). */
   scene?: string;
+  /** A photo the person sent instead of text, by the platform's media id (fetched through the platform later). */
+  image?: { mediaId: string };
   /** Adapter-specific data needed to answer later (session webhook, response_url, …). Core never reads it. */
   replyHandle?: unknown;
 }

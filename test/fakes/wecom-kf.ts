@@ -100,6 +100,25 @@ export class FakeKf {
     return { token: this.issueToken(), welcomeCode };
   }
 
+  /** The msgid of the last item queued for this account. */
+  lastMsgId(openKfId: string): string {
+    const item = this.queues.get(openKfId)?.at(-1);
+    if (!item) throw new Error(`the fake has queued nothing for ${openKfId}`);
+    return item.msgid;
+  }
+
+  /**
+   * Queues an item already handed out once, with the same msgid (a message sync_msg returns again,
+   * as after a cursor lost in a crash); returns the Token of the event that makes it read.
+   */
+  deliverAgain(openKfId: string, msgid: string): string {
+    const queue = this.queues.get(openKfId) ?? [];
+    const item = queue.find((queued) => queued.msgid === msgid);
+    if (!item) throw new Error(`the fake never queued ${msgid}`);
+    queue.push({ ...item });
+    return this.issueToken();
+  }
+
   /** A servicer writes from the WeCom client (origin 5): Yishi must leave it alone. */
   servicerSays(openKfId: string, externalUserId: string, content: string): string {
     this.push(openKfId, { external_userid: externalUserId, origin: 5, servicer_userid: 'servicer1', msgtype: 'text', text: { content } });

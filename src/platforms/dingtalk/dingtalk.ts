@@ -60,7 +60,7 @@ export function createDingtalk(deps: DingtalkDeps): DingtalkPlatform {
   const logger = deps.logger.child({ platform: 'dingtalk' });
   const { throttle, ...senders } = createDingtalkSenders({ ...deps, logger });
   const replier = new DingtalkReplier(deps.config, senders.dingtalk, throttle, deps.notifier, deps.clock, logger);
-  const inbound = new DingtalkInbound(deps.bot, replier, deps.clock, logger);
+  const inbound = new DingtalkInbound(deps.bot, replier, deps.coordination, deps.clock, logger);
   const router = dingtalkCallbackRouter({
     appSecret: deps.config.appSecret,
     bodyLimitBytes: inboundBodyLimit(DINGTALK_INBOUND_LIMITS, deps.bodyLimitBytes),

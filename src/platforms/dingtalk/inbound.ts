@@ -1,5 +1,7 @@
 import type { Bot } from '../../core/bot.js';
+import { answerInTime } from '../../core/answer-in-time.js';
 import type { Clock } from '../../core/clock.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { Logger } from '../../logger.js';
 import { parseRobotMessage } from './parse.js';
 import type { DingtalkReplier } from './replier.js';
@@ -14,7 +16,8 @@ export class DingtalkInbound {
 
   constructor(
     private readonly bot: Pick<Bot, 'handle'>,
-    private readonly replier: DingtalkReplier,
+    private readonly replier: Pick<DingtalkReplier, 'reply'>,
+    private readonly coordination: Coordination,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -31,23 +34,19 @@ export class DingtalkInbound {
     if (!parsed.ok) return parsed;
     const { message } = parsed;
     const log = this.logger.child({ platform: 'dingtalk', transport, messageId: message.messageId });
-    let recorded!: () => void;
-    const claimed = new Promise<void>((resolve) => (recorded = resolve));
-    const handling = (async () => {
-      const handled = await this.bot.handle(message, { onClaimed: recorded });
-      if (handled.duplicate) {
-        log.info('duplicate DingTalk message ignored');
-        return;
-      }
-      await this.replier.reply(message, handled.replies);
-    })();
-    const work = handling
-      .catch((error: unknown) => log.error({ err: error }, 'DingTalk message could not be handled'))
-      .finally(() => this.pending.delete(work));
-    this.pending.add(work);
-    // A failure before the claim (the store is away) reaches the caller; one after it is only logged.
-    await Promise.race([claimed, handling]);
+    // The platforms' one reply-now-or-later rule: DingTalk's answer always goes later (its session
+    // webhook or the OpenAPI), once; a failure after the ack is tried again, since DingTalk never
+    // delivers an acked message again. A failure before the claim (the store is away) reaches the caller.
+    await answerInTime({ bot: this.bot, coordination: this.coordination, logger: log, replyWithinMs: 0 }, message, {
+      sendLater: (replies) => this.replier.reply(message, replies),
+      following: (course) => this.track(course),
+    });
     return { ok: true };
+  }
+
+  private track(course: Promise<void>): void {
+    const work = course.catch(() => undefined).finally(() => this.pending.delete(work));
+    this.pending.add(work);
   }
 
   /** Waits for messages still being handled (graceful shutdown). */

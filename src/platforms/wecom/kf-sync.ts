@@ -23,7 +23,7 @@ const PENDING_MS = 10 * 60_000;
  * across instances (a coordination lock); an event arriving meanwhile leaves its token as
  * "pending" and the running sync goes round again, so no event is lost. The cursor is stored
  * after each page is handled: a restart neither re-reads a handled page nor skips one (a page cut
- * short by a crash is read again, and the handler's msgid dedup skips what it already did).
+ * short by a crash is read again, and the bot's dedup by msgid skips what it already did).
  */
 export class KfSync {
   constructor(private readonly deps: KfSyncDeps) {}

@@ -20,7 +20,7 @@ export interface WecomKfDeps {
   clock: Clock;
   logger: Logger;
   messages: Messages;
-  /** What to do with each synced page (the residents' desk). */
+  /** What to do with each synced page (the residents' desk, which hands each message to the bot). */
   handle: (messages: KfMessage[]) => Promise<void>;
   /** The priority rule's question before a message takes a slot (src/services/residents/notice-priority.ts). */
   slotsToLeave?: KfSenderDeps['slotsToLeave'];

@@ -19,7 +19,7 @@ export const wecomPlatform: Platform<PlatformContext> = {
 
 /**
  * WeCom's residents (微信客服): everyone on it is a resident, reached in their kf conversation.
- * Its messages come through the residents' desk, so it has no routes of its own. Its sender is
+ * Its messages come through the residents' desk into the bot, so it has no routes of its own. Its sender is
  * always there: the simulator's account (`npm run chat`) works without the WeCom app.
  */
 export const wecomKfPlatform: Platform<PlatformContext> = {

@@ -1,11 +1,10 @@
+import { sendOnce } from '../../core/answer-in-time.js';
+import type { Bot } from '../../core/bot.js';
 import type { Clock } from '../../core/clock.js';
-import { textOverLimit } from '../../core/text-limit.js';
-import type { Messages } from '../../i18n/messages.js';
+import type { Coordination } from '../../core/coordination.js';
 import type { Logger } from '../../logger.js';
-import { SendError, UNDOCUMENTED_INBOUND_LIMITS, type Address, type OutgoingMessage } from '../../platforms/types.js';
-import type { InboundMessageRepository } from '../../core/inbox.js';
+import { SendError, type Address, type IncomingMessage, type OutgoingMessage } from '../../platforms/types.js';
 import type { Notifier } from '../notifier.js';
-import type { ResidentTalk } from './resident-talk.js';
 
 /**
  * The 微信客服 account `npm run chat` plays (POST /console/kf): its customers are simulated
@@ -64,28 +63,31 @@ export interface ResidentCustomers {
 }
 
 export interface ResidentDeskDeps {
-  inbox: InboundMessageRepository;
+  /** The one pipeline: dedup (inbox key `wecom-kf:<msgid>`), identity, then the residents' conversation. */
+  bot: Pick<Bot, 'handle'>;
+  /** Where the once-only claim of each answer's delivery lives (src/core/answer-in-time.ts). */
+  coordination: Coordination;
   customers: ResidentCustomers;
   channel: ResidentChannel;
-  talk: ResidentTalk;
   notifier: Notifier;
   clock: Clock;
-  messages: Messages;
   logger: Logger;
 }
 
 const CUSTOMER = 3;
 const SYSTEM_EVENT = 4;
-const STALE_CLAIM_MS = 60_000;
 /** Residents send text and photos; other kinds get the same nudge as an empty message. */
 const MEDIA_TYPES = new Set(['image']);
 
 /**
- * The residents' desk: takes each synced page in order. Customer messages (origin 3) renew the
- * send allowance, are deduplicated by msgid (the Bot's inbox, key `wecom-kf:<msgid>`), answered
- * by the conversation, and, once the page is done, the resident's held notices follow.
- * enter_session (origin 4) keeps the QR scene and sends the welcome with its single-use code.
- * Servicer messages (origin 5) and other events are left alone.
+ * The residents' door into the bot: each synced page is taken in order. Customer messages
+ * (origin 3) and enter_session events (origin 4) become ordinary {@link IncomingMessage}s
+ * (platform `wecom-kf`, source `resident-service`) handed to `bot.handle`, whose one dedup (inbox
+ * key `wecom-kf:<msgid>`, as the desk used before) answers each msgid once; the bot gives them to
+ * the residents' conversation. Around that call stay what only 微信客服 has: a message seen for
+ * the first time renews the send allowance (an event keeps its QR scene), the answer always goes
+ * later through the kf channel (an event's through its single-use welcome code), and once the page
+ * is done the resident's held notices follow. Servicer messages (origin 5) and other events are left alone.
  */
 export class ResidentDesk {
   constructor(private readonly deps: ResidentDeskDeps) {}
@@ -97,13 +99,9 @@ export class ResidentDesk {
       const customer = { openKfId: message.openKfId, externalUserId: message.externalUserId };
       if (message.origin === CUSTOMER) {
         wrote.set(`${customer.openKfId}:${customer.externalUserId}`, customer);
-        await this.once(message, async () => {
-          // Only a message seen for the first time renews the allowance: a re-read one must not.
-          await this.deps.customers.customerWrote(customer, message.sendTime);
-          return this.answer(customer, message);
-        });
+        await this.take(customer, message);
       } else if (message.origin === SYSTEM_EVENT && message.event?.type === 'enter_session') {
-        await this.once(message, () => this.welcome(customer, message));
+        await this.take(customer, message);
       }
     }
     for (const customer of wrote.values()) {
@@ -115,77 +113,70 @@ export class ResidentDesk {
     }
   }
 
-  /** Runs `work` for a msgid the inbox has not seen; a failure lets the next sync try it again. */
-  private async once(message: ResidentMessage, work: () => Promise<string[]>): Promise<void> {
-    const key = `wecom-kf:${message.msgId}`;
-    const claim = await this.deps.inbox.claim(key, this.deps.clock.now(), STALE_CLAIM_MS);
-    if (claim.status !== 'new') return;
-    let replies: string[];
-    try {
-      replies = await work();
-    } catch (error) {
-      await this.deps.inbox.release(key).catch(() => undefined);
-      throw error;
-    }
-    await this.deps.inbox.finish(
-      key,
-      replies.map((text) => ({ text, format: 'text' as const })),
-      this.deps.clock.now(),
+  /** One item through the bot; a failure leaves the page unfinished, so the next sync tries it again. */
+  private async take(customer: Customer, item: ResidentMessage): Promise<void> {
+    const message = await this.incoming(customer, item);
+    const handled = await this.deps.bot.handle(message, { onNew: () => this.firstSeen(customer, item) });
+    await sendOnce(this.deps.coordination, message, handled, (replies) =>
+      item.event ? this.welcome(item.event.welcomeCode, replies) : this.deliver(customer, replies, item.msgId),
     );
   }
 
-  private async answer(customer: Customer, message: ResidentMessage): Promise<string[]> {
-    // The same length rule as the Bot's gate, before the conversation reads a word of it.
-    const tooLong =
-      message.msgType === 'text'
-        ? textOverLimit(message.text ?? '', message.maxTextLength ?? UNDOCUMENTED_INBOUND_LIMITS.maxTextLength)
-        : undefined;
-    if (tooLong) {
-      this.deps.logger.info(tooLong, 'resident message longer than the platform allows: answered without reading it');
-      const reply = this.deps.messages.input.residentTooLong(tooLong.length, tooLong.limit);
-      await this.deliver(customer, reply, `kf-reply:${message.msgId}`);
-      return [reply];
-    }
-    const scene = await this.deps.customers.sceneOf(customer);
-    const isPhoto = MEDIA_TYPES.has(message.msgType) && message.mediaId;
-    const reply = await this.deps.talk.handle({
-      ...customer,
-      msgId: message.msgId,
-      text: message.msgType === 'text' ? (message.text ?? '') : '',
-      ...(isPhoto ? { mediaId: message.mediaId! } : {}),
+  /** Only a message seen for the first time renews the allowance: a re-read one must not. */
+  private async firstSeen(customer: Customer, item: ResidentMessage): Promise<void> {
+    if (item.event?.scene) await this.deps.customers.setScene(customer, item.event.scene, item.sendTime);
+    if (item.origin === CUSTOMER) await this.deps.customers.customerWrote(customer, item.sendTime);
+  }
+
+  private async incoming(customer: Customer, item: ResidentMessage): Promise<IncomingMessage> {
+    const { openKfId, externalUserId } = customer;
+    const scene = item.event?.scene ?? (await this.deps.customers.sceneOf(customer));
+    const photo = MEDIA_TYPES.has(item.msgType) ? item.mediaId : undefined;
+    return {
+      platform: 'wecom-kf',
+      messageId: item.msgId,
+      chat: { id: openKfId, kind: 'direct' },
+      sender: {
+        platformUserId: externalUserId,
+        identityKey: `wecom-kf:${openKfId}:${externalUserId}`,
+        address: { platform: 'wecom-kf', kind: 'customer', openKfId, externalUserId },
+      },
+      source: 'resident-service',
+      text: item.msgType === 'text' ? (item.text ?? '') : '',
+      ...(item.maxTextLength ? { maxTextLength: item.maxTextLength } : {}),
+      mentionedBot: true,
+      mentions: [],
+      receivedAt: this.deps.clock.now(),
       ...(scene ? { scene } : {}),
-    });
-    if (!reply) return [];
-    await this.deliver(customer, reply, `kf-reply:${message.msgId}`);
-    return [reply];
+      ...(photo ? { image: { mediaId: photo } } : {}),
+      ...(item.event ? { event: { type: item.event.type } } : {}),
+    };
   }
 
   /** Straight to the resident; when WeCom cannot be reached, the outbox tries again later. */
-  private async deliver(customer: Customer, text: string, idempotencyKey: string): Promise<void> {
+  private async deliver(customer: Customer, replies: OutgoingMessage[], msgId: string): Promise<void> {
     const address: Address = { platform: 'wecom-kf', kind: 'customer', ...customer };
-    const message: OutgoingMessage = { text, format: 'text', residentNotice: 'reply' };
-    try {
-      await this.deps.channel.send(address, message, { idempotencyKey });
-    } catch (error) {
-      if (!(error instanceof SendError) || !error.retryable) {
-        this.deps.logger.error({ err: error }, 'the reply to a resident could not be sent');
-        return;
+    for (const [index, reply] of replies.entries()) {
+      const message: OutgoingMessage = { ...reply, residentNotice: 'reply' };
+      const idempotencyKey = index === 0 ? `kf-reply:${msgId}` : `kf-reply:${msgId}:${index}`;
+      try {
+        await this.deps.channel.send(address, message, { idempotencyKey });
+      } catch (error) {
+        if (!(error instanceof SendError) || !error.retryable) {
+          this.deps.logger.error({ err: error }, 'the reply to a resident could not be sent');
+          continue;
+        }
+        await this.deps.notifier.notify({ kind: 'address', address }, message, { idempotencyKey });
       }
-      await this.deps.notifier.notify({ kind: 'address', address }, message, { idempotencyKey });
     }
   }
 
-  private async welcome(customer: Customer, message: ResidentMessage): Promise<string[]> {
-    const scene = message.event?.scene;
-    if (scene) await this.deps.customers.setScene(customer, scene, message.sendTime);
-    const code = message.event?.welcomeCode;
-    if (!code) return [];
-    const text = this.deps.messages.residents.welcome(
-      await this.deps.talk.communityOf(scene ?? (await this.deps.customers.sceneOf(customer))),
-    );
+  /** The welcome goes with the event's single-use code (send_msg_on_event), or not at all. */
+  private async welcome(code: string | undefined, replies: OutgoingMessage[]): Promise<void> {
+    const text = replies.map((reply) => reply.text).join('\n');
+    if (!code || !text) return;
     await this.deps.channel
       .welcome(code, text)
       .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'the welcome message could not be sent'));
-    return [text];
   }
 }

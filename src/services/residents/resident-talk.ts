@@ -7,6 +7,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { IncomingMessage } from '../../platforms/types.js';
 import type { Coordination } from '../../core/coordination.js';
+import type { ResidentConversation } from '../../core/resident-conversation.js';
 import type { DictionaryRepository } from '../opinions/dictionary-records.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
 import type { ResidentRepository } from './resident-records.js';
@@ -22,8 +23,9 @@ import { isOneOf, questionIn, ratingIn, ratingWordIn, type PlainWords, type Rati
 import { ResidentQuestions } from './resident-questions.js';
 import { ResidentDrafts, type Draft } from './resident-drafts.js';
 
-/** One message from a resident on the customer-service account, as the desk hands it over. */
-export interface ResidentTurn {
+/** One message from a resident on the customer-service account, as the conversation reads it. */
+interface ResidentTurn {
+  /** The customer (the chat is the kf account, the sender the customer): their filing in progress is kept by it. */
   openKfId: string;
   externalUserId: string;
   msgId: string;
@@ -32,6 +34,8 @@ export interface ResidentTurn {
   mediaId?: string;
   /** The QR scene the resident came from (a community code or id), if known. */
   scene?: string;
+  /** The message as the bot had it: the opinion service's caller. */
+  message: IncomingMessage;
 }
 
 /** Photos kept with the opinion they came with. */
@@ -70,7 +74,7 @@ const SHORT_ANSWER_CHARS = 8;
  * 满意/基本满意/不满意 and 重新办理, and questions (谁值班, 怎么联系). Residents never need command
  * syntax: yes, no and the rest are read in their everyday forms (plain-words.ts).
  */
-export class ResidentTalk {
+export class ResidentTalk implements ResidentConversation {
   private readonly followUp: ResidentFollowUp;
   private readonly questions: ResidentQuestions;
   private readonly drafts: ResidentDrafts;
@@ -95,8 +99,24 @@ export class ResidentTalk {
     return this.deps.messages.residents.words;
   }
 
-  /** The reply to one message (one text; the desk sends it as one kf message). */
-  async handle(turn: ResidentTurn): Promise<string> {
+  /**
+   * The reply to one message the bot hands over (one text; the platform sends it as one kf message):
+   * the welcome for `enter_session`, else the conversation's next step.
+   */
+  async answer(message: IncomingMessage): Promise<string> {
+    if (message.event) return message.event.type === 'enter_session' ? this.t.welcome(await this.communityOf(message.scene)) : '';
+    return this.handle({
+      openKfId: message.chat.id,
+      externalUserId: message.sender.platformUserId,
+      msgId: message.messageId,
+      text: message.image ? '' : message.text,
+      ...(message.image ? { mediaId: message.image.mediaId } : {}),
+      ...(message.scene ? { scene: message.scene } : {}),
+      message,
+    });
+  }
+
+  private async handle(turn: ResidentTurn): Promise<string> {
     try {
       return await this.respond(turn);
     } catch (error) {
@@ -107,24 +127,9 @@ export class ResidentTalk {
   }
 
   private caller(turn: ResidentTurn): Caller {
-    const message: IncomingMessage = {
-      platform: 'wecom-kf',
-      messageId: turn.msgId,
-      chat: { id: turn.openKfId, kind: 'direct' },
-      sender: {
-        platformUserId: turn.externalUserId,
-        identityKey: `wecom-kf:${turn.openKfId}:${turn.externalUserId}`,
-        address: { platform: 'wecom-kf', kind: 'customer', openKfId: turn.openKfId, externalUserId: turn.externalUserId },
-      },
-      source: 'resident-service',
-      text: turn.text,
-      mentionedBot: true,
-      mentions: [],
-      receivedAt: this.deps.clock.now(),
-      ...(turn.scene ? { scene: turn.scene } : {}),
-    };
     // The name stays the platform id: the opinion service then stores no name of its own.
-    return { actor: { role: 'resident', name: turn.externalUserId, platform: 'wecom-kf', platformUserId: turn.externalUserId }, message };
+    const id = turn.externalUserId;
+    return { actor: { role: 'resident', name: id, platform: turn.message.platform, platformUserId: id }, message: turn.message };
   }
 
   private async sceneCommunity(scene: string | undefined): Promise<string | undefined> {

@@ -60,6 +60,8 @@ const APP_TESTS = [
   'test/services/social-reports/social-report-loop.test.ts',
   'test/services/points/my-points.test.ts',
   'test/services/outcomes/outcome-supervision.test.ts',
+  'test/services/outcomes/outcome-extension.test.ts',
+  'test/services/outcomes/outcome-reopen-credit.test.ts',
   // The workbench in a real browser: its subject is the pages and the API, not storage.
   'test/e2e/**/*.test.ts',
 ];

@@ -35,6 +35,7 @@ import { eventCheckInCommand } from './events/check-in.js';
 import { eventOutcomeCommand } from './events/outcome.js';
 import { programmeCommand } from './events/programme.js';
 import { addOutcomeCommand } from './outcomes/add-outcome.js';
+import { extendOutcomeCommand } from './outcomes/extend-outcome.js';
 import { handleOutcomeCommand } from './outcomes/handle-outcome.js';
 import { listOutcomesCommand } from './outcomes/list-outcomes.js';
 import { myRecordCommand } from './records/my-record.js';
@@ -99,6 +100,7 @@ export function buildRegistry(): CommandRegistry<Services> {
     listOutcomesCommand,
     addOutcomeCommand,
     handleOutcomeCommand,
+    extendOutcomeCommand,
     // 履职档案、统计、提案 (records, rates, proposals)
     myRecordCommand,
     myPointsCommand,

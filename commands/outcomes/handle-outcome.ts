@@ -11,7 +11,10 @@ function stepOf(ctx: CommandContext): OutcomeStepInput {
   return { to, ...(note ? { note } : {}) };
 }
 
-/** 成果办理 <成果编号> <已落实 [说明]|未落实 原因>: staff settle an item, after 确认; filers are told of delivery. */
+/**
+ * 成果办理 <成果编号> <已落实 [说明]|未落实 原因|重新落实 原因>: staff settle an item, or take one settled
+ * by mistake back to 落实中, after 确认; filers are told of delivery.
+ */
 export const handleOutcomeCommand: CommandSpec = {
   id: 'handle-outcome',
   name: '成果办理',
@@ -24,16 +27,14 @@ export const handleOutcomeCommand: CommandSpec = {
   ],
   confirm: {
     preview: async (ctx) => {
-      const t = ctx.t.outcomes;
-      const step = stepOf(ctx);
-      const item = await ctx.services.outcomes.checkStep(ctx.args.number!, step);
-      const told = step.to === 'delivered' && item.opinionNumbers.length > 0 ? [t.filersTold(item.opinionNumbers.join('、'))] : [];
-      return { change: t.stepPreview(item.number, item.text, t.states[step.to], step.note), told };
+      const { changes, notified } = await ctx.services.outcomes.stepPreview(ctx.args.number!, stepOf(ctx));
+      return { change: changes.join('\n'), told: notified };
     },
   },
   texts: (t) => t.outcomes.commands.handle,
   handler: async (ctx) => {
     const item = await ctx.services.outcomes.advance(ctx.actor, ctx.args.number!, stepOf(ctx));
-    return ctx.t.outcomes.done(item.number, ctx.t.outcomes.states[item.state]);
+    const t = ctx.t.outcomes;
+    return item.state === 'in-progress' ? t.reopened(item.number, item.dueDate) : t.done(item.number, t.states[item.state]);
   },
 };

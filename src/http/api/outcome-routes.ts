@@ -39,11 +39,20 @@ export const createOutcomeSchema = z.strictObject({
   opinionNumbers: z.array(opinionNumber).max(100).optional(),
 });
 
-/** Settle an item: 已落实 (delivered) or 未落实 (not-delivered, with the reason). */
+/**
+ * Settle an item: 已落实 (delivered) or 未落实 (not-delivered, with the reason); or take one settled by
+ * mistake back to 落实中 (in-progress, with the reason: 重新落实).
+ */
 export const updateOutcomeSchema = z.strictObject({
-  state: z.enum(['delivered', 'not-delivered']),
-  /** The reason for not-delivered (required); a note on delivery. */
+  state: z.enum(OUTCOME_STATES),
+  /** The reason for not-delivered and in-progress (required); a note on delivery. */
   note: z.string().trim().max(1000).optional(),
+});
+
+/** 延期: the new due date (YYYY-MM-DD, Beijing; later than the current one, not in the past) and why. */
+export const extendOutcomeSchema = z.strictObject({
+  dueDate: text(20),
+  reason: z.string().trim().max(1000),
 });
 
 const listQuery = z.object({
@@ -122,10 +131,18 @@ export function outcomesRouter(deps: OutcomeRoutesDeps): Router {
 
   router.post('/api/outcomes/:number/preview', async (ctx) => {
     const body = await jsonBody(ctx, updateOutcomeSchema, deps.bodyLimitBytes);
-    const step = { to: body.state, ...(body.note ? { note: body.note } : {}) };
-    const item = await outcomes.checkStep(ctx.params.number!, step);
-    const told = step.to === 'delivered' && item.opinionNumbers.length > 0 ? [t.filersTold(item.opinionNumbers.join('、'))] : [];
-    ctx.body = { changes: [t.stepPreview(item.number, item.text, t.states[step.to], step.note)], notified: told };
+    ctx.body = await outcomes.stepPreview(ctx.params.number!, { to: body.state, ...(body.note ? { note: body.note } : {}) });
+  });
+
+  // 延期: the confirmation step first (nothing changes), then the change itself.
+  router.post('/api/outcomes/:number/extension/preview', async (ctx) => {
+    const body = await jsonBody(ctx, extendOutcomeSchema, deps.bodyLimitBytes);
+    ctx.body = await outcomes.extensionPreview(ctx.params.number!, body);
+  });
+
+  router.post('/api/outcomes/:number/extension', async (ctx) => {
+    const body = await jsonBody(ctx, extendOutcomeSchema, deps.bodyLimitBytes);
+    ctx.body = await outcomes.present(await outcomes.extend(actorOf(ctx, deps.messages), ctx.params.number!, body));
   });
 
   router.get('/api/outcomes/:number', async (ctx) => {
@@ -168,7 +185,8 @@ const itemDoc = {
     eventId: { type: 'string' },
     eventNumber: { type: 'integer' },
     opinionNumbers: { type: 'array', items: { type: 'string' } },
-    supervisedAt: { type: 'string', format: 'date-time', description: 'When the one 督办 notice went out' },
+    supervisedAt: { type: 'string', format: 'date-time', description: 'When the one 督办 notice for the current due date went out' },
+    extensions: { type: 'integer', description: 'How many times the due date was put back (延期)' },
     deliveredAt: { type: 'string', format: 'date-time' },
     steps: { type: 'array', items: { type: 'object' } },
   },
@@ -223,6 +241,25 @@ export const outcomesOpenapiPaths = {
       responses: { 200: previewDoc, 400: errorResponse, 404: errorResponse, 409: errorResponse },
     },
   },
+  '/api/outcomes/{number}/extension/preview': {
+    post: {
+      summary: 'What POST /api/outcomes/{number}/extension would change and who would be told; nothing changes',
+      parameters: [numberParameter],
+      requestBody: requestBodyOf(extendOutcomeSchema),
+      responses: { 200: previewDoc, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+    },
+  },
+  '/api/outcomes/{number}/extension': {
+    post: {
+      summary:
+        '延期: put back the due date of an item 落实中, with the reason; audited, the 督办 mark is cleared so the new date gets its own reminder and 督办; a responsible member is told',
+      parameters: [numberParameter],
+      requestBody: requestBodyOf(extendOutcomeSchema, {
+        description: 'dueDate YYYY-MM-DD (Beijing), later than the current one and not past',
+      }),
+      responses: { 200: { description: 'The item', content: json(itemDoc) }, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+    },
+  },
   '/api/outcomes/{number}': {
     get: {
       summary: 'One item with its steps',
@@ -230,7 +267,8 @@ export const outcomesOpenapiPaths = {
       responses: { 200: { description: 'The item', content: json(itemDoc) }, 400: errorResponse, 404: errorResponse },
     },
     patch: {
-      summary: 'Settle an item: delivered (the filers of its opinions are told) or not-delivered with the reason in note',
+      summary:
+        'Settle an item: delivered (the filers of its opinions are told) or not-delivered with the reason in note; in-progress with the reason takes a settled item back (重新落实, a delivery credit is withdrawn)',
       parameters: [numberParameter],
       requestBody: requestBodyOf(updateOutcomeSchema),
       responses: { 200: { description: 'The item', content: json(itemDoc) }, 400: errorResponse, 404: errorResponse, 409: errorResponse },

@@ -14,7 +14,17 @@ export const outcomesEn: typeof outcomesZh = {
     handle: {
       usage: '成果办理 <result no.> <已落实 [note]|未落实 reason>',
       description: 'Record a result as delivered or not delivered (with the reason); residents whose opinion led to it are told (staff)',
-      examples: ['成果办理 CG-2026-0001 已落实', '成果办理 CG-2026-0002 未落实 land quota refused'],
+      examples: [
+        '成果办理 CG-2026-0001 已落实',
+        '成果办理 CG-2026-0002 未落实 land quota refused',
+        '成果办理 CG-2026-0003 重新落实 entered by mistake',
+      ],
+    },
+    extend: {
+      usage: '成果延期 <result no.> <new due date> <reason>',
+      description:
+        'Put back the due date of a result being delivered, with the reason; reminded again before the new date, one more supervision notice if missed (staff)',
+      examples: ['成果延期 CG-2026-0001 2026-12-31 land approval pending', '成果延期 CG-2026-0002 1月15日 waiting for the budget'],
     },
     list: {
       usage: '成果列表 [event no.|opinion no.|逾期]',
@@ -24,7 +34,7 @@ export const outcomesEn: typeof outcomesZh = {
   },
   states: { 'in-progress': 'being delivered', delivered: 'delivered', 'not-delivered': 'not delivered' },
   stateWords: {
-    'in-progress': ['落实中', 'in-progress'],
+    'in-progress': ['落实中', '重新落实', '改回落实中', 'in-progress', 'reopen'],
     delivered: ['已落实', '落实', '完成', '已完成', 'delivered'],
     'not-delivered': ['未落实', '未完成', 'not-delivered'],
   },
@@ -56,6 +66,17 @@ export const outcomesEn: typeof outcomesZh = {
     `Results: ${total} in all: ${delivered} delivered, ${inProgress} being delivered (${overdue} overdue), ${notDelivered} not delivered`,
   apiActor: 'admin API',
   unknownMember: '(a removed member)',
+  extendPreview: (number, text, from, to, reason) =>
+    `The due date of result ${number} (${text}) will move from ${from} to ${to}.\nReason: ${reason}\nReminded 3 days before the new date; one more supervision notice if it is missed.`,
+  extended: (number, to, count) => `Result ${number} is now due ${to} (extension ${count}).`,
+  extendedNotice: (number, text, from, to, reason) =>
+    `The due date of result ${number} (${text}) has moved from ${from} to ${to}. Reason: ${reason}. Please deliver it by then and tell the office.`,
+  extendedTag: (count) => ` (extended ${count}×)`,
+  reopenPreview: (number, text, state, reason) =>
+    `Result ${number} (${text}) will go back from “${state}” to being delivered.\nReason: ${reason}`,
+  creditWithdrawn: 'Its delivery, counted in the organiser’s record, is withdrawn; it counts again when delivered.',
+  reopened: (number, dueDate) =>
+    `Result ${number} is being delivered again, still due ${dueDate}; to move the date, use “成果延期 ${number} <new due date> <reason>”.`,
   cardLine: (count) => `Results of events they ran, delivered: ${count}`,
   errors: {
     badNumber: (word) => `“${word}” is not a result number (CG-2026-0001).`,
@@ -71,9 +92,14 @@ export const outcomesEn: typeof outcomesZh = {
     responsibleEmpty: 'Name the responsible unit or member.',
     dueDateInvalid: (word) => `“${word}” is not a date (2026-12-31 or 12月31日).`,
     dueDatePast: (date, today) => `The due date ${date} has passed (today is ${today}).`,
-    stepUnknown: (word) => `“${word}” is not a step: 已落实, or 未落实 with the reason.`,
+    stepUnknown: (word) => `“${word}” is not a step: 已落实, 未落实 with the reason, or 重新落实 with the reason.`,
     reasonNeeded: '未落实 needs the reason.',
-    final: (number, state) => `Result ${number} is already ${state}.`,
+    final: (number, state) =>
+      `Result ${number} is already ${state}; if that was a mistake, take it back first with “成果办理 ${number} 重新落实 <reason>”.`,
+    reopenReasonNeeded: 'Taking a result back to being delivered needs the reason.',
+    extendNotOpen: (number, state) => `Result ${number} is already ${state}; only a result being delivered can be extended.`,
+    extendNotLater: (to, current) => `The new due date ${to} must be later than the current one, ${current}.`,
+    extendReasonNeeded: 'An extension needs the reason.',
     sameState: (number, state) => `Result ${number} is already ${state}.`,
     memberNotFound: (id) => `No member ${id}.`,
     opinionNotLinked: (number) => `Opinion ${number} is not among those the event outcome settles.`,

@@ -15,6 +15,7 @@ export const pointsEn: typeof pointsZh = {
     'social-report-adopted': 'Social-conditions reports adopted',
     'proposal-submitted': 'Proposals submitted',
     'proposal-cosigned': 'Proposals co-signed',
+    'outcome-delivered': 'Results of events they ran, delivered',
   },
   title: (name, period, total) => `${name}, your performance points for ${period}: ${total}`,
   line: (kind, count, each, points, capped) => `· ${kind} ${count} × ${each} = ${points}${capped ? ' (cap reached)' : ''}`,

@@ -160,6 +160,7 @@ export const recordsEn: typeof recordsZh = {
       'Proposals co-signed',
       'Social-conditions reports sent',
       'Social-conditions reports adopted',
+      'Results of events run, delivered',
       'Satisfied ratings',
       'Ratings',
     ],

@@ -7,9 +7,19 @@ export const outcomesZh = {
       examples: ['成果登记 7 区住建局 2026-12-31 年底前完成青石社区加装电梯选址', '成果登记 MY-2026-000123 张委员 12月20日 牵头走访核实'],
     },
     handle: {
-      usage: '成果办理 <成果编号> <已落实 [说明]|未落实 原因>',
-      description: '记下一项成果已落实或未落实（未落实要写原因）；已落实时告知提出该民意的群众（工作人员）',
-      examples: ['成果办理 CG-2026-0001 已落实', '成果办理 CG-2026-0002 未落实 用地指标未获批准'],
+      usage: '成果办理 <成果编号> <已落实 [说明]|未落实 原因|重新落实 原因>',
+      description:
+        '记下一项成果已落实或未落实（未落实要写原因）；已落实时告知提出该民意的群众。误记的可用“重新落实 原因”改回落实中（工作人员）',
+      examples: [
+        '成果办理 CG-2026-0001 已落实',
+        '成果办理 CG-2026-0002 未落实 用地指标未获批准',
+        '成果办理 CG-2026-0003 重新落实 误记为已落实',
+      ],
+    },
+    extend: {
+      usage: '成果延期 <成果编号> <新的完成时限> <延期原因>',
+      description: '把一项落实中的成果的完成时限往后延，要写明原因；新时限到期前再提醒一次，逾期仍未落实再督办一次（工作人员）',
+      examples: ['成果延期 CG-2026-0001 2026-12-31 用地审批尚未完成', '成果延期 CG-2026-0002 1月15日 等待年度预算下达'],
     },
     list: {
       usage: '成果列表 [活动编号|民意编号|逾期]',
@@ -20,7 +30,7 @@ export const outcomesZh = {
   states: { 'in-progress': '落实中', delivered: '已落实', 'not-delivered': '未落实' },
   /** Words staff type for a step. */
   stateWords: {
-    'in-progress': ['落实中'],
+    'in-progress': ['落实中', '重新落实', '改回落实中'],
     delivered: ['已落实', '落实', '完成', '已完成'],
     'not-delivered': ['未落实', '未完成'],
   } as Record<'in-progress' | 'delivered' | 'not-delivered', string[]>,
@@ -57,6 +67,20 @@ export const outcomesZh = {
     `成果落实：成果 ${total} 项：已落实 ${delivered}，落实中 ${inProgress}（逾期 ${overdue}），未落实 ${notDelivered}`,
   apiActor: '管理接口',
   unknownMember: '（已删除的委员）',
+  /** 延期 */
+  extendPreview: (number: string, text: string, from: string, to: string, reason: string) =>
+    `将把协商成果 ${number}（${text}）的完成时限由 ${from} 延至 ${to}。\n延期原因：${reason}\n新时限到期前 3 天再提醒；逾期仍未落实，再督办一次。`,
+  extended: (number: string, to: string, count: number) => `协商成果 ${number} 的完成时限已延至 ${to}（第 ${count} 次延期）。`,
+  /** To the responsible member. */
+  extendedNotice: (number: string, text: string, from: string, to: string, reason: string) =>
+    `协商成果 ${number}（${text}）的完成时限已由 ${from} 延至 ${to}，原因：${reason}。请在新的时限前落实，落实后请告知政协办公室。`,
+  extendedTag: (count: number) => `（已延期 ${count} 次）`,
+  /** 重新落实 */
+  reopenPreview: (number: string, text: string, state: string, reason: string) =>
+    `将把协商成果 ${number}（${text}）由“${state}”改回落实中，重新落实。\n原因：${reason}`,
+  creditWithdrawn: '这项成果记入组织者履职档案的“组织的协商活动成果已落实”将撤回，再次落实时重新计入。',
+  reopened: (number: string, dueDate: string) =>
+    `协商成果 ${number} 已改回落实中，完成时限仍为 ${dueDate}；如需延期，请用“成果延期 ${number} <新的完成时限> <原因>”。`,
   /** 履职档案: results of events the member ran that were delivered. */
   cardLine: (count: number) => `组织的协商活动成果已落实 ${count} 项`,
   errors: {
@@ -73,9 +97,14 @@ export const outcomesZh = {
     responsibleEmpty: '请写明责任单位或责任委员。',
     dueDateInvalid: (word: string) => `“${word}”不是日期，请写成 2026-12-31 或 12月31日。`,
     dueDatePast: (date: string, today: string) => `完成时限 ${date} 已经过去（今天是 ${today}），请写今天或以后的日期。`,
-    stepUnknown: (word: string) => `“${word}”不是办理结果，请写“已落实”或“未落实 原因”。`,
+    stepUnknown: (word: string) => `“${word}”不是办理结果，请写“已落实”“未落实 原因”或“重新落实 原因”。`,
     reasonNeeded: '未落实要写明原因，例如：成果办理 CG-2026-0002 未落实 用地指标未获批准。',
-    final: (number: string, state: string) => `协商成果 ${number} 已经${state}，不能再改。`,
+    final: (number: string, state: string) =>
+      `协商成果 ${number} 已是“${state}”，不能直接改为其他结果；如是误记，请先用“成果办理 ${number} 重新落实 原因”改回落实中。`,
+    reopenReasonNeeded: '改回落实中要写明原因，例如：成果办理 CG-2026-0002 重新落实 误记为已落实。',
+    extendNotOpen: (number: string, state: string) => `协商成果 ${number} 已是“${state}”，只有落实中的成果才能延期。`,
+    extendNotLater: (to: string, current: string) => `新的完成时限 ${to} 要晚于现在的完成时限 ${current}。`,
+    extendReasonNeeded: '延期要写明原因，例如：成果延期 CG-2026-0001 2026-12-31 用地审批尚未完成。',
     sameState: (number: string, state: string) => `协商成果 ${number} 现在就是${state}。`,
     memberNotFound: (id: string) => `没有找到委员 ${id}。`,
     opinionNotLinked: (number: string) => `民意 ${number} 不在这次活动结果涉及的民意中。`,

@@ -14,6 +14,7 @@ export const pointsZh = {
     'social-report-adopted': '社情民意被采用',
     'proposal-submitted': '提交提案',
     'proposal-cosigned': '联名提案',
+    'outcome-delivered': '组织的协商活动成果已落实',
   },
   title: (name: string, period: string, total: number) => `${name}，您${period}的履职积分：${total} 分`,
   line: (kind: string, count: number, each: number, points: number, capped: boolean) =>

@@ -44,13 +44,33 @@ export function reminderDaysLeft(item: Pick<OutcomeRecord, 'state' | 'dueDate'>,
 }
 
 /** Why a step cannot be taken, or null. */
-export type OutcomeStepProblem = 'final' | 'same' | 'reason-needed';
+export type OutcomeStepProblem = 'final' | 'same' | 'reason-needed' | 'reopen-reason-needed';
 
-/** Items are settled once: 落实中 → 已落实 or 未落实 (with a reason). */
+/**
+ * Items are settled once: 落实中 → 已落实 or 未落实 (with a reason). One settled by mistake goes back
+ * to 落实中 first (重新落实, with a reason), never straight from one result to the other.
+ */
 export function stepProblem(from: OutcomeState, to: OutcomeState, note: string): OutcomeStepProblem | null {
-  if (from !== 'in-progress') return 'final';
   if (to === from) return 'same';
-  if (to === 'not-delivered' && !note.trim()) return 'reason-needed';
+  if (from !== 'in-progress' && to !== 'in-progress') return 'final';
+  if (!note.trim()) return to === 'not-delivered' ? 'reason-needed' : to === 'in-progress' ? 'reopen-reason-needed' : null;
+  return null;
+}
+
+/** Why a due date cannot be put back (延期), or null. */
+export type OutcomeExtensionProblem = 'not-open' | 'reason-needed' | 'not-later' | 'past';
+
+/** 延期: only while 落实中, with a reason, to a date later than the current one and not already gone. */
+export function extensionProblem(
+  item: Pick<OutcomeRecord, 'state' | 'dueDate'>,
+  newDate: string,
+  today: string,
+  reason: string,
+): OutcomeExtensionProblem | null {
+  if (item.state !== 'in-progress') return 'not-open';
+  if (newDate <= item.dueDate) return 'not-later';
+  if (newDate < today) return 'past';
+  if (!reason.trim()) return 'reason-needed';
   return null;
 }
 

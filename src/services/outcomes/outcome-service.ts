@@ -1,7 +1,6 @@
 import type { Clock } from '../../core/clock.js';
-import { addDays, beijingDate, beijingTimeOfDay, beijingYear } from '../../core/dates.js';
+import { beijingDate, beijingYear } from '../../core/dates.js';
 import { YishiError } from '../../core/errors.js';
-import { looksLikeOpinionNumber, normalizeOpinionNumber } from '../../core/opinion-number.js';
 import { readOutcomeNumber } from '../../core/outcome-number.js';
 import type { Actor } from '../../core/roles.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -11,26 +10,13 @@ import type { Notifier } from '../notifier.js';
 import type { ActivityLedger } from '../records/activity-ledger.js';
 import type { OpinionRecord } from '../opinions/opinion-records.js';
 import { filerRecipient } from '../opinions/support.js';
-import type {
-  NewOutcome,
-  OutcomeFilter,
-  OutcomeRecord,
-  OutcomeRepository,
-  OutcomeResponsible,
-  OutcomeState,
-  OutcomeStep,
-} from './outcome-records.js';
-import {
-  countOutcomes,
-  isOverdue,
-  MAX_OUTCOME_CHARS,
-  NOTICE_HOUR,
-  readDueDate,
-  REMIND_DAYS_BEFORE,
-  reminderDaysLeft,
-  stepProblem,
-  type OutcomeCounts,
-} from './outcome-rules.js';
+import type { OutcomeFilter, OutcomeRecord, OutcomeRepository, OutcomeState, OutcomeStep } from './outcome-records.js';
+import { checkNewOutcome, type CheckedOutcome, type OutcomeInput } from './outcome-intake.js';
+import { checkExtension, extendOutcome, type CheckedExtension, type OutcomeExtensionInput } from './outcome-extension.js';
+import { countOutcomes, isOverdue, stepProblem, type OutcomeCounts } from './outcome-rules.js';
+import { superviseOutcomes } from './outcome-supervision.js';
+
+export type { CheckedOutcome, OutcomeInput, ResponsibleInput } from './outcome-intake.js';
 
 export interface OutcomeDeps {
   outcomes: OutcomeRepository;
@@ -42,30 +28,14 @@ export interface OutcomeDeps {
   notifier: Notifier;
   clock: Clock;
   messages: Messages;
-  /** 履职台账: a delivered result of an event counts for the member who ran it (recorded its outcome). */
-  ledger?: Pick<ActivityLedger, 'outcomeDelivered'>;
+  /** 履职台账: a delivered result of an event counts for the member who ran it (recorded its outcome); 重新落实 withdraws it. */
+  ledger?: Pick<ActivityLedger, 'outcomeDelivered' | 'outcomeDeliveryWithdrawn'>;
 }
 
-/** Who delivers it, as typed: a unit's name, a member's id (API), or a word that may be a member's name (chat). */
-export type ResponsibleInput = { unit: string } | { memberId: string } | { word: string };
-
-/** What staff give for a new item, from chat or the API. */
-export interface OutcomeInput {
-  /** The event (number as typed, or id) or the escalated opinion (MY-2026-000123) it comes from. */
-  source: string;
-  text: string;
-  responsible: ResponsibleInput;
-  /** As typed: 2026-12-31, 12月31日… */
-  dueDate: string;
-  /** For an event: the opinions of its outcome that this item settles (default: all of them). */
-  opinionNumbers?: string[];
-}
-
-/** A checked item, ready to store, where it comes from and who delivers it, in words (for the preview). */
-export interface CheckedOutcome {
-  item: NewOutcome;
-  source: string;
-  responsibleName: string;
+/** A confirmation's preview: the sentences of what changes, and who is told. */
+export interface ChangePreview {
+  changes: string[];
+  notified: string[];
 }
 
 export interface OutcomeStepInput {
@@ -94,69 +64,8 @@ export class OutcomeService {
   }
 
   /** Checks a new item (nothing is stored); every problem gets a clear answer. */
-  async check(input: OutcomeInput): Promise<CheckedOutcome> {
-    const t = this.t;
-    const text = input.text.trim();
-    if (!text) this.fail('outcome_text_empty', t.errors.textEmpty);
-    if ([...text].length > MAX_OUTCOME_CHARS) this.fail('outcome_text_too_long', t.errors.textTooLong(MAX_OUTCOME_CHARS));
-    const today = this.today();
-    const dueDate = readDueDate(input.dueDate, today);
-    if (!dueDate) this.fail('outcome_due_date_invalid', t.errors.dueDateInvalid(input.dueDate.trim()));
-    if (dueDate < today) this.fail('outcome_due_date_past', t.errors.dueDatePast(dueDate, today));
-    const from = await this.sourceOf(input.source.trim(), input.opinionNumbers);
-    const { responsible, name } = await this.responsibleOf(input.responsible);
-    return { item: { text, responsible, dueDate, ...from.link }, source: from.words, responsibleName: name };
-  }
-
-  private async sourceOf(
-    word: string,
-    picked: string[] | undefined,
-  ): Promise<{ link: Pick<NewOutcome, 'opinionNumbers' | 'eventId' | 'eventNumber'>; words: string }> {
-    const t = this.t;
-    const year = beijingYear(this.deps.clock.now());
-    if (looksLikeOpinionNumber(word)) {
-      const number = normalizeOpinionNumber(word, year) ?? word.toUpperCase();
-      const opinion = await this.deps.findOpinion(number);
-      if (!opinion) this.fail('opinion_not_found', t.errors.opinionNotFound(number), 404);
-      const escalated = opinion.state === 'escalated' || opinion.audit.some((entry) => entry.to === 'escalated');
-      if (!escalated) this.fail('outcome_opinion_not_escalated', t.errors.notEscalated(opinion.number), 409);
-      return { link: { opinionNumbers: [opinion.number] }, words: t.sourceOpinion(opinion.number) };
-    }
-    let event: EventRecord;
-    try {
-      event = await this.deps.findEvent(word);
-    } catch (error) {
-      if (error instanceof YishiError && error.code === 'event_number_invalid')
-        this.fail('outcome_source_invalid', t.errors.badSource(word));
-      throw error;
-    }
-    if (event.state === 'cancelled') this.fail('event_cancelled', t.errors.eventCancelled(event.title), 409);
-    if (!event.outcome) this.fail('outcome_event_without_outcome', t.errors.noEventOutcome(event.number, event.title), 409);
-    const linked = event.outcome.opinionNumbers;
-    const numbers = (picked ?? linked).map((n) => normalizeOpinionNumber(n, year) ?? n.trim().toUpperCase());
-    for (const number of numbers) if (!linked.includes(number)) this.fail('outcome_opinion_not_linked', t.errors.opinionNotLinked(number));
-    return {
-      link: { eventId: event.id, eventNumber: event.number, opinionNumbers: [...new Set(numbers)] },
-      words: t.sourceEvent(event.number, event.title),
-    };
-  }
-
-  private async responsibleOf(input: ResponsibleInput): Promise<{ responsible: OutcomeResponsible; name: string }> {
-    const t = this.t;
-    if ('memberId' in input) {
-      const member = await this.deps.members.findById(input.memberId);
-      if (!member || !member.active) this.fail('member_not_found', t.errors.memberNotFound(input.memberId), 400);
-      return { responsible: { kind: 'member', memberId: member.id }, name: member.name };
-    }
-    const name = ('unit' in input ? input.unit : input.word).trim();
-    if (!name) this.fail('outcome_responsible_empty', t.errors.responsibleEmpty);
-    if ('word' in input) {
-      // A word that is the name of exactly one active member names that member; anything else is a unit.
-      const members = (await this.deps.members.findByName(name)).filter((m) => m.active);
-      if (members.length === 1) return { responsible: { kind: 'member', memberId: members[0]!.id }, name: members[0]!.name };
-    }
-    const unit = [...name].slice(0, 100).join('');
-    return { responsible: { kind: 'unit', name: unit }, name: unit };
+  check(input: OutcomeInput): Promise<CheckedOutcome> {
+    return checkNewOutcome(this.deps, input);
   }
 
   /** Who delivers it, in words: the unit, or the member's name as the directory has it now. */
@@ -205,38 +114,89 @@ export class OutcomeService {
     if (problem === 'final') this.fail('outcome_final', t.errors.final(item.number, t.states[item.state]), 409);
     if (problem === 'same') this.fail('outcome_same_state', t.errors.sameState(item.number, t.states[item.state]), 409);
     if (problem === 'reason-needed') this.fail('outcome_reason_needed', t.errors.reasonNeeded);
+    if (problem === 'reopen-reason-needed') this.fail('outcome_reopen_reason_needed', t.errors.reopenReasonNeeded);
     return item;
   }
 
-  /** Staff settle an item; on delivery, those whose opinions led to it are told (residents through their own channel's allowance). */
+  /** What a step would change and who would be told, as chat's 确认 and the workbench show it; nothing changes. */
+  async stepPreview(word: string, step: OutcomeStepInput): Promise<ChangePreview> {
+    const t = this.t;
+    const item = await this.checkStep(word, step);
+    const note = step.note?.trim();
+    if (step.to === 'in-progress') {
+      const changes = [t.reopenPreview(item.number, item.text, t.states[item.state], note ?? '')];
+      if (await this.withdrawsCredit(item)) changes.push(t.creditWithdrawn);
+      return { changes, notified: [] };
+    }
+    const notified = step.to === 'delivered' && item.opinionNumbers.length > 0 ? [t.filersTold(item.opinionNumbers.join('、'))] : [];
+    return { changes: [t.stepPreview(item.number, item.text, t.states[step.to], note)], notified };
+  }
+
+  /** What a 延期 would change and who would be told (a responsible member); nothing changes. */
+  async extensionPreview(word: string, input: OutcomeExtensionInput): Promise<ChangePreview> {
+    const { item, toDate, reason } = await this.checkExtension(word, input);
+    return {
+      changes: [this.t.extendPreview(item.number, item.text, item.dueDate, toDate, reason)],
+      notified: item.responsible.kind === 'member' ? [await this.responsibleName(item)] : [],
+    };
+  }
+
+  /**
+   * Staff settle an item; on delivery, those whose opinions led to it are told (residents through
+   * their own channel's allowance). To 落实中 from a settled state is 重新落实: the item was settled
+   * by mistake; a delivery credit it gave the organiser is withdrawn (as a reopened opinion's rating).
+   */
   async advance(actor: Actor, word: string, step: OutcomeStepInput): Promise<OutcomeRecord> {
     const item = await this.checkStep(word, step);
     const now = this.deps.clock.now();
     const note = step.note?.trim();
-    const entry: OutcomeStep = {
-      at: now,
-      by: actor.memberId ?? actor.platformUserId,
-      byName: actor.name,
-      action: step.to,
-      ...(note ? { note } : {}),
-    };
-    const changes = step.to === 'delivered' ? { deliveredAt: now } : step.to === 'not-delivered' ? { reason: note! } : {};
-    const moved = await this.deps.outcomes.advance(item.number, item.state, changes, entry);
+    const by = { at: now, by: actor.memberId ?? actor.platformUserId, byName: actor.name, ...(note ? { note } : {}) };
+    if (step.to === 'in-progress') {
+      const reopened = await this.deps.outcomes.reopen(item.number, item.state, { ...by, action: 'reopened' });
+      if (!reopened) return this.advance(actor, word, step);
+      if (item.state === 'delivered') await this.withdrawCredit(reopened, now);
+      return reopened;
+    }
+    const changes = step.to === 'delivered' ? { deliveredAt: now } : { reason: note! };
+    const moved = await this.deps.outcomes.advance(item.number, item.state, changes, { ...by, action: step.to });
     // Another staff member settled it first: answer from where it stands now.
     if (!moved) return this.advance(actor, word, step);
     if (moved.state === 'delivered') {
-      await this.creditOrganiser(moved, now);
+      const organiser = await this.organiserOf(moved);
+      if (organiser) await this.deps.ledger?.outcomeDelivered(moved, organiser, now);
       await this.tellFilers(moved);
     }
     return moved;
   }
 
-  /** 谁组织谁记录: the member who recorded the event's outcome ran it; the delivered result enters their record. */
-  private async creditOrganiser(item: OutcomeRecord, at: Date): Promise<void> {
-    if (!this.deps.ledger || !item.eventId) return;
+  /** 谁组织谁记录: the member who recorded the event's outcome ran it; a delivered result enters their record. */
+  private async organiserOf(item: OutcomeRecord): Promise<string | null> {
+    if (!this.deps.ledger || !item.eventId) return null;
     const event = await this.deps.findEvent(item.eventId).catch(() => null);
     const organiser = event?.outcome ? await this.deps.members.findById(event.outcome.recordedBy) : null;
-    if (organiser) await this.deps.ledger.outcomeDelivered(item, organiser.id, at);
+    return organiser?.id ?? null;
+  }
+
+  /** Whether 重新落实 of this item takes a credit back (it was delivered, from an event with an organiser). */
+  async withdrawsCredit(item: OutcomeRecord): Promise<boolean> {
+    return item.state === 'delivered' && (await this.organiserOf(item)) !== null;
+  }
+
+  private async withdrawCredit(item: OutcomeRecord, at: Date): Promise<void> {
+    const organiser = await this.organiserOf(item);
+    if (organiser) await this.deps.ledger?.outcomeDeliveryWithdrawn(item, organiser, at);
+  }
+
+  /** Checks a 延期 of the item a person typed the number of; nothing changes. */
+  async checkExtension(word: string, input: OutcomeExtensionInput): Promise<CheckedExtension> {
+    return checkExtension(this.deps, await this.load(word), input);
+  }
+
+  /** 延期 by staff, with a reason: see {@link extendOutcome}. */
+  async extend(actor: Actor, word: string, input: OutcomeExtensionInput): Promise<OutcomeRecord> {
+    const moved = await extendOutcome(this.deps, actor, await this.checkExtension(word, input));
+    // Settled or put back by someone else meanwhile: check again against where it stands now.
+    return moved ?? this.extend(actor, word, input);
   }
 
   private async tellFilers(item: OutcomeRecord): Promise<void> {
@@ -285,7 +245,9 @@ export class OutcomeService {
   /** One line: number, text, who, due date, state (with 已逾期 / 已督办). */
   async line(item: OutcomeRecord): Promise<string> {
     const t = this.t;
-    const tag = item.state === 'in-progress' ? (this.isOverdue(item) ? t.overdueTag : '') + (item.supervisedAt ? t.supervisedTag : '') : '';
+    const open =
+      item.state === 'in-progress' ? (this.isOverdue(item) ? t.overdueTag : '') + (item.supervisedAt ? t.supervisedTag : '') : '';
+    const tag = open + (item.extensions ? t.extendedTag(item.extensions) : '');
     const state = t.states[item.state] + (item.state === 'not-delivered' && item.reason ? `（${item.reason}）` : '');
     return t.line(item.number, item.text, await this.responsibleName(item), item.dueDate, state, tag);
   }
@@ -311,6 +273,7 @@ export class OutcomeService {
       responsibleName: await this.responsibleName(item),
       stateLabel: this.t.states[item.state],
       overdue: this.isOverdue(item),
+      extensions: item.extensions ?? 0,
     };
   }
 
@@ -318,48 +281,13 @@ export class OutcomeService {
     return Promise.resolve(items).then((list) => Promise.all(list.map((item) => this.present(item))));
   }
 
-  /**
-   * The scheduler's pass (from 09:00 Beijing): a reminder to the responsible member (or the office
-   * group for a unit) once within {@link REMIND_DAYS_BEFORE} days of the due date, and ONE 督办
-   * notice to the office group once it has passed while still 落实中. Outbox keys and the item's
-   * 督办 mark make every later pass, on any instance, send nothing again.
-   */
-  async runSupervision(now: Date): Promise<{ reminded: number; supervised: number }> {
-    const done = { reminded: 0, supervised: 0 };
-    if (beijingTimeOfDay(now).hour < NOTICE_HOUR) return done;
-    const today = beijingDate(now);
-    const open = await this.deps.outcomes.list({ states: ['in-progress'], dueBy: addDays(today, REMIND_DAYS_BEFORE) }, 5000);
-    for (const item of open) {
-      if (isOverdue(item, today)) {
-        if (item.supervisedAt) continue;
-        await this.deps.notifier.notify(
-          { kind: 'group', groupKey: 'staff' },
-          {
-            text: this.t.supervision(item.number, item.text, await this.responsibleName(item), item.dueDate, await this.sourceWords(item)),
-            format: 'text',
-          },
-          { idempotencyKey: `outcome:${item.id}:supervision` },
-        );
-        if (await this.deps.outcomes.markSupervised(item.number, now)) done.supervised += 1;
-        continue;
-      }
-      const days = reminderDaysLeft(item, today);
-      if (days === null) continue;
-      const recipient =
-        item.responsible.kind === 'member'
-          ? { kind: 'member' as const, memberId: item.responsible.memberId }
-          : { kind: 'group' as const, groupKey: 'staff' };
-      await this.deps.notifier.notify(
-        recipient,
-        { text: this.t.reminder(item.number, item.text, await this.responsibleName(item), item.dueDate, days), format: 'text' },
-        { idempotencyKey: `outcome:${item.id}:remind:${item.dueDate}` },
-      );
-      done.reminded += 1;
-    }
-    return done;
+  /** The scheduler's pass: reminders before the due date, one 督办 after it (see {@link superviseOutcomes}). */
+  runSupervision(now: Date): Promise<{ reminded: number; supervised: number }> {
+    return superviseOutcomes(this.deps, this, now);
   }
 
-  private async sourceWords(item: OutcomeRecord): Promise<string> {
+  /** Where an item comes from, in words: the event by title, else its opinions. */
+  async sourceWords(item: OutcomeRecord): Promise<string> {
     if (item.eventId) {
       const event = await this.deps.findEvent(item.eventId).catch(() => null);
       if (event) return this.t.sourceEvent(event.number, event.title);

@@ -13,6 +13,7 @@ export const POINT_KINDS = [
   'social-report-adopted', // 社情民意被采用
   'proposal-submitted', // 提交提案
   'proposal-cosigned', // 联名提案
+  'outcome-delivered', // 组织的协商活动成果已落实 (谁组织谁记录: the member who recorded the event's outcome)
 ] as const;
 export type PointKind = (typeof POINT_KINDS)[number];
 
@@ -47,6 +48,9 @@ export const DEFAULT_POINTS_RULES: PointsRules = {
     { kind: 'social-report-adopted', points: 5 },
     { kind: 'proposal-submitted', points: 3 },
     { kind: 'proposal-cosigned', points: 1, cap: 5 },
+    // A consultation whose result was delivered is worth what a proposal is; capped so that an event
+    // with many small items does not outweigh attending and reporting.
+    { kind: 'outcome-delivered', points: 3, cap: 15 },
   ],
   minimums: [
     { kind: 'opinion-filed', count: 1 },

@@ -135,9 +135,29 @@ export class ActivityLedger {
     });
   }
 
-  /** 协商成果 已落实: one entry for the member who ran the event (and recorded its outcome). */
+  /**
+   * 协商成果 已落实: one entry for the member who ran the event (and recorded its outcome). A delivery
+   * after a 重新落实 is a new fact (its own key); the one before it was withdrawn.
+   */
   outcomeDelivered(item: OutcomeRecord, memberId: string, at: Date): Promise<void> {
-    return this.add({ key: `outcome-delivered:${item.id}`, kind: 'outcome-delivered', at, memberId, subjectId: item.id, ref: item.number });
+    const round = reopenings(item);
+    const key = round === 0 ? `outcome-delivered:${item.id}` : `outcome-delivered:${item.id}:${round}`;
+    return this.add({ key, kind: 'outcome-delivered', at, memberId, subjectId: item.id, ref: item.number });
+  }
+
+  /**
+   * 重新落实 of a delivered item (`item` as it is after the step): its delivery no longer counts; the
+   * records service leaves out every delivery of the item recorded before this entry.
+   */
+  outcomeDeliveryWithdrawn(item: OutcomeRecord, memberId: string, at: Date): Promise<void> {
+    return this.add({
+      key: `outcome-delivery-withdrawn:${item.id}:${reopenings(item)}`,
+      kind: 'outcome-delivery-withdrawn',
+      at,
+      memberId,
+      subjectId: item.id,
+      ref: item.number,
+    });
   }
 
   /** 提案提交: one entry for the author, one for each co-signer. */
@@ -162,6 +182,9 @@ export class ActivityLedger {
     }
   }
 }
+
+/** How many times the item went back to 落实中 (重新落实). */
+const reopenings = (item: OutcomeRecord) => item.steps.filter((step) => step.action === 'reopened').length;
 
 function about(opinion: OpinionRecord): Pick<NewActivity, 'subjectId' | 'ref' | 'community'> {
   return { subjectId: opinion.id, ref: opinion.number, ...(opinion.community ? { community: opinion.community } : {}) };

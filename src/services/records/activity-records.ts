@@ -17,6 +17,7 @@ export const ACTIVITY_KINDS = [
   'social-report-submitted', // the member sent a 社情民意信息 report to the office (报送)
   'social-report-adopted', // … and a committee adopted it (采用); `ref` is its number, `level` who adopted it
   'outcome-delivered', // a 协商成果 of an event the member ran (recorded its outcome: 谁组织谁记录) was delivered (已落实)
+  'outcome-delivery-withdrawn', // that item was taken back to 落实中 (重新落实): its earlier delivery no longer counts
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -65,6 +65,7 @@ export class RecordsExports {
       s.cosigned,
       s.socialReports,
       s.socialReportsAdopted,
+      s.outcomesDelivered,
       s.satisfaction.num,
       s.satisfaction.den,
     ]);

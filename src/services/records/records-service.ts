@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { OpinionFactsReader } from './activity-records.js';
-import type { ActivityRecord, ActivityRepository } from './activity-records.js';
+import type { ActivityKind, ActivityRecord, ActivityRepository } from './activity-records.js';
 import type { MemberRecord, MemberRepository } from '../members/member-records.js';
 import { renderCard, renderStats } from './format.js';
 import { summarise, type MemberRecordSummary } from './member-record.js';
@@ -14,14 +14,26 @@ export const MAX_TREND_WEEKS = 53;
 /** Later than any withdrawal can be. */
 const END_OF_TIME = new Date(Date.UTC(9999, 0, 1));
 
-/** Entries without the ratings a later withdrawal (same opinion) cancelled, and without the withdrawals. */
-export function withoutWithdrawnRatings(entries: readonly ActivityRecord[], withdrawals: readonly ActivityRecord[]): ActivityRecord[] {
+/**
+ * What a withdrawal cancels: a rating (重新打开 of an opinion) and a 协商成果's delivery (重新落实).
+ * Each withdrawal cancels the entries of its kind about the same subject recorded before it.
+ */
+const WITHDRAWN_BY = new Map<ActivityKind, ActivityKind>([
+  ['opinion-rating-withdrawn', 'opinion-rated'],
+  ['outcome-delivery-withdrawn', 'outcome-delivered'],
+]);
+const WITHDRAWAL_KINDS = [...WITHDRAWN_BY.keys()];
+
+/** Entries without the ratings and deliveries a later withdrawal (same subject) cancelled, and without the withdrawals. */
+export function withoutWithdrawn(entries: readonly ActivityRecord[], withdrawals: readonly ActivityRecord[]): ActivityRecord[] {
   const lastWithdrawal = new Map<string, number>();
-  for (const w of withdrawals) lastWithdrawal.set(w.subjectId, Math.max(lastWithdrawal.get(w.subjectId) ?? 0, w.at.getTime()));
+  for (const w of withdrawals) {
+    const key = `${WITHDRAWN_BY.get(w.kind)}:${w.subjectId}`;
+    lastWithdrawal.set(key, Math.max(lastWithdrawal.get(key) ?? 0, w.at.getTime()));
+  }
   return entries.filter((entry) => {
-    if (entry.kind === 'opinion-rating-withdrawn') return false;
-    if (entry.kind !== 'opinion-rated') return true;
-    const withdrawn = lastWithdrawal.get(entry.subjectId);
+    if (WITHDRAWN_BY.has(entry.kind)) return false;
+    const withdrawn = lastWithdrawal.get(`${entry.kind}:${entry.subjectId}`);
     return withdrawn === undefined || withdrawn < entry.at.getTime();
   });
 }
@@ -56,14 +68,15 @@ export class RecordsService {
 
   /**
    * The ledger entries of `[start, end)` as the records count them: a rating withdrawn by a later
-   * 重新打开 (whenever it came) is left out at once, and so are the withdrawals themselves.
+   * 重新打开, or a 协商成果 delivery withdrawn by a later 重新落实 (whenever it came), is left out at
+   * once, and so are the withdrawals themselves.
    */
   private async ledger(start: Date, end: Date, filter?: { memberId?: string }): Promise<ActivityRecord[]> {
     const [entries, withdrawals] = await Promise.all([
       this.deps.activities.listBetween(start, end, filter),
-      this.deps.activities.listBetween(start, END_OF_TIME, { kinds: ['opinion-rating-withdrawn'] }),
+      this.deps.activities.listBetween(start, END_OF_TIME, { kinds: WITHDRAWAL_KINDS }),
     ]);
-    return withoutWithdrawnRatings(entries, withdrawals);
+    return withoutWithdrawn(entries, withdrawals);
   }
 
   /** The ledger of a period as the records count it (one member's, or everyone's): what 履职积分 scores. */

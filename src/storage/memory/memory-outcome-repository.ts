@@ -5,6 +5,7 @@ import type {
   OutcomeFilter,
   OutcomeRecord,
   OutcomeRepository,
+  OutcomeSettleStep,
   OutcomeState,
   OutcomeStep,
 } from '../../services/outcomes/outcome-records.js';
@@ -56,7 +57,7 @@ export class MemoryOutcomeRepository implements OutcomeRepository {
     return found ? copyOf(found) : null;
   }
 
-  async advance(number: string, from: OutcomeState, changes: OutcomeChange, step: OutcomeStep): Promise<OutcomeRecord | null> {
+  async advance(number: string, from: OutcomeState, changes: OutcomeChange, step: OutcomeSettleStep): Promise<OutcomeRecord | null> {
     const item = this.items.find((i) => i.number === number && i.state === from);
     if (!item) return null;
     assertWithinLimits(changes);
@@ -65,8 +66,29 @@ export class MemoryOutcomeRepository implements OutcomeRepository {
     return copyOf(item);
   }
 
-  async markSupervised(number: string, at: Date): Promise<OutcomeRecord | null> {
-    const item = this.items.find((i) => i.number === number && i.state === 'in-progress' && !i.supervisedAt);
+  async reopen(number: string, from: OutcomeState, step: OutcomeStep): Promise<OutcomeRecord | null> {
+    const item = this.items.find((i) => i.number === number && i.state === from);
+    if (!item) return null;
+    assertWithinLimits({ reason: step.note ?? '' });
+    delete item.reason;
+    delete item.deliveredAt;
+    Object.assign(item, { state: 'in-progress', updatedAt: step.at });
+    item.steps.push(copyOf(definedOnly(step)) as OutcomeStep);
+    return copyOf(item);
+  }
+
+  async extend(number: string, step: OutcomeStep & { fromDate: string; toDate: string }): Promise<OutcomeRecord | null> {
+    const item = this.items.find((i) => i.number === number && i.state === 'in-progress' && i.dueDate === step.fromDate);
+    if (!item) return null;
+    assertWithinLimits({ reason: step.note ?? '' });
+    delete item.supervisedAt;
+    Object.assign(item, { dueDate: step.toDate, extensions: (item.extensions ?? 0) + 1, updatedAt: step.at });
+    item.steps.push(copyOf(definedOnly(step)) as OutcomeStep);
+    return copyOf(item);
+  }
+
+  async markSupervised(number: string, dueDate: string, at: Date): Promise<OutcomeRecord | null> {
+    const item = this.items.find((i) => i.number === number && i.state === 'in-progress' && i.dueDate === dueDate && !i.supervisedAt);
     if (!item) return null;
     item.supervisedAt = at;
     return copyOf(item);

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { OUTCOME_STATES, type OutcomeRecord } from '../../services/outcomes/outcome-records.js';
+import { OUTCOME_STATES, OUTCOME_STEP_ACTIONS, type OutcomeRecord } from '../../services/outcomes/outcome-records.js';
 
 /** The stored 协商成果 item: the record with an ObjectId for its id and the year counter's bookkeeping. */
 export interface OutcomeDocument extends Omit<OutcomeRecord, 'id'> {
@@ -13,8 +13,10 @@ const stepSchema = new Schema(
     at: { type: Date, required: true },
     by: { type: String, required: true },
     byName: { type: String, required: true },
-    action: { type: String, required: true, enum: OUTCOME_STATES },
+    action: { type: String, required: true, enum: OUTCOME_STEP_ACTIONS },
     note: { type: String, maxlength: 1000 },
+    fromDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+    toDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { _id: false },
 );
@@ -43,6 +45,7 @@ const outcomeSchema = new Schema<OutcomeDocument>(
     eventNumber: Number,
     opinionNumbers: { type: [String], default: [] },
     supervisedAt: Date,
+    extensions: { type: Number, min: 0 },
     deliveredAt: Date,
     steps: { type: [stepSchema], default: [] },
     createdAt: { type: Date, required: true },

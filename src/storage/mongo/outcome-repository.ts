@@ -6,6 +6,7 @@ import type {
   OutcomeFilter,
   OutcomeRecord,
   OutcomeRepository,
+  OutcomeSettleStep,
   OutcomeState,
   OutcomeStep,
 } from '../../services/outcomes/outcome-records.js';
@@ -68,7 +69,7 @@ export class MongoOutcomeRepository implements OutcomeRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async advance(number: string, from: OutcomeState, changes: OutcomeChange, step: OutcomeStep): Promise<OutcomeRecord | null> {
+  async advance(number: string, from: OutcomeState, changes: OutcomeChange, step: OutcomeSettleStep): Promise<OutcomeRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { number: { $eq: number }, state: { $eq: from } },
@@ -79,10 +80,37 @@ export class MongoOutcomeRepository implements OutcomeRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async markSupervised(number: string, at: Date): Promise<OutcomeRecord | null> {
+  async reopen(number: string, from: OutcomeState, step: OutcomeStep): Promise<OutcomeRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { number: { $eq: number }, state: { $eq: 'in-progress' }, supervisedAt: { $exists: false } },
+        { number: { $eq: number }, state: { $eq: from } },
+        { $set: { state: 'in-progress', updatedAt: step.at }, $unset: { reason: 1, deliveredAt: 1 }, $push: { steps: step } },
+        { new: true, runValidators: true },
+      )
+      .lean<OutcomeDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async extend(number: string, step: OutcomeStep & { fromDate: string; toDate: string }): Promise<OutcomeRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { number: { $eq: number }, state: { $eq: 'in-progress' }, dueDate: { $eq: step.fromDate } },
+        {
+          $set: { dueDate: step.toDate, updatedAt: step.at },
+          $unset: { supervisedAt: 1 },
+          $inc: { extensions: 1 },
+          $push: { steps: step },
+        },
+        { new: true, runValidators: true },
+      )
+      .lean<OutcomeDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async markSupervised(number: string, dueDate: string, at: Date): Promise<OutcomeRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { number: { $eq: number }, state: { $eq: 'in-progress' }, dueDate: { $eq: dueDate }, supervisedAt: { $exists: false } },
         { $set: { supervisedAt: at } },
         { new: true },
       )

@@ -248,7 +248,9 @@ describe('协商成果: every bad input gets a clear answer and stores nothing',
       notified: [`提出民意 ${opinions.join('、')} 的群众`],
     });
     expect((await app.api('/api/outcomes/CG-2026-0001')).body.state).toBe('in-progress');
-    expect(await say(app, ids.staff!, '成果办理 CG-2026-0002 未落实 变卦')).toContain('协商成果 CG-2026-0002 已经已落实，不能再改');
+    expect(await say(app, ids.staff!, '成果办理 CG-2026-0002 未落实 变卦')).toContain(
+      '协商成果 CG-2026-0002 已是“已落实”，不能直接改为其他结果；如是误记，请先用“成果办理 CG-2026-0002 重新落实 原因”改回落实中。',
+    );
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0099 已落实')).toContain('没有找到协商成果 CG-2026-0099');
     expect(await say(app, ids.staff!, '成果办理 CG-2026-0001 通过')).toContain('“通过”不是办理结果');
     expect((await app.api('/api/outcomes/CG-2026-0002')).body.state).toBe('delivered');

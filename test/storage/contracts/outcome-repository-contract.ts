@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewOutcome, OutcomeRepository, OutcomeStep } from '../../../src/services/outcomes/outcome-records.js';
+import type { NewOutcome, OutcomeRepository, OutcomeSettleStep, OutcomeStep } from '../../../src/services/outcomes/outcome-records.js';
 
 const at = (minutes: number) => new Date(Date.parse('2026-11-10T02:00:00Z') + minutes * 60_000);
 const item = (text: string, extra: Partial<NewOutcome> = {}): NewOutcome => ({
@@ -54,23 +54,75 @@ export function outcomeRepositoryContract(make: () => Promise<OutcomeRepository>
     it('settles an item only from the state the caller saw, appending the step; a second mover gets null', async () => {
       const outcomes = await make();
       const made = await outcomes.create(item('选址'), entered(0), at(0), 2026);
-      const step: OutcomeStep = { at: at(5), by: 's1', byName: '刘干事', action: 'not-delivered', note: '用地未批' };
+      const step: OutcomeSettleStep = { at: at(5), by: 's1', byName: '刘干事', action: 'not-delivered', note: '用地未批' };
       const moved = await outcomes.advance(made.number, 'in-progress', { reason: '用地未批' }, step);
       expect(moved).toMatchObject({ state: 'not-delivered', reason: '用地未批', updatedAt: at(5), steps: [entered(0), step] });
       expect(await outcomes.advance(made.number, 'in-progress', { deliveredAt: at(6) }, { ...step, action: 'delivered' })).toBeNull();
       expect(await outcomes.findByNumber(made.number)).toEqual(moved);
     });
 
-    it('sets the 督办 mark once, and only while the item is 落实中', async () => {
+    it('sets the 督办 mark once, and only while the item is 落实中 and still due on the date the notice was for', async () => {
       const outcomes = await make();
       const open = await outcomes.create(item('选址'), entered(0), at(0), 2026);
       const done = await outcomes.create(item('走访'), entered(1), at(1), 2026);
       await outcomes.advance(done.number, 'in-progress', { deliveredAt: at(2) }, { ...entered(2), action: 'delivered' });
-      const marks = await Promise.all([outcomes.markSupervised(open.number, at(3)), outcomes.markSupervised(open.number, at(4))]);
+      expect(await outcomes.markSupervised(open.number, '2026-12-30', at(3))).toBeNull();
+      const marks = await Promise.all([
+        outcomes.markSupervised(open.number, '2026-12-31', at(3)),
+        outcomes.markSupervised(open.number, '2026-12-31', at(4)),
+      ]);
       expect(marks.filter(Boolean)).toHaveLength(1);
       expect((await outcomes.findByNumber(open.number))!.supervisedAt).toBeInstanceOf(Date);
-      expect(await outcomes.markSupervised(open.number, at(5))).toBeNull();
-      expect(await outcomes.markSupervised(done.number, at(5))).toBeNull();
+      expect(await outcomes.markSupervised(open.number, '2026-12-31', at(5))).toBeNull();
+      expect(await outcomes.markSupervised(done.number, '2026-12-31', at(5))).toBeNull();
+    });
+
+    it('puts the due date back (延期) only from the date the caller saw, clearing the 督办 mark and counting it', async () => {
+      const outcomes = await make();
+      const made = await outcomes.create(item('选址'), entered(0), at(0), 2026);
+      await outcomes.markSupervised(made.number, '2026-12-31', at(1));
+      const step = {
+        at: at(2),
+        by: 's1',
+        byName: '刘干事',
+        action: 'extended' as const,
+        note: '用地未批',
+        fromDate: '2026-12-31',
+        toDate: '2027-01-31',
+      };
+      const [first, second] = await Promise.all([outcomes.extend(made.number, step), outcomes.extend(made.number, { ...step, at: at(3) })]);
+      const moved = first ?? second;
+      expect([first, second].filter(Boolean)).toHaveLength(1);
+      expect(moved).toMatchObject({ dueDate: '2027-01-31', extensions: 1, updatedAt: at(2), steps: [entered(0), step] });
+      expect(moved).not.toHaveProperty('supervisedAt');
+      expect(await outcomes.findByNumber(made.number)).toEqual(moved);
+      const again = await outcomes.extend(made.number, { ...step, at: at(4), fromDate: '2027-01-31', toDate: '2027-02-28' });
+      expect(again).toMatchObject({ dueDate: '2027-02-28', extensions: 2 });
+      await outcomes.advance(made.number, 'in-progress', { deliveredAt: at(5) }, { ...entered(5), action: 'delivered' });
+      expect(await outcomes.extend(made.number, { ...step, fromDate: '2027-02-28', toDate: '2027-03-31' })).toBeNull();
+    });
+
+    it('takes a settled item back to 落实中 (重新落实) only from the state the caller saw, clearing its result', async () => {
+      const outcomes = await make();
+      const made = await outcomes.create(item('选址'), entered(0), at(0), 2026);
+      await outcomes.advance(
+        made.number,
+        'in-progress',
+        { reason: '用地未批' },
+        { ...entered(1), action: 'not-delivered', note: '用地未批' },
+      );
+      const step: OutcomeStep = { at: at(2), by: 's1', byName: '刘干事', action: 'reopened', note: '误记' };
+      expect(await outcomes.reopen(made.number, 'delivered', step)).toBeNull();
+      const back = await outcomes.reopen(made.number, 'not-delivered', step);
+      expect(back).toMatchObject({ state: 'in-progress', updatedAt: at(2) });
+      expect(back!.steps.at(-1)).toEqual(step);
+      expect(back).not.toHaveProperty('reason');
+      expect(await outcomes.reopen(made.number, 'not-delivered', step)).toBeNull();
+      await outcomes.advance(made.number, 'in-progress', { deliveredAt: at(3) }, { ...entered(3), action: 'delivered' });
+      const again = await outcomes.reopen(made.number, 'delivered', { ...step, at: at(4) });
+      expect(again).toMatchObject({ state: 'in-progress' });
+      expect(again).not.toHaveProperty('deliveredAt');
+      expect(await outcomes.findByNumber(made.number)).toEqual(again);
     });
 
     it('lists by state, event, opinion and due date, earliest due first', async () => {

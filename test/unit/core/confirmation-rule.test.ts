@@ -25,7 +25,8 @@ const CONFIRMS = [
   'delete-member', // 删除成员
   'handle-social-report', // 社情民意办理: the report's state, the reporter is told
   'add-outcome', // 成果登记: a 成果 item with its responsible unit or member (told) and due date
-  'handle-outcome', // 成果办理: 已落实 / 未落实, the filers of its opinions are told
+  'handle-outcome', // 成果办理: 已落实 / 未落实 (the filers of its opinions are told) / 重新落实 (a delivery credit withdrawn)
+  'extend-outcome', // 成果延期: the due date, its reminder and 督办 start again; a responsible member is told
 ];
 
 /** Reading, or changing only one's own things (filing, +1, signing up, checking in, drafting, one's own rating). */

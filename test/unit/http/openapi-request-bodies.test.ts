@@ -31,6 +31,8 @@ describe('the OpenAPI document describes every request body', () => {
       'POST /api/session/sign-out',
       'POST /api/outcomes',
       'PATCH /api/outcomes/{number}',
+      'POST /api/outcomes/{number}/extension',
+      'POST /api/outcomes/{number}/extension/preview',
     ])
       expect(listed).toContain(route);
   });
@@ -57,7 +59,11 @@ describe('the OpenAPI document describes every request body', () => {
     });
     expect(bodySchema('/api/outcomes/{number}', 'patch')).toMatchObject({
       required: ['state'],
-      properties: { state: { enum: ['delivered', 'not-delivered'] } },
+      properties: { state: { enum: ['in-progress', 'delivered', 'not-delivered'] } },
+    });
+    expect(bodySchema('/api/outcomes/{number}/extension', 'post')).toMatchObject({
+      required: ['dueDate', 'reason'],
+      additionalProperties: false,
     });
   });
 });

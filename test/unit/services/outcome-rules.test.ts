@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countOutcomes, isOverdue, readDueDate, reminderDaysLeft, stepProblem } from '../../../src/services/outcomes/outcome-rules.js';
+import {
+  countOutcomes,
+  extensionProblem,
+  isOverdue,
+  readDueDate,
+  reminderDaysLeft,
+  stepProblem,
+} from '../../../src/services/outcomes/outcome-rules.js';
 
 describe('协商成果 rules', () => {
   it('reads due dates as people type them, and nothing else', () => {
@@ -34,6 +41,20 @@ describe('协商成果 rules', () => {
     expect(stepProblem('in-progress', 'in-progress', '')).toBe('same');
     expect(stepProblem('delivered', 'not-delivered', '变卦')).toBe('final');
     expect(stepProblem('not-delivered', 'delivered', '')).toBe('final');
+    // 重新落实: a settled item goes back to 落实中 only with a reason.
+    expect(stepProblem('delivered', 'in-progress', ' ')).toBe('reopen-reason-needed');
+    expect(stepProblem('not-delivered', 'in-progress', '误记')).toBeNull();
+    expect(stepProblem('delivered', 'delivered', '')).toBe('same');
+  });
+
+  it('puts a due date back (延期) only while 落实中, later than before, not in the past, with a reason', () => {
+    const open = { state: 'in-progress' as const, dueDate: '2026-11-16' };
+    expect(extensionProblem(open, '2026-12-15', '2026-11-17', '用地审批未完成')).toBeNull();
+    expect(extensionProblem(open, '2026-12-15', '2026-11-17', ' ')).toBe('reason-needed');
+    expect(extensionProblem(open, '2026-11-16', '2026-11-10', '原因')).toBe('not-later');
+    expect(extensionProblem(open, '2026-11-15', '2026-11-10', '原因')).toBe('not-later');
+    expect(extensionProblem(open, '2026-11-17', '2026-11-20', '原因')).toBe('past');
+    expect(extensionProblem({ ...open, state: 'delivered' }, '2026-12-15', '2026-11-17', '原因')).toBe('not-open');
   });
 
   it('counts the digest’s figures', () => {

@@ -91,8 +91,12 @@ describe('the 协商成果 page', () => {
     expect(cards.findAll('[data-testid="outcome-trail"]')[1]!.text()).toContain(
       '2026-11-25 10:00 刘干事 改为未落实（路灯产权不清，需先移交）',
     );
-    // Only the item still 落实中 can be settled.
-    expect(cards.findAll('button').map((b) => b.attributes('aria-label'))).toEqual(['办结 CG-2026-0001']);
+    // Only the item still 落实中 can be settled or put back; the one settled can be taken back (重新落实).
+    expect(cards.findAll('button').map((b) => b.attributes('aria-label'))).toEqual([
+      '办结 CG-2026-0001',
+      '延期 CG-2026-0001',
+      '重新落实 CG-2026-0001',
+    ]);
     page.unmount();
   });
 

@@ -16,6 +16,7 @@ export const OVERDUE: OutcomeItem = {
   eventNumber: 12,
   opinionNumbers: ['MY-2026-000123'],
   supervisedAt: '2026-11-21T01:00:00.000Z',
+  extensions: 0,
   steps: [{ at: '2026-11-01T02:00:00.000Z', by: 's1', byName: '刘干事', action: 'in-progress' }],
   createdAt: '2026-11-01T02:00:00.000Z',
 };
@@ -31,6 +32,7 @@ export const ON_TIME: OutcomeItem = {
   stateLabel: '落实中',
   overdue: false,
   opinionNumbers: ['MY-2026-000200'],
+  extensions: 0,
   steps: [{ at: '2026-11-02T02:00:00.000Z', by: 's1', byName: '刘干事', action: 'in-progress' }],
   createdAt: '2026-11-02T02:00:00.000Z',
 };
@@ -44,5 +46,24 @@ export const NOT_DELIVERED: OutcomeItem = {
   steps: [
     ...OVERDUE.steps,
     { at: '2026-11-25T02:00:00.000Z', by: 's1', byName: '刘干事', action: 'not-delivered', note: '路灯产权不清，需先移交' },
+  ],
+};
+
+/** ON_TIME put back once (延期), after its 督办. */
+export const EXTENDED: OutcomeItem = {
+  ...ON_TIME,
+  dueDate: '2027-04-30',
+  extensions: 1,
+  steps: [
+    ...ON_TIME.steps,
+    {
+      at: '2027-03-20T06:30:00.000Z',
+      by: 's1',
+      byName: '刘干事',
+      action: 'extended',
+      note: '等待年度预算下达',
+      fromDate: '2027-03-31',
+      toDate: '2027-04-30',
+    },
   ],
 };

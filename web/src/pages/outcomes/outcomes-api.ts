@@ -18,8 +18,11 @@ export interface OutcomeStep {
   at: string;
   by: string;
   byName: string;
-  action: OutcomeState;
+  /** A state it moved to, or 延期 (extended, with the dates) or 重新落实 (reopened). */
+  action: OutcomeState | 'extended' | 'reopened';
   note?: string;
+  fromDate?: string;
+  toDate?: string;
 }
 
 export interface OutcomeItem {
@@ -39,6 +42,8 @@ export interface OutcomeItem {
   eventNumber?: number;
   opinionNumbers: string[];
   supervisedAt?: string;
+  /** How many times the due date was put back (延期). */
+  extensions: number;
   deliveredAt?: string;
   steps: OutcomeStep[];
   createdAt: string;
@@ -67,6 +72,12 @@ export interface SettleInput {
   note?: string;
 }
 
+/** 延期: the new Beijing due date and why. */
+export interface ExtendInput {
+  dueDate: string;
+  reason: string;
+}
+
 export interface Preview {
   changes: string[];
   notified: string[];
@@ -88,6 +99,11 @@ export const outcomesApi = {
   create: (input: OutcomeInput) => api.post<OutcomeItem>('/api/outcomes', input),
   previewSettle: (number: string, input: SettleInput) => api.post<Preview>(`${path(number)}/preview`, input),
   settle: (number: string, input: SettleInput) => request<OutcomeItem>('PATCH', path(number), { body: input }),
+  previewExtend: (number: string, input: ExtendInput) => api.post<Preview>(`${path(number)}/extension/preview`, input),
+  extend: (number: string, input: ExtendInput) => api.post<OutcomeItem>(`${path(number)}/extension`, input),
+  /** 重新落实: a settled item back to 落实中, with the reason. */
+  previewReopen: (number: string, reason: string) => api.post<Preview>(`${path(number)}/preview`, { state: 'in-progress', note: reason }),
+  reopen: (number: string, reason: string) => request<OutcomeItem>('PATCH', path(number), { body: { state: 'in-progress', note: reason } }),
   /** Events with a recorded outcome, newest first; empty when unreadable (the number can still be typed). */
   eventChoices: async (): Promise<EventChoice[]> => {
     const events = await api
@@ -134,8 +150,26 @@ export function sourceWords(item: Pick<OutcomeItem, 'eventNumber' | 'opinionNumb
   return [event, opinions].filter(Boolean).join(' · ') || '—';
 }
 
-/** One step of an item's trail: 2026-11-01 10:00 刘干事 登记 / 改为已落实 / 改为未落实（原因）. */
+/**
+ * One step of an item's trail: 刘干事 登记 / 改为已落实 / 改为未落实（原因）/ 将完成时限由 2026-11-16 延至
+ * 2026-11-30（原因）/ 改回落实中，重新落实（原因）.
+ */
 export function stepWords(step: OutcomeStep): string {
-  const what = step.action === 'in-progress' ? '登记' : `改为${STATE_LABELS[step.action]}`;
+  const what =
+    step.action === 'in-progress'
+      ? '登记'
+      : step.action === 'extended'
+        ? `将完成时限由 ${step.fromDate ?? '—'} 延至 ${step.toDate ?? '—'}`
+        : step.action === 'reopened'
+          ? '改回落实中，重新落实'
+          : `改为${STATE_LABELS[step.action]}`;
   return `${step.byName} ${what}${step.note ? `（${step.note}）` : ''}`;
+}
+
+/** The earliest new due date a 延期 may take: the day after the current one, and not before Beijing's today. */
+export function earliestExtension(dueDate: string, today = beijingToday()): string {
+  const next = new Date(`${dueDate}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const dayAfter = next.toISOString().slice(0, 10);
+  return dayAfter > today ? dayAfter : today;
 }

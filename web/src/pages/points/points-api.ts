@@ -12,6 +12,7 @@ export const POINT_KINDS = [
   'social-report-adopted',
   'proposal-submitted',
   'proposal-cosigned',
+  'outcome-delivered',
 ] as const;
 export type PointKind = (typeof POINT_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const KIND_LABELS: Record<PointKind, string> = {
   'social-report-adopted': '社情民意被采用',
   'proposal-submitted': '提交提案',
   'proposal-cosigned': '联名提案',
+  'outcome-delivered': '组织的协商活动成果已落实',
 };
 
 export interface PointItem {

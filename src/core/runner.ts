@@ -234,8 +234,9 @@ export class CommandRunner<S> {
       return this.failure(command, turn, error);
     }
     await this.conversations.awaitConfirmation(turn.message, pending, command.dialogue?.lifetimeMs);
-    // A summary that already tells the person to reply 确认 is not told twice.
-    const saysHow = text.includes(`“${this.t.core.words.confirm[0]}”`);
+    // A summary that already tells the person to reply 确认 is not told twice; a command that reads
+    // the confirmation in its own words says them in its summary.
+    const saysHow = command.dialogue?.confirmation !== undefined || text.includes(`“${this.t.core.words.confirm[0]}”`);
     return toMessages(saysHow ? text : `${text}\n${t.ask(this.t.core.words.confirm[0]!)}`);
   }
 

@@ -285,13 +285,14 @@ export class CommandRunner<S> {
     const spec = command.args.find((arg) => arg.name === state.asking)!;
     const prompt = command.prompts?.[state.asking];
     let reading: AnswerReading;
-    try {
-      reading = prompt?.read
-        ? await prompt.read(answer, this.context(command, turn, state.pending), state.choices ?? [])
-        : await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.members });
-    } catch (error) {
-      return this.failure(command, turn, error);
-    }
+    if (prompt?.read) {
+      // The command's own reader is command code: behind the same boundary as its handler.
+      try {
+        reading = await prompt.read(answer, this.context(command, turn, state.pending), state.choices ?? []);
+      } catch (error) {
+        return this.failure(command, turn, error);
+      }
+    } else reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.members });
     if (!reading.ok) {
       if (reading.end) {
         await this.conversations.end(turn.message);

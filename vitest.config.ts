@@ -53,6 +53,7 @@ const APP_TESTS = [
   'test/services/residents/resident-plain-words.test.ts',
   'test/services/residents/resident-photos.test.ts',
   'test/services/residents/resident-erasure.test.ts',
+  'test/services/residents/resident-dialogue.test.ts',
   'test/services/roster/duty-questions.test.ts',
   'test/services/roster/opinion-routing.test.ts',
   'test/services/roster/rotation.test.ts',

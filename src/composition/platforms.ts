@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import { buildRegistry } from '../../commands/index.js';
+import { buildResidentRegistry } from '../../commands/residents/index.js';
 import type { Config } from '../config.js';
 import { Bot } from '../core/bot.js';
 import type { Clock } from '../core/clock.js';
@@ -72,6 +73,7 @@ export function buildBot(deps: PlatformDeps & { platforms: PlatformRegistry<Plat
     commandRatePerMinute: config.commandRatePerMinute,
     // 微信客服's residents: the same pipeline, their own conversation instead of commands.
     residents: committee.residentTalk,
+    residentCommands: buildResidentRegistry(),
   });
 }
 

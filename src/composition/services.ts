@@ -25,6 +25,7 @@ import { ActivityLedger } from '../services/records/activity-ledger.js';
 import { RecordsService } from '../services/records/records-service.js';
 import { ResidentFilingLimit } from '../services/residents/filing-limit.js';
 import { ResidentTalk } from '../services/residents/resident-talk.js';
+import { ResidentFiling } from '../services/residents/resident-filing.js';
 import { RosterService } from '../services/roster/roster-service.js';
 import type { Services } from '../services/services.js';
 import type { Coordination } from '../core/coordination.js';
@@ -192,16 +193,22 @@ export function buildServices(deps: ServiceDeps) {
   });
   // 居民服务号: residents file opinions in a conversation, not commands (the kf desk hands it pages).
   const residentLog = deps.logger.child({ component: 'residents' });
-  const residentTalk = new ResidentTalk({
+  const residentFiling = new ResidentFiling({
     opinions,
     communities,
     residents,
     photos: repos.kf.photos,
-    coordination,
     clock,
     messages,
     logger: residentLog,
     filingLimit: new ResidentFilingLimit({ opinions, residents, clock, perHour: settings.residentOpinionsPerHour }),
+  });
+  const residentTalk = new ResidentTalk({
+    opinions,
+    filing: residentFiling,
+    clock,
+    messages,
+    logger: residentLog,
     shifts: (from, to) => roster.listRange(from, to),
     outcomeLines: (number) => outcomes.linesFor(outcomes.forOpinion(number), true),
   });
@@ -209,6 +216,7 @@ export function buildServices(deps: ServiceDeps) {
     members,
     memberAdmin,
     residents,
+    residentFiling,
     notifier,
     roster,
     opinions,

@@ -5,10 +5,10 @@ import { resolveActor } from './identity.js';
 import type { InboundMessageRepository } from './inbox.js';
 import type { MemberDirectory } from './member-directory.js';
 import { normalizeInput, parseInput, stripBotMentions, type ParseResult } from './parser.js';
-import type { CommandRegistry } from './registry.js';
+import { CommandRegistry } from './registry.js';
 import { hasRole, type Role } from './roles.js';
 import type { LoadedConversation } from './conversation.js';
-import type { ResidentConversation } from './resident-conversation.js';
+import type { ResidentConversation, ResidentDialogue } from './resident-conversation.js';
 import { CommandRunner, toMessages, type Turn } from './runner.js';
 import { suggestWord } from './suggest.js';
 import { messageOverLimit } from './text-limit.js';
@@ -33,6 +33,8 @@ export interface BotDeps<S> {
   commandRatePerMinute: number;
   /** The residents' conversation: messages from the residents' service go there instead of the command parser. */
   residents?: ResidentConversation;
+  /** The residents' conversation mode: the dialogues their conversation starts (their filing), never typed as commands. */
+  residentCommands?: CommandRegistry<S>;
 }
 
 /**
@@ -79,6 +81,9 @@ const STALE_CLAIM_MS = 60_000;
 export class Bot<S = unknown> {
   private readonly runner: CommandRunner<S>;
 
+  /** The same runner over the residents' registry (their conversation mode). */
+  private readonly residentRunner: CommandRunner<S>;
+
   private pending = 0;
 
   /** Answers given whose inbox record is not marked done yet (that write follows the answer). */
@@ -89,6 +94,7 @@ export class Bot<S = unknown> {
 
   constructor(private readonly deps: BotDeps<S>) {
     this.runner = new CommandRunner(deps);
+    this.residentRunner = new CommandRunner({ ...deps, registry: deps.residentCommands ?? new CommandRegistry<S>([]) });
   }
 
   /** Messages still being handled. Platforms may ack before the answer is ready, so shutdown waits for these too. */
@@ -256,14 +262,39 @@ export class Bot<S = unknown> {
    * platform's send allowance). The reply is one message, the answer to what they just said.
    */
   private async respondToResident(residents: ResidentConversation, message: IncomingMessage, log: Logger): Promise<OutgoingMessage[]> {
-    await resolveActor(this.deps.platforms, this.deps.members, message);
+    const actor = await resolveActor(this.deps.platforms, this.deps.members, message);
     const tooLong = messageOverLimit(message);
     if (tooLong) {
       log.info(tooLong, 'resident message longer than the platform allows: answered without reading it');
       return [{ text: this.deps.messages.input.residentTooLong(tooLong.length, tooLong.limit), format: 'text', residentNotice: 'reply' }];
     }
-    const text = await residents.answer(message);
+    const text = await residents.answer(message, this.residentDialogue({ actor, message, log }));
     return text ? [{ text, format: 'text', residentNotice: 'reply' }] : [];
+  }
+
+  /** The resident's dialogue through the residents' runner, its replies joined into one text. */
+  private residentDialogue(turn: Turn): ResidentDialogue {
+    const runner = this.residentRunner;
+    const { message } = turn;
+    const joined = (replies: OutgoingMessage[]) => replies.map((reply) => reply.text).join('\n');
+    return {
+      current: async () => {
+        const found = await runner.conversations.load(message);
+        if (!found) return null;
+        return { asking: found.state.kind === 'dialogue' ? found.state.asking : undefined, expired: found.expired };
+      },
+      start: async (commandId, args, opening) => {
+        const command = this.deps.residentCommands?.byId(commandId);
+        if (!command) throw new Error(`no residents' command ${commandId}`);
+        return joined(await runner.begin(command, turn, args, opening));
+      },
+      carryOn: async (answer) => {
+        const found = await runner.conversations.load(message);
+        if (!found) return '';
+        return joined(await runner.carryOn(found.state, turn, answer, normalizeInput(answer)));
+      },
+      end: () => runner.conversations.end(message),
+    };
   }
 
   /** A typo gets the closest command; a sentence in a chat with Yishi gets a kind pointer. */

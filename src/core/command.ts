@@ -91,6 +91,51 @@ export interface ArgPrompt<S = unknown> {
   ask(t: Messages, args: ParsedArgs): string;
   /** The options to choose from; the chosen `value` becomes the argument. */
   choices?(ctx: CommandContext<S>): Promise<Array<{ label: string; value: string }>>;
+  /**
+   * The argument's own answer reader, instead of reading by its kind: it sees the whole message
+   * (`ctx.message`, a photo too) and the list the question showed. See {@link AnswerReading}.
+   */
+  read?(answer: string, ctx: CommandContext<S>, choices: ReadonlyArray<{ label: string; value: string }>): Promise<AnswerReading>;
+  /** Never asked in turn: only when the handler asks for it ({@link AskNext}), e.g. a choice that depends on the result. */
+  onlyWhenAsked?: true;
+}
+
+/**
+ * How an answer was read. `ok: true`: the values to keep (the asked argument among them, and any
+ * other argument the same answer gave). `ok: false`: the argument stays asked; `values` are kept
+ * all the same (a photo collected), `reply` is said, followed by the question again unless
+ * `askAgain` is false; with `end` the dialogue ends instead.
+ */
+export type AnswerReading =
+  | { ok: true; values: ParsedArgs }
+  | { ok: false; reply: string; values?: ParsedArgs; askAgain?: false; /** The dialogue ends here (nothing kept). */ end?: true };
+
+/**
+ * What a handler returns to go on with the dialogue instead of ending it: ask the argument `arg`
+ * (its prompt is usually `onlyWhenAsked`) with `args` added, or, without `arg`, wait for the
+ * confirmation again. `text` is said first. When the answer comes, the handler runs again, without
+ * a second confirmation.
+ */
+export interface AskNext {
+  askNext: { arg?: string; args?: ParsedArgs; text?: string };
+}
+
+/** What the person types at the confirmation, as a command's own dialogue reads it. */
+export type ConfirmationAnswer = 'yes' | 'restart' | 'leave' | undefined;
+
+/**
+ * How a command's dialogue talks with people who never type commands (the residents): named
+ * options instead of the members' defaults. Each one left out keeps the default.
+ */
+export interface DialogueOptions {
+  /** How long the conversation waits for the next answer (and for the confirmation): default 10 and 5 minutes. */
+  lifetimeMs?: number;
+  /** `plain`: questions without the command hints (“回复‘取消’可随时退出”, “请回复编号或名称”). */
+  hints?: 'plain';
+  /** Words that end the dialogue, read for the argument being asked (`undefined` at the confirmation), and what is said then. */
+  leave?: { is(t: Messages, answer: string, asking: string | undefined): boolean; reply(t: Messages): string };
+  /** The confirmation in the person's own words: yes, start over (asked from the first argument again), or leave. */
+  confirmation?: { read(t: Messages, answer: string): ConfirmationAnswer; restarted(t: Messages): string; remind(t: Messages): string };
 }
 
 /** What a confirmation shows: the change, and who will be told of it (empty: nobody). */
@@ -138,6 +183,9 @@ export interface CommandSpec<S = unknown> {
   prompts?: Record<string, ArgPrompt<S>>;
   /** Last step of a guided dialogue: a summary the person answers with 确认 or 取消. */
   confirmDialogue?(ctx: CommandContext<S>): Promise<string>;
+  /** The dialogue's own lifetime, words and hints (see {@link DialogueOptions}); members' commands leave it out. */
+  dialogue?: DialogueOptions;
   texts(t: Messages): CommandTexts;
-  handler(ctx: CommandContext<S>): Promise<Reply>;
+  /** The reply; a command with a dialogue may go on asking instead ({@link AskNext}). */
+  handler(ctx: CommandContext<S>): Promise<Reply | AskNext>;
 }

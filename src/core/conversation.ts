@@ -9,6 +9,8 @@ export interface PendingCommand {
   commandId: string;
   args: ParsedArgs;
   extras: ParsedExtras;
+  /** Set once the person has confirmed: a step the handler asked for then runs it without a second 确认. */
+  confirmed?: true;
 }
 
 /** What one person is in the middle of, in one chat. */
@@ -67,22 +69,26 @@ export class Conversations {
     return { state, expired: this.clock.now().getTime() >= state.expiresAt };
   }
 
-  /** Starts or moves on a dialogue; the deadline restarts with every step. */
+  /**
+   * Starts or moves on a dialogue; the deadline restarts with every step. `lifetimeMs`: the
+   * command's own (`CommandSpec.dialogue.lifetimeMs`), else {@link DIALOGUE_TIMEOUT_MS}.
+   */
   async ask(
     message: IncomingMessage,
     step: Omit<Extract<ConversationState, { kind: 'dialogue' }>, 'kind' | 'id' | 'expiresAt'> & { id?: string },
+    lifetimeMs = DIALOGUE_TIMEOUT_MS,
   ): Promise<void> {
     await this.save(message, {
       ...step,
       kind: 'dialogue',
       id: step.id ?? randomUUID(),
-      expiresAt: this.clock.now().getTime() + DIALOGUE_TIMEOUT_MS,
+      expiresAt: this.clock.now().getTime() + lifetimeMs,
     });
   }
 
-  /** Waits for 确认/取消 on a pending command. */
-  async awaitConfirmation(message: IncomingMessage, pending: PendingCommand): Promise<void> {
-    await this.save(message, { kind: 'confirm', id: randomUUID(), pending, expiresAt: this.clock.now().getTime() + CONFIRM_TIMEOUT_MS });
+  /** Waits for 确认/取消 on a pending command, for `lifetimeMs` (default {@link CONFIRM_TIMEOUT_MS}). */
+  async awaitConfirmation(message: IncomingMessage, pending: PendingCommand, lifetimeMs = CONFIRM_TIMEOUT_MS): Promise<void> {
+    await this.save(message, { kind: 'confirm', id: randomUUID(), pending, expiresAt: this.clock.now().getTime() + lifetimeMs });
   }
 
   /**
@@ -90,7 +96,8 @@ export class Conversations {
    * command twice.
    */
   async claim(state: ConversationState): Promise<boolean> {
-    return this.coordination.claimOnce(`conversation-done:${state.id}`, GRACE_MS + DIALOGUE_TIMEOUT_MS);
+    const lifetime = Math.max(DIALOGUE_TIMEOUT_MS, state.expiresAt - this.clock.now().getTime());
+    return this.coordination.claimOnce(`conversation-done:${state.id}`, GRACE_MS + lifetime);
   }
 
   async end(message: IncomingMessage): Promise<void> {

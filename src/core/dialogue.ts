@@ -1,5 +1,5 @@
 import { readArg, type ArgProblem } from './arg-kinds.js';
-import type { ArgSpec, CommandContext, CommandSpec, ParsedArgs } from './command.js';
+import type { AnswerReading, ArgSpec, CommandContext, CommandSpec, ParsedArgs } from './command.js';
 import type { MemberDirectory } from './member-directory.js';
 import { lookupMemberByName } from './mentions.js';
 import { foldWidth } from './parser.js';
@@ -22,7 +22,12 @@ export interface Question {
  * still missing. Empty when no prompt applies.
  */
 export function argsToAsk<S>(command: CommandSpec<S>, args: ParsedArgs): string[] {
-  return command.args.filter((spec) => command.prompts?.[spec.name] && args[spec.name] === undefined).map((spec) => spec.name);
+  return command.args
+    .filter((spec) => {
+      const prompt = command.prompts?.[spec.name];
+      return prompt && !prompt.onlyWhenAsked && args[spec.name] === undefined;
+    })
+    .map((spec) => spec.name);
 }
 
 /** The question for one argument, with its numbered list when it has choices. */
@@ -32,11 +37,12 @@ export async function buildQuestion<S>(command: CommandSpec<S>, argName: string,
   if (!prompt || !spec) return null;
   const t = ctx.t.core.dialogue;
   const ask = prompt.ask(ctx.t, ctx.args);
+  const plain = command.dialogue?.hints === 'plain';
   const choices = prompt.choices ? await prompt.choices(ctx) : spec.choices?.map((choice) => ({ label: choice, value: choice }));
-  if (!choices) return { text: `${ask}\n${t.cancelHint}` };
+  if (!choices) return { text: plain ? ask : `${ask}\n${t.cancelHint}` };
   if (choices.length === 0) return null;
   const list = choices.map((choice, index) => t.choiceLine(index + 1, choice.label)).join('\n');
-  return { text: `${ask}\n${list}\n${t.choiceHint}${t.cancelHint}`, choices };
+  return { text: plain ? `${ask}\n${list}` : `${ask}\n${list}\n${t.choiceHint}${t.cancelHint}`, choices };
 }
 
 /** The option a person picked: `2`, `第2个`, the label, the value, or a unique part of a label. */
@@ -52,8 +58,7 @@ export function pickChoice(answer: string, choices: readonly Choice[]): Choice |
   return partial.length === 1 ? partial[0] : undefined;
 }
 
-/** How an answer was read: values to keep, or what to tell the person. */
-export type AnswerReading = { ok: true; values: ParsedArgs } | { ok: false; reply: string };
+export type { AnswerReading } from './command.js';
 
 /** The sentence for a value that does not fit its argument. */
 export function problemText(t: Messages, problem: ArgProblem, value: string, spec: ArgSpec): string {

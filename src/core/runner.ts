@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Coordination } from './coordination.js';
-import type { CommandContext, CommandSpec, ParsedArgs, Reply } from './command.js';
+import { randomUUID } from 'node:crypto';
+import type { AnswerReading, AskNext, CommandContext, CommandSpec, ParsedArgs, Reply } from './command.js';
 import { Conversations, type ConversationState, type PendingCommand } from './conversation.js';
 import { argsToAsk, buildQuestion, problemText, readAnswer, type Question } from './dialogue.js';
 import { isYishiError } from './errors.js';
@@ -87,13 +88,50 @@ export class CommandRunner<S> {
     return toMessages(this.t.core.apology);
   }
 
-  /** Calls command code behind the error boundary. */
-  private async guarded(command: CommandSpec<S>, turn: Turn, run: () => Promise<Reply>): Promise<OutgoingMessage[]> {
+  /**
+   * Runs the handler behind the error boundary. A handler that asks on ({@link AskNext}) keeps the
+   * conversation: the next answer runs it again, without a second confirmation.
+   */
+  private async run(command: CommandSpec<S>, turn: Turn, pending: PendingCommand): Promise<OutgoingMessage[]> {
+    let result: Reply | AskNext;
     try {
-      return toMessages(await run());
+      result = await command.handler(this.context(command, turn, pending));
     } catch (error) {
       return this.failure(command, turn, error);
     }
+    if (!isAskNext(result)) return toMessages(result);
+    const { arg, args, text } = result.askNext;
+    const next: PendingCommand = { ...pending, args: { ...pending.args, ...args }, confirmed: true };
+    const said = text ? toMessages(text) : [];
+    if (!arg) {
+      await this.conversations.awaitConfirmation(turn.message, next, command.dialogue?.lifetimeMs);
+      return said;
+    }
+    return [...said, ...(await this.ask(command, turn, next, [arg]))];
+  }
+
+  /**
+   * Starts a command's dialogue from code rather than a typed line (the residents' filing):
+   * `args` known so far; `opening.answer` is read as the answer to the first question (not
+   * asked), `opening.say` is said instead of it.
+   */
+  async begin(
+    command: CommandSpec<S>,
+    turn: Turn,
+    args: ParsedArgs,
+    opening: { answer?: string; say?: string } = {},
+  ): Promise<OutgoingMessage[]> {
+    const refused = this.refusal(command, turn.actor);
+    if (refused) return refused;
+    const pending: PendingCommand = { commandId: command.id, args, extras: { tags: [], memberIds: [], rest: '' } };
+    const toAsk = argsToAsk(command, args);
+    const [asking, ...remaining] = toAsk;
+    if (!asking) return this.proceed(command, turn, pending, true);
+    const state = { kind: 'dialogue' as const, id: randomUUID(), pending, asking, remaining, expiresAt: 0 };
+    if (opening.answer !== undefined) return this.answerStep(command, turn, state, opening.answer);
+    if (opening.say === undefined) return this.ask(command, turn, pending, toAsk);
+    await this.conversations.ask(turn.message, { pending, asking, remaining, id: state.id }, command.dialogue?.lifetimeMs);
+    return toMessages(opening.say);
   }
 
   /** A freshly typed command. */
@@ -166,13 +204,11 @@ export class CommandRunner<S> {
       await this.conversations.end(turn.message);
       return toMessages(this.t.core.dialogue.noChoices);
     }
-    await this.conversations.ask(turn.message, {
-      pending,
-      asking,
-      remaining,
-      ...(question.choices ? { choices: question.choices } : {}),
-      ...(id ? { id } : {}),
-    });
+    await this.conversations.ask(
+      turn.message,
+      { pending, asking, remaining, ...(question.choices ? { choices: question.choices } : {}), ...(id ? { id } : {}) },
+      command.dialogue?.lifetimeMs,
+    );
     return toMessages(question.text);
   }
 
@@ -181,7 +217,8 @@ export class CommandRunner<S> {
     const ctx = this.context(command, turn, pending);
     const t = this.t.core.confirm;
     let summary: (() => Promise<string>) | undefined;
-    if (fromDialogue && command.confirmDialogue) summary = () => command.confirmDialogue!(ctx);
+    if (pending.confirmed) summary = undefined;
+    else if (fromDialogue && command.confirmDialogue) summary = () => command.confirmDialogue!(ctx);
     else if (command.confirm) {
       const { preview } = command.confirm;
       summary = async () => {
@@ -189,16 +226,17 @@ export class CommandRunner<S> {
         return t.preview(change, told);
       };
     }
-    if (!summary) return this.guarded(command, turn, () => command.handler(ctx));
+    if (!summary) return this.run(command, turn, pending);
     let text: string;
     try {
       text = await summary();
     } catch (error) {
       return this.failure(command, turn, error);
     }
-    await this.conversations.awaitConfirmation(turn.message, pending);
-    // A summary that already tells the person to reply 确认 is not told twice.
-    const saysHow = text.includes(`“${this.t.core.words.confirm[0]}”`);
+    await this.conversations.awaitConfirmation(turn.message, pending, command.dialogue?.lifetimeMs);
+    // A summary that already tells the person to reply 确认 is not told twice; a command that reads
+    // the confirmation in its own words says them in its summary.
+    const saysHow = command.dialogue?.confirmation !== undefined || text.includes(`“${this.t.core.words.confirm[0]}”`);
     return toMessages(saysHow ? text : `${text}\n${t.ask(this.t.core.words.confirm[0]!)}`);
   }
 
@@ -211,26 +249,66 @@ export class CommandRunner<S> {
       return toMessages(t.apology);
     }
     const word = folded.toLowerCase();
+    const leave = command.dialogue?.leave;
+    const leaving = leave ? leave.is(this.t, answer, state.kind === 'dialogue' ? state.asking : undefined) : undefined;
     if (state.kind === 'confirm') {
-      if (t.words.cancel.includes(word)) {
+      const own = command.dialogue?.confirmation;
+      const read = leaving ? 'leave' : own ? own.read(this.t, answer) : undefined;
+      if (read === 'leave' || (!leave && t.words.cancel.includes(word))) {
         await this.conversations.end(turn.message);
-        return toMessages(t.confirm.cancelled);
+        return toMessages(leave ? leave.reply(this.t) : t.confirm.cancelled);
       }
-      if (!t.words.confirm.includes(word)) return toMessages(t.confirm.notConfirmed(answer, command.name, t.words.confirm[0]!));
+      if (own && read === 'restart') {
+        const pending: PendingCommand = { commandId: command.id, args: {}, extras: state.pending.extras };
+        return [...toMessages(own.restarted(this.t)), ...(await this.ask(command, turn, pending, argsToAsk(command, {})))];
+      }
+      if (own ? read !== 'yes' : !t.words.confirm.includes(word))
+        return toMessages(own ? own.remind(this.t) : t.confirm.notConfirmed(answer, command.name, t.words.confirm[0]!));
       await this.conversations.end(turn.message);
       if (!(await this.conversations.claim(state))) return [];
-      return (
-        this.refusal(command, turn.actor) ?? this.guarded(command, turn, () => command.handler(this.context(command, turn, state.pending)))
-      );
+      return this.refusal(command, turn.actor) ?? this.run(command, turn, state.pending);
     }
-    if (t.words.leave.includes(word)) {
+    if (leave ? leaving : t.words.leave.includes(word)) {
       await this.conversations.end(turn.message);
-      return toMessages(t.dialogue.cancelled(command.name));
+      return toMessages(leave ? leave.reply(this.t) : t.dialogue.cancelled(command.name));
     }
+    return this.answerStep(command, turn, state, answer);
+  }
+
+  /** Reads the answer to the argument being asked, then asks the next one, confirms, or runs the command. */
+  private async answerStep(
+    command: CommandSpec<S>,
+    turn: Turn,
+    state: Extract<ConversationState, { kind: 'dialogue' }>,
+    answer: string,
+  ): Promise<OutgoingMessage[]> {
     const spec = command.args.find((arg) => arg.name === state.asking)!;
-    const reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.members });
+    const prompt = command.prompts?.[state.asking];
+    let reading: AnswerReading;
+    if (prompt?.read) {
+      // The command's own reader is command code: behind the same boundary as its handler.
+      try {
+        reading = await prompt.read(answer, this.context(command, turn, state.pending), state.choices ?? []);
+      } catch (error) {
+        return this.failure(command, turn, error);
+      }
+    } else reading = await readAnswer(spec, answer, state, { t: this.t, now: this.deps.clock.now(), members: this.deps.members });
     if (!reading.ok) {
-      const again = await this.ask(command, turn, state.pending, [state.asking, ...state.remaining], state.id);
+      if (reading.end) {
+        await this.conversations.end(turn.message);
+        return toMessages(reading.reply);
+      }
+      const pending: PendingCommand = { ...state.pending, args: { ...state.pending.args, ...reading.values } };
+      if (reading.askAgain === false) {
+        const { asking, remaining, choices, id } = state;
+        await this.conversations.ask(
+          turn.message,
+          { pending, asking, remaining, id, ...(choices ? { choices } : {}) },
+          command.dialogue?.lifetimeMs,
+        );
+        return toMessages(reading.reply);
+      }
+      const again = await this.ask(command, turn, pending, [state.asking, ...state.remaining], state.id);
       return [...toMessages(reading.reply), ...again];
     }
     const pending: PendingCommand = { ...state.pending, args: { ...state.pending.args, ...reading.values } };
@@ -240,4 +318,8 @@ export class CommandRunner<S> {
     if (!(await this.conversations.claim(state))) return [];
     return this.refusal(command, turn.actor) ?? this.proceed(command, turn, pending, true);
   }
+}
+
+function isAskNext(result: Reply | AskNext): result is AskNext {
+  return typeof result === 'object' && !Array.isArray(result) && 'askNext' in result;
 }

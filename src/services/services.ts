@@ -3,6 +3,7 @@ import type { Notifier } from './notifier.js';
 import type { EventServices } from './events/event-services.js';
 import type { OpinionService } from './opinions/opinion-service.js';
 import type { ResidentRepository } from './residents/resident-records.js';
+import type { ResidentFiling } from './residents/resident-filing.js';
 import type { RosterService } from './roster/roster-service.js';
 import type { RecordsService } from './records/records-service.js';
 import type { ProposalService } from './proposals/proposal-service.js';
@@ -23,6 +24,8 @@ export interface Services {
   /** Changes to who is a member (deactivation), one rule for chat and the admin API. */
   memberAdmin: MemberService;
   residents: ResidentRepository;
+  /** A resident's filing on the residents' service: the limit, the checks, filing, contact and photos (the residents' filing dialogue calls it). */
+  residentFiling: ResidentFiling;
   notifier: Notifier;
   /** The duty roster (轮值接待); `findOnDuty(now)` routes residents' opinions. */
   roster: RosterService;

@@ -2,6 +2,12 @@ import type { residentsZh } from '../zh-CN/residents.js';
 
 /** Residents' service account (WeCom customer service): plain words, no commands. */
 export const residentsEn: typeof residentsZh = {
+  /** The residents' filing conversation (on the residents' service only; not a command residents type). */
+  fileCommand: {
+    usage: 'Just say what happened',
+    description: 'A resident reports a matter on the residents’ service',
+    examples: ['The street light at the east gate has been out for a week'],
+  },
   welcome: (community) =>
     `Hello! This is the CPPCC residents' service${community ? ` for ${community}` : ''}.\nIf something needs attention, just tell us in your own words, e.g. "the street light at building 3 is broken".\nTo follow up on something you reported, send "progress".`,
   greeting: (community) =>

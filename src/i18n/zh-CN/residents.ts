@@ -1,5 +1,7 @@
 /** 居民服务号（企业微信·微信客服）：居民用平常说话的方式反映问题、查进度、评价。 */
 export const residentsZh = {
+  /** 居民反映事情的对话（只在居民服务号里，不是居民要打的命令）。 */
+  fileCommand: { usage: '直接说说发生了什么事', description: '居民在居民服务号里反映事情', examples: ['小区东门的路灯坏了一周了'] },
   welcome: (community: string | undefined) =>
     `您好！这里是${community ? `${community}的` : ''}政协居民服务号。\n有什么事需要反映，直接打字告诉我们就行，比如“3号楼门口的路灯坏了”。\n想查以前反映的事，发送“进度”。`,
   greeting: (community: string | undefined) =>

@@ -1,3 +1,5 @@
+import type { Model, mongo } from 'mongoose';
+
 /** One item's own outcome in a batch written together: its result, or the error that refused it alone. */
 export type ItemOutcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
@@ -70,4 +72,43 @@ export function writeErrorsByIndex(error: unknown): Map<number, unknown> | undef
     byIndex.set(index, writeError);
   }
   return byIndex;
+}
+
+/** A bulk write's error for one item, as an Error the callers' checks (duplicate key…) read like a single write's. */
+export function itemError(writeError: unknown): Error {
+  if (writeError instanceof Error) return writeError;
+  const { code, errmsg } = (writeError ?? {}) as { code?: unknown; errmsg?: unknown };
+  return Object.assign(new Error(typeof errmsg === 'string' ? errmsg : 'the store refused the write'), { code, cause: writeError });
+}
+
+/**
+ * Inserts into one mongoose model, each validated and given its defaults as `Model.create` does,
+ * written together with the others of the moment (one `insert` command per batch, ordered: false).
+ * `insert` resolves with the stored document once its batch is written, or rejects with its own
+ * refusal (a duplicate key reads as one).
+ */
+export class BatchedInserts<D> {
+  private readonly commit = new GroupCommit<Record<string, unknown>, void>((docs) => this.insertEach(docs));
+
+  constructor(private readonly model: Model<D>) {}
+
+  async insert(data: Record<string, unknown>): Promise<D> {
+    const doc = new this.model(data);
+    await doc.validate();
+    const stored = doc.toObject({ depopulate: true }) as Record<string, unknown>;
+    await this.commit.submit(stored);
+    return stored as D;
+  }
+
+  private async insertEach(docs: Array<Record<string, unknown>>): Promise<Array<ItemOutcome<void>>> {
+    const collection = this.model.collection as unknown as mongo.Collection;
+    const refused = await collection.insertMany(docs, { ordered: false }).then(
+      () => undefined,
+      (error: unknown) => writeErrorsByIndex(error) ?? Promise.reject(error),
+    );
+    return docs.map((_, index) => {
+      const writeError = refused?.get(index);
+      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: itemError(writeError) };
+    });
+  }
 }

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model, type mongo } from 'mongoose';
 import type { InboundMessageRepository, InboxClaim } from '../../core/inbox.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
-import { GroupCommit, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
+import { GroupCommit, itemError, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
 
 interface InboundMessageDocument {
   _id: string;
@@ -61,7 +61,7 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       return docs.map((_, index) => {
         const writeError = refused.get(index);
         if (writeError === undefined) return { ok: true, value: true };
-        return isDuplicateKeyError(writeError) ? { ok: true, value: false } : { ok: false, error: writeError };
+        return isDuplicateKeyError(writeError) ? { ok: true, value: false } : { ok: false, error: itemError(writeError) };
       });
     }
   }
@@ -80,7 +80,7 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       );
     return items.map((_, index) => {
       const writeError = result?.get(index);
-      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: writeError };
+      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: itemError(writeError) };
     });
   }
 

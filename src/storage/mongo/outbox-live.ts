@@ -1,6 +1,6 @@
 import { Schema, Types, type Connection, type Model, type mongo } from 'mongoose';
 import type { OutboxCandidate } from '../../services/outbox-records.js';
-import { GroupCommit, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
+import { GroupCommit, itemError, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
 
 /**
  * One outbox item that is not final yet (pending or claimed). `_id` is the item's own `_id`.
@@ -71,7 +71,7 @@ export class OutboxLiveQueue {
     );
     return docs.map((_, index) => {
       const writeError = refused?.get(index);
-      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: writeError };
+      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: itemError(writeError) };
     });
   }
 

@@ -24,21 +24,17 @@ const inboundMessageSchema = new Schema<InboundMessageDocument>(
 );
 inboundMessageSchema.index({ startedAt: 1 });
 
-type StoredReply = InboundMessageDocument['replies'][number];
-
 /**
- * The inbox in MongoDB: the unique `_id` is the platform message id. Claims (inserts) and stored
- * answers (updates by `_id`) of messages handled at the same time are written together, one
- * command per batch ({@link GroupCommit}); each message's claim still returns only once its own
- * record is written, so no message is acknowledged before the inbox has it.
+ * The inbox in MongoDB: the unique `_id` is the platform message id. Claims (inserts) of messages
+ * handled at the same time are written together, one command per batch ({@link GroupCommit}); each
+ * message's claim still returns only once its own record is written, so no message is acknowledged
+ * before the inbox has it.
  */
 export class MongoInboundMessageRepository implements InboundMessageRepository {
   private readonly model: Model<InboundMessageDocument>;
 
   /** Inserts of new claims: true when written, false when the id was already there. */
   private readonly inserts = new GroupCommit<InboundMessageDocument, boolean>((docs) => this.insertEach(docs));
-
-  private readonly finishes = new GroupCommit<{ key: string; replies: StoredReply[]; now: Date }, void>((items) => this.finishEach(items));
 
   /** The driver's collection under the model: a batch is one command, without mongoose's per-document work. */
   private get collection(): mongo.Collection<InboundMessageDocument> {
@@ -64,24 +60,6 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
         return isDuplicateKeyError(writeError) ? { ok: true, value: false } : { ok: false, error: itemError(writeError) };
       });
     }
-  }
-
-  private async finishEach(items: Array<{ key: string; replies: StoredReply[]; now: Date }>): Promise<Array<ItemOutcome<void>>> {
-    const result = await this.collection
-      .bulkWrite(
-        items.map(({ key, replies, now }) => ({
-          updateOne: { filter: { _id: key }, update: { $set: { state: 'done', replies, finishedAt: now } } },
-        })),
-        { ordered: false },
-      )
-      .then(
-        () => undefined,
-        (error: unknown) => writeErrorsByIndex(error) ?? Promise.reject(error),
-      );
-    return items.map((_, index) => {
-      const writeError = result?.get(index);
-      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: itemError(writeError) };
-    });
   }
 
   async claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim> {
@@ -115,7 +93,9 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       format: r.format,
       ...(r.mentionUserIds ? { mentionUserIds: r.mentionUserIds } : {}),
     }));
-    await this.finishes.submit({ key, replies: stored, now });
+    // One update per message: FerretDB v1 on PostgreSQL stopped answering (every pooled connection
+    // held) when one `update` command carried many statements, so stored answers are not batched.
+    await this.model.updateOne({ _id: key }, { $set: { state: 'done', replies: stored, finishedAt: now } });
   }
 
   async release(key: string): Promise<void> {

@@ -33,6 +33,8 @@ export interface ChildServer {
   pid: number;
   /** Peak resident set size of the child so far, in MB. */
   peakRssMb(): Promise<number>;
+  /** CPU time (user + system) the child has used so far, in ms: comparable on a busy machine, where rates are not. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -51,19 +53,21 @@ export async function startChildServer(entry: string, args: string[], env: Recor
       if (typeof message.ready === 'number') resolve(message.ready);
     });
   });
+  const usage = () =>
+    new Promise<{ maxRssKb: number; cpuUs: number }>((resolve) => {
+      const onMessage = (message: { maxRssKb?: number; cpuUs?: number }) => {
+        if (typeof message.maxRssKb !== 'number') return;
+        child.off('message', onMessage);
+        resolve({ maxRssKb: message.maxRssKb, cpuUs: message.cpuUs ?? 0 });
+      };
+      child.on('message', onMessage);
+      child.send('usage');
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
-    peakRssMb: () =>
-      new Promise((resolve) => {
-        const onMessage = (message: { maxRssKb?: number }) => {
-          if (typeof message.maxRssKb !== 'number') return;
-          child.off('message', onMessage);
-          resolve(Math.round(message.maxRssKb / 1024));
-        };
-        child.on('message', onMessage);
-        child.send('usage');
-      }),
+    peakRssMb: async () => Math.round((await usage()).maxRssKb / 1024),
+    cpuMs: async () => (await usage()).cpuUs / 1000,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -76,7 +80,9 @@ export async function startChildServer(entry: string, args: string[], env: Recor
 /** The child side: announce the port, answer usage questions, stop on SIGTERM. */
 export function serveAsChild(port: number, stop: () => Promise<void>): void {
   process.on('message', (message) => {
-    if (message === 'usage') process.send?.({ maxRssKb: process.resourceUsage().maxRSS });
+    if (message !== 'usage') return;
+    const used = process.resourceUsage();
+    process.send?.({ maxRssKb: used.maxRSS, cpuUs: used.userCPUTime + used.systemCPUTime });
   });
   process.once('SIGTERM', () => {
     stop().then(

@@ -28,6 +28,13 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 0);
 /**
+ * BENCH_ONLY=read or BENCH_ONLY=write measures only that Yishi path (with the baselines it is
+ * compared with: b for the read path, b and c for the write path), for quick iterations.
+ */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const runs = (what: 'a' | 'c' | 'write' | 'read') =>
+  ONLY === '' || (ONLY === 'read' ? what === 'read' : ONLY === 'write' ? what === 'c' || what === 'write' : true);
+/**
  * Yishi runs with the heap cap the Dockerfile sets. Without it V8 grows the heap lazily on a
  * machine with memory to spare (peak RSS ~350 MB at the same throughput); BENCH_YISHI_NODE_OPTIONS=""
  * runs it uncapped.
@@ -44,6 +51,8 @@ interface Row {
   rssMb: number;
   /** Requests per second counting until the work behind them was done (Yishi answers late after ~300 ms). */
   donePerSecond: number;
+  /** The server's own CPU time per measured message, in ms (steadier than rates on a shared machine). */
+  cpuMsPerMessage: number;
 }
 
 /** Waits until `count()` reaches `target` or stops moving for 15 s; returns when it got there. */
@@ -94,11 +103,13 @@ async function measure(name: string, kind: string, env: Record<string, string>, 
       await load(server.url, requests(MESSAGES, WARMUP, members), CONNECTIONS);
       if (done) await drained(done, WARMUP);
     }
+    const cpuBefore = await server.cpuMs();
     const started = Date.now();
     const result = await load(server.url, requests(0, MESSAGES, members), CONNECTIONS);
     const finished = done ? await drained(done, WARMUP + MESSAGES) : Date.now();
+    const cpuMsPerMessage = ((await server.cpuMs()) - cpuBefore) / MESSAGES;
     const donePerSecond = Math.min(result.perSecond, MESSAGES / ((finished - started) / 1000));
-    return { name, result, rssMb: await server.peakRssMb(), donePerSecond };
+    return { name, result, rssMb: await server.peakRssMb(), donePerSecond, cpuMsPerMessage };
   } finally {
     await server.stop();
   }
@@ -118,9 +129,10 @@ async function main(): Promise<void> {
   const wecom = wecomEnv(fake.url);
   const rows: Row[] = [];
   try {
-    rows.push(await measure('a) bare Koa POST', 'bare', {}));
-    rows.push(await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom));
-    rows.push(await measure('c) b + one store insert', 'store', { ...wecom, MONGODB_URI: stores.mongoUri }));
+    if (runs('a')) rows.push(await measure('a) bare Koa POST', 'bare', {}));
+    const crypto = await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom);
+    rows.push(crypto);
+    if (runs('c')) rows.push(await measure('c) b + one store insert', 'store', { ...wecom, MONGODB_URI: stores.mongoUri }));
     const yishiEnv = {
       ...wecom,
       MONGODB_URI: stores.mongoUri,
@@ -148,19 +160,24 @@ async function main(): Promise<void> {
       `Yishi logs at level ${yishiEnv.LOG_LEVEL} (BENCH_LOG_LEVEL); no staff group is seeded, so the new-opinion notices fail at once instead of queueing behind a robot's rate limit`,
     );
     // Each Yishi phase is a new server on the same stores; the history phase runs on what the others left plus the preload.
-    const fresh = await measure('Yishi write path (反映)', 'yishi', yishiEnv, { prepare: registerMembers, done: opinionCount });
-    rows.push(fresh);
+    // The read path needs the members registered too; the write path's phase registers them.
+    const fresh = runs('write')
+      ? await measure('Yishi write path (反映)', 'yishi', yishiEnv, { prepare: registerMembers, done: opinionCount })
+      : undefined;
+    if (fresh) rows.push(fresh);
     // 帮助 is longer than a passive reply may be: the callback is acked once the answer is made, and
     // the answer then travels through message/send (a send the loaded fake refuses is only logged,
     // so the sends are reported, not waited for).
     const sentBefore = fake.appMessages.length;
-    const read = await measure('Yishi read path (帮助)', 'yishi', yishiEnv, { requests: sealedHelps });
-    rows.push(read);
+    const read = runs('read')
+      ? await measure('Yishi read path (帮助)', 'yishi', yishiEnv, { requests: sealedHelps, prepare: fresh ? undefined : registerMembers })
+      : undefined;
+    if (read) rows.push(read);
     console.log(
       `read path: ${fake.appMessages.length - sentBefore} message/send calls reached the fake for ${MESSAGES + WARMUP} 帮助 answers (a long answer goes in pieces)`,
     );
     let history: Row | undefined;
-    if (HISTORY > 0) {
+    if (HISTORY > 0 && fresh) {
       const loaded = await preloadHistory(db, HISTORY);
       console.log(
         `history: ${loaded.opinions} earlier opinions, ${loaded.messages} earlier inbox records and as many sent outbox items loaded in ${loaded.seconds.toFixed(0)} s`,
@@ -174,12 +191,15 @@ async function main(): Promise<void> {
     const opinions = await opinionCount();
     await db.close();
     console.log('');
-    console.log('server                       req/s  done/s   p50 ms   p99 ms   peak RSS MB   non-2xx  errors');
-    for (const { name, result, rssMb, donePerSecond } of rows) {
+    console.log('server                       req/s  done/s   p50 ms   p99 ms   peak RSS MB   non-2xx  errors  cpu ms/msg');
+    for (const { name, result, rssMb, donePerSecond, cpuMsPerMessage } of rows) {
       console.log(
-        `${name.padEnd(28)} ${fmt(result.perSecond).padStart(6)}  ${fmt(donePerSecond).padStart(6)}   ${fmt(result.p50Ms).padStart(6)}   ${fmt(result.p99Ms).padStart(6)}   ${fmt(rssMb).padStart(11)}   ${String(result.non2xx).padStart(7)}  ${String(result.errors).padStart(6)}`,
+        `${name.padEnd(28)} ${fmt(result.perSecond).padStart(6)}  ${fmt(donePerSecond).padStart(6)}   ${fmt(result.p50Ms).padStart(6)}   ${fmt(result.p99Ms).padStart(6)}   ${fmt(rssMb).padStart(11)}   ${String(result.non2xx).padStart(7)}  ${String(result.errors).padStart(6)}  ${fmt(cpuMsPerMessage, 3).padStart(10)}`,
       );
     }
+    console.log(
+      "cpu ms/msg: the server process's own CPU time (user + system) per measured message, not counting the stores or the fake WeCom",
+    );
     console.log('req/s: answers per second; done/s: until the work behind them was done (Yishi may answer after ~300 ms and finish later)');
     console.log(
       "c) is not a target: it shows what one store write per message costs on this store (Yishi makes 5 MongoDB calls on an opinion's request path and 2 after the answer; test/perf/store-command-budget.test.ts counts them)",
@@ -192,11 +212,15 @@ async function main(): Promise<void> {
         .map((n) => fmt(n, 2))
         .join(' ')}`,
     );
-    const baseline = rows[1]!.donePerSecond;
-    const historyRatio = history ? fmt(history.donePerSecond / fresh.donePerSecond, 2) : 'n/a(BENCH_HISTORY=0)';
+    const baseline = crypto.donePerSecond;
+    const historyRatio = history && fresh ? fmt(history.donePerSecond / fresh.donePerSecond, 2) : 'n/a(BENCH_HISTORY=0)';
+    const ratio = (row: Row | undefined, of: number) => (row ? fmt(row.donePerSecond / of, 2) : 'n/a');
+    const cRow = rows.find((row) => row.name.startsWith('c)'));
     console.log(
-      `ratio_vs_crypto_baseline=${fmt(fresh.donePerSecond / baseline, 2)} p99_ms=${fmt(fresh.result.p99Ms)} rss_mb=${fmt(Math.max(fresh.rssMb, read.rssMb))} read_ratio=${fmt(read.donePerSecond / baseline, 2)} history_ratio=${historyRatio}`,
+      `ratio_vs_crypto_baseline=${ratio(fresh, baseline)} p99_ms=${fresh ? fmt(fresh.result.p99Ms) : 'n/a'} rss_mb=${fmt(Math.max(fresh?.rssMb ?? 0, read?.rssMb ?? 0))} read_ratio=${ratio(read, baseline)} history_ratio=${historyRatio}`,
     );
+    if (ONLY)
+      console.log(`write_vs_c=${cRow ? ratio(fresh, cRow.donePerSecond) : 'n/a'} read_p99_ms=${read ? fmt(read.result.p99Ms) : 'n/a'}`);
   } finally {
     await fake.stop();
     await stores.stop();

@@ -21,6 +21,12 @@ const WAIT_STEP_MS = 100;
 const WAIT_STEPS = 100;
 /** Tokens are dropped from the cache this long before WeCom says they expire. */
 const EXPIRY_MARGIN_S = 300;
+/**
+ * How long a token read from the shared cache is used from memory before it is read again: well
+ * inside {@link EXPIRY_MARGIN_S}, so a remembered token is never one WeCom has let expire. A token
+ * another instance replaced meanwhile is still valid; one WeCom refuses is replaced at once (post).
+ */
+const REMEMBER_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,6 +39,8 @@ export class AccessTokenClient {
   private readonly cacheKey: string;
   private readonly lockName: string;
   private refreshing: Promise<string> | undefined;
+  /** The token last read or fetched, and until when it is used without asking the shared cache. */
+  private remembered: { token: string; until: number } | undefined;
 
   constructor(private readonly deps: AccessTokenDeps) {
     // Each app has its own token; a hash of the secret tells apps apart without storing the secret.
@@ -62,18 +70,32 @@ export class AccessTokenClient {
     return attempt(await this.refresh(token));
   }
 
-  /** The cached token, or a fresh one. */
+  /** The token remembered, the cached one, or a fresh one. */
   async token(): Promise<string> {
+    const now = performance.now();
+    if (this.remembered && this.remembered.until > now) return this.remembered.token;
     const cached = await this.deps.coordination.getState<CachedToken>(this.cacheKey);
-    return cached?.token ?? this.refresh(undefined);
+    if (!cached) return this.refresh(undefined);
+    this.remember(cached.token);
+    return cached.token;
   }
 
   /** A token other than `stale`; only one refresh runs per process, and one across instances. */
   refresh(stale: string | undefined): Promise<string> {
-    this.refreshing ??= this.refreshShared(stale).finally(() => {
-      this.refreshing = undefined;
-    });
+    if (stale !== undefined && this.remembered?.token === stale) this.remembered = undefined;
+    this.refreshing ??= this.refreshShared(stale)
+      .then((token) => {
+        this.remember(token);
+        return token;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
     return this.refreshing;
+  }
+
+  private remember(token: string): void {
+    this.remembered = { token, until: performance.now() + REMEMBER_MS };
   }
 
   private async refreshShared(stale: string | undefined): Promise<string> {

@@ -1,4 +1,5 @@
 import { SendError } from '../types.js';
+import { requestText, type TextResponse } from './json-http.js';
 
 /** WeCom's answer to every API call: errcode 0 means success. */
 export interface WecomResult {
@@ -24,19 +25,14 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Calls a WeCom API; network failures and non-JSON answers become retryable SendErrors. */
 export async function callWecom(url: string, body?: unknown): Promise<WecomResult> {
-  let response: Response;
+  let response: TextResponse;
   try {
-    response = await fetch(url, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    response = await requestText(url, body, REQUEST_TIMEOUT_MS);
   } catch (error) {
     throw new SendError(`WeCom could not be reached: ${(error as Error).message}`, 'wecom_unreachable', true, 5_000);
   }
-  const text = await response.text().catch(() => '');
-  if (!response.ok) throw new SendError(`WeCom answered HTTP ${response.status}`, 'wecom_http_error', response.status >= 500, 5_000);
+  const { status, text } = response;
+  if (status < 200 || status > 299) throw new SendError(`WeCom answered HTTP ${status}`, 'wecom_http_error', status >= 500, 5_000);
   try {
     const result = JSON.parse(text) as Partial<WecomResult>;
     return { ...result, errcode: Number(result.errcode ?? 0), errmsg: String(result.errmsg ?? '') };

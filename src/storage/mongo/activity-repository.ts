@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { activityModel, type ActivityDocument } from './activity-model.js';
 import type { ActivityKind, ActivityRecord, ActivityRepository, NewActivity } from '../../services/records/activity-records.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { BatchedInserts } from './group-commit.js';
 
 function toRecord(doc: ActivityDocument): ActivityRecord {
   const { _id, createdAt: _createdAt, ...rest } = doc;
@@ -13,13 +14,17 @@ function toRecord(doc: ActivityDocument): ActivityRecord {
 export class MongoActivityRepository implements ActivityRepository {
   private readonly model: Model<ActivityDocument>;
 
+  /** Entries appended at the same moment (the opinions filed together) are inserted together. */
+  private readonly inserts: BatchedInserts<ActivityDocument>;
+
   constructor(connection: Connection) {
     this.model = activityModel(connection);
+    this.inserts = new BatchedInserts(this.model);
   }
 
   async append(entry: NewActivity, now: Date): Promise<boolean> {
     try {
-      await this.model.create({ ...entry, createdAt: now });
+      await this.inserts.insert({ ...entry, createdAt: now });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;

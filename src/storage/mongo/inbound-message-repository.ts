@@ -1,7 +1,8 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type mongo } from 'mongoose';
 import type { InboundMessageRepository, InboxClaim } from '../../core/inbox.js';
 import type { OutgoingMessage } from '../../platforms/types.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { GroupCommit, itemError, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
 
 interface InboundMessageDocument {
   _id: string;
@@ -23,9 +24,22 @@ const inboundMessageSchema = new Schema<InboundMessageDocument>(
 );
 inboundMessageSchema.index({ startedAt: 1 });
 
-/** The inbox in MongoDB: the unique `_id` is the platform message id. */
+/**
+ * The inbox in MongoDB: the unique `_id` is the platform message id. Claims (inserts) of messages
+ * handled at the same time are written together, one command per batch ({@link GroupCommit}); each
+ * message's claim still returns only once its own record is written, so no message is acknowledged
+ * before the inbox has it.
+ */
 export class MongoInboundMessageRepository implements InboundMessageRepository {
   private readonly model: Model<InboundMessageDocument>;
+
+  /** Inserts of new claims: true when written, false when the id was already there. */
+  private readonly inserts = new GroupCommit<InboundMessageDocument, boolean>((docs) => this.insertEach(docs));
+
+  /** The driver's collection under the model: a batch is one command, without mongoose's per-document work. */
+  private get collection(): mongo.Collection<InboundMessageDocument> {
+    return this.model.collection as unknown as mongo.Collection<InboundMessageDocument>;
+  }
 
   constructor(connection: Connection) {
     this.model =
@@ -33,13 +47,23 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       connection.model<InboundMessageDocument>('InboundMessage', inboundMessageSchema);
   }
 
-  async claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim> {
+  private async insertEach(docs: InboundMessageDocument[]): Promise<Array<ItemOutcome<boolean>>> {
     try {
-      await this.model.create({ _id: key, state: 'processing', replies: [], startedAt: now });
-      return { status: 'new' };
+      await this.collection.insertMany(docs, { ordered: false });
+      return docs.map(() => ({ ok: true, value: true }));
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+      const refused = writeErrorsByIndex(error);
+      if (!refused) throw error;
+      return docs.map((_, index) => {
+        const writeError = refused.get(index);
+        if (writeError === undefined) return { ok: true, value: true };
+        return isDuplicateKeyError(writeError) ? { ok: true, value: false } : { ok: false, error: itemError(writeError) };
+      });
     }
+  }
+
+  async claim(key: string, now: Date, staleAfterMs: number): Promise<InboxClaim> {
+    if (await this.inserts.submit({ _id: key, state: 'processing', replies: [], startedAt: now })) return { status: 'new' };
     const existing = await this.model.findById(key).lean<InboundMessageDocument>();
     if (!existing) return this.claim(key, now, staleAfterMs);
     if (existing.state === 'done') {
@@ -69,6 +93,8 @@ export class MongoInboundMessageRepository implements InboundMessageRepository {
       format: r.format,
       ...(r.mentionUserIds ? { mentionUserIds: r.mentionUserIds } : {}),
     }));
+    // One update per message: FerretDB v1 on PostgreSQL stopped answering (every pooled connection
+    // held) when one `update` command carried many statements, so stored answers are not batched.
     await this.model.updateOne({ _id: key }, { $set: { state: 'done', replies: stored, finishedAt: now } });
   }
 

@@ -14,6 +14,7 @@ import type {
 } from '../../services/opinions/opinion-records.js';
 import { OVERDUE_STATES } from '../../services/opinions/opinion-records.js';
 import { YearSequence } from './year-sequence.js';
+import { BatchedInserts } from './group-commit.js';
 import { isObjectId } from './object-id.js';
 
 function toRecord(doc: OpinionDocument): OpinionRecord {
@@ -38,15 +39,18 @@ function splitChanges(changes: OpinionChanges): { $set: Record<string, unknown>;
 export class MongoOpinionRepository implements OpinionRepository {
   private readonly model: Model<OpinionDocument>;
   private readonly numbers: YearSequence;
+  /** New opinions filed at the same moment are inserted together (group commit). */
+  private readonly inserts: BatchedInserts<OpinionDocument>;
 
   constructor(connection: Connection) {
     this.model = opinionModel(connection);
+    this.inserts = new BatchedInserts(this.model);
     this.numbers = new YearSequence(connection, 'opinion');
   }
 
   async create(opinion: NewOpinion, audit: AuditEntry, now: Date, year: number): Promise<OpinionRecord> {
     return this.numbers.storeWithNext(year, async (seq) => {
-      const doc = await this.model.create({
+      const doc = await this.inserts.insert({
         ...opinion,
         number: formatOpinionNumber(year, seq),
         year,
@@ -59,7 +63,7 @@ export class MongoOpinionRepository implements OpinionRepository {
         createdAt: now,
         updatedAt: now,
       });
-      return toRecord(doc.toObject());
+      return toRecord(doc);
     });
   }
 

@@ -1,5 +1,6 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { Schema, Types, type Connection, type Model, type mongo } from 'mongoose';
 import type { OutboxCandidate } from '../../services/outbox-records.js';
+import { GroupCommit, itemError, writeErrorsByIndex, type ItemOutcome } from './group-commit.js';
 
 /**
  * One outbox item that is not final yet (pending or claimed). `_id` is the item's own `_id`.
@@ -54,9 +55,24 @@ export class OutboxLiveQueue {
       (connection.models.OutboxLive as Model<LiveDocument> | undefined) ?? connection.model<LiveDocument>('OutboxLive', liveSchema);
   }
 
+  /** Entries added while others are being written go together, one insert per batch. */
+  private readonly adds = new GroupCommit<LiveDocument, void>((docs) => this.insertEach(docs));
+
   /** Adds the entry of an item just inserted with this `_id`. */
   async add(id: Types.ObjectId, entry: { key: string; dueAt: Date }): Promise<void> {
-    await this.model.create({ _id: id, key: entry.key, dueAt: entry.dueAt, wakeAt: entry.dueAt, insertedAt: new Date() });
+    await this.adds.submit({ _id: id, key: entry.key, dueAt: entry.dueAt, wakeAt: entry.dueAt, insertedAt: new Date() });
+  }
+
+  private async insertEach(docs: LiveDocument[]): Promise<Array<ItemOutcome<void>>> {
+    const collection = this.model.collection as unknown as mongo.Collection<LiveDocument>;
+    const refused = await collection.insertMany(docs, { ordered: false }).then(
+      () => undefined,
+      (error: unknown) => writeErrorsByIndex(error) ?? Promise.reject(error),
+    );
+    return docs.map((_, index) => {
+      const writeError = refused?.get(index);
+      return writeError === undefined ? { ok: true, value: undefined } : { ok: false, error: itemError(writeError) };
+    });
   }
 
   /** Creates or moves the entry of a waiting item (a retry, a requeue, a recovery). */

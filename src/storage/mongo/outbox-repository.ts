@@ -7,6 +7,7 @@ import { OutboxClaimLedger } from './outbox-claims.js';
 import { OutboxLiveQueue } from './outbox-live.js';
 import type { OutboxCandidate, OutboxItem, OutboxRepository, OutboxState } from '../../services/outbox-records.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { BatchedInserts } from './group-commit.js';
 
 interface OutboxDocument {
   _id: Types.ObjectId;
@@ -97,6 +98,8 @@ export class MongoOutboxRepository implements OutboxRepository {
   readonly model: Model<OutboxDocument>;
   private readonly claims: OutboxClaimLedger;
   private readonly live: OutboxLiveQueue;
+  /** New items queued at the same moment (the notices of opinions filed together) are inserted together. */
+  private readonly inserts: BatchedInserts<OutboxDocument>;
 
   constructor(
     connection: Connection,
@@ -105,6 +108,7 @@ export class MongoOutboxRepository implements OutboxRepository {
     this.model = outboxModel(connection);
     this.claims = new OutboxClaimLedger(connection);
     this.live = new OutboxLiveQueue(connection);
+    this.inserts = new BatchedInserts(this.model);
   }
 
   /** True when stored now, false when the key was already there. */
@@ -122,7 +126,7 @@ export class MongoOutboxRepository implements OutboxRepository {
     // pass and the nightly housekeeping give one (recoverQueue).
     const id = new Types.ObjectId();
     try {
-      await this.model.create({
+      await this.inserts.insert({
         _id: id,
         idempotencyKey: item.idempotencyKey,
         recipient: item.recipient,

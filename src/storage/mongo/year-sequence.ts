@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { GroupCommit, type ItemOutcome } from './group-commit.js';
 
 interface CounterDocument {
   _id: string;
@@ -30,6 +31,12 @@ function counterModel(connection: Connection): Model<CounterDocument> {
 export class YearSequence {
   private readonly counters: Model<CounterDocument>;
 
+  /**
+   * Draws asked for while one is being written are drawn together: one `$inc` by their number
+   * (per year) hands each caller its own value, in the order asked ({@link GroupCommit}).
+   */
+  private readonly draws = new GroupCommit<number, number>((years) => this.drawEach(years));
+
   constructor(
     connection: Connection,
     private readonly name: string,
@@ -38,11 +45,36 @@ export class YearSequence {
   }
 
   /** The next value of this year's counter. */
-  async next(year: number): Promise<number> {
+  next(year: number): Promise<number> {
+    return this.draws.submit(year);
+  }
+
+  private async drawEach(years: number[]): Promise<Array<ItemOutcome<number>>> {
+    const outcomes: Array<ItemOutcome<number>> = [];
+    const asked = new Map<number, number>();
+    for (const year of years) asked.set(year, (asked.get(year) ?? 0) + 1);
+    const nextOf = new Map<number, ItemOutcome<number>>();
+    for (const [year, count] of asked) {
+      try {
+        nextOf.set(year, { ok: true, value: (await this.increment(year, count)) - count + 1 });
+      } catch (error) {
+        nextOf.set(year, { ok: false, error });
+      }
+    }
+    for (const year of years) {
+      const next = nextOf.get(year)!;
+      outcomes.push(next);
+      if (next.ok) nextOf.set(year, { ok: true, value: next.value + 1 });
+    }
+    return outcomes;
+  }
+
+  /** Adds `count` to this year's counter and returns its new value. */
+  private async increment(year: number, count: number): Promise<number> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const doc = await this.counters
-          .findOneAndUpdate({ _id: `${this.name}-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+          .findOneAndUpdate({ _id: `${this.name}-${year}` }, { $inc: { seq: count } }, { upsert: true, new: true })
           .lean();
         return doc!.seq;
       } catch (error) {

@@ -51,7 +51,27 @@ function infoField(info: unknown, field: string): string | undefined {
   return at >= 0 ? String(info[at + 1]) : undefined;
 }
 
-/** Coordination across instances through one Redis (ioredis). */
+/** The Lua scripts above as ioredis commands: sent in full once per connection, then by their SHA1 (EVALSHA). */
+const SCRIPTS = {
+  yishiReleaseIfOwner: { numberOfKeys: 1, lua: RELEASE_IF_OWNER },
+  yishiExtendIfOwner: { numberOfKeys: 1, lua: EXTEND_IF_OWNER },
+  yishiClaimFor: { numberOfKeys: 1, lua: CLAIM_FOR },
+  yishiTakeToken: { numberOfKeys: 1, lua: TAKE_TOKEN },
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+
+/** Runs one of {@link SCRIPTS} (defined on the connection by the constructor). */
+function runScript(redis: Redis, name: ScriptName, ...args: string[]): Promise<unknown> {
+  const command = (redis as unknown as Record<ScriptName, (...a: string[]) => Promise<unknown>>)[name];
+  return command.apply(redis, args);
+}
+
+/**
+ * Coordination across instances through one Redis (ioredis). Commands issued in the same turn of
+ * the event loop (many messages at once) go out together (ioredis auto-pipelining): one socket
+ * write and one read for the lot instead of one each, with the same answers in the same order.
+ */
 export class RedisCoordination implements Coordination {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
@@ -62,6 +82,7 @@ export class RedisCoordination implements Coordination {
     readonly prefix = 'yishi:',
   ) {
     this.keys = redisKeys(prefix);
+    for (const [name, script] of Object.entries(SCRIPTS)) if (!(name in redis)) redis.defineCommand(name, script);
   }
 
   /**
@@ -69,7 +90,13 @@ export class RedisCoordination implements Coordination {
    * (no offline queue), so callers can answer 503 and let the platform retry.
    */
   static async connect(url: string, prefix = 'yishi:', timeoutMs = 5000): Promise<RedisCoordination> {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: timeoutMs });
+    const redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      connectTimeout: timeoutMs,
+      enableAutoPipelining: true,
+    });
     // Connection errors surface through ping() and failed commands; the listener keeps them from crashing the process.
     redis.on('error', () => undefined);
     await redis.connect();
@@ -81,7 +108,7 @@ export class RedisCoordination implements Coordination {
   }
 
   async claimFor(key: string, holder: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.eval(CLAIM_FOR, 1, this.keys.claim(key), holder, String(Math.max(1, Math.ceil(ttlMs))))) === 1;
+    return (await runScript(this.redis, 'yishiClaimFor', this.keys.claim(key), holder, String(Math.max(1, Math.ceil(ttlMs))))) === 1;
   }
 
   async acquireLock(name: string, ttlMs: number): Promise<Lock | null> {
@@ -91,15 +118,15 @@ export class RedisCoordination implements Coordination {
     return {
       name,
       token,
-      release: async () => (await this.redis.eval(RELEASE_IF_OWNER, 1, key, token)) === 1,
-      extend: async (extendMs: number) => (await this.redis.eval(EXTEND_IF_OWNER, 1, key, token, String(extendMs))) === 1,
+      release: async () => (await runScript(this.redis, 'yishiReleaseIfOwner', key, token)) === 1,
+      extend: async (extendMs: number) => (await runScript(this.redis, 'yishiExtendIfOwner', key, token, String(extendMs))) === 1,
     };
   }
 
   async takeToken(bucket: string, capacity: number, refillMs: number, nowMs: number): Promise<TokenResult> {
-    const [allowed, retry] = (await this.redis.eval(
-      TAKE_TOKEN,
-      1,
+    const [allowed, retry] = (await runScript(
+      this.redis,
+      'yishiTakeToken',
       this.keys.bucket(bucket),
       String(capacity),
       String(refillMs),

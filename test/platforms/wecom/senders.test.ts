@@ -141,6 +141,19 @@ describe('the WeCom senders', () => {
     expect(fake.messageSendCalls - callsNow).toBe(2);
   });
 
+  it('swaps a token it remembers for the one another instance fetched when WeCom refuses it, without fetching another', async () => {
+    const other = await instance();
+    const send = (s: WecomSenders, userId: string) =>
+      s['wecom-app']!.send({ platform: 'wecom-app', kind: 'user', userId }, { text: '会议提醒', format: 'text' });
+    await send(senders, 'sunjiu'); // this instance now remembers the cached token
+    fake.expireTokens();
+    await send(other, 'qianqi'); // the other instance is refused and fetches a new one
+    const [tokensBefore, deliveredBefore] = [fake.gettokenCalls, fake.appMessages.length];
+    await send(senders, 'sunjiu');
+    expect(fake.gettokenCalls - tokensBefore).toBe(0);
+    expect(fake.appMessages.length - deliveredBefore).toBe(1);
+  });
+
   it('reports a member WeCom does not know (81013) as not retryable', async () => {
     fake.unknownUsers.add('ghost');
     await expect(

@@ -38,6 +38,18 @@ export function inboundMessageRepositoryContract(make: () => Promise<InboundMess
       expect(await inbox.claim('m1', at(3600), STALE_MS)).toEqual(expected);
     });
 
+    it('claims many messages at once, each exactly once, and keeps each one its own answer', async () => {
+      const inbox = await make();
+      const keys = Array.from({ length: 30 }, (_, n) => `burst:${n}`);
+      // Every message once, and five of them delivered twice at the same moment.
+      const claims = await Promise.all([...keys, ...keys.slice(0, 5)].map((key) => inbox.claim(key, at(0), STALE_MS)));
+      expect(claims.slice(0, 30)).toEqual(keys.map(() => ({ status: 'new' })));
+      expect(claims.slice(30)).toEqual(keys.slice(0, 5).map(() => ({ status: 'processing' })));
+      await Promise.all(keys.map((key, n) => inbox.finish(key, [{ text: `答复${n}`, format: 'text' }], at(1))));
+      const again = await Promise.all(keys.map((key) => inbox.claim(key, at(2), STALE_MS)));
+      expect(again).toEqual(keys.map((_, n) => ({ status: 'done', replies: [{ text: `答复${n}`, format: 'text' }] })));
+    });
+
     it('lets a claim left processing be taken over once it is stale, by one caller', async () => {
       const inbox = await make();
       await inbox.claim('m1', at(0), STALE_MS);

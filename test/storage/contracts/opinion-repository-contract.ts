@@ -54,6 +54,21 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
       expect(await opinions.findByNumber('MY-2026-000002')).toEqual(second);
     });
 
+    it('numbers opinions filed at the same moment without a gap or a repeat, across a turn of the year', async () => {
+      const opinions = await make();
+      const years = Array.from({ length: 24 }, (_, n) => (n % 6 === 5 ? 2027 : 2026));
+      const created = await Promise.all(years.map((year, n) => opinions.create(opinion(`同时反映${n}`), filed(n), at(n), year)));
+      const numbers = (year: number) =>
+        created
+          .filter((_, n) => years[n] === year)
+          .map((o) => o.number)
+          .sort();
+      const expected = (year: number, count: number) =>
+        Array.from({ length: count }, (_, n) => `MY-${year}-${String(n + 1).padStart(6, '0')}`);
+      expect(numbers(2026)).toEqual(expected(2026, 20));
+      expect(numbers(2027)).toEqual(expected(2027, 4));
+    });
+
     it('answers null for an unknown number or id, and for anything that is not an id', async () => {
       const opinions = await make();
       await opinions.create(opinion('路灯坏了'), filed(0), at(0), 2026);

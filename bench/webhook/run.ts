@@ -21,12 +21,15 @@ import { preloadHistory } from './history.js';
  *
  * BENCH_MESSAGES (default 10000), BENCH_WARMUP (default 1000), BENCH_CONNECTIONS (default 50),
  * BENCH_HISTORY (default 0; `npm run bench:webhook:history` sets the issue's 100000; a smaller
- * value, e.g. BENCH_HISTORY=10000 BENCH_MESSAGES=2000, makes a quick run).
+ * value, e.g. BENCH_HISTORY=10000 BENCH_MESSAGES=2000, makes a quick run), BENCH_WRITE_ONLY=1 (skips the
+ * baselines and the read path; the last line then has only rss_mb= and history_ratio=).
  */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 0);
+/** BENCH_WRITE_ONLY=1: only Yishi's write path, fresh and with history (a quicker loop while working on history_ratio). */
+const WRITE_ONLY = process.env.BENCH_WRITE_ONLY === '1';
 /**
  * Yishi runs with the heap cap the Dockerfile sets. Without it V8 grows the heap lazily on a
  * machine with memory to spare (peak RSS ~350 MB at the same throughput); BENCH_YISHI_NODE_OPTIONS=""
@@ -118,9 +121,11 @@ async function main(): Promise<void> {
   const wecom = wecomEnv(fake.url);
   const rows: Row[] = [];
   try {
-    rows.push(await measure('a) bare Koa POST', 'bare', {}));
-    rows.push(await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom));
-    rows.push(await measure('c) b + one store insert', 'store', { ...wecom, MONGODB_URI: stores.mongoUri }));
+    if (!WRITE_ONLY) {
+      rows.push(await measure('a) bare Koa POST', 'bare', {}));
+      rows.push(await measure('b) Koa + WeCom crypto/XML', 'crypto', wecom));
+      rows.push(await measure('c) b + one store insert', 'store', { ...wecom, MONGODB_URI: stores.mongoUri }));
+    }
     const yishiEnv = {
       ...wecom,
       MONGODB_URI: stores.mongoUri,
@@ -154,11 +159,13 @@ async function main(): Promise<void> {
     // the answer then travels through message/send (a send the loaded fake refuses is only logged,
     // so the sends are reported, not waited for).
     const sentBefore = fake.appMessages.length;
-    const read = await measure('Yishi read path (帮助)', 'yishi', yishiEnv, { requests: sealedHelps });
-    rows.push(read);
-    console.log(
-      `read path: ${fake.appMessages.length - sentBefore} message/send calls reached the fake for ${MESSAGES + WARMUP} 帮助 answers (a long answer goes in pieces)`,
-    );
+    const read = WRITE_ONLY ? undefined : await measure('Yishi read path (帮助)', 'yishi', yishiEnv, { requests: sealedHelps });
+    if (read) {
+      rows.push(read);
+      console.log(
+        `read path: ${fake.appMessages.length - sentBefore} message/send calls reached the fake for ${MESSAGES + WARMUP} 帮助 answers (a long answer goes in pieces)`,
+      );
+    }
     let history: Row | undefined;
     if (HISTORY > 0) {
       const loaded = await preloadHistory(db, HISTORY);
@@ -192,8 +199,12 @@ async function main(): Promise<void> {
         .map((n) => fmt(n, 2))
         .join(' ')}`,
     );
-    const baseline = rows[1]!.donePerSecond;
     const historyRatio = history ? fmt(history.donePerSecond / fresh.donePerSecond, 2) : 'n/a(BENCH_HISTORY=0)';
+    if (!read) {
+      console.log(`rss_mb=${fmt(Math.max(...rows.map((row) => row.rssMb)))} history_ratio=${historyRatio}`);
+      return;
+    }
+    const baseline = rows[1]!.donePerSecond;
     console.log(
       `ratio_vs_crypto_baseline=${fmt(fresh.donePerSecond / baseline, 2)} p99_ms=${fmt(fresh.result.p99Ms)} rss_mb=${fmt(Math.max(fresh.rssMb, read.rssMb))} read_ratio=${fmt(read.donePerSecond / baseline, 2)} history_ratio=${historyRatio}`,
     );

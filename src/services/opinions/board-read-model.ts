@@ -13,6 +13,11 @@ import {
 
 /** Changed opinions are read again by id this many at a time. */
 const REREAD_BATCH = 20;
+/**
+ * A list's records not in the cache are read by id this many at a time: a page is one round, the
+ * words scan's first 2,000 (TEXT_SCAN_LIMIT) forty.
+ */
+const RECORD_BATCH = 50;
 /** The load reads opinions this many at a time (one query; the event loop breathes between batches). */
 const LOAD_BATCH = 2_000;
 /**
@@ -145,7 +150,7 @@ export class BoardReadModel implements Pick<OpinionRepository, 'boardPage' | 'li
   }
 
   /**
-   * The full records of `rows`, in their order: from the cache, else read by id (REREAD_BATCH at a
+   * The full records of `rows`, in their order: from the cache, else read by id (RECORD_BATCH at a
    * time). One deleted meanwhile is left out.
    */
   private async records(rows: readonly BoardRow[]): Promise<OpinionRecord[]> {
@@ -158,8 +163,8 @@ export class BoardReadModel implements Pick<OpinionRepository, 'boardPage' | 'li
         found.set(id, record);
       } else missing.push(id);
     }
-    for (let i = 0; i < missing.length; i += REREAD_BATCH) {
-      const read = await Promise.all(missing.slice(i, i + REREAD_BATCH).map((id) => this.deps.source.findById(id)));
+    for (let i = 0; i < missing.length; i += RECORD_BATCH) {
+      const read = await Promise.all(missing.slice(i, i + RECORD_BATCH).map((id) => this.deps.source.findById(id)));
       for (const opinion of read) if (opinion) found.set(opinion.id, this.keep(compact(opinion)));
     }
     return rows.flatMap(({ id }) => {

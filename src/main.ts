@@ -145,7 +145,8 @@ export async function startYishi(config: Config, options: StartOptions = {}): Pr
   listenUrl = url;
   logger.info({ url, port }, `Yishi listening on ${url}`);
   await scheduler.start();
-  // The board's read model loads in the background, so the first list after a start need not wait for it.
+  // The board's read model loads on the first list (a process that never shows the board never reads
+  // every opinion); this starts its periodic re-read, which runs once it is loaded.
   committee.boardReads.warm();
 
   let stopping: Promise<void> | undefined;

@@ -123,6 +123,34 @@ export interface OpinionListFilter {
   scopeMemberIds?: string[];
 }
 
+/**
+ * What the board's lists need of an opinion to filter, sort and count it: the fields a list filter
+ * and a sort order read, without the text, the audit trail or who gave +1s. The board's read model
+ * holds one per opinion (board-read-model.ts); the page's full records are read by id.
+ */
+export type BoardRow = Pick<
+  OpinionRecord,
+  'id' | 'number' | 'state' | 'community' | 'category' | 'grade' | 'handlerId' | 'queueMemberId' | 'createdAt' | 'deadline'
+> & { filer: Pick<OpinionRecord['filer'], 'id'>; plusOnes: Pick<OpinionRecord['plusOnes'], 'count'> };
+
+/** An opinion's board row, every field set (undefined when absent), so all rows share one shape. */
+export function boardRowOf(o: BoardRow): BoardRow {
+  return {
+    id: o.id,
+    number: o.number,
+    state: o.state,
+    community: o.community,
+    category: o.category,
+    grade: o.grade,
+    handlerId: o.handlerId,
+    queueMemberId: o.queueMemberId,
+    createdAt: o.createdAt,
+    deadline: o.deadline,
+    filer: { id: o.filer.id },
+    plusOnes: { count: o.plusOnes.count },
+  };
+}
+
 /** Sort orders of the opinion list; `-` first means descending. Ties go newest first. */
 export const OPINION_SORTS = ['createdAt', '-createdAt', 'deadline', '-deadline', 'number', '-number', 'plusOnes', '-plusOnes'] as const;
 export type OpinionSort = (typeof OPINION_SORTS)[number];
@@ -131,9 +159,9 @@ export type OpinionSort = (typeof OPINION_SORTS)[number];
  * How `sort` orders opinions: its direction (1 ascending, -1 descending) and the value compared.
  * One home for the board's sort keys, used wherever opinions are sorted in code.
  */
-export function opinionSortKey(sort: OpinionSort): { direction: 1 | -1; value: (o: OpinionRecord) => number | string } {
+export function opinionSortKey(sort: OpinionSort): { direction: 1 | -1; value: (o: BoardRow) => number | string } {
   const key = sort.replace(/^-/, '');
-  const value = (o: OpinionRecord): number | string =>
+  const value = (o: BoardRow): number | string =>
     key === 'number'
       ? o.number
       : key === 'plusOnes'
@@ -156,7 +184,7 @@ export function opinionMatches(opinion: OpinionRecord, filter: OpinionListFilter
  * The test of a list filter, prepared once for many opinions (the board's read model runs it over
  * every opinion per request): instants compared as numbers, scopes as a set.
  */
-export function opinionMatcher(filter: OpinionListFilter): (opinion: OpinionRecord) => boolean {
+export function opinionMatcher(filter: OpinionListFilter): (opinion: BoardRow) => boolean {
   const { state, states, community, category, handlerId, queueMemberId, filerId, grade } = filter;
   const from = filter.from?.getTime();
   const to = filter.to?.getTime();
@@ -226,12 +254,12 @@ export interface OpinionRepository {
     sort: OpinionSort,
   ): Promise<{ items: OpinionRecord[]; total: number; countsByState: Partial<Record<OpinionState, number>> }>;
   /**
-   * The board's read model's load: every opinion without its audit trail and +1 list (`audit` and
-   * `plusOnes.by` empty), in `_id` order, handed over `batchSize` at a time. Mongo runs one query (a
-   * cursor read in batches; ranges on `_id` would each scan the table on FerretDB) of only those
-   * fields, as plain objects (lean).
+   * The board's read model's load: every opinion's {@link BoardRow} (no text, audit trail or +1
+   * list), in `_id` order, handed over `batchSize` at a time. Mongo runs one query (a cursor read in
+   * batches; ranges on `_id` would each scan the table on FerretDB) of only those fields, as plain
+   * objects (lean).
    */
-  boardRows(batchSize: number): AsyncIterable<OpinionRecord[]>;
+  boardRows(batchSize: number): AsyncIterable<BoardRow[]>;
   /** How many opinions match `filter`, per state (states with none are left out). */
   countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>>;
   /** The latest `updatedAt` of any opinion, and how many there are (the board's change cursor). */

@@ -52,7 +52,7 @@ export class OverdueLadder {
   }
 
   async run(now: Date): Promise<number> {
-    const { items } = await this.deps.opinions.list({ states: [...LADDER_STATES] }, { skip: 0, limit: 10_000 });
+    const items = await this.ladderOpinions();
     const { calendar, hours } = await this.clock();
     let fired = 0;
     const top = LADDER_STEPS[LADDER_STEPS.length - 1];
@@ -109,7 +109,7 @@ export class OverdueLadder {
   /** The weekly 逾期看板 for the staff group: every open opinion past 150% of its limit (nothing when none). */
   async postWeeklyBoard(now: Date): Promise<void> {
     const opinions = this.deps.messages.opinions;
-    const { items } = await this.deps.opinions.list({ states: [...LADDER_STATES] }, { skip: 0, limit: 10_000 });
+    const items = await this.ladderOpinions();
     const { calendar, hours } = await this.clock();
     const late = items
       .filter((o) => percentUsed(calendar, o, now, hours) >= 150)
@@ -128,5 +128,17 @@ export class OverdueLadder {
     if (lines.length === 0) return;
     const text = [this.t.weeklyBoardTitle(lines.length), ...lines].join('\n');
     await this.notices.toGroup('staff', { text, format: 'text' }, `overdue-board:${formatBeijingDateTime(now).slice(0, 10)}`);
+  }
+
+  /**
+   * Every opinion in a ladder state, newest first (as one list of `states` gives them): one list per
+   * state, since FerretDB hands an equality on `state` to PostgreSQL but evaluates `states` (`$in`)
+   * itself over every opinion ever filed (docs/ferretdb-gaps.md), every ten minutes.
+   */
+  private async ladderOpinions(): Promise<OpinionRecord[]> {
+    const lists = await Promise.all(LADDER_STATES.map((state) => this.deps.opinions.list({ state }, { skip: 0, limit: 10_000 })));
+    return lists
+      .flatMap((list) => list.items)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 }

@@ -1,7 +1,8 @@
 import { formatOpinionNumber } from '../../core/opinion-number.js';
-import { anonymisedOpinion, opinionMatches, opinionSortKey } from '../../services/opinions/opinion-records.js';
+import { anonymisedOpinion, boardRowOf, opinionMatches, opinionSortKey } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
+  BoardRow,
   NewOpinion,
   OpinionChanges,
   OpinionListFilter,
@@ -132,10 +133,9 @@ export class MemoryOpinionRepository implements OpinionRepository {
     return { items, total, countsByState };
   }
 
-  async *boardRows(batchSize: number): AsyncIterable<OpinionRecord[]> {
+  async *boardRows(batchSize: number): AsyncIterable<BoardRow[]> {
     const all = [...this.opinions].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (let i = 0; i < all.length; i += batchSize)
-      yield all.slice(i, i + batchSize).map((o) => ({ ...copyOf({ ...o, audit: [] }), plusOnes: { count: o.plusOnes.count, by: [] } }));
+    for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize).map(boardRowOf);
   }
 
   async countByState(filter: OpinionListFilter): Promise<Partial<Record<OpinionState, number>>> {

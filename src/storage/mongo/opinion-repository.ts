@@ -1,9 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import { formatOpinionNumber } from '../../core/opinion-number.js';
 import { opinionModel, type OpinionDocument } from './opinion-model.js';
-import { anonymisedOpinion } from '../../services/opinions/opinion-records.js';
+import { anonymisedOpinion, boardRowOf } from '../../services/opinions/opinion-records.js';
 import type {
   AuditEntry,
+  BoardRow,
   NewOpinion,
   OpinionChanges,
   OpinionListFilter,
@@ -34,6 +35,21 @@ function splitChanges(changes: OpinionChanges): { $set: Record<string, unknown>;
   }
   return { $set, $unset };
 }
+
+/** The fields of a board row (`BoardRow`): the board's load reads only these. */
+const BOARD_ROW_FIELDS = {
+  number: 1,
+  state: 1,
+  community: 1,
+  category: 1,
+  grade: 1,
+  handlerId: 1,
+  queueMemberId: 1,
+  createdAt: 1,
+  deadline: 1,
+  'filer.id': 1,
+  'plusOnes.count': 1,
+} as const;
 
 /** Opinions in MongoDB: each change is one `findOneAndUpdate` that checks the state and `$push`es its audit entry. */
 export class MongoOpinionRepository implements OpinionRepository {
@@ -204,16 +220,23 @@ export class MongoOpinionRepository implements OpinionRepository {
     return { items: docs.filter((d): d is OpinionDocument => d !== null).map(toRecord), total: chosen.length, countsByState };
   }
 
-  async *boardRows(batchSize: number): AsyncIterable<OpinionRecord[]> {
-    const cursor = this.model
-      .find({}, { audit: 0, 'plusOnes.by': 0 })
-      .sort({ _id: 1 })
-      .lean<OpinionDocument[]>()
-      .batchSize(batchSize)
-      .cursor();
-    const batch: OpinionRecord[] = [];
+  async *boardRows(batchSize: number): AsyncIterable<BoardRow[]> {
+    const cursor = this.model.find({}, BOARD_ROW_FIELDS).sort({ _id: 1 }).lean<OpinionDocument[]>().batchSize(batchSize).cursor();
+    const batch: BoardRow[] = [];
     for await (const doc of cursor as AsyncIterable<OpinionDocument>) {
-      batch.push({ ...toRecord(doc), audit: [] });
+      batch.push(
+        boardRowOf({
+          ...doc,
+          id: doc._id.toHexString(),
+          community: doc.community ?? undefined,
+          category: doc.category ?? undefined,
+          grade: doc.grade ?? undefined,
+          handlerId: doc.handlerId ?? undefined,
+          queueMemberId: doc.queueMemberId ?? undefined,
+          deadline: doc.deadline ?? undefined,
+          plusOnes: { count: doc.plusOnes?.count ?? 0 },
+        }),
+      );
       if (batch.length === batchSize) yield batch.splice(0);
     }
     if (batch.length > 0) yield batch;

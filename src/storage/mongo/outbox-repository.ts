@@ -257,9 +257,11 @@ export class MongoOutboxRepository implements OutboxRepository {
    */
   async recoverQueue(): Promise<number> {
     const known = await this.live.allIds();
-    const waiting = await this.model
-      .find({ state: { $in: ['pending', 'claimed'] } }, { idempotencyKey: 1, dueAt: 1 })
-      .lean<Array<Pick<OutboxDocument, '_id' | 'idempotencyKey' | 'dueAt'>>>();
+    // One equality per state, not `$in`: FerretDB on PostgreSQL hands an equality to PostgreSQL, but
+    // evaluates `$in` itself over every item, sent ones included (docs/ferretdb-gaps.md).
+    const inState = (state: 'pending' | 'claimed') =>
+      this.model.find({ state }, { idempotencyKey: 1, dueAt: 1 }).lean<Array<Pick<OutboxDocument, '_id' | 'idempotencyKey' | 'dueAt'>>>();
+    const waiting = (await Promise.all([inState('pending'), inState('claimed')])).flat();
     let added = 0;
     for (const doc of waiting) {
       if (known.has(doc._id.toHexString())) continue;

@@ -187,6 +187,70 @@ export function opinionRepositoryContract(make: () => Promise<OpinionRepository>
       expect((await opinions.list({})).items.map((o) => o.content)).toEqual(['丙', '乙', '甲']);
     });
 
+    it('hands over every opinion’s board row (only the fields lists read) in batches, in id order', async () => {
+      const opinions = await make();
+      const first = await opinions.create(opinion('路灯坏了', { community: '青石社区', category: '公共设施' }), filed(0), at(0), 2026);
+      const second = await opinions.create(
+        { content: '垃圾没人收', source: 'resident-service', filer: { kind: 'resident', id: 'r1' }, queueMemberId: 'm2' },
+        filed(1),
+        at(1),
+        2026,
+      );
+      const third = await opinions.create(opinion('井盖松了'), filed(2), at(2), 2026);
+      await opinions.transition(
+        first.id,
+        ['submitted'],
+        'accepted',
+        { handlerId: 'm3', grade: 'general', deadline: at(60) },
+        step('submitted', 'accepted', 'accept', 3),
+        at(3),
+      );
+      await opinions.addPlusOne(first.id, 'm4', at(4));
+      const batches: unknown[][] = [];
+      for await (const batch of opinions.boardRows(2)) batches.push(batch);
+      expect(batches.map((batch) => batch.length)).toEqual([2, 1]);
+      const none = { community: undefined, category: undefined, grade: undefined, handlerId: undefined, queueMemberId: undefined };
+      expect(batches.flat()).toEqual(
+        [
+          {
+            ...none,
+            id: first.id,
+            number: 'MY-2026-000001',
+            state: 'accepted',
+            community: '青石社区',
+            category: '公共设施',
+            grade: 'general',
+            handlerId: 'm3',
+            createdAt: at(0),
+            deadline: at(60),
+            filer: { id: 'm1' },
+            plusOnes: { count: 1 },
+          },
+          {
+            ...none,
+            id: second.id,
+            number: 'MY-2026-000002',
+            state: 'submitted',
+            queueMemberId: 'm2',
+            createdAt: at(1),
+            deadline: undefined,
+            filer: { id: 'r1' },
+            plusOnes: { count: 0 },
+          },
+          {
+            ...none,
+            id: third.id,
+            number: 'MY-2026-000003',
+            state: 'submitted',
+            createdAt: at(2),
+            deadline: undefined,
+            filer: { id: 'm1' },
+            plusOnes: { count: 0 },
+          },
+        ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+    });
+
     // Whether the refused opinion used up a number is left open: the Mongo one draws first (a gap),
     // which the services' own 2000-character check keeps from happening.
     it('refuses content longer than 2000 characters', async () => {

@@ -46,7 +46,7 @@ async function seeded(count: number) {
     );
     for (let p = 0; p < n % 3; p += 1) await store.addPlusOne(opinion.id, `p${p}`, clock.now());
   }
-  return { repository, store, model: new BoardReadModel({ source: repository, coordination, loadBatch: 64 }) };
+  return { repository, store, coordination, model: new BoardReadModel({ source: repository, coordination, loadBatch: 64 }) };
 }
 
 const filters: OpinionListFilter[] = [
@@ -72,6 +72,10 @@ async function expectSameAsRepository(repository: MemoryOpinionRepository, model
           actual.items.map((o) => o.number),
           label,
         ).toEqual(expected.items.map((o) => o.number));
+        expect(
+          actual.items.map((o) => [o.number, o.state, o.content, o.plusOnes.count]),
+          label,
+        ).toEqual(expected.items.map((o) => [o.number, o.state, o.content, o.plusOnes.count]));
         expect(actual.total, label).toBe(expected.total);
         expect(actual.countsByState, label).toEqual(expected.countsByState);
       }
@@ -100,6 +104,30 @@ describe('the board read model', () => {
         await store.transition(opinion.id, ['submitted'], 'declined', {}, entry('declined'), clock.now());
     }
     await expectSameAsRepository(repository, model);
+  });
+
+  it('reads the records of a page beyond the kept ones by id, exactly, and keeps them current', async () => {
+    const { repository, store, coordination } = await seeded(400);
+    const model = new BoardReadModel({ source: repository, coordination, loadBatch: 64, detailLimit: 7 });
+    await expectSameAsRepository(repository, model);
+    const { items } = await repository.list({}, { skip: 0, limit: 30 }, 'number');
+    for (const opinion of items) await store.addPlusOne(opinion.id, 'late', clock.now());
+    await expectSameAsRepository(repository, model);
+    const words = await model.list({}, { skip: 0, limit: 2_000 }, '-createdAt');
+    expect(words.items.map((o) => o.content)).toEqual(
+      (await repository.list({}, { skip: 0, limit: 2_000 }, '-createdAt')).items.map((o) => o.content),
+    );
+  });
+
+  it('reads nothing before the first list: a process that never shows the board holds no rows', async () => {
+    const { repository, coordination } = await seeded(10);
+    const model = new BoardReadModel({ source: repository, coordination, resyncEveryMs: 1 });
+    model.warm();
+    await model.resync(); // the periodic re-read does not load it either
+    expect(model.loaded).toBe(false);
+    expect((await model.boardPage({}, { skip: 0, limit: 5 }, '-createdAt')).total).toBe(10);
+    expect(model.loaded).toBe(true);
+    await model.stop();
   });
 
   it('follows writes through the change-marked store, and an erasure’s rewritten texts', async () => {

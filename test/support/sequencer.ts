@@ -10,6 +10,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONGEST_FIRST = [
   'test/resilience/three-instances.test.ts',
+  // Its November fixture files 122 opinions through chat before the first test: started last, it ran alone
+  // for minutes at the end of the run (472-528 s at load ~25, 2026-12-02).
+  'test/services/records/rates-and-records.test.ts',
   'test/scheduler/outbox-three-instances.test.ts',
   'test/cli/import.test.ts',
   'test/hostile/hostile-corpus.test.ts',

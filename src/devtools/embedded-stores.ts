@@ -62,10 +62,10 @@ async function startFerret(binary: string, dataDir: string | undefined, backend:
   );
   await waitForPort(port, 20_000, () => child.exitCode === null);
   // FerretDB v1 does not make single-document updates atomic; the proxy restores MongoDB's guarantee.
-  const proxy = await startWriteSerializingProxy(port, postgres ? 'per-collection' : 'global');
+  const proxy = await startWriteSerializingProxy(port, postgres ? 'per-collection' : 'per-database');
   return {
     uri: `mongodb://127.0.0.1:${proxy.port}/`,
-    kind: `FerretDB v1.24.2 (${postgres ? `on ${postgres.version}` : `SQLite in ${stateDir}`}, writes serialised${postgres ? ' per collection' : ''})`,
+    kind: `FerretDB v1.24.2 (${postgres ? `on ${postgres.version}` : `SQLite in ${stateDir}`}, writes serialised per ${postgres ? 'collection' : 'database'})`,
     stop: async () => {
       await proxy.close();
       await stopChild(child);

@@ -18,26 +18,63 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 const OP_MSG = 2013;
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findandmodify', 'findAndModify']);
 
+/** Bytes taken by a BSON value of `type` at `offset` (its element name already read), or -1 if unknown. */
+function bsonValueSize(message: Buffer, type: number, offset: number): number {
+  const fixed: Record<number, number> = {
+    0x01: 8,
+    0x06: 0,
+    0x07: 12,
+    0x08: 1,
+    0x09: 8,
+    0x0a: 0,
+    0x10: 4,
+    0x11: 8,
+    0x12: 8,
+    0x13: 16,
+    0x7f: 0,
+    0xff: 0,
+  };
+  if (type in fixed) return fixed[type]!;
+  if (offset + 4 > message.length) return -1;
+  const length = message.readInt32LE(offset);
+  if (type === 0x02 || type === 0x0d || type === 0x0e) return 4 + length; // string, code, symbol
+  if (type === 0x03 || type === 0x04 || type === 0x0f) return length; // document, array, code with scope
+  if (type === 0x05) return 5 + length; // binary: length, subtype, bytes
+  if (type === 0x0b) {
+    const first = message.indexOf(0, offset); // regex: two C strings
+    const second = first === -1 ? -1 : message.indexOf(0, first + 1);
+    return second === -1 ? -1 : second + 1 - offset;
+  }
+  return -1;
+}
+
 /**
- * The command name of an OP_MSG request and, when its value is a string (`{insert: "opinions"}`),
- * the collection it names.
+ * The command name of an OP_MSG request, the collection it names when that is a string
+ * (`{insert: "opinions"}`), and the database (`$db`) it runs in.
  */
-export function commandOf(message: Buffer): { name: string; collection?: string } | undefined {
+export function commandOf(message: Buffer): { name: string; collection?: string; database?: string } | undefined {
   if (message.length < 26 || message.readInt32LE(12) !== OP_MSG) return undefined;
   // header (16) + flagBits (4); section kind 0 carries the body document.
-  let offset = 20;
-  if (message[offset] !== 0) return undefined;
-  offset += 1 + 4; // kind byte, document length
-  const type = message[offset];
-  offset += 1;
-  const end = message.indexOf(0, offset);
-  if (end === -1) return undefined;
-  const name = message.toString('utf8', offset, end);
-  const BSON_STRING = 0x02;
-  if (type !== BSON_STRING || end + 5 > message.length) return { name };
-  const length = message.readInt32LE(end + 1);
-  if (length < 1 || end + 5 + length > message.length) return { name };
-  return { name, collection: message.toString('utf8', end + 5, end + 4 + length) };
+  if (message[20] !== 0) return undefined;
+  const bodyEnd = Math.min(message.length, 21 + message.readInt32LE(21));
+  const found: { name?: string; collection?: string; database?: string } = {};
+  for (let offset = 25; offset < bodyEnd && message[offset] !== 0;) {
+    const type = message[offset]!;
+    const nameEnd = message.indexOf(0, offset + 1);
+    if (nameEnd === -1 || nameEnd >= bodyEnd) break;
+    const key = message.toString('utf8', offset + 1, nameEnd);
+    const size = bsonValueSize(message, type, nameEnd + 1);
+    if (size < 0 || nameEnd + 1 + size > bodyEnd) break;
+    const text = type === 0x02 && size > 4 ? message.toString('utf8', nameEnd + 5, nameEnd + size) : undefined;
+    if (found.name === undefined) {
+      found.name = key;
+      found.collection = text;
+    } else if (key === '$db') {
+      found.database = text;
+    }
+    offset = nameEnd + 1 + size;
+  }
+  return found.name === undefined ? undefined : (found as { name: string; collection?: string; database?: string });
 }
 
 /** Splits a byte stream into whole wire messages. */
@@ -72,19 +109,22 @@ class WriteTurns {
 }
 
 /**
- * Which writes wait for each other. 'global': all of them (FerretDB on SQLite, one file per
- * database). 'per-collection': writes to one collection — enough for single-document atomicity,
- * and what FerretDB on PostgreSQL can take, where tables are written in parallel.
+ * Which writes wait for each other. 'global': all of them. 'per-database': writes to one database
+ * (FerretDB on SQLite keeps each database in a file of its own, so test files with their own
+ * databases no longer wait for each other's writes). 'per-collection': writes to one collection of
+ * one database — enough for single-document atomicity, and what FerretDB on PostgreSQL can take,
+ * where tables are written in parallel.
  */
-export type WriteLanes = 'global' | 'per-collection';
+export type WriteLanes = 'global' | 'per-database' | 'per-collection';
 
 class Lanes {
   private readonly turns = new Map<string, WriteTurns>();
 
   constructor(private readonly mode: WriteLanes) {}
 
-  of(collection: string | undefined): WriteTurns {
-    const key = this.mode === 'global' ? '' : (collection ?? '');
+  of(command: { collection?: string; database?: string } | undefined): WriteTurns {
+    const database = command?.database ?? '';
+    const key = this.mode === 'global' ? '' : this.mode === 'per-database' ? database : `${database}.${command?.collection ?? ''}`;
     let turns = this.turns.get(key);
     if (!turns) this.turns.set(key, (turns = new WriteTurns()));
     return turns;
@@ -106,7 +146,7 @@ function pipeClient(client: Socket, upstreamPort: number, lanes: Lanes): void {
         if (closed) return;
         const command = commandOf(message);
         const isWrite = WRITE_COMMANDS.has(command?.name ?? '');
-        const release = isWrite ? await lanes.of(command?.collection).take() : null;
+        const release = isWrite ? await lanes.of(command).take() : null;
         // The connection may have closed while this write waited for its turn: hand the turn on.
         if (closed) {
           release?.();

@@ -30,9 +30,9 @@ describe('the hostile-input corpus', () => {
 
   async function counts(): Promise<Record<string, number>> {
     const names = (await yishi.db.listCollections()).map((c) => c.name).sort();
-    const result: Record<string, number> = {};
-    for (const name of names) result[name] = await yishi.db.collection(name).countDocuments();
-    return result;
+    // All at once: ~40 collections before and after each of 150+ cases were ~12,000 counts one after another.
+    const counted = await Promise.all(names.map(async (name) => [name, await yishi.db.collection(name).countDocuments()] as const));
+    return Object.fromEntries(counted);
   }
 
   async function send(request: HostileRequest): Promise<{ status: number; text: string }> {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/devtools/free-port.js';
 import { aibotText, FakeAibotGateway, type Received } from '../fakes/wecom-aibot-gateway.js';
+import { ensureServerBuilt } from '../support/build.js';
 import { testStores } from '../support/stores.js';
 
 const stores = testStores(import.meta.url);
@@ -33,7 +34,7 @@ const waitFor = async <T>(
 /** One Yishi process, as `npm start` runs it, on the shared MongoDB and Redis, with the smart robot's long connection on. */
 async function startInstance(gatewayUrl: string): Promise<Instance> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       ...process.env,
       WECOM_BOT_ID: BOT_ID,
@@ -72,6 +73,9 @@ describe('two Yishi processes share one smart robot long connection', () => {
   let instances: Instance[] = [];
 
   beforeAll(async () => {
+    // Started as `npm start` runs it: the compiled dist/src/main.js (built here unless newer than src/; CI builds
+    // before the tests). Under tsx each process first transpiled src/, seconds of both cores per instance.
+    ensureServerBuilt();
     gateway = await FakeAibotGateway.start({ botId: BOT_ID, secret: SECRET });
     instances = await Promise.all([0, 1].map(() => startInstance(gateway.url)));
     for (const member of [

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Test files beside the sources (web/src/**\/*.test.ts) and their snapshots are not part of any build. */
@@ -38,26 +38,69 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 }
 
+/** Blocks this thread for `ms` (the builds here are synchronous already). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `build` unless `fresh()` holds, one test file at a time: several files of a run ask for the
+ * same build, and two builds writing dist/ at once (vite empties dist/web first) break each other.
+ * A lock left by a killed run is taken over after 10 minutes.
+ */
+function buildOnce(fresh: () => boolean, build: () => void): void {
+  const lock = join(root, 'dist', '.test-build-lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  for (;;) {
+    if (fresh()) return;
+    try {
+      mkdirSync(lock);
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      pause(250);
+      continue;
+    }
+    try {
+      if (!fresh()) build();
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+const fresh = (target: { output: string; sources: string[] }) => () =>
+  isFresh(
+    target.output,
+    target.sources.map((path) => join(root, path)),
+  );
+
 /**
  * Builds web/ into dist/web unless the build there is newer than its sources (the server serves
  * dist/web). CI builds before `npm test`, so there this costs one walk of web/src.
  */
 export function ensureWebBuilt(): void {
-  if (
-    isFresh(
-      web.output,
-      web.sources.map((path) => join(root, path)),
-    )
-  )
-    return;
-  run(process.execPath, [
-    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-    'build',
-    '--config',
-    'web/vite.config.ts',
-    '--logLevel',
-    'warn',
-  ]);
+  buildOnce(fresh(web), () =>
+    run(process.execPath, [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ]),
+  );
+}
+
+/**
+ * dist/src (what `node dist/src/main.js` runs), compiled by `tsc -p tsconfig.build.json` unless it is
+ * newer than its sources: for tests that start Yishi processes and need no workbench.
+ */
+export function ensureServerBuilt(): void {
+  buildOnce(fresh(server), () =>
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']),
+  );
 }
 
 /**
@@ -65,17 +108,8 @@ export function ensureWebBuilt(): void {
  * newer than their sources already (CI's build step, or a build a moment ago).
  */
 export function ensureBuilt(): void {
-  if (
-    isFresh(
-      server.output,
-      server.sources.map((path) => join(root, path)),
-    ) &&
-    isFresh(
-      web.output,
-      web.sources.map((path) => join(root, path)),
-    )
-  ) {
-    return;
-  }
-  run('npm', ['run', '--silent', 'build']);
+  buildOnce(
+    () => fresh(server)() && fresh(web)(),
+    () => run('npm', ['run', '--silent', 'build']),
+  );
 }

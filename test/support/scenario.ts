@@ -6,7 +6,8 @@ import { APP_KEY, APP_SECRET, ROBOT_CODE, dingtalkEnv } from '../platforms/dingt
 import { openAppReply, postToApp, textMessageXml, VECTOR_A, wecomEnv } from '../platforms/wecom/wecom-client.js';
 import { OPEN_KFID, residentSays } from '../services/residents/kf-support.js';
 import { say } from '../services/opinions/opinion-chat.js';
-import { startTestYishi, type TestYishi } from './yishi.js';
+import { ownPostgresStores } from './stores.js';
+import { onMemoryStores, startTestYishi, type TestYishi } from './yishi.js';
 
 type StartOptions = NonNullable<Parameters<typeof startTestYishi>[1]>;
 
@@ -28,6 +29,8 @@ export interface ScenarioOptions extends StartOptions {
   fakesOnWallClock?: boolean;
   /** useScenario: how long starting and `setup` may take together (default: the config's hookTimeout). */
   setupTimeoutMs?: number;
+  /** In the stores project, MongoDB on a FerretDB over PostgreSQL of this file's own when installed (ownPostgresStores). */
+  ownPostgres?: boolean;
 }
 
 /** One Yishi with its fake platforms, and how a test talks to it. */
@@ -50,15 +53,21 @@ export interface Scenario {
 
 /** Starts the fakes asked for, then Yishi wired to them (see {@link useScenario} for a whole file). */
 export async function startScenario(fileUrl: string, options: ScenarioOptions = {}): Promise<Scenario> {
-  const { wecom: wantWecom, kf, dingtalk: wantDingtalk, fakesOnWallClock, setupTimeoutMs: _timeout, env, ...start } = options;
+  const { wecom: wantWecom, kf, dingtalk: wantDingtalk, fakesOnWallClock, setupTimeoutMs: _timeout, ownPostgres, env, ...start } = options;
   const fakeClock = fakesOnWallClock ? undefined : start.clock;
-  const started: { wecom?: FakeWecomServer; dingtalk?: FakeDingtalk; yishi?: TestYishi } = {};
+  const started: { wecom?: FakeWecomServer; dingtalk?: FakeDingtalk; yishi?: TestYishi; store?: { stop(): Promise<void> } } = {};
   const stop = async () => {
     await started.yishi?.stop();
     await started.wecom?.stop();
     await started.dingtalk?.close();
+    await started.store?.stop();
   };
   try {
+    if (ownPostgres && !onMemoryStores() && !start.stores) {
+      const own = await ownPostgresStores(fileUrl);
+      started.store = own;
+      start.stores = own.stores;
+    }
     const platformEnv: Record<string, string> = {};
     if (wantWecom || kf) {
       started.wecom = await FakeWecomServer.start({

@@ -10,6 +10,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONGEST_FIRST = [
   'test/resilience/three-instances.test.ts',
+  // Its November fixture files 122 opinions through chat before the first test: started last, it ran alone
+  // for minutes at the end of the run (472-528 s at load ~25, 2026-12-02).
+  'test/services/records/rates-and-records.test.ts',
   'test/scheduler/outbox-three-instances.test.ts',
   'test/cli/import.test.ts',
   'test/hostile/hostile-corpus.test.ts',
@@ -22,7 +25,12 @@ export const LONGEST_FIRST = [
   'test/resilience/mongo-outage.test.ts',
 ];
 
-/** Vitest's own order (remembered durations, else size), with {@link LONGEST_FIRST} moved to the front. */
+/**
+ * Vitest's own order (remembered durations, else size), with {@link LONGEST_FIRST} moved to the front.
+ * Projects run in one pool when `npm test` names several (app and stores): the listed files go first
+ * whichever project they are in, so the longest stores files start at once and the app's short files
+ * fill the other workers around them.
+ */
 export default class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -30,14 +38,7 @@ export default class LongestFirstSequencer extends BaseSequencer {
       const index = LONGEST_FIRST.indexOf(relative(spec.project.config.root, spec.moduleId).split('\\').join('/'));
       return index === -1 ? LONGEST_FIRST.length : index;
     };
-    // Vitest keeps each project's files together; reorder within each run of one project (Array#sort is stable).
-    const result: TestSpecification[] = [];
-    for (let start = 0; start < sorted.length;) {
-      let end = start;
-      while (end < sorted.length && sorted[end]!.project.name === sorted[start]!.project.name) end += 1;
-      result.push(...sorted.slice(start, end).sort((a, b) => rank(a) - rank(b)));
-      start = end;
-    }
-    return result;
+    // Array#sort is stable: the rest keep vitest's order.
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
   }
 }

@@ -10,7 +10,8 @@ const clock = new ManualClock(bj('2026-10-20 09:00'));
 
 const { yishi: app } = useScenario(
   import.meta.url,
-  { clock, scheduler: 'manual', env: { COMMAND_RATE_PER_MINUTE: '10000' }, setupTimeoutMs: 600_000 },
+  // The fixture files 122 opinions through chat: on its own FerretDB over PostgreSQL when installed (the subject is the rates).
+  { clock, scheduler: 'manual', env: { COMMAND_RATE_PER_MINUTE: '10000' }, setupTimeoutMs: 600_000, ownPostgres: true },
   async () => {
     committee = await buildNovember(app, clock);
     clock.set(bj('2026-12-02 10:00'));

@@ -9,6 +9,12 @@ import { TEST_ADMIN_TOKEN } from '../support/yishi.js';
 
 /** Collections a polite chat answer may touch: the dedup record that keeps the answer for retries. */
 const BOOKKEEPING = new Set(['inbound_messages']);
+/**
+ * A DingTalk answer over the robot's 20 messages a minute waits in the outbox under this key
+ * (src/platforms/dingtalk/replier.ts): the corpus sends its DingTalk cases faster than that on an
+ * idle machine, so such an item is the polite answer on its way, not something the input stored.
+ */
+const DEFERRED_ANSWER_KEY = /^dingtalk-reply:/;
 
 describe('the hostile-input corpus', () => {
   const { yishi, dingtalk: ding } = useScenario(
@@ -30,9 +36,33 @@ describe('the hostile-input corpus', () => {
 
   async function counts(): Promise<Record<string, number>> {
     const names = (await yishi.db.listCollections()).map((c) => c.name).sort();
+    const deferred = new Set(await deferredAnswerIds());
+    // Everything but a deferred answer's item, live-queue entry and claims (`<outbox id>:<generation>`).
+    const deferredOf: Record<string, (doc: Record<string, unknown>) => boolean> = {
+      outbox: (doc) => deferred.has(String(doc._id)),
+      outbox_live: (doc) => deferred.has(String(doc._id)),
+      outbox_claims: (doc) => deferred.has(String(doc._id).split(':')[0]!),
+    };
     // All at once: ~40 collections before and after each of 150+ cases were ~12,000 counts one after another.
-    const counted = await Promise.all(names.map(async (name) => [name, await yishi.db.collection(name).countDocuments()] as const));
+    const counted = await Promise.all(
+      names.map(async (name) => {
+        const collection = yishi.db.collection(name);
+        const isDeferred = deferredOf[name];
+        if (!isDeferred) return [name, await collection.countDocuments()] as const;
+        const ids = await collection.find({}, { projection: { _id: 1 } }).toArray();
+        return [name, ids.filter((doc) => !isDeferred(doc)).length] as const;
+      }),
+    );
     return Object.fromEntries(counted);
+  }
+
+  /** The outbox items that are DingTalk answers waiting for the robot's next minute. */
+  async function deferredAnswerIds(): Promise<string[]> {
+    const keys = await yishi.db
+      .collection('outbox')
+      .find({}, { projection: { idempotencyKey: 1 } })
+      .toArray();
+    return keys.filter((item) => DEFERRED_ANSWER_KEY.test(String(item.idempotencyKey))).map((item) => String(item._id));
   }
 
   async function send(request: HostileRequest): Promise<{ status: number; text: string }> {
@@ -54,6 +84,7 @@ describe('the hostile-input corpus', () => {
       const before = await counts();
       const request = hostile.build({ dingtalkWebhook: ding.sessionWebhook(Date.now() + 60 * 60_000) });
       const delivered = ding.delivered.length;
+      const deferredBefore = (await deferredAnswerIds()).length;
       const { status, text } = await send(request);
 
       expect(status, text.slice(0, 300)).toBeLessThan(500);
@@ -61,7 +92,12 @@ describe('the hostile-input corpus', () => {
       if (hostile.expect === 'polite') expect(status, text.slice(0, 300)).toBeLessThan(300);
       const polite = status < 300;
       if (polite && hostile.route === 'wecom-app' && text !== '') expect(openAppReply(text).Content).toMatch(/\S/);
-      if (polite && hostile.route === 'dingtalk') await eventually(() => ding.delivered.length > delivered, 'the polite DingTalk answer');
+      // Sent, or waiting in the outbox for the robot's next minute (see DEFERRED_ANSWER_KEY).
+      if (polite && hostile.route === 'dingtalk')
+        await eventually(
+          async () => ding.delivered.length > delivered || (await deferredAnswerIds()).length > deferredBefore,
+          'the polite DingTalk answer',
+        );
 
       const after = await counts();
       for (const [name, count] of Object.entries(after)) {

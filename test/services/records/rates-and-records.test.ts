@@ -173,8 +173,8 @@ describe('履职档案: each member’s card, counted from the ledger the servic
     const rows = parse((await app.api('/api/export/records.csv?period=2026-11')).body as string, { bom: true }) as string[][];
     const byName = Object.fromEntries(rows.slice(1).map((row) => [row[0], row.slice(1)]));
     expect(Object.keys(byName).sort()).toEqual(['丁宁', '方正', '高山', '安然', '白露', '程远'].sort());
-    expect(byName['丁宁']).toEqual(['文艺界', '3', '0', '15', '15', '15', '15', '1', '0', '0', '0', '0', '10', '10']);
-    expect(byName['程远']).toEqual(['文艺界', '0', '8', '0', '20', '0', '0', '1', '0', '1', '0', '0', '10', '20']);
+    expect(byName['丁宁']).toEqual(['文艺界', '3', '0', '15', '15', '15', '15', '1', '0', '0', '0', '0', '0', '10', '10']);
+    expect(byName['程远']).toEqual(['文艺界', '0', '8', '0', '20', '0', '0', '1', '0', '1', '0', '0', '0', '10', '20']);
   });
 
   it('never writes a fact twice: one ledger entry per shift served, event attended and opinion resolved', async () => {
